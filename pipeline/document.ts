@@ -1,0 +1,119 @@
+// The document model every stage shares.
+//
+// A document is a vfile (its metadata in `file.data`, every decision a vfile message) carrying a
+// small unist tree: a root whose children are the body's blocks. We keep blocks, not a full NLCST
+// tree of every word and space, because most stages decide per block (is it chrome? which
+// language?) and a word-level tree of a large dump costs about ten times the text in memory.
+// A stage that needs sentences or words parses one block's text on demand (see `sentencesOf`).
+import type { Literal, Parent } from 'unist';
+import { VFile } from 'vfile';
+
+export type BlockKind = 'heading' | 'paragraph';
+
+export interface BlockData {
+  /** ISO 639-3 language of the block, set by the language stage. */
+  lang?: string;
+  /** How sure the detector was, 0..1. */
+  langConfidence?: number;
+}
+
+export interface Block extends Literal {
+  type: 'block';
+  kind: BlockKind;
+  value: string;
+  data?: BlockData;
+}
+
+export interface Root extends Parent {
+  type: 'root';
+  children: Block[];
+}
+
+export interface Person {
+  name: string;
+  aliases: string[];
+  mentions: { text: string; start: number; end: number }[];
+  roles?: string[];
+  id?: string | null;
+}
+
+export interface DateMention {
+  text: string;
+  value: string;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  start: number;
+  end: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Unique id of the document in this run. */
+    id: string;
+    source: { path: string; url: string | null };
+    title: string | null;
+    /** The document's date as given by its dump (JSONL `date`), ISO 8601. */
+    dateHint: string | null;
+    /** Language hint from the dump (JSONL `lang`). */
+    langHint: string | null;
+    /** `--reference-date`: anchors relative dates when the document's own date is unknown. */
+    referenceDate: string | null;
+    published: string | null;
+    /** The body's language (ISO 639-3) and how sure the detector was. */
+    lang: string;
+    langConfidence: number;
+    people: Person[];
+    dates: DateMention[];
+  }
+}
+
+/** The separator between blocks in the record's `text`. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+export function block(kind: BlockKind, value: string): Block {
+  return { type: 'block', kind, value };
+}
+
+/**
+ * The first structure of a document: paragraphs as the dump separates them (blank lines).
+ * The `blocks` stage refines it; without that stage the record still has sensible blocks.
+ */
+export function parseDocument(text: string): Root {
+  const children: Block[] = [];
+  for (const part of text.split(/\n[ \t\f\v\r\u00a0]*\n/)) {
+    if (part.trim() !== '') children.push(block('paragraph', part.trim()));
+  }
+  return { type: 'root', children };
+}
+
+/** A fresh vfile for a document, with the metadata every stage may read. */
+export function createDocumentFile(text: string, meta: Partial<VFile['data']> = {}): VFile {
+  const file = new VFile({ value: text, path: meta.source?.path });
+  file.data = {
+    id: 'document',
+    source: { path: meta.source?.path ?? '', url: null },
+    title: null,
+    dateHint: null,
+    langHint: null,
+    referenceDate: null,
+    published: null,
+    lang: 'und',
+    langConfidence: 0,
+    people: [],
+    dates: [],
+    ...meta,
+  };
+  return file;
+}
+
+/** The body as the record shows it: blocks separated by a blank line, with each block's offsets. */
+export function assembleText(tree: Root): { text: string; spans: { block: Block; start: number; end: number }[] } {
+  let text = '';
+  const spans: { block: Block; start: number; end: number }[] = [];
+  for (const child of tree.children) {
+    if (child.value === '') continue;
+    if (text !== '') text += BLOCK_SEPARATOR;
+    spans.push({ block: child, start: text.length, end: text.length + child.value.length });
+    text += child.value;
+  }
+  return { text, spans };
+}

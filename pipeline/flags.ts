@@ -1,0 +1,88 @@
+// The flags of ../shared/CONTRACT.md's command line, parsed into run options.
+import { parseArgs } from 'node:util';
+import { pipelineStages } from '../stages/index.ts';
+import type { RunOptions } from './run.ts';
+
+export const USAGE = `usage: npm start -- [INPUT...] [options]
+
+INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .htm); default: samples/
+--out DIR                  output folder (default: out)
+--stages a,b,...           run only these stages, in pipeline order (${pipelineStages.map((s) => s.name).join(', ')})
+--reference-date DATE      YYYY-MM-DD: anchors relative dates of documents whose own date is unknown
+--concurrency N            documents processed at once (default: 4)
+--resume                   continue an interrupted run into the same output folder
+--rank R --world-size N    process only shard R (0-based) of N
+--max-document-mb N        larger documents are recorded as failed (default: 32)
+--help                     this text`;
+
+export class UsageError extends Error {}
+
+function positiveInt(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} takes a whole number of at least ${min}, not "${value}"`);
+  return Number(value);
+}
+
+export function isValidDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Parses the command line into run options; throws UsageError on a bad flag. */
+export function parseCommandLine(argv: string[]): RunOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        stages: { type: 'string' },
+        'reference-date': { type: 'string' },
+        concurrency: { type: 'string' },
+        resume: { type: 'boolean' },
+        rank: { type: 'string' },
+        'world-size': { type: 'string' },
+        'max-document-mb': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const referenceDate = v['reference-date'];
+  if (referenceDate !== undefined && !isValidDate(referenceDate)) {
+    throw new UsageError(`--reference-date takes a date YYYY-MM-DD, not "${referenceDate}"`);
+  }
+  const stages = v.stages === undefined ? null : v.stages.split(',').map((s) => s.trim()).filter(Boolean);
+  if (stages !== null) {
+    const unknown = stages.filter((n) => !pipelineStages.some((s) => s.name === n));
+    if (unknown.length > 0 || stages.length === 0) {
+      throw new UsageError(`--stages: unknown stage "${unknown.join(', ')}"; the stages are ${pipelineStages.map((s) => s.name).join(', ')}`);
+    }
+  }
+  const rank = positiveInt('rank', v.rank, 0);
+  const worldSize = positiveInt('world-size', v['world-size'], 1);
+  if ((rank === undefined) !== (worldSize === undefined)) throw new UsageError('--rank and --world-size go together');
+  if (rank !== undefined && worldSize !== undefined && rank >= worldSize) {
+    throw new UsageError(`--rank must be below --world-size (${rank} >= ${worldSize})`);
+  }
+  const maxMb = positiveInt('max-document-mb', v['max-document-mb'], 1);
+  return {
+    inputs: parsed.positionals.length > 0 ? parsed.positionals : ['samples'],
+    out: v.out ?? 'out',
+    stages,
+    referenceDate: referenceDate ?? null,
+    concurrency: positiveInt('concurrency', v.concurrency, 1) ?? 4,
+    resume: v.resume ?? false,
+    rank: rank ?? 0,
+    worldSize: worldSize ?? 1,
+    maxDocumentBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
+  };
+}
+

@@ -1,0 +1,101 @@
+// One document through the stages. A stage that throws ends that document's journey: its record
+// carries what the earlier stages produced and an `error` naming the stage; the run goes on.
+import { unified, type Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { createDocumentFile, parseDocument, type Root } from './document.ts';
+import { htmlToText } from './html.ts';
+import type { InputDocument } from './read.ts';
+import { buildRecord, type NewsRecord } from './record.ts';
+import type { StageDefinition } from './stage.ts';
+
+export interface StageLine {
+  id: string;
+  [key: string]: unknown;
+}
+
+export interface ProcessResult {
+  record: NewsRecord;
+  /** One line per selected stage, in pipeline order. */
+  stageLines: StageLine[];
+  /** Milliseconds spent in each selected stage. */
+  timings: number[];
+}
+
+export interface ProcessContext {
+  referenceDate: string | null;
+}
+
+/** The selected stages, each frozen into a processor once for the whole run. */
+export class StageRunner {
+  private readonly processors: Processor<undefined, Root, Root>[];
+
+  constructor(
+    readonly stages: readonly StageDefinition[],
+    options: Record<string, unknown> = {},
+  ) {
+    this.processors = stages.map(
+      (s) => unified().use(s.plugin, options[s.name] as never).freeze() as unknown as Processor<undefined, Root, Root>,
+    );
+  }
+
+  process(doc: InputDocument, context: ProcessContext): ProcessResult {
+    const stageLines: StageLine[] = [];
+    const timings: number[] = this.stages.map(() => 0);
+    const skipped = (reason: string) => {
+      for (let i = stageLines.length; i < this.stages.length; i++) stageLines.push({ id: doc.id, skipped: reason });
+    };
+    const body = bodyOf(doc);
+    const text = 'text' in body ? body.text : '';
+    const file = createDocumentFile(text, {
+      id: doc.id,
+      source: doc.source,
+      dateHint: doc.date,
+      langHint: doc.langHint,
+      referenceDate: context.referenceDate,
+    });
+    const tree = parseDocument(text);
+    if ('error' in body) {
+      skipped('the document could not be read');
+      return { record: buildRecord(tree, file, { stage: 'read', message: body.error }), stageLines, timings };
+    }
+    for (let i = 0; i < this.stages.length; i++) {
+      const stage = this.stages[i] as StageDefinition;
+      const before = file.messages.length;
+      const t0 = performance.now();
+      try {
+        (this.processors[i] as Processor<undefined, Root, Root>).runSync(tree, file);
+      } catch (e) {
+        timings[i] = performance.now() - t0;
+        const message = e instanceof Error ? e.message : String(e);
+        stageLines.push({ id: doc.id, error: message, decisions: decisionsSince(file, before) });
+        skipped(`stage ${stage.name} failed`);
+        return { record: buildRecord(tree, file, { stage: stage.name, message }), stageLines, timings };
+      }
+      timings[i] = performance.now() - t0;
+      stageLines.push({ id: doc.id, ...stage.summarize(tree, file), decisions: decisionsSince(file, before) });
+    }
+    return { record: buildRecord(tree, file), stageLines, timings };
+  }
+}
+
+/** The document's text, its HTML page as text, or why there is none. */
+function bodyOf(doc: InputDocument): { text: string } | { error: string } {
+  if (doc.error !== null) return { error: doc.error };
+  if (doc.text !== null) return { text: doc.text };
+  try {
+    const text = htmlToText(doc.html ?? '');
+    return text.trim() === '' ? { error: 'the HTML page has no visible text' } : { text };
+  } catch (e) {
+    return { error: `cannot read the HTML: ${(e as Error).message}` };
+  }
+}
+
+/** The decisions a stage made, as they appear in its stage file. */
+function decisionsSince(file: VFile, start: number) {
+  return file.messages.slice(start).map((m) => {
+    const d: Record<string, unknown> = { rule: m.ruleId ?? null, action: m.action ?? 'note', text: m.actual ?? m.reason };
+    if (m.expected?.[0] !== undefined) d.to = m.expected[0];
+    if (m.action === undefined) d.note = m.reason;
+    return d;
+  });
+}

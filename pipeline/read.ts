@@ -1,0 +1,232 @@
+// Inputs to documents, streamed: folders are walked in a stable order, JSONL dumps (plain or gzip)
+// are read line by line as bytes, so a dump of any size never sits in memory, and every problem
+// becomes a document with an `error` rather than the end of the run.
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { decodeBytes } from './decode.ts';
+import { looksLikeHtml } from './html.ts';
+
+export interface InputDocument {
+  id: string;
+  source: { path: string; url: string | null };
+  /** The document's text; null when `html` is given or the document could not be read. */
+  text: string | null;
+  /** An HTML page, turned into text when the document is processed. */
+  html: string | null;
+  date: string | null;
+  langHint: string | null;
+  /** Why this document could not be read. */
+  error: string | null;
+}
+
+export interface ReadOptions {
+  /** Largest document, in bytes; a larger one becomes an error. */
+  maxDocumentBytes?: number;
+  /** Paths never read (the output folder, when it lies inside an input folder). */
+  exclude?: string[];
+}
+
+export const DEFAULT_MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+type Format = 'text' | 'html' | 'jsonl' | 'jsonl.gz';
+
+export function formatOf(file: string): Format | null {
+  const name = file.toLowerCase();
+  if (name.endsWith('.jsonl.gz') || name.endsWith('.ndjson.gz')) return 'jsonl.gz';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  if (name.endsWith('.html') || name.endsWith('.htm')) return 'html';
+  if (name.endsWith('.txt')) return 'text';
+  return null;
+}
+
+/** Makes ids safe in any file name and unique in the run (a second `a` becomes `a~2`). */
+export class IdRegistry {
+  private readonly seen = new Map<string, number>();
+
+  claim(raw: string): string {
+    let base = raw
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_')
+      .replace(/\s+/g, '_')
+      .replace(/^\.+/, '_');
+    if (base.length > 150) base = Array.from(base).slice(0, 150).join('');
+    if (base === '') base = 'document';
+    const n = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, n);
+    if (n === 1) return base;
+    const candidate = `${base}~${n}`;
+    // `a~2` may itself be an id of the input; claim until free.
+    return this.seen.has(candidate) ? this.claim(candidate) : (this.seen.set(candidate, 1), candidate);
+  }
+}
+
+/** Every file below the inputs, in a stable order: inputs as given, folders sorted by name. */
+export async function* walkInputs(inputs: string[], exclude: string[] = []): AsyncGenerator<{ file: string; explicit: boolean } | { file: string; error: string }> {
+  const excluded = new Set(exclude.map((p) => path.resolve(p)));
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch (e) {
+      yield { file: input, error: `cannot read input: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+      continue;
+    }
+    if (info.isDirectory()) yield* walkFolder(input, excluded);
+    else yield { file: input, explicit: true };
+  }
+}
+
+async function* walkFolder(folder: string, excluded: Set<string>): AsyncGenerator<{ file: string; explicit: boolean }> {
+  if (excluded.has(path.resolve(folder))) return;
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) yield* walkFolder(full, excluded);
+    else if (entry.isFile() && formatOf(entry.name) !== null) yield { file: full, explicit: false };
+  }
+}
+
+/** The documents of all inputs, in input order. */
+export async function* readDocuments(inputs: string[], options: ReadOptions = {}): AsyncGenerator<InputDocument> {
+  const ids = new IdRegistry();
+  const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  for await (const entry of walkInputs(inputs, options.exclude)) {
+    if ('error' in entry) {
+      yield failed(ids.claim(baseName(entry.file)), entry.file, entry.error);
+      continue;
+    }
+    const format = formatOf(entry.file) ?? (await sniffFormat(entry.file));
+    if (format === 'jsonl' || format === 'jsonl.gz') yield* readJsonl(entry.file, format === 'jsonl.gz', ids, maxBytes);
+    else yield await readWholeFile(entry.file, format, ids, maxBytes);
+  }
+}
+
+function baseName(file: string): string {
+  const name = path.basename(file);
+  return name.replace(/\.(jsonl|ndjson)\.gz$/i, '').replace(/\.[^.]+$/, '') || name;
+}
+
+function failed(id: string, file: string, error: string): InputDocument {
+  return { id, source: { path: file, url: null }, text: null, html: null, date: null, langHint: null, error };
+}
+
+/** A file without a known extension: JSONL if its first line is a JSON object, HTML if it says so, else text. */
+async function sniffFormat(file: string): Promise<Format> {
+  const head = await readHead(file, 4096);
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'jsonl.gz';
+  const text = Buffer.from(head).toString('utf8');
+  if (/^\s*\{/.test(text)) return 'jsonl';
+  return 'text';
+}
+
+async function readHead(file: string, n: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(file, { start: 0, end: n - 1 })) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return Buffer.concat(chunks, size);
+}
+
+async function readWholeFile(file: string, format: Format, ids: IdRegistry, maxBytes: number): Promise<InputDocument> {
+  const id = ids.claim(baseName(file));
+  const size = (await stat(file)).size;
+  if (size > maxBytes) return failed(id, file, `document too large: ${size} bytes (limit ${maxBytes})`);
+  const decoded = decodeBytes(await readFile(file));
+  if ('error' in decoded) return failed(id, file, decoded.error);
+  const isHtml = format === 'html' || looksLikeHtml(decoded.text);
+  return {
+    id,
+    source: { path: file, url: null },
+    text: isHtml ? null : decoded.text,
+    html: isHtml ? decoded.text : null,
+    date: null,
+    langHint: null,
+    error: null,
+  };
+}
+
+/** Lines of a stream as bytes; a line longer than `maxBytes` is reported by its length, not kept. */
+async function* byteLines(stream: Readable, maxBytes: number): AsyncGenerator<Buffer | { tooLong: number }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let overflow = false;
+  for await (const chunk of stream) {
+    let buf = chunk as Buffer;
+    let nl: number;
+    while ((nl = buf.indexOf(0x0a)) !== -1) {
+      const piece = buf.subarray(0, nl);
+      if (overflow) yield { tooLong: size + piece.length };
+      else yield parts.length === 0 ? piece : Buffer.concat([...parts, piece]);
+      parts = [];
+      size = 0;
+      overflow = false;
+      buf = buf.subarray(nl + 1);
+    }
+    size += buf.length;
+    if (overflow) continue;
+    if (size > maxBytes) {
+      overflow = true;
+      parts = [];
+    } else if (buf.length > 0) parts.push(Buffer.from(buf));
+  }
+  if (overflow) yield { tooLong: size };
+  else if (size > 0) yield Buffer.concat(parts);
+}
+
+async function* readJsonl(file: string, gzip: boolean, ids: IdRegistry, maxBytes: number): AsyncGenerator<InputDocument> {
+  const base = baseName(file);
+  const raw = createReadStream(file);
+  const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
+  if (gzip) raw.on('error', (e) => stream.destroy(e));
+  let lineNo = 0;
+  try {
+    for await (const line of byteLines(stream, maxBytes)) {
+      lineNo++;
+      const where = `${base}#${lineNo}`;
+      if ('tooLong' in line) {
+        yield failed(ids.claim(where), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`);
+        continue;
+      }
+      if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) continue;
+      yield parseJsonlLine(line, file, lineNo, where, ids);
+    }
+  } catch (e) {
+    yield failed(ids.claim(`${base}#${lineNo + 1}`), file, `cannot read the rest of the dump after line ${lineNo}: ${(e as Error).message}`);
+  }
+}
+
+function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: string, ids: IdRegistry): InputDocument {
+  const decoded = decodeBytes(line);
+  if ('error' in decoded) return failed(ids.claim(where), file, `line ${lineNo}: ${decoded.error}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(decoded.text);
+  } catch (e) {
+    return failed(ids.claim(where), file, `line ${lineNo}: malformed JSON (${(e as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return failed(ids.claim(where), file, `line ${lineNo}: not a JSON object`);
+  }
+  const o = value as Record<string, unknown>;
+  const rawId = typeof o.id === 'string' && o.id !== '' ? o.id : typeof o.id === 'number' ? String(o.id) : where;
+  const id = ids.claim(rawId);
+  const doc: InputDocument = {
+    id,
+    source: { path: file, url: typeof o.url === 'string' ? o.url : null },
+    text: typeof o.text === 'string' ? o.text : null,
+    html: typeof o.text !== 'string' && typeof o.html === 'string' ? o.html : null,
+    date: typeof o.date === 'string' ? o.date : null,
+    langHint: typeof o.lang === 'string' ? o.lang : null,
+    error: null,
+  };
+  if (doc.text === null && doc.html === null) doc.error = `line ${lineNo}: no "text" or "html" field`;
+  else if ((doc.text ?? doc.html ?? '').trim() === '') doc.error = `line ${lineNo}: empty document`;
+  return doc;
+}

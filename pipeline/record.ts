@@ -1,0 +1,88 @@
+// The record of ../shared/CONTRACT.md, written once as a zod schema: the TypeScript type is derived
+// from it (`NewsRecord`), and so is the validator the tests run and the JSON Schema
+// (`npm run schema`). Fields may be added; none may be renamed or dropped.
+import { z } from 'zod';
+import type { VFile } from 'vfile';
+import { assembleText, type Root } from './document.ts';
+import { removalsOf, repairsOf } from './decisions.ts';
+
+const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+
+export const recordSchema = z.object({
+  id: z.string().min(1),
+  source: z.object({ path: z.string(), url: z.string().nullable() }),
+  lang: z.string().regex(/^[a-z]{3}$/),
+  title: z.string().nullable(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}/).nullable(),
+  text: z.string(),
+  blocks: z.array(
+    z.object({ kind: z.enum(['heading', 'paragraph']), text: z.string(), lang: z.string().regex(/^[a-z]{3}$/), ...span }),
+  ),
+  people: z.array(
+    z.object({
+      name: z.string(),
+      aliases: z.array(z.string()),
+      mentions: z.array(z.object({ text: z.string(), ...span })),
+      roles: z.array(z.string()).optional(),
+      id: z.string().nullable().optional(),
+    }),
+  ),
+  dates: z.array(
+    z.object({ text: z.string(), value: z.string(), type: z.enum(['DATE', 'TIME', 'DURATION', 'SET']), ...span }),
+  ),
+  removed: z.array(z.object({ text: z.string(), reason: z.string(), stage: z.string() })),
+  repairs: z.array(z.object({ text: z.string(), to: z.string(), reason: z.string(), stage: z.string() })),
+  error: z.object({ stage: z.string(), message: z.string() }).optional(),
+  /** How sure the language stage was of `lang`, 0..1 (an added field). */
+  langConfidence: z.number().min(0).max(1).optional(),
+});
+
+export type NewsRecord = z.infer<typeof recordSchema>;
+
+/** Checks the record's offsets too, which a schema cannot say: every span must slice `text` to its own text. */
+export function validateRecord(value: unknown): string[] {
+  const parsed = recordSchema.safeParse(value);
+  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const r = parsed.data;
+  const problems: string[] = [];
+  const check = (where: string, s: { text: string; start: number; end: number }) => {
+    if (r.text.slice(s.start, s.end) !== s.text) problems.push(`${where}: offsets ${s.start}-${s.end} do not slice "${s.text}"`);
+  };
+  r.blocks.forEach((b, i) => check(`blocks.${i}`, b));
+  r.dates.forEach((d, i) => check(`dates.${i}`, d));
+  r.people.forEach((p, i) => p.mentions.forEach((m, j) => check(`people.${i}.mentions.${j}`, m)));
+  return problems;
+}
+
+/** Builds the record from what the stages left on the tree and the file. */
+export function buildRecord(tree: Root, file: VFile, error?: { stage: string; message: string }): NewsRecord {
+  const { text, spans } = assembleText(tree);
+  const data = file.data;
+  const docLang = data.lang ?? 'und';
+  const record: NewsRecord = {
+    id: data.id ?? 'document',
+    source: data.source ?? { path: '', url: null },
+    lang: docLang,
+    title: data.title ?? null,
+    published: data.published ?? null,
+    text,
+    blocks: spans.map(({ block, start, end }) => ({
+      kind: block.kind,
+      text: block.value,
+      lang: block.data?.lang ?? docLang,
+      start,
+      end,
+    })),
+    people: data.people ?? [],
+    dates: data.dates ?? [],
+    removed: removalsOf(file),
+    repairs: repairsOf(file),
+  };
+  if (data.langConfidence !== undefined) record.langConfidence = round(data.langConfidence);
+  if (error) record.error = error;
+  return record;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,136 @@
+// The runner: documents stream in from the readers, go through the stages under a bounded p-queue,
+// and are written in input order. At most `window` documents are between read and written at any
+// time, so memory stays flat however large the dump.
+import PQueue from 'p-queue';
+import { pipelineStages } from '../stages/index.ts';
+import { StageRunner, type ProcessResult } from './process.ts';
+import { readDocuments, type InputDocument } from './read.ts';
+import type { NewsRecord } from './record.ts';
+import { RunStats, type RunSummary } from './stats.ts';
+import type { StageDefinition } from './stage.ts';
+import { OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
+
+export interface RunOptions {
+  inputs: string[];
+  out: string;
+  /** Stage names to run (pipeline order is kept); null runs them all. */
+  stages?: string[] | null;
+  referenceDate?: string | null;
+  concurrency?: number;
+  resume?: boolean;
+  rank?: number;
+  worldSize?: number;
+  maxDocumentBytes?: number;
+  /** Options per stage name, passed to the stage's plugin. */
+  stageOptions?: Record<string, unknown>;
+  /** Called after each document is written (progress). */
+  onDocument?: (written: number) => void;
+}
+
+export class RunError extends Error {}
+
+export function selectStages(names: string[] | null | undefined): { index: number; stage: StageDefinition }[] {
+  const all = pipelineStages.map((stage, index) => ({ index, stage }));
+  if (!names) return all;
+  const unknown = names.filter((n) => !pipelineStages.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    throw new RunError(`unknown stage ${unknown.join(', ')} (stages: ${pipelineStages.map((s) => s.name).join(', ')})`);
+  }
+  return all.filter(({ stage }) => names.includes(stage.name));
+}
+
+export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const selected = selectStages(options.stages);
+  const rank = options.rank ?? 0;
+  const worldSize = options.worldSize ?? 1;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const runner = new StageRunner(
+    selected.map((s) => s.stage),
+    options.stageOptions,
+  );
+  const names = selected.map((s) => s.stage.name);
+  const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize);
+  const stats = new RunStats(names);
+
+  let done = 0;
+  let writer: OutputWriter;
+  try {
+    if (options.resume) done = await prepareResume(layout);
+    writer = await OutputWriter.open(layout, options.resume === true);
+  } catch (e) {
+    throw new RunError(`cannot write the output folder ${options.out}: ${(e as Error).message}`);
+  }
+  if (done > 0) await recountKept(layout, done, stats);
+
+  const queue = new PQueue({ concurrency });
+  const window = concurrency * 4;
+  const finished = new Map<number, ProcessResult>();
+  let nextToWrite = done;
+  let inFlight = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let wake: (() => void) | null = null;
+  let writeError: Error | null = null;
+  let readMs = 0;
+
+  const flush = () => {
+    while (finished.has(nextToWrite)) {
+      const result = finished.get(nextToWrite) as ProcessResult;
+      finished.delete(nextToWrite);
+      nextToWrite++;
+      writing = writing.then(async () => {
+        if (writeError) return;
+        try {
+          await writer.write(result.record, result.stageLines);
+        } catch (e) {
+          writeError = e as Error;
+        }
+        inFlight--;
+        options.onDocument?.(nextToWrite);
+        wake?.();
+      });
+    }
+  };
+
+  let ordinal = -1;
+  let position = -1;
+  const documents = readDocuments(options.inputs, { maxDocumentBytes: options.maxDocumentBytes, exclude: [options.out] });
+  for (;;) {
+    const t0 = performance.now();
+    const next = await documents.next();
+    readMs += performance.now() - t0;
+    if (next.done) break;
+    position++;
+    if (position % worldSize !== rank) continue;
+    ordinal++;
+    if (ordinal < done) continue;
+    while (inFlight >= window && !writeError) await new Promise<void>((resolve) => (wake = resolve));
+    if (writeError) break;
+    inFlight++;
+    const doc: InputDocument = next.value;
+    const at = ordinal;
+    void queue.add(() => {
+      const result = runner.process(doc, { referenceDate: options.referenceDate ?? null });
+      stats.addDocument(result.record, result.stageLines);
+      stats.addTimings(result.timings);
+      finished.set(at, result);
+      flush();
+    });
+  }
+  await queue.onIdle();
+  await writing;
+  if (writeError) throw new RunError(`cannot write the output: ${(writeError as Error).message}`);
+  const summary = stats.summary(performance.now() - started, readMs);
+  await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });
+  return summary;
+}
+
+/** On --resume, the counts of the documents kept from the interrupted run. */
+async function recountKept(layout: ReturnType<typeof outputLayout>, done: number, stats: RunStats): Promise<void> {
+  const records = readLines(layout.records, done);
+  const stageFiles = layout.stages.map((f) => readLines(f, done));
+  for await (const record of records) {
+    const lines = await Promise.all(stageFiles.map(async (g) => (await g.next()).value));
+    stats.addDocument(record as NewsRecord, lines);
+  }
+}

@@ -1,0 +1,76 @@
+// The counts of run.json: documents, failures by stage, decisions by stage and rule, time per stage.
+// Counts are built from the same lines the output files hold, so a resumed run can rebuild the
+// counts of what it kept and end with the same numbers as an uninterrupted run.
+import type { NewsRecord } from './record.ts';
+
+export interface RunSummary {
+  documents: number;
+  failed: number;
+  failures: Record<string, number>;
+  failureMessages: { id: string; stage: string; message: string }[];
+  decisions: Record<string, Record<string, number>>;
+  removedCharacters: Record<string, number>;
+  stages: string[];
+  timings: { totalMs: number; stageMs: Record<string, number>; readMs: number };
+}
+
+const MAX_FAILURE_MESSAGES = 1000;
+
+export class RunStats {
+  private documents = 0;
+  private readonly failures = new Map<string, number>();
+  private readonly failureMessages: RunSummary['failureMessages'] = [];
+  private readonly decisions = new Map<string, Map<string, number>>();
+  private readonly removedCharacters = new Map<string, number>();
+  private readonly stageMs: number[];
+
+  constructor(private readonly stageNames: string[]) {
+    this.stageMs = stageNames.map(() => 0);
+  }
+
+  addDocument(record: NewsRecord, stageLines: unknown[]): void {
+    this.documents++;
+    if (record.error) {
+      const { stage, message } = record.error;
+      this.failures.set(stage, (this.failures.get(stage) ?? 0) + 1);
+      if (this.failureMessages.length < MAX_FAILURE_MESSAGES) this.failureMessages.push({ id: record.id, stage, message });
+    }
+    stageLines.forEach((line, i) => {
+      const decisions = (line as { decisions?: { rule: string | null }[] }).decisions ?? [];
+      const byRule = this.decisions.get(this.stageNames[i] as string) ?? new Map<string, number>();
+      for (const d of decisions) {
+        const rule = d.rule ?? 'note';
+        byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+      }
+      if (byRule.size > 0) this.decisions.set(this.stageNames[i] as string, byRule);
+    });
+    for (const r of record.removed) {
+      const key = `${r.stage}/${r.reason}`;
+      this.removedCharacters.set(key, (this.removedCharacters.get(key) ?? 0) + r.text.length);
+    }
+  }
+
+  addTimings(timings: number[]): void {
+    timings.forEach((ms, i) => {
+      this.stageMs[i] = (this.stageMs[i] as number) + ms;
+    });
+  }
+
+  summary(totalMs: number, readMs: number): RunSummary {
+    const sorted = <T>(m: Map<string, T>) => Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    return {
+      documents: this.documents,
+      failed: [...this.failures.values()].reduce((a, b) => a + b, 0),
+      failures: sorted(this.failures),
+      failureMessages: this.failureMessages,
+      decisions: Object.fromEntries([...this.decisions].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, sorted(v)])),
+      removedCharacters: sorted(this.removedCharacters),
+      stages: this.stageNames,
+      timings: {
+        totalMs: Math.round(totalMs),
+        readMs: Math.round(readMs),
+        stageMs: Object.fromEntries(this.stageNames.map((n, i) => [n, Math.round(this.stageMs[i] as number)])),
+      },
+    };
+  }
+}

@@ -1,0 +1,151 @@
+// The output folder: records.jsonl, one stages/NN-name.jsonl per stage, run.json. Lines are written
+// in input order through streams that respect backpressure; a shard (--rank/--world-size) writes
+// files of its own, and --resume keeps the complete lines an interrupted run left.
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, open, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface OutputLayout {
+  records: string;
+  stages: string[];
+  run: string;
+}
+
+/** File names of one shard's output: `records.jsonl`, or `records.R-of-N.jsonl` when sharded. */
+export function outputLayout(out: string, stageNames: { index: number; name: string }[], rank: number, worldSize: number): OutputLayout {
+  const suffix = worldSize > 1 ? `.${rank}-of-${worldSize}` : '';
+  return {
+    records: path.join(out, `records${suffix}.jsonl`),
+    stages: stageNames.map((s) => path.join(out, 'stages', `${String(s.index + 1).padStart(2, '0')}-${s.name}${suffix}.jsonl`)),
+    run: path.join(out, `run${suffix}.json`),
+  };
+}
+
+/** Number of complete lines in a file, and the byte length they take (0, 0 when it is absent). */
+async function completeLines(file: string): Promise<{ lines: number; bytes: number }> {
+  try {
+    await stat(file);
+  } catch {
+    return { lines: 0, bytes: 0 };
+  }
+  let lines = 0;
+  let bytes = 0;
+  let offset = 0;
+  for await (const chunk of createReadStream(file)) {
+    const buf = chunk as Buffer;
+    let i = -1;
+    while ((i = buf.indexOf(0x0a, i + 1)) !== -1) {
+      lines++;
+      bytes = offset + i + 1;
+    }
+    offset += buf.length;
+  }
+  return { lines, bytes };
+}
+
+/** Byte length of the first `n` lines of a file. */
+async function lengthOfLines(file: string, n: number): Promise<number> {
+  if (n === 0) return 0;
+  let seen = 0;
+  let offset = 0;
+  for await (const chunk of createReadStream(file)) {
+    const buf = chunk as Buffer;
+    let i = -1;
+    while ((i = buf.indexOf(0x0a, i + 1)) !== -1) {
+      if (++seen === n) return offset + i + 1;
+    }
+    offset += buf.length;
+  }
+  return offset;
+}
+
+/** Reads the first `n` lines of a JSONL file as objects (to rebuild counts on --resume). */
+export async function* readLines(file: string, n: number): AsyncGenerator<unknown> {
+  if (n === 0) return;
+  let rest = '';
+  let seen = 0;
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+    rest += chunk as string;
+    let nl: number;
+    while ((nl = rest.indexOf('\n')) !== -1) {
+      yield JSON.parse(rest.slice(0, nl));
+      rest = rest.slice(nl + 1);
+      if (++seen === n) return;
+    }
+  }
+}
+
+/**
+ * How many documents an interrupted run finished: the number of complete lines that every output
+ * file has. Each file is cut back to that many lines, so the run can append from there.
+ */
+export async function prepareResume(layout: OutputLayout): Promise<number> {
+  const files = [layout.records, ...layout.stages];
+  const counts = await Promise.all(files.map(completeLines));
+  const done = Math.min(...counts.map((c) => c.lines));
+  for (const file of files) {
+    const keep = await lengthOfLines(file, done);
+    const handle = await open(file, 'a+').catch(() => null);
+    if (handle) {
+      await handle.truncate(keep);
+      await handle.close();
+    }
+  }
+  return done;
+}
+
+class JsonlWriter {
+  private readonly stream: WriteStream;
+  private failure: Error | null = null;
+
+  constructor(file: string, append: boolean) {
+    this.stream = createWriteStream(file, { flags: append ? 'a' : 'w' });
+    this.stream.on('error', (e) => {
+      this.failure = e;
+    });
+  }
+
+  async write(value: unknown): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (!this.stream.write(`${JSON.stringify(value)}\n`)) {
+      await new Promise<void>((resolve, reject) => {
+        this.stream.once('drain', resolve);
+        this.stream.once('error', reject);
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.stream.end((e?: Error | null) => (e ? reject(e) : resolve()));
+    });
+  }
+}
+
+export class OutputWriter {
+  private readonly records: JsonlWriter;
+  private readonly stages: JsonlWriter[];
+
+  private constructor(readonly layout: OutputLayout, append: boolean) {
+    this.records = new JsonlWriter(layout.records, append);
+    this.stages = layout.stages.map((f) => new JsonlWriter(f, append));
+  }
+
+  static async open(layout: OutputLayout, append: boolean): Promise<OutputWriter> {
+    await mkdir(path.dirname(layout.records), { recursive: true });
+    await mkdir(path.join(path.dirname(layout.records), 'stages'), { recursive: true });
+    return new OutputWriter(layout, append);
+  }
+
+  async write(record: unknown, stageLines: unknown[]): Promise<void> {
+    // Stage lines first: a record line means the document is complete in every file.
+    await Promise.all(stageLines.map((line, i) => (this.stages[i] as JsonlWriter).write(line)));
+    await this.records.write(record);
+  }
+
+  async close(summary: unknown): Promise<void> {
+    await Promise.all([this.records.close(), ...this.stages.map((s) => s.close())]);
+    await writeFile(this.layout.run, `${JSON.stringify(summary, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,33 @@
+// Stage `blocks`: the body as paragraphs and headings. Joins lines that a dump broke inside a
+// sentence and keeps short headings as blocks of their own.
+import type { Plugin } from 'unified';
+import { block, type Block, type Root } from '../../pipeline/document.ts';
+import type { StageDefinition } from '../../pipeline/stage.ts';
+import { isHeading, splitBlocks, splitParagraph, type SplitOptions } from './split.ts';
+
+export type BlocksOptions = SplitOptions;
+export { isHeading, splitBlocks, splitParagraph };
+
+const blocks: Plugin<[BlocksOptions?], Root> = function blocks(options = {}) {
+  return (tree) => {
+    const children: Block[] = [];
+    for (const child of tree.children) {
+      for (const unit of splitParagraph(child.value)) {
+        const kind = child.kind === 'heading' || isHeading(unit, options) ? 'heading' : 'paragraph';
+        children.push({ ...block(kind, unit), data: child.data });
+      }
+    }
+    tree.children = children;
+  };
+};
+
+export default blocks;
+
+export const blocksStage: StageDefinition = {
+  name: 'blocks',
+  plugin: blocks,
+  summarize: (tree) => ({
+    blocks: tree.children.length,
+    headings: tree.children.filter((b) => b.kind === 'heading').map((b) => b.value),
+  }),
+};

@@ -1,0 +1,98 @@
+// Splitting a body into blocks. Dumps mark paragraphs in two ways: blank lines between them, or
+// one paragraph a line. Some also break lines inside a sentence (hard wrapping at a fixed width,
+// or a scraper joining text nodes with newlines). We join a line break only where the text says
+// the sentence goes on; every other line is a unit of its own, and a short unit that does not end
+// like a sentence is a heading.
+import type { BlockKind } from '../../pipeline/document.ts';
+
+export interface SplitOptions {
+  /** Longest heading, in characters. */
+  maxHeadingLength?: number;
+  /** Longest heading, in words. */
+  maxHeadingWords?: number;
+}
+
+export interface SplitBlock {
+  kind: BlockKind;
+  text: string;
+}
+
+const DEFAULTS: Required<SplitOptions> = { maxHeadingLength: 120, maxHeadingWords: 16 };
+
+// A sentence end: terminal punctuation, optionally followed by closing quotes or brackets.
+const SENTENCE_END = /[.!?…。！？‼⁇⁈⁉;；:：]["'”’»›)\]」』]*$/u;
+// A line that ends where the sentence cannot: a comma, an open bracket, a dash or a hyphen.
+const OPEN_END = /[,，、(\[«“‘\-–—]$/u;
+const STARTS_LOWER = /^["'“‘«(]?\p{Ll}/u;
+
+/** Splits one dump paragraph (text between blank lines) into its units, joining broken lines. */
+export function splitParagraph(paragraph: string): string[] {
+  const lines = paragraph
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (lines.length <= 1) return lines;
+  const wrapWidth = hardWrapWidth(lines);
+  const units: string[] = [];
+  let current = lines[0] as string;
+  for (let i = 1; i < lines.length; i++) {
+    const next = lines[i] as string;
+    if (continues(current, lines[i - 1] as string, next, wrapWidth)) current = joinLines(current, next);
+    else {
+      units.push(current);
+      current = next;
+    }
+  }
+  units.push(current);
+  return units;
+}
+
+/**
+ * The width a dump wrapped this paragraph at, or 0 when it was not wrapped. A wrapped paragraph
+ * has most of its lines (all but the last) close to one width.
+ */
+function hardWrapWidth(lines: string[]): number {
+  if (lines.length < 3) return 0;
+  const body = lines.slice(0, -1).map((l) => l.length);
+  const width = Math.max(...body);
+  if (width < 40 || width > 200) return 0;
+  const near = body.filter((n) => n >= width * 0.75).length;
+  return near / body.length >= 0.8 ? width : 0;
+}
+
+/** Whether the line after `current` continues its sentence. */
+function continues(current: string, previousLine: string, next: string, wrapWidth: number): boolean {
+  if (wrapWidth > 0 && previousLine.length >= wrapWidth * 0.75) return true;
+  if (SENTENCE_END.test(current)) return false;
+  if (OPEN_END.test(current)) return true;
+  return STARTS_LOWER.test(next);
+}
+
+function joinLines(current: string, next: string): string {
+  // A word hyphen at the break stays as it is (no characters change); the break becomes nothing.
+  if (/\p{L}-$/u.test(current) && /^\p{Ll}/u.test(next)) return current + next;
+  return `${current} ${next}`;
+}
+
+/** A short unit that does not end like a sentence: a headline, an in-body heading, a menu item. */
+export function isHeading(unit: string, options: SplitOptions = {}): boolean {
+  const { maxHeadingLength, maxHeadingWords } = { ...DEFAULTS, ...options };
+  if (unit.length > maxHeadingLength) return false;
+  if (unit.split(/\s+/).length > maxHeadingWords) return false;
+  if (/[.,;:!…。，；：！]["'”’»)\]]*$/u.test(unit)) return false;
+  // A question can be a heading, but only a short one ("What comes next?").
+  if (/[?？]["'”’»)\]]*$/u.test(unit) && unit.split(/\s+/).length > 8) return false;
+  // Headings start with a capital, a digit, a quote, or a letter of a script without case.
+  return /^["'“‘«(]?(\p{Lu}|\p{Lt}|\p{N}|\p{Lo})/u.test(unit);
+}
+
+/** The blocks of a whole body. */
+export function splitBlocks(text: string, options: SplitOptions = {}): SplitBlock[] {
+  const blocks: SplitBlock[] = [];
+  for (const paragraph of text.split(/\n[ \t\f\v\r\u00a0]*\n/)) {
+    for (const unit of splitParagraph(paragraph)) {
+      blocks.push({ kind: isHeading(unit, options) ? 'heading' : 'paragraph', text: unit });
+    }
+  }
+  return blocks;
+}

@@ -1,0 +1,14 @@
+// The pipeline, in order. Each stage is a unified plugin; the preset runs them all:
+//   unified().use(preset)
+import type { Preset } from 'unified';
+import type { StageDefinition } from '../pipeline/stage.ts';
+import { blocksStage } from './blocks/index.ts';
+import { languageStage } from './language/index.ts';
+
+export const pipelineStages: readonly StageDefinition[] = [blocksStage, languageStage];
+
+export const preset: Preset = { plugins: pipelineStages.map((s) => s.plugin) };
+
+export function stageNamed(name: string): StageDefinition | undefined {
+  return pipelineStages.find((s) => s.name === name);
+}
