@@ -63,7 +63,19 @@ declare module 'vfile' {
     langConfidence: number;
     people: Person[];
     dates: DateMention[];
+    /** A wire dateline found at the start of the body ("Beijing, Jan 27 (PTI)"), set by chrome. */
+    dateline: Dateline | null;
+    /** A publisher prefix ("NextFin News - "), set by chrome. */
+    publisher: string | null;
+    /** Metadata fields found glued to the text (" date 2026-01-27 " gives {date: '2026-01-27'}), set by chrome. */
+    metadata: Record<string, string>;
   }
+}
+
+export interface Dateline {
+  text: string;
+  place: string | null;
+  agency: string | null;
 }
 
 /** The separator between blocks in the record's `text`. */
@@ -100,6 +112,9 @@ export function createDocumentFile(text: string, meta: Partial<VFile['data']> = 
     langConfidence: 0,
     people: [],
     dates: [],
+    dateline: null,
+    publisher: null,
+    metadata: {},
     ...meta,
   };
   return file;

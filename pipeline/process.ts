@@ -79,7 +79,7 @@ export class StageRunner {
 }
 
 /** The document's text, its HTML page as text, or why there is none. */
-function bodyOf(doc: InputDocument): { text: string } | { error: string } {
+export function bodyOf(doc: InputDocument): { text: string } | { error: string } {
   if (doc.error !== null) return { error: doc.error };
   if (doc.text !== null) return { text: doc.text };
   try {

@@ -35,6 +35,10 @@ export const recordSchema = z.object({
   error: z.object({ stage: z.string(), message: z.string() }).optional(),
   /** How sure the language stage was of `lang`, 0..1 (an added field). */
   langConfidence: z.number().min(0).max(1).optional(),
+  /** The wire dateline the body opened with, when there was one (an added field). */
+  dateline: z.object({ text: z.string(), place: z.string().nullable(), agency: z.string().nullable() }).nullable().optional(),
+  /** The publisher named in a prefix such as "NextFin News - " (an added field). */
+  publisher: z.string().nullable().optional(),
 });
 
 export type NewsRecord = z.infer<typeof recordSchema>;
@@ -79,6 +83,8 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
     repairs: repairsOf(file),
   };
   if (data.langConfidence !== undefined) record.langConfidence = round(data.langConfidence);
+  if (data.dateline) record.dateline = data.dateline;
+  if (data.publisher) record.publisher = data.publisher;
   if (error) record.error = error;
   return record;
 }

@@ -3,7 +3,7 @@
 // time, so memory stays flat however large the dump.
 import PQueue from 'p-queue';
 import { pipelineStages } from '../stages/index.ts';
-import { StageRunner, type ProcessResult } from './process.ts';
+import { bodyOf, StageRunner, type ProcessResult } from './process.ts';
 import { readDocuments, type InputDocument } from './read.ts';
 import type { NewsRecord } from './record.ts';
 import { RunStats, type RunSummary } from './stats.ts';
@@ -45,9 +45,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const rank = options.rank ?? 0;
   const worldSize = options.worldSize ?? 1;
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const stageOptions = await learnFromBatch(selected.map((s) => s.stage), options);
   const runner = new StageRunner(
     selected.map((s) => s.stage),
-    options.stageOptions,
+    stageOptions,
   );
   const names = selected.map((s) => s.stage.name);
   const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize);
@@ -123,6 +124,26 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const summary = stats.summary(performance.now() - started, readMs);
   await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });
   return summary;
+}
+
+/**
+ * The first pass, for stages that learn from the whole batch: every document's text goes through
+ * their learners, and what they learned joins their options as `learned`. Every shard reads the
+ * whole batch here, so all shards learn the same.
+ */
+async function learnFromBatch(stages: StageDefinition[], options: RunOptions): Promise<Record<string, unknown>> {
+  const stageOptions: Record<string, unknown> = { ...options.stageOptions };
+  const learners = stages.flatMap((stage) => (stage.createLearner ? [{ stage, learner: stage.createLearner() }] : []));
+  if (learners.length === 0) return stageOptions;
+  for await (const doc of readDocuments(options.inputs, { maxDocumentBytes: options.maxDocumentBytes, exclude: [options.out] })) {
+    const body = bodyOf(doc);
+    if (!('text' in body)) continue;
+    for (const { learner } of learners) learner.add({ id: doc.id, text: body.text, url: doc.source.url });
+  }
+  for (const { stage, learner } of learners) {
+    stageOptions[stage.name] = { ...(stageOptions[stage.name] as object | undefined), learned: learner.result() };
+  }
+  return stageOptions;
 }
 
 /** On --resume, the counts of the documents kept from the interrupted run. */

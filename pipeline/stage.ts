@@ -11,4 +11,16 @@ export interface StageDefinition {
   plugin: Plugin<[any?], Root>;
   /** What the stage produced for this document, for its line in `stages/NN-name.jsonl`. */
   summarize(tree: Root, file: VFile): Record<string, unknown>;
+  /**
+   * For stages that learn from the whole batch (site templates): the runner first streams every
+   * document's text through a learner, then passes `learner.result()` to the plugin as
+   * `options.learned`. Learning from the whole batch before any document is processed keeps the
+   * output the same at any concurrency and in every shard.
+   */
+  createLearner?(): BatchLearner;
+}
+
+export interface BatchLearner {
+  add(document: { id: string; text: string; url: string | null }): void;
+  result(): unknown;
 }

@@ -1,6 +1,7 @@
 // The output folder: records.jsonl, one stages/NN-name.jsonl per stage, run.json. Lines are written
 // in input order through streams that respect backpressure; a shard (--rank/--world-size) writes
 // files of its own, and --resume keeps the complete lines an interrupted run left.
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -107,12 +108,8 @@ class JsonlWriter {
 
   async write(value: unknown): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.stream.write(`${JSON.stringify(value)}\n`)) {
-      await new Promise<void>((resolve, reject) => {
-        this.stream.once('drain', resolve);
-        this.stream.once('error', reject);
-      });
-    }
+    // `once` rejects on 'error' and removes its listeners either way.
+    if (!this.stream.write(`${JSON.stringify(value)}\n`)) await once(this.stream, 'drain');
   }
 
   close(): Promise<void> {

@@ -1,0 +1,66 @@
+// npm run eval [-- AREA...]: runs the pipeline on every development set under ../shared/eval-dev
+// (or the folder in $NEWSNORM_EVAL_DEV) and prints each scorer's last line. Sets that are absent
+// are skipped with a note. The data is read where it lies and never copied into the project.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { runPipeline } from '../pipeline/run.ts';
+
+const root = path.resolve(process.env.NEWSNORM_EVAL_DEV ?? path.join(import.meta.dirname, '..', '..', 'shared', 'eval-dev'));
+const outRoot = path.resolve(import.meta.dirname, '..', 'out', 'eval');
+
+interface EvalSet {
+  area: string;
+  name: string;
+  inputs: string[];
+  /** Scorer arguments after the script: GOLD, then RECORDS is put in place of `@records`. */
+  args: string[];
+}
+
+const sets: EvalSet[] = [
+  ...['sentences', 'word-pairs', 'single-words', 'mixed'].map((s) => ({
+    area: 'lang',
+    name: s,
+    inputs: [`lang/input/${s}-dev.jsonl`],
+    args: [`lang/gold/${s}-dev.jsonl`, '@records'],
+  })),
+  { area: 'chrome', name: 'dev', inputs: ['chrome/dump-dev.jsonl'], args: ['chrome/gold-dev.jsonl', '@records'] },
+  {
+    area: 'repair',
+    name: 'dev',
+    inputs: ['repair/mojibake-dev.jsonl', 'repair/invisibles-dev.jsonl', 'repair/encodings'],
+    args: ['repair/gold-dev.jsonl', '@records'],
+  },
+  { area: 'names', name: 'en', inputs: ['names/dev.jsonl'], args: ['names/gold-dev.jsonl', '@records', 'names/dev.jsonl'] },
+  { area: 'names', name: 'es', inputs: ['names/dev-es.jsonl'], args: ['names/gold-dev-es.jsonl', '@records', 'names/dev-es.jsonl'] },
+  { area: 'dates', name: 'dev', inputs: ['dates/dev.jsonl'], args: ['dates/gold-dev.jsonl', '@records', 'dates/dev.jsonl'] },
+];
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const verbose = process.argv.includes('--verbose');
+
+if (!existsSync(root)) {
+  console.log(`eval: no development sets at ${root}; nothing to measure`);
+  process.exit(0);
+}
+
+for (const set of sets) {
+  if (wanted.length > 0 && !wanted.includes(set.area) && !wanted.includes(`${set.area}/${set.name}`)) continue;
+  const label = `${set.area}/${set.name}`;
+  const inputs = set.inputs.map((p) => path.join(root, p));
+  const scorer = path.join(root, set.area, 'score.mjs');
+  if (!inputs.every(existsSync) || !existsSync(scorer)) {
+    console.log(`${label}: skipped (not present)`);
+    continue;
+  }
+  const out = path.join(outRoot, `${set.area}-${set.name}`);
+  const t0 = performance.now();
+  const summary = await runPipeline({ inputs, out, concurrency: 4 });
+  const seconds = (performance.now() - t0) / 1000;
+  const args = set.args.map((a) => (a === '@records' ? path.join(out, 'records.jsonl') : path.join(root, a)));
+  const scored = spawnSync(process.execPath, [scorer, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines = scored.stdout.trim().split('\n');
+  if (verbose) console.log(scored.stdout.trim());
+  const rate = (summary.documents / seconds).toFixed(0);
+  console.log(`${label}: ${lines.at(-1) ?? scored.stderr.trim()}   (${summary.documents} documents, ${seconds.toFixed(1)} s, ${rate} docs/s)`);
+}
