@@ -57,16 +57,16 @@ export function removeText(tree: Root, file: VFile, target: Block, start: number
     removeBlock(tree, file, target, rule);
     return;
   }
-  target.value = joinAround(target.value.slice(0, start), target.value.slice(end));
+  target.value = joinAround(target.value.slice(0, start), removed, target.value.slice(end));
   record(file, rule, 'remove', removed.trim());
 }
 
 /** Joins what was left on both sides of a cut without doubling or losing the space between words. */
-function joinAround(before: string, after: string): string {
+function joinAround(before: string, removed: string, after: string): string {
   const left = before.replace(/\s+$/, '');
   const right = after.replace(/^\s+/, '');
   if (left === '' || right === '') return left + right;
-  const hadSpace = /\s$/.test(before) || /^\s/.test(after);
+  const hadSpace = /\s$/.test(before + removed) || /^\s/.test(removed + after);
   return hadSpace ? `${left} ${right}` : left + right;
 }
 

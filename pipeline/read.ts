@@ -162,7 +162,7 @@ async function* byteLines(stream: Readable, maxBytes: number): AsyncGenerator<Bu
     let nl: number;
     while ((nl = buf.indexOf(0x0a)) !== -1) {
       const piece = buf.subarray(0, nl);
-      if (overflow) yield { tooLong: size + piece.length };
+      if (overflow || size + piece.length > maxBytes) yield { tooLong: size + piece.length };
       else yield parts.length === 0 ? piece : Buffer.concat([...parts, piece]);
       parts = [];
       size = 0;

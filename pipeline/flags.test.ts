@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine, UsageError } from './flags.ts';
+
+describe('flags', () => {
+  it('defaults to samples/ into out/', () => {
+    expect(parseCommandLine([])).toMatchObject({ inputs: ['samples'], out: 'out', stages: null, concurrency: 4, rank: 0, worldSize: 1 });
+  });
+
+  it('reads every flag of the contract', () => {
+    const o = parseCommandLine(['a.jsonl', 'dir', '--out', 'o', '--stages', 'language,blocks', '--reference-date', '2026-01-27', '--concurrency', '3', '--resume', '--rank', '1', '--world-size', '4']);
+    expect(o).toMatchObject({ inputs: ['a.jsonl', 'dir'], out: 'o', stages: ['language', 'blocks'], referenceDate: '2026-01-27', concurrency: 3, resume: true, rank: 1, worldSize: 4 });
+  });
+
+  it.each([
+    [['--bogus'], /Unknown option/],
+    [['--stages', 'nope'], /unknown stage "nope"/],
+    [['--reference-date', '2026-02-30'], /YYYY-MM-DD/],
+    [['--concurrency', '0'], /at least 1/],
+    [['--rank', '1'], /go together/],
+    [['--rank', '4', '--world-size', '4'], /below --world-size/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError);
+    expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+});

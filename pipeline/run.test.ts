@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'unified';
+import { describe, expect, it } from 'vitest';
+import type { Root } from './document.ts';
+import { StageRunner } from './process.ts';
+import type { InputDocument } from './read.ts';
+import { validateRecord, type NewsRecord } from './record.ts';
+import { runPipeline } from './run.ts';
+import type { StageDefinition } from './stage.ts';
+import { tempDir } from './test/tmp.ts';
+
+const samples = path.join(import.meta.dirname, '..', 'samples');
+
+function readJsonl<T = Record<string, unknown>>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+function dump(dir: string, n: number): string {
+  const file = path.join(dir, 'dump.jsonl');
+  const lines = Array.from({ length: n }, (_, i) =>
+    i % 7 === 3 ? '{broken' : JSON.stringify({ id: `d${i}`, text: `Document number ${i} says something.\n\nAnd a second paragraph ${'x'.repeat(i % 13)}.` }),
+  );
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+describe('the runner', () => {
+  it('writes one valid record per document, in input order, at any concurrency', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 40);
+    await runPipeline({ inputs: [input], out: path.join(dir, 'out'), concurrency: 8 });
+    const records = readJsonl<NewsRecord>(path.join(dir, 'out', 'records.jsonl'));
+    expect(records.map((r) => r.id)).toEqual(Array.from({ length: 40 }, (_, i) => (i % 7 === 3 ? `dump#${i + 1}` : `d${i}`)));
+    for (const r of records) expect(validateRecord(r)).toEqual([]);
+    expect(records[3]?.error).toEqual({ stage: 'read', message: expect.stringContaining('malformed JSON') });
+  });
+
+  it('writes one line per document in every stage file, and run.json with the counts', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'out');
+    await runPipeline({ inputs: [samples], out });
+    const stageFiles = readdirSync(path.join(out, 'stages')).sort();
+    expect(stageFiles[0]).toMatch(/^\d\d-[a-z]+\.jsonl$/);
+    for (const f of stageFiles) expect(readJsonl(path.join(out, 'stages', f))).toHaveLength(5);
+    const run = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
+    expect(run).toMatchObject({ documents: 5, failed: 0 });
+    expect(Object.keys(run.timings.stageMs)).toEqual(run.stages);
+  });
+
+  it('gives byte-identical records and stage files on a second run', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 25);
+    await runPipeline({ inputs: [input, samples], out: path.join(dir, 'a'), concurrency: 1 });
+    await runPipeline({ inputs: [input, samples], out: path.join(dir, 'b'), concurrency: 6 });
+    const same = (f: string) => expect(readFileSync(path.join(dir, 'b', f), 'utf8')).toBe(readFileSync(path.join(dir, 'a', f), 'utf8'));
+    same('records.jsonl');
+    for (const f of readdirSync(path.join(dir, 'a', 'stages'))) same(path.join('stages', f));
+  });
+
+  it('runs only the stages named, in pipeline order', async () => {
+    const dir = tempDir();
+    await runPipeline({ inputs: [samples], out: path.join(dir, 'out'), stages: ['language'] });
+    expect(readdirSync(path.join(dir, 'out', 'stages'))).toEqual([expect.stringMatching(/-language\.jsonl$/)]);
+  });
+
+  it('splits a dump into shards that together hold every document once', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 23);
+    const ids: string[] = [];
+    for (const rank of [0, 1, 2]) {
+      const out = path.join(dir, 'out');
+      await runPipeline({ inputs: [input], out, rank, worldSize: 3 });
+      ids.push(...readJsonl<NewsRecord>(path.join(out, `records.${rank}-of-3.jsonl`)).map((r) => r.id));
+    }
+    expect(ids.sort()).toEqual(readJsonl<NewsRecord>(path.join(dir, 'out', 'records.0-of-3.jsonl')).length > 0 ? [...new Set(ids)].sort() : []);
+    expect(ids).toHaveLength(23);
+  });
+
+  it('resumes an interrupted run and ends with the same files', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 30);
+    const whole = path.join(dir, 'whole');
+    await runPipeline({ inputs: [input], out: whole });
+    // An interrupted run: the first 11 documents complete, the 12th cut in the middle of its record.
+    const cut = path.join(dir, 'cut');
+    await runPipeline({ inputs: [input], out: cut });
+    const records = readFileSync(path.join(cut, 'records.jsonl'), 'utf8').split('\n');
+    writeFileSync(path.join(cut, 'records.jsonl'), `${records.slice(0, 11).join('\n')}\n${records[11]?.slice(0, 20)}`);
+    await runPipeline({ inputs: [input], out: cut, resume: true });
+    expect(readFileSync(path.join(cut, 'records.jsonl'), 'utf8')).toBe(readFileSync(path.join(whole, 'records.jsonl'), 'utf8'));
+    for (const f of readdirSync(path.join(whole, 'stages'))) {
+      expect(readFileSync(path.join(cut, 'stages', f), 'utf8')).toBe(readFileSync(path.join(whole, 'stages', f), 'utf8'));
+    }
+    const counts = (d: string) => {
+      const { timings: _t, ...rest } = JSON.parse(readFileSync(path.join(d, 'run.json'), 'utf8'));
+      return { ...rest, inputs: null };
+    };
+    expect(counts(cut)).toEqual(counts(whole));
+  });
+});
+
+describe('failure isolation', () => {
+  const fine: StageDefinition = { name: 'fine', plugin: () => () => {}, summarize: (tree) => ({ blocks: tree.children.length }) };
+  const throwing: Plugin<[], Root> = () => (tree) => {
+    if (tree.children.some((b) => b.value.includes('poison'))) throw new Error('cannot digest poison');
+  };
+  const picky: StageDefinition = { name: 'picky', plugin: throwing, summarize: () => ({}) };
+  const doc = (id: string, text: string): InputDocument => ({ id, source: { path: 'x', url: null }, text, html: null, date: null, langHint: null, error: null });
+
+  it('records the failing stage on the document and keeps what earlier stages made', () => {
+    const runner = new StageRunner([fine, picky, fine]);
+    const bad = runner.process(doc('bad', 'Some poison here.'), { referenceDate: null });
+    expect(bad.record.error).toEqual({ stage: 'picky', message: 'cannot digest poison' });
+    expect(bad.record.text).toBe('Some poison here.');
+    expect(bad.stageLines.map((l) => Object.keys(l).includes('skipped'))).toEqual([false, false, true]);
+    const good = runner.process(doc('good', 'All good.'), { referenceDate: null });
+    expect(good.record.error).toBeUndefined();
+  });
+});
+
+describe('the command line', () => {
+  const cli = path.join(import.meta.dirname, 'cli.ts');
+  const tsx = path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+
+  it('exits with 2 and a message on a bad flag', () => {
+    const r = spawnSync(tsx, [cli, '--concurrency', 'zero'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--concurrency takes a whole number');
+  });
+});
