@@ -1,14 +1,230 @@
-// Interim detector: franc over the text (replaced by the combined detector).
-import { franc } from 'franc';
+// Language identification core for newsnorm.
+// Lingua (WASM, high-accuracy mode) restricted by a Unicode script check, with alphabet
+// exclusion (Cyrillic), Latin->Greek/Cyrillic homoglyph repair and marker-word tie-breaks for
+// close language pairs. Codes are franc-style ISO 639-3 (arb, pes, zlm, cmn, ekk, lvs, ...).
+// Node 20 ESM (module: nodenext / package type "module").
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
-export interface Detection {
+const require = createRequire(import.meta.url);
+
+export interface DetectOptions {
+  /** expected language (ISO 639-3); preferred when it is close to the best candidate */
+  hint?: string;
+  /** for experiments: disable single steps ('script','alphabet','markers','homoglyphs') */
+  disable?: string[];
+}
+export interface DetectResult {
   lang: string;
   confidence: number;
   method: string;
+  candidates?: { lang: string; score: number }[];
 }
 
-export function detectLanguage(text: string): Detection {
-  if (!/\p{L}/u.test(text)) return { lang: 'und', confidence: 0, method: 'no-letters' };
-  const lang = franc(text, { minLength: 1 });
-  return { lang, confidence: lang === 'und' ? 0 : 0.5, method: 'franc' };
+interface ScriptTable {
+  unique: Record<string, string>;
+  shared: Record<string, string[]>;
+  alphabets: Record<string, Record<string, string>>;
+  distinctive: { minLetters: number } & Record<string, Record<string, string> | number | string>;
+  homoglyphs: Record<string, Record<string, string>>;
+}
+interface MarkerTable { pairs: { langs: [string, string]; markers: Record<string, string[]> }[] }
+
+const dataUrl = (f: string): URL => new URL(`./data/${f}`, import.meta.url);
+const readJson = <T>(f: string): T => JSON.parse(readFileSync(dataUrl(f), 'utf8')) as T;
+
+let tables: { names: Record<string, string>; codeToName: Record<string, string>; scripts: ScriptTable; markers: MarkerTable } | null = null;
+function getTables() {
+  if (!tables) {
+    const names = readJson<Record<string, string>>('lingua-names.json');
+    const codeToName: Record<string, string> = {};
+    for (const [n, c] of Object.entries(names)) codeToName[c] = n;
+    tables = { names, codeToName, scripts: readJson<ScriptTable>('scripts.json'), markers: readJson<MarkerTable>('markers.json') };
+  }
+  return tables;
+}
+
+// ---- Lingua (CommonJS WASM package), created lazily once ----
+interface LinguaDetector { computeLanguageConfidenceValues(text: string): { language: string; confidence: number }[] }
+interface LinguaBuilder { build(): LinguaDetector }
+interface LinguaModule {
+  LanguageDetectorBuilder: { fromAllLanguages(): LinguaBuilder; fromLanguages(langs: string[]): LinguaBuilder };
+}
+let lingua: LinguaModule | null = null;
+let allDetector: LinguaDetector | null = null;
+const restricted = new Map<string, LinguaDetector>();
+function linguaModule(): LinguaModule {
+  if (!lingua) lingua = require('@bluzzi/lingua') as LinguaModule;
+  return lingua;
+}
+function detectorFor(codes: string[] | null): LinguaDetector {
+  if (!codes) {
+    if (!allDetector) allDetector = linguaModule().LanguageDetectorBuilder.fromAllLanguages().build();
+    return allDetector;
+  }
+  const key = [...codes].sort().join(',');
+  let d = restricted.get(key);
+  if (!d) {
+    const { codeToName } = getTables();
+    d = linguaModule().LanguageDetectorBuilder.fromLanguages(codes.map((c) => codeToName[c]!)).build();
+    if (restricted.size > 32) restricted.clear();
+    restricted.set(key, d);
+  }
+  return d;
+}
+function linguaScores(text: string, codes: string[] | null): [string, number][] {
+  const { names } = getTables();
+  return detectorFor(codes).computeLanguageConfidenceValues(text).map((x) => [names[x.language] ?? 'und', x.confidence] as [string, number]);
+}
+
+// ---- text preparation ----
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[@#]\w+/giu;
+const SCRIPT_NAMES = ['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Armenian', 'Georgian', 'Thai', 'Gujarati', 'Tamil', 'Telugu', 'Bengali', 'Gurmukhi'] as const;
+const SCRIPT_RES: [string, RegExp][] = SCRIPT_NAMES.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')]);
+const LETTER = /\p{L}/u;
+
+function scriptOf(ch: string): string {
+  // Most text is ASCII: answer it without the Unicode property tests.
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 'Latin' : '';
+  for (const [s, re] of SCRIPT_RES) if (re.test(ch)) return s;
+  return LETTER.test(ch) ? 'Other' : '';
+}
+
+/** Replace Latin look-alikes inside words that are mostly Greek or Cyrillic ("Ρoή" -> "Ροή"). */
+function repairHomoglyphs(text: string, maps: Record<string, Record<string, string>>): string {
+  return text.replace(/[\p{L}\p{M}]+/gu, (w) => {
+    const counts: Record<string, number> = {};
+    for (const ch of w) { const s = scriptOf(ch); if (s) counts[s] = (counts[s] ?? 0) + 1; }
+    const lat = counts['Latin'] ?? 0;
+    if (!lat) return w;
+    for (const s of ['Greek', 'Cyrillic']) {
+      const n = counts[s] ?? 0; const map = maps[s];
+      if (n > 0 && n >= lat && map && [...w].every((ch) => scriptOf(ch) !== 'Latin' || ch in map)) {
+        return [...w].map((ch) => (scriptOf(ch) === 'Latin' ? map[ch]! : ch)).join('');
+      }
+    }
+    return w;
+  });
+}
+
+function tally(text: string): { counts: Map<string, number>; total: number } {
+  const counts = new Map<string, number>(); let total = 0;
+  for (const ch of text) { const s = scriptOf(ch); if (!s) continue; counts.set(s, (counts.get(s) ?? 0) + 1); total++; }
+  return { counts, total };
+}
+
+/** The script the text is written in: a non-Latin script wins when it has >= 25 % of the letters
+ *  (news text in other scripts often carries Latin names and chrome). Kana => Japanese. */
+function mainScript(counts: Map<string, number>, total: number): string {
+  const kana = (counts.get('Hiragana') ?? 0) + (counts.get('Katakana') ?? 0);
+  const han = counts.get('Han') ?? 0;
+  if (kana > 0 && kana + han >= 0.25 * total) return 'Hiragana';
+  const sorted = [...counts.entries()].filter(([s]) => s !== 'Hiragana' && s !== 'Katakana').sort((a, b) => b[1] - a[1]);
+  const nonLatin = sorted.find(([s]) => s !== 'Latin' && s !== 'Other');
+  if (nonLatin && nonLatin[1] >= 0.25 * total) return nonLatin[0];
+  return sorted[0]?.[0] ?? 'Other';
+}
+
+/** Keep only words written (mostly) in `script` so Latin chrome does not drown a non-Latin text. */
+function onlyScript(text: string, script: string): string {
+  return text.replace(/[\p{L}\p{M}]+/gu, (w) => {
+    let n = 0, m = 0;
+    for (const ch of w) { const s = scriptOf(ch); if (s) { m++; if (s === script || (script === 'Han' && (s === 'Hiragana' || s === 'Katakana'))) n++; } }
+    return m && n * 2 >= m ? w : ' ';
+  });
+}
+
+/** Drop candidates whose alphabet misses letters of the text (1 % tolerance), and, in longer text,
+ *  candidates none of whose distinctive letters occur (e.g. Kazakh without any of әғқңөұүһ). */
+function alphabetFilter(text: string, cands: string[], script: string, t: ScriptTable): string[] {
+  const alph = t.alphabets[script];
+  if (!alph) return cands;
+  const letters = [...text.toLowerCase()].filter((ch) => scriptOf(ch) === script);
+  if (!letters.length) return cands;
+  const tol = Math.floor(letters.length * 0.01);
+  const dist = t.distinctive[script] as Record<string, string> | undefined;
+  const present = new Set(letters);
+  const keep = cands.filter((c) => {
+    const a = alph[c]; if (!a) return true;
+    let bad = 0; for (const ch of letters) if (!a.includes(ch)) bad++;
+    if (bad > tol) return false;
+    const d = dist?.[c];
+    if (d && letters.length >= t.distinctive.minLetters && ![...d].some((ch) => present.has(ch))) return false;
+    return true;
+  });
+  return keep.length ? keep : cands;
+}
+
+function markerVote(text: string, a: string, b: string): string | null {
+  const pair = getTables().markers.pairs.find((p) => p.langs.includes(a) && p.langs.includes(b));
+  if (!pair) return null;
+  const words = text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+  const score = (l: string): number => {
+    let n = 0;
+    for (const stem of pair.markers[l] ?? []) {
+      const whole = stem.endsWith('$'); const s = whole ? stem.slice(0, -1) : stem;
+      for (const w of words) if (whole ? w === s : w.startsWith(s)) n++;
+    }
+    return n;
+  };
+  const sa = score(a), sb = score(b);
+  return sa > sb ? a : sb > sa ? b : null;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function detectLanguage(text: string, options: DetectOptions = {}): DetectResult {
+  const off = new Set(options.disable ?? []);
+  const { scripts } = getTables();
+  let clean = String(text ?? '').normalize('NFC').replace(URL_RE, ' ');
+  if (!off.has('homoglyphs')) clean = repairHomoglyphs(clean, scripts.homoglyphs);
+  const { counts, total } = tally(clean);
+  if (total === 0) return { lang: 'und', confidence: 0, method: 'no-letters' };
+
+  let script = 'Other';
+  let cands: string[] | null = null;
+  let input = clean;
+  if (!off.has('script')) {
+    script = mainScript(counts, total);
+    const uniq = scripts.unique[script];
+    if (uniq) {
+      const share = script === 'Hiragana' ? 1 : (counts.get(script) ?? 0) / total;
+      return { lang: uniq, confidence: round(Math.min(1, 0.5 + share / 2)), method: `script:${script}` };
+    }
+    cands = scripts.shared[script] ?? null;
+    if (cands && script !== 'Latin' && (counts.get(script) ?? 0) < 0.9 * total) input = onlyScript(clean, script);
+    if (cands && !off.has('alphabet')) cands = alphabetFilter(input, cands, script, scripts);
+  }
+
+  // Lingua over all languages, then restricted to the script's candidates; when Lingua's letter
+  // rules put all mass on an excluded language, ask a detector built from the candidates only.
+  let method = 'lingua';
+  let scores = linguaScores(input, null);
+  if (cands) {
+    const allowed = new Set(cands);
+    const kept = scores.filter(([c]) => allowed.has(c));
+    const mass = kept.reduce((s, [, v]) => s + v, 0);
+    if (mass < 0.05 && cands.length > 1) { scores = linguaScores(input, cands); method = 'lingua-restricted'; } else scores = kept;
+    if (cands.length === 1) scores = [[cands[0]!, 1]];
+  }
+  const sum = scores.reduce((s, [, v]) => s + v, 0);
+  if (!scores.length || sum <= 0) {
+    return cands?.length ? { lang: cands[0]!, confidence: 0.1, method: `${method}:script-default` } : { lang: 'und', confidence: 0, method: 'no-evidence' };
+  }
+  let ranked = scores.map(([c, v]) => [c, v / sum] as [string, number]).sort((a, b) => b[1] - a[1]);
+
+  if (options.hint) {
+    const h = options.hint.toLowerCase();
+    const hs = ranked.find(([c]) => c === h);
+    if (hs && hs[1] * 2 >= ranked[0]![1]) { ranked = [hs, ...ranked.filter(([c]) => c !== h)]; method += '+hint'; }
+  }
+
+  let [best, conf] = ranked[0]!;
+  const second = ranked[1];
+  if (!off.has('markers') && second) {
+    const v = markerVote(input, best, second[0]);
+    if (v && v !== best) { [best, conf] = [v, second[1]]; method += '+markers'; ranked = [second, ranked[0]!, ...ranked.slice(2)]; }
+  }
+  return { lang: best, confidence: round(conf), method, candidates: ranked.slice(0, 5).map(([lang, score]) => ({ lang, score: round(score) })) };
 }

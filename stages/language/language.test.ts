@@ -1,0 +1,48 @@
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { createDocumentFile, parseDocument } from '../../pipeline/document.ts';
+import language, { detectLanguage, identifyLanguages } from './index.ts';
+
+describe('language', () => {
+  it('knows a script that one language owns without asking a model', () => {
+    expect(detectLanguage('Σχόλια αναγνωστών')).toMatchObject({ lang: 'ell', method: 'script:Greek' });
+    expect(detectLanguage('ニュース速報')).toMatchObject({ lang: 'jpn' });
+  });
+
+  it('reads a Greek word with a Latin look-alike letter as Greek', () => {
+    expect(detectLanguage('Ρoή Ειδήσεων').lang).toBe('ell');
+  });
+
+  it('tells languages of the same script apart', () => {
+    expect(detectLanguage('The ministers agreed to deepen their cooperation on security.').lang).toBe('eng');
+    expect(detectLanguage('Die Minister vereinbarten, ihre Zusammenarbeit zu vertiefen.').lang).toBe('deu');
+    expect(detectLanguage('Министры договорились углубить сотрудничество.').lang).toBe('rus');
+    expect(detectLanguage('Міністри домовилися поглибити співпрацю.').lang).toBe('ukr');
+  });
+
+  it('answers und where there are no letters', () => {
+    expect(detectLanguage('2026-01-27 12:30 — 4.5%')).toMatchObject({ lang: 'und', confidence: 0 });
+    expect(detectLanguage('https://example.com/a/b')).toMatchObject({ lang: 'und' });
+  });
+
+  it('finds the document language by the letters of its blocks, and keeps foreign blocks foreign', () => {
+    const { document, blocks } = identifyLanguages([
+      { kind: 'heading', text: 'Τελευταία Νέα' },
+      { kind: 'paragraph', text: 'China and Russia have agreed to strengthen military coordination during a video call.' },
+      { kind: 'paragraph', text: 'The two nations pledged to deepen strategic cooperation, according to state media.' },
+      { kind: 'heading', text: 'Δείτε επίσης' },
+    ]);
+    expect(document.lang).toBe('eng');
+    expect(blocks.map((b) => b.lang)).toEqual(['ell', 'eng', 'eng', 'ell']);
+  });
+
+  it('works alone as a unified plugin and sets the document and block languages', () => {
+    const text = 'Deep trust\n\nIn the public portion of the meeting, Shoigu emphasized the high efficiency of cooperation.';
+    const file = createDocumentFile(text);
+    const tree = parseDocument(text);
+    unified().use(language).runSync(tree, file);
+    expect(file.data.lang).toBe('eng');
+    expect(file.data.langConfidence).toBeGreaterThan(0.5);
+    expect(tree.children.map((b) => b.data?.lang)).toEqual(['eng', 'eng']);
+  });
+});
