@@ -5,6 +5,7 @@ import type { Plugin } from 'unified';
 import type { Root } from '../../pipeline/document.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
+import { quickDetect } from './quick.ts';
 
 export type Detection = DetectResult;
 
@@ -30,6 +31,10 @@ export function detectLanguage(text: string, options: { hint?: string } = {}): D
     sample = sample.slice(0, cut > MAX_DETECT_CHARS / 2 ? cut : MAX_DETECT_CHARS);
   }
   // Menus and templates repeat across a dump: short texts are answered from a cache.
+  if (options.hint === undefined) {
+    const quick = quickDetect(sample);
+    if (quick) return quick;
+  }
   if (options.hint !== undefined || sample.length > CACHE_MAX_LENGTH) return detectRaw(sample, options);
   const hit = cache.get(sample);
   if (hit) return hit;

@@ -1,0 +1,31 @@
+// A quick first answer for long blocks. Lingua reads about 4 µs a character; eld reads ten times
+// faster, and on a paragraph-long text it is as right as Lingua, except between languages so close
+// that only Lingua (with marker words) tells them apart. So: eld first on long text, Lingua when
+// eld is unsure, names a close relative, or names a language outside Lingua's set.
+import { readFileSync } from 'node:fs';
+import { eld } from 'eld/small';
+import type { DetectResult } from './detect.ts';
+
+const data = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
+const iso3: Record<string, string> = data('eld-iso1.json');
+const close = new Set<string>(data('close-languages.json').languages);
+
+/** Texts shorter than this go straight to Lingua. */
+export const QUICK_MIN_CHARS = 250;
+const QUICK_MAX_CHARS = 320;
+
+export function quickDetect(text: string): DetectResult | null {
+  if (text.length < QUICK_MIN_CHARS) return null;
+  // A paragraph's first few hundred characters settle its language.
+  const result = eld.detect(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
+  if (!result.isReliable()) return null;
+  const lang = iso3[result.language];
+  if (lang === undefined || close.has(lang)) return null;
+  const scores = Object.values(result.getScores()).sort((a, b) => b - a);
+  const [best = 0, second = 0] = scores;
+  // eld's scores are not probabilities: on a clean English paragraph the runner-up still scores
+  // about 0.8 of the best. Only a near tie sends the text on to Lingua.
+  if (best <= 0 || second / best > 0.9) return null;
+  const lead = (best - second) / best;
+  return { lang, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' };
+}
