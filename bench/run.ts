@@ -1,12 +1,14 @@
-// npm run bench [-- MB]: generates a JSONL dump of a few tens of MB from the samples (deterministic:
+// npm run bench [-- MB [WORKERS]]: generates a JSONL dump of a few tens of MB from the samples (deterministic:
 // the paragraphs of the five articles shuffled by a fixed-seed generator), runs the whole pipeline
 // on it and prints documents/s, MB/s and peak memory.
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
+import os from 'node:os';
 import path from 'node:path';
 import { runPipeline } from '../pipeline/run.ts';
 
 const targetMb = Number(process.argv[2] ?? 30);
+const workers = Number(process.argv[3] ?? os.availableParallelism());
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.join(root, 'out', 'bench');
 mkdirSync(dir, { recursive: true });
@@ -34,9 +36,10 @@ await once(out, 'finish');
 
 const size = statSync(dump).size / 1024 / 1024;
 const t0 = performance.now();
-const summary = await runPipeline({ inputs: [dump], out: path.join(dir, 'out'), concurrency: 4 });
+const summary = await runPipeline({ inputs: [dump], out: path.join(dir, 'out'), workers });
 const seconds = (performance.now() - t0) / 1000;
+// maxRSS covers the whole process, worker threads included.
 const peakMb = process.resourceUsage().maxRSS / 1024;
-console.log(`documents: ${summary.documents} (${size.toFixed(1)} MB) in ${seconds.toFixed(1)} s`);
+console.log(`documents: ${summary.documents} (${size.toFixed(1)} MB) in ${seconds.toFixed(1)} s with ${workers} worker(s)`);
 console.log(`time per stage (ms): ${JSON.stringify(summary.timings.stageMs)}`);
 console.log(`${(summary.documents / seconds).toFixed(0)} documents/s, ${(size / seconds).toFixed(2)} MB/s, peak memory ${peakMb.toFixed(0)} MB`);

@@ -9,7 +9,8 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --out DIR                  output folder (default: out)
 --stages a,b,...           run only these stages, in pipeline order (${pipelineStages.map((s) => s.name).join(', ')})
 --reference-date DATE      YYYY-MM-DD: anchors relative dates of documents whose own date is unknown
---concurrency N            documents processed at once (default: 4)
+--concurrency N            documents in flight at once (default: 4, at least 2 per worker)
+--workers N                worker threads processing documents, for all cores (default: 1)
 --resume                   continue an interrupted run into the same output folder
 --rank R --world-size N    process only shard R (0-based) of N
 --max-document-mb N        larger documents are recorded as failed (default: 32)
@@ -43,6 +44,7 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
         stages: { type: 'string' },
         'reference-date': { type: 'string' },
         concurrency: { type: 'string' },
+        workers: { type: 'string' },
         resume: { type: 'boolean' },
         rank: { type: 'string' },
         'world-size': { type: 'string' },
@@ -79,6 +81,7 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
     stages,
     referenceDate: referenceDate ?? null,
     concurrency: positiveInt('concurrency', v.concurrency, 1) ?? 4,
+    workers: positiveInt('workers', v.workers, 1) ?? 1,
     resume: v.resume ?? false,
     rank: rank ?? 0,
     worldSize: worldSize ?? 1,

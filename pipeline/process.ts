@@ -78,6 +78,15 @@ export class StageRunner {
   }
 }
 
+/** The record of a document that failed outside the stages (a worker that died): its text unprocessed. */
+export function buildFailure(doc: InputDocument, stage: string, message: string, stageCount: number): ProcessResult {
+  const body = bodyOf(doc);
+  const text = 'text' in body ? body.text : '';
+  const file = createDocumentFile(text, { id: doc.id, source: doc.source });
+  const stageLines = Array.from({ length: stageCount }, () => ({ id: doc.id, skipped: message }));
+  return { record: buildRecord(parseDocument(text), file, { stage, message }), stageLines, timings: stageLines.map(() => 0) };
+}
+
 /** The document's text, its HTML page as text, or why there is none. */
 export function bodyOf(doc: InputDocument): { text: string } | { error: string } {
   if (doc.error !== null) return { error: doc.error };

@@ -127,6 +127,18 @@ describe('the command line', () => {
   const cli = path.join(import.meta.dirname, 'cli.ts');
   const tsx = path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
 
+  it('gives the same files with worker threads as in one thread', () => {
+    const dir = tempDir();
+    const input = dump(dir, 30);
+    for (const [out, workers] of [['one', '1'], ['two', '2']] as const) {
+      const r = spawnSync(tsx, [cli, input, samples, '--out', path.join(dir, out), '--workers', workers, '--stages', 'blocks'], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+    }
+    for (const f of ['records.jsonl', ...readdirSync(path.join(dir, 'one', 'stages')).map((s) => `stages/${s}`)]) {
+      expect(readFileSync(path.join(dir, 'two', f), 'utf8')).toBe(readFileSync(path.join(dir, 'one', f), 'utf8'));
+    }
+  });
+
   it('exits with 2 and a message on a bad flag', () => {
     const r = spawnSync(tsx, [cli, '--concurrency', 'zero'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -3,6 +3,7 @@
 // time, so memory stays flat however large the dump.
 import PQueue from 'p-queue';
 import { pipelineStages } from '../stages/index.ts';
+import { WorkerPool } from './pool.ts';
 import { bodyOf, StageRunner, type ProcessResult } from './process.ts';
 import { readDocuments, type InputDocument } from './read.ts';
 import type { NewsRecord } from './record.ts';
@@ -17,6 +18,8 @@ export interface RunOptions {
   stages?: string[] | null;
   referenceDate?: string | null;
   concurrency?: number;
+  /** Worker threads processing documents (1: all in the main thread). */
+  workers?: number;
   resume?: boolean;
   rank?: number;
   worldSize?: number;
@@ -44,13 +47,16 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const selected = selectStages(options.stages);
   const rank = options.rank ?? 0;
   const worldSize = options.worldSize ?? 1;
-  const concurrency = Math.max(1, options.concurrency ?? 4);
+  // With workers, keep each of them busy: two documents each in flight at least.
+  const concurrency = Math.max(1, options.concurrency ?? 4, 2 * (options.workers ?? 1));
   const stageOptions = await learnFromBatch(selected.map((s) => s.stage), options);
-  const runner = new StageRunner(
-    selected.map((s) => s.stage),
-    stageOptions,
-  );
   const names = selected.map((s) => s.stage.name);
+  const workers = Math.max(1, options.workers ?? 1);
+  const referenceDate = options.referenceDate ?? null;
+  const pool = workers > 1 ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }) : null;
+  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
+  const processDocument = (doc: InputDocument): ProcessResult | Promise<ProcessResult> =>
+    pool ? pool.process(doc) : (runner as StageRunner).process(doc, { referenceDate });
   const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize);
   const stats = new RunStats(names);
 
@@ -110,8 +116,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     inFlight++;
     const doc: InputDocument = next.value;
     const at = ordinal;
-    void queue.add(() => {
-      const result = runner.process(doc, { referenceDate: options.referenceDate ?? null });
+    void queue.add(async () => {
+      const result = await processDocument(doc);
       stats.addDocument(result.record, result.stageLines);
       stats.addTimings(result.timings);
       finished.set(at, result);
@@ -120,6 +126,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   }
   await queue.onIdle();
   await writing;
+  await pool?.close();
   if (writeError) throw new RunError(`cannot write the output: ${(writeError as Error).message}`);
   const summary = stats.summary(performance.now() - started, readMs);
   await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });

@@ -1,0 +1,76 @@
+// A pool of worker threads, so that CPU-bound stages use every core. Each worker runs the same
+// stages with the same options, and every stage is a pure function of its document, so which
+// worker takes a document never changes its record. A worker that dies fails only the documents
+// it held, and is replaced.
+import { Worker } from 'node:worker_threads';
+import type { ProcessResult } from './process.ts';
+import type { InputDocument } from './read.ts';
+import { buildFailure } from './process.ts';
+
+interface Pending {
+  doc: InputDocument;
+  resolve: (result: ProcessResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private seq = 0;
+
+  constructor(
+    size: number,
+    private readonly init: { stages: string[]; stageOptions: Record<string, unknown>; referenceDate: string | null },
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  }
+
+  private start(): Slot {
+    // The sources are TypeScript: the worker registers tsx's loader first, then imports the
+    // worker module through it (an entry file given directly would be read before the loader).
+    const entry = new URL('./worker.ts', import.meta.url).href;
+    const loader = import.meta.resolve('tsx/esm/api');
+    const code = `import(${JSON.stringify(loader)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`;
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: this.init,
+    });
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', (m: { seq: number; result: ProcessResult }) => {
+      const p = slot.pending.get(m.seq);
+      slot.pending.delete(m.seq);
+      p?.resolve(m.result);
+    });
+    const fail = (reason: string) => {
+      for (const p of slot.pending.values()) p.resolve(buildFailure(p.doc, 'worker', reason, this.init.stages.length));
+      slot.pending.clear();
+      const index = this.slots.indexOf(slot);
+      if (index !== -1 && !this.closing) this.slots[index] = this.start();
+    };
+    worker.on('error', (e) => fail(`the worker processing this document died: ${e.message}`));
+    worker.on('exit', (code) => {
+      if (code !== 0) fail(`the worker processing this document exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  private closing = false;
+
+  /** Processes a document on the least busy worker. */
+  process(doc: InputDocument): Promise<ProcessResult> {
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const seq = this.seq++;
+    return new Promise((resolve) => {
+      slot.pending.set(seq, { doc, resolve });
+      slot.worker.postMessage({ seq, doc });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
