@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['pipeline/**/*.test.ts', 'stages/**/*.test.ts'],
     // The language detector loads a large model once per worker; a few workers keep memory sane.
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // The first test touching the language stage waits for Lingua to load its models (seconds on
+    // an idle machine, a minute or more on a loaded one); the limits are for hangs, not for speed.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
   },
 });
