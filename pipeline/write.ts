@@ -22,42 +22,32 @@ export function outputLayout(out: string, stageNames: { index: number; name: str
   };
 }
 
-/** Number of complete lines in a file, and the byte length they take (0, 0 when it is absent). */
-async function completeLines(file: string): Promise<{ lines: number; bytes: number }> {
-  try {
-    await stat(file);
-  } catch {
-    return { lines: 0, bytes: 0 };
-  }
+/**
+ * Complete lines at the start of a file (at most `limit`), and the bytes they take; a missing
+ * file has none. A last line without its newline does not count: it is what an interrupted run
+ * was writing.
+ */
+async function completeLines(file: string, limit = Infinity): Promise<{ lines: number; bytes: number }> {
   let lines = 0;
   let bytes = 0;
   let offset = 0;
+  if (limit === 0) return { lines, bytes };
+  try {
+    await stat(file);
+  } catch {
+    return { lines, bytes };
+  }
   for await (const chunk of createReadStream(file)) {
     const buf = chunk as Buffer;
     let i = -1;
     while ((i = buf.indexOf(0x0a, i + 1)) !== -1) {
       lines++;
       bytes = offset + i + 1;
+      if (lines === limit) return { lines, bytes };
     }
     offset += buf.length;
   }
   return { lines, bytes };
-}
-
-/** Byte length of the first `n` lines of a file. */
-async function lengthOfLines(file: string, n: number): Promise<number> {
-  if (n === 0) return 0;
-  let seen = 0;
-  let offset = 0;
-  for await (const chunk of createReadStream(file)) {
-    const buf = chunk as Buffer;
-    let i = -1;
-    while ((i = buf.indexOf(0x0a, i + 1)) !== -1) {
-      if (++seen === n) return offset + i + 1;
-    }
-    offset += buf.length;
-  }
-  return offset;
 }
 
 /** Reads the first `n` lines of a JSONL file as objects (to rebuild counts on --resume). */
@@ -85,7 +75,7 @@ export async function prepareResume(layout: OutputLayout): Promise<number> {
   const counts = await Promise.all(files.map(completeLines));
   const done = Math.min(...counts.map((c) => c.lines));
   for (const file of files) {
-    const keep = await lengthOfLines(file, done);
+    const keep = (await completeLines(file, done)).bytes;
     const handle = await open(file, 'a+').catch(() => null);
     if (handle) {
       await handle.truncate(keep);
