@@ -1,0 +1,275 @@
+// Mojibake: UTF-8 that was read in a single-byte code page ("â€™" for "’", "Ð¿Ñ€Ð¸" for "при"),
+// sometimes twice. The repair follows ftfy's approach: a segment that looks bad (see badness.ts) is
+// encoded back into the bytes each code page would have made of it and those bytes are read as
+// UTF-8; a re-decoding is kept only when the result looks less bad, and the whole is repeated for
+// text garbled more than once. Correct text is never re-decoded, because it does not look bad and
+// because its bytes are almost never valid UTF-8.
+//
+// Beyond a plain round trip, the bytes get three mends that real dumps need: a space that stood
+// for a lost no-break byte (0xA0) inside a character is put back, a character whose bytes were
+// partly lost (shown as U+FFFD) becomes one U+FFFD, and UTF-16 surrogates written as UTF-8 (CESU-8)
+// are joined. A segment that is only partly garbled is re-decoded run by run (a run being what one
+// code page can encode), and inside a run sequence by sequence when the run as a whole is not UTF-8.
+import { badness, isBad, weirdness } from './badness.ts';
+import { CHARMAPS, type Charmap, LOST_BYTE, MOJIBAKE_ALPHABET, WINDOWS_1252_HIGH } from './charmaps.ts';
+
+const MAX_ROUNDS = 4;
+
+/** Quick test: can this text contain mojibake of our code pages at all? */
+export function mayBeMojibake(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && MOJIBAKE_ALPHABET.has(c)) return true;
+  }
+  return false;
+}
+
+/** The segment with its mojibake repaired (the segment itself when there is none). */
+export function repairMojibake(segment: string): string {
+  if (!mayBeMojibake(segment)) return segment;
+  let current = segment;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const bad = badness(current);
+    if (bad === 0) break;
+    // The re-decoding that leaves the least mojibake and weirdness wins; on a tie, the one that
+    // needed fewer C1 controls read leniently (ISO-8859-2 over windows-1250 when the text carries
+    // C1 controls that windows-1250 would have shown as punctuation), then the more common code page.
+    const here = bad + weirdness(current);
+    let best: string | null = null;
+    let bestCost = here;
+    let bestLenient = Infinity;
+    for (const map of CHARMAPS) {
+      const candidate = redecode(current, map);
+      if (candidate.text === current) continue;
+      const cost = badness(candidate.text) + weirdness(candidate.text);
+      if (cost < bestCost || (cost === bestCost && best !== null && candidate.lenient < bestLenient)) {
+        best = candidate.text;
+        bestCost = cost;
+        bestLenient = candidate.lenient;
+      }
+    }
+    if (best === null) break;
+    current = best;
+  }
+  return fixC1Controls(current);
+}
+
+/**
+ * C1 controls left over after re-decoding were windows-1252 punctuation read as ISO-8859-1
+ * ("\u0085" for "…"); nobody writes C1 controls on purpose.
+ */
+export function fixC1Controls(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => {
+    const to = WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] as string;
+    return to === '\ufffd' ? c : to;
+  });
+}
+
+/** The text with every run that `map` can encode re-decoded as UTF-8 where that works. */
+function redecode(text: string, map: Charmap): { text: string; lenient: number } {
+  let out = '';
+  let lenient = 0;
+  let runStart = -1;
+  let hasHigh = false;
+  const flush = (end: number) => {
+    if (runStart === -1) return;
+    const run = text.slice(runStart, end);
+    out += hasHigh ? redecodeRun(run, map) : run;
+    runStart = -1;
+    hasHigh = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x1a && map.encode.has(c)) {
+      if (runStart === -1) runStart = i;
+      if (c >= 0x80) hasHigh = true;
+      if (map.lenient.has(c)) lenient++;
+    } else {
+      flush(i);
+      out += text[i];
+    }
+  }
+  flush(text.length);
+  return { text: out, lenient };
+}
+
+function redecodeRun(run: string, map: Charmap): string {
+  const bytes = new Uint8Array(run.length);
+  for (let i = 0; i < run.length; i++) bytes[i] = map.encode.get(run.charCodeAt(i)) as number;
+  const whole = decodeUtf8(replaceLostSequences(restoreByteA0(bytes)));
+  if (whole !== null) return whole;
+  return redecodeSequences(run, bytes);
+}
+
+/**
+ * Inside a run that is not UTF-8 as a whole, each well-formed multi-byte sequence is re-decoded
+ * on its own when it looks bad where it stands (one character of context on each side); the
+ * other characters stay as they are. This repairs "Café â€“ Bar" without touching "Café".
+ */
+function redecodeSequences(run: string, bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const length = sequenceLength(bytes, i);
+    if (length > 1) {
+      const decoded = decodeUtf8(bytes.subarray(i, i + length));
+      const context = run.slice(Math.max(0, i - 1), i + length + 1);
+      if (decoded !== null && isBad(context)) {
+        out += decoded;
+        i += length;
+        continue;
+      }
+    }
+    out += run[i];
+    i++;
+  }
+  return out;
+}
+
+/** Length of the well-formed UTF-8 sequence (2 to 6 bytes, CESU pairs included) at `i`, or 1. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] as number;
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  if (need === 0) return 1;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    if (c === undefined || (c & 0xc0) !== 0x80) return 1;
+  }
+  if (b === 0xed && (bytes[i + 1] as number) >= 0xa0) {
+    // A surrogate: only a high one followed by a low one makes a character.
+    if ((bytes[i + 1] as number) < 0xb0 && bytes[i + 3] === 0xed && (bytes[i + 4] ?? 0) >= 0xb0 && ((bytes[i + 5] ?? 0) & 0xc0) === 0x80) return 6;
+    return 1;
+  }
+  return need + 1;
+}
+
+/**
+ * Puts back 0xA0 bytes that became spaces: a no-break space, or the second byte of "à" (C3 A0),
+ * of Cyrillic "Р" (D0 A0) or of Greek "Π" (CE A0), read in windows-1252 and then normalised.
+ * A lone "Ã " before a word stands for the French or Portuguese word "à" and keeps its space.
+ */
+function restoreByteA0(bytes: Uint8Array): Uint8Array {
+  if (!bytes.includes(0x20)) return bytes;
+  const out: number[] = [];
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    out.push(b);
+    if (b < 0xc2 || b > 0xf4 || bytes[i + 1] === undefined) continue;
+    const next = bytes[i + 1] as number;
+    const prev = i === 0 ? 0x20 : (bytes[i - 1] as number);
+    if (b === 0xc3 && next === 0x20 && isSpaceOrPunct(prev) && isAsciiLetter(bytes[i + 2])) {
+      out.push(0xa0);
+      continue;
+    }
+    if (b <= 0xdf) {
+      if (next === 0x20 && [0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9].includes(b)) {
+        out.push(0xa0);
+        i++;
+      }
+      continue;
+    }
+    // Three- and four-byte sequences: one space among the continuation bytes.
+    const need = b <= 0xef ? 2 : 3;
+    let spaces = 0;
+    let valid = true;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === 0x20) spaces++;
+      else if (c === undefined || (c & 0xc0) !== 0x80) valid = false;
+    }
+    if (valid && spaces === 1) {
+      for (let k = 1; k <= need; k++) out.push(bytes[i + k] === 0x20 ? 0xa0 : (bytes[i + k] as number));
+      i += need;
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+function isSpaceOrPunct(b: number): boolean {
+  return b === 0x20 || b === 0x28 || b === 0x22 || b === 0x27;
+}
+
+function isAsciiLetter(b: number | undefined): boolean {
+  return b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+}
+
+/**
+ * A sequence whose bytes were partly lost (marked 0x1A) becomes the UTF-8 of U+FFFD: the lead
+ * byte and what follows it of its length, continuation bytes and lost ones alike.
+ */
+function replaceLostSequences(bytes: Uint8Array): Uint8Array {
+  if (!bytes.includes(LOST_BYTE)) return bytes;
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (need > 0) {
+      let k = 1;
+      let lost = false;
+      while (k <= need) {
+        const c = bytes[i + k];
+        if (c === LOST_BYTE) lost = true;
+        else if (c === undefined || (c & 0xc0) !== 0x80) break;
+        k++;
+      }
+      if (lost) {
+        out.push(0xef, 0xbf, 0xbd);
+        i += k - 1;
+        continue;
+      }
+    }
+    out.push(b);
+  }
+  return Uint8Array.from(out);
+}
+
+/**
+ * Strict UTF-8, except that CESU-8 surrogate pairs are joined and a lost-byte mark (0x1A) reads
+ * as U+FFFD. Null when the bytes are not that.
+ */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  let out = '';
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      out += b === LOST_BYTE ? '\ufffd' : String.fromCharCode(b);
+      i++;
+      continue;
+    }
+    let need: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      cp = b & 0x0f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      cp = b & 0x07;
+    } else return null;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return null;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if ((need === 2 && cp < 0x800) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff))) return null;
+    i += need + 1;
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      // CESU-8: a high surrogate must be followed by an encoded low surrogate.
+      if (cp >= 0xdc00 || bytes[i] !== 0xed) return null;
+      const c1 = bytes[i + 1] ?? 0;
+      const c2 = bytes[i + 2] ?? 0;
+      if (c1 < 0xb0 || c1 > 0xbf || (c2 & 0xc0) !== 0x80) return null;
+      const low = 0xd000 | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+      out += String.fromCharCode(cp, low);
+      i += 3;
+      continue;
+    }
+    out += String.fromCodePoint(cp);
+  }
+  return out;
+}
