@@ -1,0 +1,66 @@
+// Look-alike letters: a Latin "o" typed inside the Greek word "Ρoή", a Cyrillic "е" inside the
+// English "mantlе". Inside one word whose letters come from two of the alphabets that share shapes
+// (Latin, Greek, Cyrillic), the letters of the minority script are replaced by their look-alikes
+// in the majority script, if every one of them has one (data/lookalikes.json, from Unicode's
+// confusables.txt). A word written wholly in another script ("NetBurst" in a Russian sentence)
+// is never touched, nor a mixed word with a letter that has no look-alike.
+import { readFileSync } from 'node:fs';
+import type { Edit } from './edits.ts';
+
+type Script = 'Latin' | 'Greek' | 'Cyrillic';
+type Table = Record<Script, Partial<Record<Script, Record<string, string>>>>;
+
+const TABLE = (JSON.parse(readFileSync(new URL('./data/lookalikes.json', import.meta.url), 'utf8')) as { lookalikes: Table })
+  .lookalikes;
+
+const WORD = /[\p{L}\p{M}]+/gu;
+const QUICK_MIXED = /[A-Za-z\u00c0-\u024f][\p{M}]*[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]|[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff][\p{M}]*[A-Za-z\u00c0-\u024f]/u;
+
+function scriptOf(cp: number): Script | null {
+  if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7)) return 'Latin';
+  if ((cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff)) return 'Greek';
+  if (cp >= 0x400 && cp <= 0x4ff) return 'Cyrillic';
+  return null;
+}
+
+export function lookalikeEdits(text: string): Edit[] {
+  if (!QUICK_MIXED.test(text)) return [];
+  const edits: Edit[] = [];
+  const blockCounts = countScripts(text);
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    const counts = countScripts(word);
+    const present = (Object.keys(counts) as Script[]).filter((s) => counts[s] > 0);
+    if (present.length < 2) continue;
+    // The word's own majority decides; a tie goes to the block's.
+    const target = present.reduce((a, b) => (counts[b] > counts[a] || (counts[b] === counts[a] && blockCounts[b] > blockCounts[a]) ? b : a));
+    // Greek letters in short Latin words are mathematics ("xαy"), not look-alikes.
+    if (target === 'Latin' && counts.Greek > 0 && word.length < 4) continue;
+    const replaced = replaceInto(word, target);
+    if (replaced === null) continue;
+    for (const r of replaced) edits.push({ start: m.index + r.at, end: m.index + r.at + 1, to: r.to, rule: 'lookalike' });
+  }
+  return edits;
+}
+
+function countScripts(text: string): Record<Script, number> {
+  const counts: Record<Script, number> = { Latin: 0, Greek: 0, Cyrillic: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const s = scriptOf(text.charCodeAt(i));
+    if (s !== null) counts[s]++;
+  }
+  return counts;
+}
+
+/** Each letter of another script replaced by its look-alike in `target`, or null if one has none. */
+function replaceInto(word: string, target: Script): { at: number; to: string }[] | null {
+  const out: { at: number; to: string }[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const s = scriptOf(word.charCodeAt(i));
+    if (s === null || s === target) continue;
+    const to = TABLE[s][target]?.[word[i] as string];
+    if (to === undefined) return null;
+    out.push({ at: i, to });
+  }
+  return out;
+}
