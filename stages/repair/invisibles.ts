@@ -15,12 +15,16 @@ const ALWAYS = /[\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb
 const JOINERS = /[\u200c\u200d]/;
 /** Directional marks and embeddings: kept in right-to-left text. */
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/** Controls other than tab, line feed and carriage return, and the C1 range. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/**
+ * Controls other than tab, line feed and carriage return. C1 controls are not here: the mojibake
+ * repair has already turned those that windows-1252 defines into its punctuation, and the five it
+ * leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay, since no code page says what they stood for.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** No-break and typographic spaces. */
 const SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f]/;
 
-const CANDIDATES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u202a-\u202f\u205f-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+const CANDIDATES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u202a-\u202f\u205f-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 const QUICK = new RegExp(CANDIDATES.source);
 
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
