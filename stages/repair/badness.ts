@@ -64,7 +64,11 @@ const rules: string[] = [
   'β€[™\\u00a0Ά\\u00ad®°]',
   `[ΒΓΞΟ][${categories.c1}${categories.bad}${categories.start_punctuation}${categories.end_punctuation}${categories.currency}°][ΒΓΞΟ]`,
   'ā€',
-  // Our additions: cp437 box drawings glued to a word, MacRoman "√" inside one.
+  // Our additions: cp437 box drawings glued to a word, MacRoman "√" inside one, windows-1250
+  // "Ă" before a continuation character (Romanian "ĂŞ" and "ĂŢ" left out), an accented capital
+  // whose second byte, 0xA0, became a no-break space ("Å tudentske").
+  'Ă[ĽľĹĺŁłŚśŠšŤťŽžŹźŻżĄą˘˛˝§¤°´¨¸·]',
+  '[\\u00c0-\\u00df]\\u00a0[a-z]',
   cls('box') + cls('box') + '[a-zA-Z]',
   '[a-zA-Z]√[π∫ªº°¢£§•¶®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏Ω]',
 ];
@@ -90,6 +94,41 @@ const SEQUENCE_RES: RegExp[] = CHARMAPS.filter((m) => ['windows-1252', 'windows-
     const one = `(?:${set(lead2)}${c}|${set(lead3)}${c}{2}|${set(lead4)}${c}{3})`;
     return new RegExp(`${one}{2,}`, 'gu');
   },
+);
+
+/**
+ * One UTF-8 byte pattern of a Greek or Cyrillic code page glued to a Latin letter: Latin text
+ * misread as windows-1251 ("rГ©gion") or as windows-1253 / ISO-8859-7 ("lΓͺ").
+ */
+SEQUENCE_RES.push(
+  ...CHARMAPS.filter((m) => ['windows-1251', 'windows-1253', 'iso-8859-7'].includes(m.name)).map((m) => {
+    const lead2: number[] = [];
+    const lead3: number[] = [];
+    const cont: number[] = [];
+    for (const [char, byte] of m.encode) {
+      if (char < 0x80) continue;
+      if (byte >= 0x80 && byte <= 0xbf) cont.push(char);
+      else if (byte >= 0xc2 && byte <= 0xdf) lead2.push(char);
+      else if (byte >= 0xe0 && byte <= 0xef) lead3.push(char);
+    }
+    const set = (chars: number[]) => `[${chars.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
+    const c = set(cont);
+    const one = `(?:${set(lead2)}${c}|${set(lead3)}${c}{2})`;
+    return new RegExp(`[A-Za-z]${one}|${one}[a-z]`, 'gu');
+  }),
+  // And for Latin code pages: a capital from the lead-byte half right after a lowercase letter
+  // ("participaciĂł", "rÃ©gion").
+  ...CHARMAPS.filter((m) => ['windows-1252', 'windows-1250', 'iso-8859-2'].includes(m.name)).map((m) => {
+    const lead2: number[] = [];
+    const cont: number[] = [];
+    for (const [char, byte] of m.encode) {
+      if (char < 0x80) continue;
+      if (byte >= 0x80 && byte <= 0xbf) cont.push(char);
+      else if (byte >= 0xc2 && byte <= 0xdf && String.fromCharCode(char) !== String.fromCharCode(char).toLowerCase()) lead2.push(char);
+    }
+    const set = (chars: number[]) => `[${chars.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
+    return new RegExp(`[a-z]${set(lead2)}${set(cont)}`, 'gu');
+  }),
 );
 
 /** The number of mojibake-looking sequences in the text. */

@@ -103,8 +103,8 @@ function redecodeRun(run: string, map: Charmap): string {
 
 /**
  * Inside a run that is not UTF-8 as a whole, each well-formed multi-byte sequence is re-decoded
- * on its own when it looks bad where it stands (one character of context on each side); the
- * other characters stay as they are. This repairs "Café â€“ Bar" without touching "Café".
+ * on its own when it looks bad where it stands (one character of context on each side) or
+ * stands for U+FFFD; the other characters stay as they are. This repairs "Café â€“ Bar" without touching "Café".
  */
 function redecodeSequences(run: string, bytes: Uint8Array): string {
   let out = '';
@@ -114,7 +114,8 @@ function redecodeSequences(run: string, bytes: Uint8Array): string {
     if (length > 1) {
       const decoded = decodeUtf8(bytes.subarray(i, i + length));
       const context = run.slice(Math.max(0, i - 1), i + length + 1);
-      if (decoded !== null && isBad(context)) {
+      // "ï¿½" (a replacement character garbled in turn) is unmistakable wherever it stands.
+      if (decoded !== null && (decoded === '\ufffd' || isBad(context))) {
         out += decoded;
         i += length;
         continue;
