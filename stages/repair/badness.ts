@@ -131,8 +131,34 @@ SEQUENCE_RES.push(
   }),
 );
 
+/**
+ * A cheap necessary condition for any rule to match, so that the rules run only on text that can
+ * match them: a C1 control, "Â" or "Ã" before a space, or two non-ASCII characters in a row of
+ * which one is not a plain Greek or Cyrillic letter. Every mojibake of a multi-byte character
+ * leaves one of these; English with curly quotes, or Russian and Greek without rare letters, has none.
+ */
+export function mayBeBad(text: string): boolean {
+  let prevHigh = false;
+  let prevTrigger = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x20 && (text.charCodeAt(i - 1) === 0xc2 || text.charCodeAt(i - 1) === 0xc3)) return true;
+      prevHigh = false;
+      continue;
+    }
+    if (c < 0xa0) return true;
+    const trigger = !((c >= 0x391 && c <= 0x3c9) || (c >= 0x410 && c <= 0x44f));
+    if (prevHigh && (trigger || prevTrigger)) return true;
+    prevHigh = true;
+    prevTrigger = trigger;
+  }
+  return false;
+}
+
 /** The number of mojibake-looking sequences in the text. */
 export function badness(text: string): number {
+  if (!mayBeBad(text)) return 0;
   let n = 0;
   BADNESS_RE.lastIndex = 0;
   while (BADNESS_RE.exec(text) !== null) n++;
@@ -144,6 +170,7 @@ export function badness(text: string): number {
 }
 
 export function isBad(text: string): boolean {
+  if (!mayBeBad(text)) return false;
   BADNESS_RE.lastIndex = 0;
   if (BADNESS_RE.test(text)) return true;
   return SEQUENCE_RES.some((re) => {
