@@ -19,3 +19,9 @@ describe('look-alike letters', () => {
     }
   });
 });
+
+describe('look-alike letters in glued words', () => {
+  it('reads camel-case glue as two words', () => {
+    expect(repairString('OKУдалить лентаXроника').text).toBe('OKУдалить лентаХроника');
+  });
+});

@@ -28,19 +28,53 @@ export function lookalikeEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   const blockCounts = countScripts(text);
   for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    const counts = countScripts(word);
-    const present = (Object.keys(counts) as Script[]).filter((s) => counts[s] > 0);
-    if (present.length < 2) continue;
-    // The word's own majority decides; a tie goes to the block's.
-    const target = present.reduce((a, b) => (counts[b] > counts[a] || (counts[b] === counts[a] && blockCounts[b] > blockCounts[a]) ? b : a));
-    // Greek letters in short Latin words are mathematics ("xαy"), not look-alikes.
-    if (target === 'Latin' && counts.Greek > 0 && word.length < 4) continue;
-    const replaced = replaceInto(word, target);
-    if (replaced === null) continue;
-    for (const r of replaced) edits.push({ start: m.index + r.at, end: m.index + r.at + 1, to: r.to, rule: 'lookalike' });
+    for (const part of camelParts(m[0])) checkWord(part.word, m.index + part.at, blockCounts, edits);
   }
   return edits;
+}
+
+/**
+ * Scraped text glues words ("OKУдалить", "лентаXроника"): a word is cut where a lowercase letter
+ * meets an uppercase one, and before the last capital of a run of capitals that starts a
+ * lowercase word, as camel-case names are read.
+ */
+function camelParts(word: string): { word: string; at: number }[] {
+  const parts: { word: string; at: number }[] = [];
+  let start = 0;
+  for (let i = 1; i < word.length; i++) {
+    const prev = word[i - 1] as string;
+    const ch = word[i] as string;
+    const next = word[i + 1] ?? '';
+    const cut = (isLower(prev) && isUpper(ch)) || (isUpper(prev) && isUpper(ch) && isLower(next));
+    if (cut) {
+      parts.push({ word: word.slice(start, i), at: start });
+      start = i;
+    }
+  }
+  parts.push({ word: word.slice(start), at: start });
+  return parts;
+}
+
+function isLower(ch: string): boolean {
+  return ch !== ch.toUpperCase();
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase();
+}
+
+/** Records the look-alike repairs of one word that mixes scripts. */
+function checkWord(word: string, at: number, blockCounts: Record<Script, number>, edits: Edit[]): void {
+  const counts = countScripts(word);
+  const present = (Object.keys(counts) as Script[]).filter((s) => counts[s] > 0);
+  if (present.length < 2) return;
+  // The word's own majority decides; a tie goes to the block's.
+  const target = present.reduce((a, b) => (counts[b] > counts[a] || (counts[b] === counts[a] && blockCounts[b] > blockCounts[a]) ? b : a));
+  // Greek letters in short Latin words are mathematics ("xαy"), not look-alikes.
+  if (target === 'Latin' && counts.Greek > 0 && word.length < 4) return;
+  const replaced = replaceInto(word, target);
+  if (replaced === null) return;
+  for (const r of replaced) edits.push({ start: at + r.at, end: at + r.at + 1, to: r.to, rule: 'lookalike' });
 }
 
 function countScripts(text: string): Record<Script, number> {
