@@ -31,17 +31,23 @@ export function repairMojibake(segment: string): string {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const bad = badness(current);
     if (bad === 0) break;
-    // The re-decoding that leaves the least mojibake and weirdness wins; on a tie, the one that
-    // needed fewer C1 controls read leniently (ISO-8859-2 over windows-1250 when the text carries
-    // C1 controls that windows-1250 would have shown as punctuation), then the more common code page.
-    const here = bad + weirdness(current);
+    // Among the re-decodings that leave no more mojibake and weirdness than there was, the one
+    // with the lowest cost wins: twice its mojibake and weirdness plus its length without spaces,
+    // since a true re-decoding folds every garbled sequence into one character (this also prefers
+    // the page that undoes a whole double layer to one that undoes a part of it; spaces are not
+    // counted, so that a page does not win by reading a real space as a lost 0xA0 byte). On a tie, the page that
+    // needed fewer C1 controls read leniently wins (ISO-8859-2 over windows-1250 for text that
+    // carries C1 controls windows-1250 shows as punctuation), then the more common page.
+    const flaws = bad + weirdness(current);
     let best: string | null = null;
-    let bestCost = here;
+    let bestCost = 2 * flaws + visibleLength(current);
     let bestLenient = Infinity;
     for (const map of CHARMAPS) {
       const candidate = redecode(current, map);
       if (candidate.text === current) continue;
-      const cost = badness(candidate.text) + weirdness(candidate.text);
+      const candidateFlaws = badness(candidate.text) + weirdness(candidate.text);
+      if (candidateFlaws > flaws) continue;
+      const cost = 2 * candidateFlaws + visibleLength(candidate.text);
       if (cost < bestCost || (cost === bestCost && best !== null && candidate.lenient < bestLenient)) {
         best = candidate.text;
         bestCost = cost;
@@ -52,6 +58,15 @@ export function repairMojibake(segment: string): string {
     current = best;
   }
   return fixC1Controls(current);
+}
+
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0xa0) n++;
+  }
+  return n;
 }
 
 /**
