@@ -14,9 +14,44 @@ export interface Edit {
 
 export const STAGE = 'repair';
 
-/** Applies non-overlapping edits, given in text order, to a block; each becomes a vfile message. */
+/** Edits a block may take one by one before the block is repaired piece by piece. */
+const DIRECT_EDITS = 16;
+/** The length of a piece when a long block with many edits is repaired piece by piece. */
+const PIECE = 2048;
+
+/**
+ * Applies non-overlapping edits, given in text order, to a block; each becomes a vfile message.
+ * `repairText` copies the whole block for each edit, which is quadratic on a long block with
+ * thousands of no-break spaces; there the block is cut between edits into pieces of about 2 kB,
+ * each piece is repaired through `repairText` as a block of its own, and the repaired pieces are
+ * joined back. The messages are the same either way.
+ */
 export function applyEdits(block: Block, file: VFile, edits: readonly Edit[]): void {
-  let shift = 0;
+  if (edits.length === 0) return;
+  if (edits.length <= DIRECT_EDITS || block.value.length <= 2 * PIECE) {
+    applyInPlace(block, file, edits, 0);
+    return;
+  }
+  const text = block.value;
+  const pieces: string[] = [];
+  let pos = 0;
+  let i = 0;
+  while (i < edits.length) {
+    let j = i;
+    while (j + 1 < edits.length && (edits[j + 1] as Edit).end - pos <= PIECE) j++;
+    const end = (edits[j] as Edit).end;
+    const piece: Block = { type: 'block', kind: block.kind, value: text.slice(pos, end) };
+    applyInPlace(piece, file, edits.slice(i, j + 1), pos);
+    pieces.push(piece.value);
+    pos = end;
+    i = j + 1;
+  }
+  pieces.push(text.slice(pos));
+  block.value = pieces.join('');
+}
+
+function applyInPlace(block: Block, file: VFile, edits: readonly Edit[], base: number): void {
+  let shift = -base;
   for (const e of edits) {
     const before = block.value.length;
     repairText(block, file, e.start + shift, e.end + shift, e.to, { source: STAGE, ruleId: e.rule, reason: e.reason });

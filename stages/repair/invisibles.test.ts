@@ -36,3 +36,12 @@ describe('invisible characters, spaces, entities and normalisation', () => {
     expect(repairs.map((r) => r.reason)).toEqual(['nfc', 'nfc', 'nfc']);
   });
 });
+
+describe('long blocks', () => {
+  it('repairs thousands of no-break spaces in a long block, each recorded', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i}`);
+    const { text, repairs } = repairString(words.join('\u00a0'));
+    expect(text).toBe(words.join(' '));
+    expect(repairs).toHaveLength(4999);
+  });
+});
