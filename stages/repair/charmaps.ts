@@ -50,3 +50,6 @@ export const WINDOWS_1252_HIGH = iconv.decode(Buffer.from(Array.from({ length: 3
 export const MOJIBAKE_ALPHABET: ReadonlySet<number> = new Set(
   CHARMAPS.flatMap((m) => [...m.encode.keys()].filter((c) => c >= 0x80 && c !== 0xfffd)),
 );
+
+/** MacRoman's 0x80-0x9F: letters, which is what a C1 control inside a word most likely was. */
+export const MACROMAN_HIGH = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => i + 0x80)), 'macintosh');

@@ -67,3 +67,9 @@ describe('repairMojibake', () => {
     }
   });
 });
+
+describe('C1 controls', () => {
+  it('reads a leftover C1 control as windows-1252 punctuation, or inside a word as a MacRoman letter', () => {
+    expect(repairMojibake('C\u0092est parfait\u0085 la gr\u0089ce de la deuxi\u008fme')).toBe('C’est parfait… la grâce de la deuxième');
+  });
+});

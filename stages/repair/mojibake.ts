@@ -11,7 +11,7 @@
 // are joined. A segment that is only partly garbled is re-decoded run by run (a run being what one
 // code page can encode), and inside a run sequence by sequence when the run as a whole is not UTF-8.
 import { badness, isBad, weirdness } from './badness.ts';
-import { CHARMAPS, type Charmap, LOST_BYTE, MOJIBAKE_ALPHABET, WINDOWS_1252_HIGH } from './charmaps.ts';
+import { CHARMAPS, type Charmap, LOST_BYTE, MACROMAN_HIGH, MOJIBAKE_ALPHABET, WINDOWS_1252_HIGH } from './charmaps.ts';
 
 const MAX_ROUNDS = 4;
 
@@ -71,14 +71,23 @@ function visibleLength(text: string): number {
 
 /**
  * C1 controls left over after re-decoding were windows-1252 punctuation read as ISO-8859-1
- * ("\u0085" for "…"); nobody writes C1 controls on purpose.
+ * ("\u0085" for "…"); nobody writes C1 controls on purpose. Inside a word, though, a control
+ * that windows-1252 reads as a symbol or leaves undefined ("gr\u0089ce", "deuxi\u008fme") was a
+ * MacRoman letter ("grâce", "deuxième"); quotes, dashes and the ellipsis stay windows-1252,
+ * as in "l\u0092homme".
  */
 export function fixC1Controls(text: string): string {
-  return text.replace(/[\u0080-\u009f]/g, (c) => {
-    const to = WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] as string;
-    return to === '\ufffd' ? c : to;
+  return text.replace(/[\u0080-\u009f]/g, (c, at: number) => {
+    const i = c.charCodeAt(0) - 0x80;
+    const windows = WINDOWS_1252_HIGH[i] as string;
+    if (!/[\u2018-\u201d\u2013\u2014\u2026]|\p{L}/u.test(windows) && LATIN_LETTER.test(text[at - 1] ?? '') && LATIN_LETTER.test(text[at + 1] ?? '')) {
+      return MACROMAN_HIGH[i] as string;
+    }
+    return windows === '\ufffd' ? c : windows;
   });
 }
+
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
 
 /** The text with every run that `map` can encode re-decoded as UTF-8 where that works. */
 function redecode(text: string, map: Charmap): { text: string; lenient: number } {
