@@ -128,7 +128,6 @@ function decodeIn(encoding: string, bytes: Uint8Array): string {
 
 /** Code pages that the same detector verdict may stand for; each family is checked as a whole. */
 const FAMILIES: string[][] = [
-  ['windows-1252', 'iso-8859-15'],
   ['windows-1253', 'iso-8859-7'],
   ['windows-1251', 'koi8-r', 'ibm866', 'maccyrillic'],
   ['windows-1250', 'iso-8859-2'],
@@ -138,7 +137,7 @@ const FAMILIES: string[][] = [
 const DETECTOR_NAMES: Record<string, string> = {
   'windows-1252': 'windows-1252',
   'iso-8859-1': 'windows-1252',
-  'iso8859-15': 'iso-8859-15',
+  'iso8859-15': 'windows-1252',
   macroman: 'windows-1252',
   'hp-roman8': 'windows-1252',
   'windows-1253': 'windows-1253',
@@ -188,7 +187,7 @@ export function detectEncoding(bytes: Uint8Array): string | null {
     if (label !== undefined && !candidates.includes(label)) candidates.push(label);
   }
   const top = candidates[0];
-  if (top === undefined || (verdicts[0]?.confidence ?? 0) < 0.2) return plausibleWindows1252(sample) ? 'windows-1252' : null;
+  if (top === undefined || (verdicts[0]?.confidence ?? 0) < 0.2) return mostPlausible(sample, candidates);
   const family = FAMILIES.find((f) => f.includes(top));
   if (family === undefined) return top;
   // Within a family the detector's ranking is weak on short texts: read the sample in each code
@@ -206,20 +205,56 @@ export function detectEncoding(bytes: Uint8Array): string | null {
   return best;
 }
 
+/** Encodings tried when the detector is unsure (short texts): the ones newsnorm is asked to read. */
+const UNSURE_POOL = ['windows-1252', 'windows-1251', 'koi8-r', 'windows-1253', 'iso-8859-7', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr'];
+const MULTI_BYTE = new Set(['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr']);
+
+/**
+ * When the detector is unsure, every likely encoding is tried and the decoding that reads most
+ * like text wins; a multi-byte decoding must leave no byte unplaced. Null when none reads as text.
+ */
+function mostPlausible(sample: Uint8Array, detected: string[]): string | null {
+  let best: string | null = null;
+  let bestScore = 0;
+  // windows-1252 first: on a tie the most common code page wins.
+  const pool = ['windows-1252', ...detected, ...UNSURE_POOL];
+  for (const encoding of pool.filter((e, i) => pool.indexOf(e) === i)) {
+    const text = decodeIn(encoding, sample);
+    const multiByte = MULTI_BYTE.has(encoding);
+    if (multiByte && text.includes('\ufffd')) continue;
+    const score = plausibility(text, multiByte);
+    if (score > bestScore) {
+      best = encoding;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /**
  * How much a decoding reads like text: letters inside words of one script and one case pattern
  * count for it; control characters, undefined bytes, and symbols or case changes inside words
  * count against it. Linear in the text.
  */
-export function plausibility(text: string): number {
+export function plausibility(text: string, multiByte = false): number {
   let score = 0;
   let prevLetter = false;
   let prevLower = false;
   let prevScript = '';
+  // Letters, and accented Latin letters, of the current word.
+  let wordLetters = 0;
+  let latinAccented = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
+    if (/\p{L}/u.test(ch)) wordLetters++;
+    else {
+      wordLetters = 0;
+      latinAccented = 0;
+    }
     if (cp < 0x80) {
-      prevLetter = /[A-Za-z]/.test(ch);
+      const letter = /[A-Za-z]/.test(ch);
+      if (letter && prevLetter && prevScript !== 'Latin') score -= 3;
+      prevLetter = letter;
       prevLower = prevLetter && ch >= 'a';
       prevScript = prevLetter ? 'Latin' : '';
       continue;
@@ -231,14 +266,23 @@ export function plausibility(text: string): number {
     }
     const isLetter = /\p{L}/u.test(ch);
     if (!isLetter) {
-      // A symbol glued to a letter reads as a wrong code page (Ã¤, Ð¿).
+      // A symbol glued to a letter reads as a wrong code page (Ã¤, Ð¿); a lone accent symbol
+      // (΅, ¨) is seldom written.
       if (prevLetter && /[\p{S}\p{No}]/u.test(ch)) score -= 2;
+      if (/\p{Sk}/u.test(ch)) score -= 2;
       prevLetter = false;
       continue;
     }
     const script = scriptOf(cp);
     const lower = ch !== ch.toUpperCase();
-    score += 1;
+    // In a multi-byte reading a CJK character stands for two bytes (half-width katakana for
+    // one): weigh it so, to compare with single-byte readings.
+    score += multiByte && cp >= 0x800 && !(cp >= 0xff61 && cp <= 0xff9f) ? 2 : 1;
+    // Latin words made mostly of accented letters are other alphabets read in a Latin code page.
+    if (script === 'Latin') {
+      latinAccented++;
+      if (latinAccented > 1 && latinAccented * 2 > wordLetters) score -= 1;
+    }
     if (prevLetter) {
       if (prevScript !== '' && script !== prevScript) score -= 3;
       if (prevLower && !lower) score -= 2;
@@ -251,27 +295,10 @@ export function plausibility(text: string): number {
 }
 
 function scriptOf(cp: number): string {
+  if (cp === 0xb5) return 'Greek'; // the micro sign, often typed for Greek mu
   if (cp < 0x250) return 'Latin';
   if (cp >= 0x370 && cp < 0x400) return 'Greek';
   if (cp >= 0x400 && cp < 0x530) return 'Cyrillic';
   if (cp >= 0x1e00 && cp < 0x1f00) return 'Latin';
   return 'Other';
-}
-
-/** Text whose only non-ASCII bytes read as Latin letters inside words, or as common punctuation, in windows-1252. */
-function plausibleWindows1252(bytes: Uint8Array): boolean {
-  const text = decodeIn('windows-1252', bytes);
-  let seen = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    seen++;
-    const ch = text[i] as string;
-    if (/[\u2018-\u201e\u2013\u2014\u2026\u00ab\u00bb\u00b0\u20ac\u00a3\u00a7\u00a0\u00b7\u00e9]/.test(ch)) continue;
-    if (!/\p{L}/u.test(ch)) return false;
-    const before = text[i - 1] ?? ' ';
-    const after = text[i + 1] ?? ' ';
-    if (!/[A-Za-z\u00c0-\u00ff]/.test(before) && !/[A-Za-z\u00c0-\u00ff]/.test(after)) return false;
-  }
-  return seen > 0;
 }
