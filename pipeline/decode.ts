@@ -129,7 +129,7 @@ function decodeIn(encoding: string, bytes: Uint8Array): string {
 /** Code pages that the same detector verdict may stand for; each family is checked as a whole. */
 const FAMILIES: string[][] = [
   ['windows-1253', 'iso-8859-7'],
-  ['windows-1251', 'koi8-r', 'ibm866', 'maccyrillic'],
+  ['windows-1251', 'koi8-r'],
   ['windows-1250', 'iso-8859-2'],
 ];
 
@@ -211,17 +211,22 @@ const MULTI_BYTE = new Set(['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr'])
 
 /**
  * When the detector is unsure, every likely encoding is tried and the decoding that reads most
- * like text wins; a multi-byte decoding must leave no byte unplaced. Null when none reads as text.
+ * like text wins; a multi-byte decoding must leave no byte unplaced and not be mostly Latin
+ * letters. Null when every decoding reads worse than nothing (controls, symbols inside words).
  */
 function mostPlausible(sample: Uint8Array, detected: string[]): string | null {
   let best: string | null = null;
-  let bestScore = 0;
-  // windows-1252 first: on a tie the most common code page wins.
-  const pool = ['windows-1252', ...detected, ...UNSURE_POOL];
+  // A reading may cost a little (an acute accent used as an apostrophe), not one point in four
+  // of its non-ASCII bytes.
+  let high = 0;
+  for (const b of sample) if (b >= 0x80) high++;
+  let bestScore = -Math.max(2, high / 4) - 1;
+  // In a fixed order, windows-1252 first, so that ties go to the most common code page.
+  const pool = [...UNSURE_POOL, ...detected.filter((e) => LATIN_EXTRA.has(e))];
   for (const encoding of pool.filter((e, i) => pool.indexOf(e) === i)) {
     const text = decodeIn(encoding, sample);
     const multiByte = MULTI_BYTE.has(encoding);
-    if (multiByte && text.includes('\ufffd')) continue;
+    if (multiByte && (text.includes('\ufffd') || mostlyLatin(text))) continue;
     const score = plausibility(text, multiByte);
     if (score > bestScore) {
       best = encoding;
@@ -229,6 +234,21 @@ function mostPlausible(sample: Uint8Array, detected: string[]): string | null {
     }
   }
   return best;
+}
+
+/** Central European code pages, tried only when the detector names them. */
+const LATIN_EXTRA = new Set(['windows-1250', 'iso-8859-2']);
+
+/** A text of Latin words with a few other characters: not what a multi-byte encoding holds. */
+function mostlyLatin(text: string): boolean {
+  let ascii = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) ascii++;
+    else if (c >= 0x80) other++;
+  }
+  return ascii > 2 * other;
 }
 
 /**
@@ -269,7 +289,7 @@ export function plausibility(text: string, multiByte = false): number {
       // A symbol glued to a letter reads as a wrong code page (Ã¤, Ð¿); a lone accent symbol
       // (΅, ¨) is seldom written.
       if (prevLetter && /[\p{S}\p{No}]/u.test(ch)) score -= 2;
-      if (/\p{Sk}/u.test(ch)) score -= 2;
+      if (cp >= 0x100 && /\p{Sk}/u.test(ch)) score -= 2;
       prevLetter = false;
       continue;
     }

@@ -30,6 +30,12 @@ describe('decodeBytes', () => {
     expect(decoded(iconv.encode(french, 'windows-1252'))).toMatchObject({ text: french, encoding: 'windows-1252' });
   });
 
+  it('reads short texts the detector is unsure of', () => {
+    expect(decoded(iconv.encode('Je vais à l’école.', 'windows-1252')).text).toBe('Je vais à l’école.');
+    expect(decoded(iconv.encode('Он пришёл домой.', 'windows-1251')).text).toBe('Он пришёл домой.');
+    expect(decoded(iconv.encode('Καλημέρα σας.', 'windows-1253')).text).toBe('Καλημέρα σας.');
+  });
+
   it('reads Chinese in GB18030 and Big5, Japanese in Shift_JIS and EUC-JP', () => {
     expect(decoded(iconv.encode(chinese, 'gb18030')).text).toBe(chinese);
     const traditional = '今天上午，市政府召開新聞發布會，介紹了今年經濟發展的主要情況和下一步工作安排。';
