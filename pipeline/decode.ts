@@ -1,9 +1,11 @@
 // From a file's bytes to text, or to a clear reason why they are not a document.
 // Bytes are checked before anything reads them as text: empty, binary. Then the encoding is found:
-// a byte order mark, else valid UTF-8, else a detector (jschardet) whose verdict is checked inside
-// its family of look-alike single-byte code pages (windows-1251 against KOI8-R, windows-1253
-// against ISO-8859-7...) by how plausible each decoding reads. Bytes nothing can place are read
-// as UTF-8 with replacement characters, and the bytes that were replaced are reported.
+// a byte order mark, else valid UTF-8, else a detector (jschardet). A confident verdict is checked
+// inside its family of look-alike single-byte code pages (windows-1251 against KOI8-R,
+// windows-1253 against ISO-8859-7) by how plausible each decoding reads; when the detector is
+// unsure (short texts), every usual encoding is read and the most plausible reading wins. Bytes
+// nothing can place are read as UTF-8 with replacement characters, and the bytes that were
+// replaced are reported.
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 
