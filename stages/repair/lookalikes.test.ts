@@ -11,10 +11,11 @@ describe('look-alike letters', () => {
   it('replaces Latin letters inside Cyrillic words, and Cyrillic or Greek ones inside Latin words', () => {
     expect(repairString('Он cнял пaльто').text).toBe('Он снял пальто');
     expect(repairString('For morе information, сontact the Μayor.').text).toBe('For more information, contact the Mayor.');
+    expect(repairString('Sie kamen υnd gingen').text).toBe('Sie kamen und gingen');
   });
 
   it('never changes a word written wholly in another script', () => {
-    for (const text of ['Компания Apple и NetBurst выросли.', 'Το “Alive in Athens” κυκλοφόρησε.', 'Let xαy be a product.']) {
+    for (const text of ['Компания Apple и NetBurst выросли.', 'Το “Alive in Athens” κυκλοφόρησε.', 'Let αx + 2πr be 5 μg.']) {
       expect(repairString(text).text).toBe(text);
     }
   });
@@ -23,5 +24,12 @@ describe('look-alike letters', () => {
 describe('look-alike letters in glued words', () => {
   it('reads camel-case glue as two words', () => {
     expect(repairString('OKУдалить лентаXроника').text).toBe('OKУдалить лентаХроника');
+  });
+});
+
+describe('look-alike letters between Greek and Cyrillic', () => {
+  it('replaces a Greek letter inside a Cyrillic word and the reverse', () => {
+    expect(repairString('Монтαна и София').text).toBe('Монтана и София');
+    expect(repairString('Η Αθήνα είνаι μεγάλη').text).toBe('Η Αθήνα είναι μεγάλη');
   });
 });

@@ -14,7 +14,14 @@ const TABLE = (JSON.parse(readFileSync(new URL('./data/lookalikes.json', import.
   .lookalikes;
 
 const WORD = /[\p{L}\p{M}]+/gu;
-const QUICK_MIXED = /[A-Za-z\u00c0-\u024f][\p{M}]*[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]|[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff][\p{M}]*[A-Za-z\u00c0-\u024f]/u;
+const LATIN = 'A-Za-z\\u00c0-\\u024f';
+const GREEK = '\\u0370-\\u03ff\\u1f00-\\u1fff';
+const CYRILLIC = '\\u0400-\\u04ff';
+/** Two letters of different alphabets side by side, marks between them allowed. */
+const QUICK_MIXED = new RegExp(
+  [[LATIN, `${GREEK}${CYRILLIC}`], [GREEK, `${LATIN}${CYRILLIC}`], [CYRILLIC, `${LATIN}${GREEK}`]].map(([a, b]) => `[${a}]\\p{M}*[${b}]`).join('|'),
+  'u',
+);
 
 function scriptOf(cp: number): Script | null {
   if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7)) return 'Latin';
@@ -70,8 +77,8 @@ function checkWord(word: string, at: number, blockCounts: Record<Script, number>
   if (present.length < 2) return;
   // The word's own majority decides; a tie goes to the block's.
   const target = present.reduce((a, b) => (counts[b] > counts[a] || (counts[b] === counts[a] && blockCounts[b] > blockCounts[a]) ? b : a));
-  // Greek letters in short Latin words are mathematics ("xαy"), not look-alikes.
-  if (target === 'Latin' && counts.Greek > 0 && word.length < 4) return;
+  // A Greek letter next to one Latin letter is mathematics or a unit ("αx", "μg"), not a look-alike.
+  if (target === 'Latin' && counts.Greek > 0 && word.length < 3) return;
   const replaced = replaceInto(word, target);
   if (replaced === null) return;
   for (const r of replaced) edits.push({ start: at + r.at, end: at + r.at + 1, to: r.to, rule: 'lookalike' });
