@@ -75,61 +75,48 @@ const rules: string[] = [
 
 const BADNESS_RE = new RegExp(rules.join('|'), 'gu');
 
-/** Two UTF-8 byte patterns in a row, written in one code page: "Ã©Ã¨", "РґРѕ", "ΞΞΉ". */
-const SEQUENCE_RES: RegExp[] = CHARMAPS.filter((m) => ['windows-1252', 'windows-1251', 'windows-1253', 'windows-1250'].includes(m.name)).map(
-  (m) => {
-    const lead2: number[] = [];
-    const lead3: number[] = [];
-    const lead4: number[] = [];
-    const cont: number[] = [];
-    for (const [char, byte] of m.encode) {
-      if (char < 0x80) continue;
-      if (byte >= 0x80 && byte <= 0xbf) cont.push(char);
-      else if (byte >= 0xc2 && byte <= 0xdf) lead2.push(char);
-      else if (byte >= 0xe0 && byte <= 0xef) lead3.push(char);
-      else if (byte >= 0xf0 && byte <= 0xf4) lead4.push(char);
-    }
-    const set = (chars: number[]) => `[${chars.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
-    const c = set(cont);
-    const one = `(?:${set(lead2)}${c}|${set(lead3)}${c}{2}|${set(lead4)}${c}{3})`;
-    return new RegExp(`${one}{2,}`, 'gu');
-  },
-);
-
 /**
- * One UTF-8 byte pattern of a Greek or Cyrillic code page glued to a Latin letter: Latin text
- * misread as windows-1251 ("rГ©gion") or as windows-1253 / ISO-8859-7 ("lΓͺ").
+ * The characters a code page shows for each kind of UTF-8 byte, as regular-expression classes:
+ * lead bytes of two-, three- and four-byte sequences, and continuation bytes.
  */
-SEQUENCE_RES.push(
-  ...CHARMAPS.filter((m) => ['windows-1251', 'windows-1253', 'iso-8859-7'].includes(m.name)).map((m) => {
-    const lead2: number[] = [];
-    const lead3: number[] = [];
-    const cont: number[] = [];
-    for (const [char, byte] of m.encode) {
-      if (char < 0x80) continue;
-      if (byte >= 0x80 && byte <= 0xbf) cont.push(char);
-      else if (byte >= 0xc2 && byte <= 0xdf) lead2.push(char);
-      else if (byte >= 0xe0 && byte <= 0xef) lead3.push(char);
-    }
-    const set = (chars: number[]) => `[${chars.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
-    const c = set(cont);
-    const one = `(?:${set(lead2)}${c}|${set(lead3)}${c}{2})`;
+function byteClasses(name: string, keepLead: (char: string) => boolean = () => true) {
+  const map = CHARMAPS.find((m) => m.name === name);
+  if (map === undefined) throw new Error(`no code page ${name}`);
+  const lead2: number[] = [];
+  const lead3: number[] = [];
+  const lead4: number[] = [];
+  const cont: number[] = [];
+  for (const [char, byte] of map.encode) {
+    if (char < 0x80) continue;
+    if (byte >= 0x80 && byte <= 0xbf) cont.push(char);
+    else if (!keepLead(String.fromCharCode(char))) continue;
+    else if (byte >= 0xc2 && byte <= 0xdf) lead2.push(char);
+    else if (byte >= 0xe0 && byte <= 0xef) lead3.push(char);
+    else if (byte >= 0xf0 && byte <= 0xf4) lead4.push(char);
+  }
+  const set = (chars: number[]) => `[${chars.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
+  return { lead2: set(lead2), lead3: set(lead3), lead4: set(lead4), cont: set(cont) };
+}
+
+const SEQUENCE_RES: RegExp[] = [
+  // Two UTF-8 byte patterns in a row, written in one code page: "Ã©Ã¨", "РґРѕ", "ΞΞΉ".
+  ...['windows-1252', 'windows-1251', 'windows-1253', 'windows-1250'].map((name) => {
+    const { lead2, lead3, lead4, cont } = byteClasses(name);
+    return new RegExp(`(?:${lead2}${cont}|${lead3}${cont}{2}|${lead4}${cont}{3}){2,}`, 'gu');
+  }),
+  // One pattern of a Greek or Cyrillic code page glued to a Latin letter: Latin text misread as
+  // windows-1251 ("rГ©gion") or as windows-1253 / ISO-8859-7 ("lΓͺ").
+  ...['windows-1251', 'windows-1253', 'iso-8859-7'].map((name) => {
+    const { lead2, lead3, cont } = byteClasses(name);
+    const one = `(?:${lead2}${cont}|${lead3}${cont}{2})`;
     return new RegExp(`[A-Za-z]${one}|${one}[a-z]`, 'gu');
   }),
-  // And for Latin code pages: a capital from the lead-byte half right after a lowercase letter
-  // ("participaciĂł", "rÃ©gion").
-  ...CHARMAPS.filter((m) => ['windows-1252', 'windows-1250', 'iso-8859-2'].includes(m.name)).map((m) => {
-    const lead2: number[] = [];
-    const cont: number[] = [];
-    for (const [char, byte] of m.encode) {
-      if (char < 0x80) continue;
-      if (byte >= 0x80 && byte <= 0xbf) cont.push(char);
-      else if (byte >= 0xc2 && byte <= 0xdf && String.fromCharCode(char) !== String.fromCharCode(char).toLowerCase()) lead2.push(char);
-    }
-    const set = (chars: number[]) => `[${chars.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
-    return new RegExp(`[a-z]${set(lead2)}${set(cont)}`, 'gu');
+  // For Latin code pages: a capital lead byte right after a lowercase letter ("participaciĂł").
+  ...['windows-1252', 'windows-1250', 'iso-8859-2'].map((name) => {
+    const { lead2, cont } = byteClasses(name, (c) => c !== c.toLowerCase());
+    return new RegExp(`[a-z]${lead2}${cont}`, 'gu');
   }),
-);
+];
 
 /**
  * A cheap necessary condition for any rule to match, so that the rules run only on text that can
