@@ -86,3 +86,60 @@ function isHighSurrogate(c: number): boolean {
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
+
+/**
+ * The edits that turn `from` into `to` when both share the same printable ASCII characters in the
+ * same order, as a line and its mojibake repair do (re-decoding leaves ASCII as it is, and may
+ * only take a space for a lost 0xA0 byte): one edit per differing stretch between shared ASCII
+ * characters, cut further at spaces when both sides have as many. Otherwise one edit for the
+ * differing middle.
+ */
+export function alignedEdits(from: string, to: string, rule: string, offset = 0): Edit[] {
+  if (from === to) return [];
+  const a = anchors(from);
+  const b = anchors(to);
+  if (a.length !== b.length || a.some((p, k) => from[p] !== to[b[k] as number])) {
+    const one = diffEdit(from, to, rule, offset);
+    return one === null ? [] : [one];
+  }
+  const edits: Edit[] = [];
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k <= a.length; k++) {
+    const endA = k < a.length ? (a[k] as number) : from.length;
+    const endB = k < b.length ? (b[k] as number) : to.length;
+    const left = from.slice(i, endA);
+    const right = to.slice(j, endB);
+    if (left !== right) edits.push(...spaceAligned(left, right, rule, offset + i));
+    i = endA + 1;
+    j = endB + 1;
+  }
+  return edits;
+}
+
+/** Positions of printable ASCII characters other than the space. */
+function anchors(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) out.push(i);
+  }
+  return out;
+}
+
+function spaceAligned(from: string, to: string, rule: string, offset: number): Edit[] {
+  const left = from.split(' ');
+  const right = to.split(' ');
+  if (left.length !== right.length) {
+    const one = diffEdit(from, to, rule, offset);
+    return one === null ? [] : [one];
+  }
+  const edits: Edit[] = [];
+  let at = offset;
+  left.forEach((word, k) => {
+    const edit = diffEdit(word, right[k] as string, rule, at);
+    if (edit !== null) edits.push(edit);
+    at += word.length + 1;
+  });
+  return edits;
+}

@@ -18,6 +18,17 @@ describe('repair stage', () => {
     expect(repairsOf(file)).toEqual([{ text: 'â€™', to: '’', reason: 'mojibake', stage: 'repair' }]);
   });
 
+  it('records each garbled word of a line as its own repair', () => {
+    // UTF-8 read as ISO-8859-1.
+    const garbled = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    const { file } = run(garbled('Издательство не, спасибо!'));
+    expect(repairsOf(file).map((r) => [r.text, r.to])).toEqual([
+      [garbled('Издательство'), 'Издательство'],
+      [garbled('не'), 'не'],
+      [garbled('спасибо'), 'спасибо'],
+    ]);
+  });
+
   it('records the decoding of legacy bytes and warns about bytes it could not place', () => {
     const { file } = run('Caf\ufffd', { encoding: 'windows-1251', invalidBytes: ['e9'] });
     expect(repairsOf(file)).toEqual([

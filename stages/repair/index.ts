@@ -8,7 +8,7 @@ import { VFile } from 'vfile';
 import { repairsOf, type Repair } from '../../pipeline/decisions.ts';
 import { block as makeBlock, type Block, type Root } from '../../pipeline/document.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
-import { applyEdits, diffEdit, type Edit, STAGE } from './edits.ts';
+import { alignedEdits, applyEdits, type Edit, STAGE } from './edits.ts';
 import { entityEdits } from './entities.ts';
 import { invisibleEdits } from './invisibles.ts';
 import { lookalikeEdits } from './lookalikes.ts';
@@ -33,14 +33,13 @@ export { repairMojibake } from './mojibake.ts';
 /** Printable ASCII without "&": nothing to repair, the common case. */
 const CLEAN = /^[\t\n\r\x20-\x25\x27-\x7e]*$/;
 
-/** Mojibake repairs, line by line: a line is the unit a dump damages. */
+/** Mojibake repairs, line by line (a line is the unit a dump damages), one per garbled stretch. */
 export function mojibakeEdits(text: string): Edit[] {
   if (!mayBeMojibake(text)) return [];
   const edits: Edit[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    const edit = diffEdit(line, repairMojibake(line), 'mojibake', offset);
-    if (edit !== null) edits.push(edit);
+    edits.push(...alignedEdits(line, repairMojibake(line), 'mojibake', offset));
     offset += line.length + 1;
   }
   return edits;
