@@ -110,11 +110,24 @@ export function alignedEdits(from: string, to: string, rule: string, offset = 0)
     const endB = k < b.length ? (b[k] as number) : to.length;
     const left = from.slice(i, endA);
     const right = to.slice(j, endB);
-    if (left !== right) edits.push(...spaceAligned(left, right, rule, offset + i));
+    if (left !== right) for (const edit of spaceAligned(left, right, rule, offset + i)) edits.push(edit);
     i = endA + 1;
     j = endB + 1;
   }
-  return edits;
+  return mergeWithinWords(edits, from, offset);
+}
+
+/** Joins the edits of one word ("Ã©tÃ©" is one repair, not two around the "t"). */
+function mergeWithinWords(edits: Edit[], from: string, base: number): Edit[] {
+  const merged: Edit[] = [];
+  for (const edit of edits) {
+    const last = merged[merged.length - 1];
+    const gap = last === undefined ? '' : from.slice(last.end - base, edit.start - base);
+    if (last !== undefined && gap.length <= 20 && !/\s/.test(gap)) {
+      merged[merged.length - 1] = { ...last, end: edit.end, to: last.to + gap + edit.to };
+    } else merged.push(edit);
+  }
+  return merged;
 }
 
 /** Positions of printable ASCII characters other than the space. */

@@ -39,7 +39,7 @@ export function mojibakeEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    edits.push(...alignedEdits(line, repairMojibake(line), 'mojibake', offset));
+    for (const edit of alignedEdits(line, repairMojibake(line), 'mojibake', offset)) edits.push(edit);
     offset += line.length + 1;
   }
   return edits;
