@@ -31,26 +31,27 @@ export function repairMojibake(segment: string): string {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const bad = badness(current);
     if (bad === 0) break;
-    // Among the re-decodings that leave no more mojibake and weirdness than there was, the one
-    // with the lowest cost wins: twice its mojibake and weirdness plus its length without spaces,
-    // since a true re-decoding folds every garbled sequence into one character (this also prefers
-    // the page that undoes a whole double layer to one that undoes a part of it; spaces are not
-    // counted, so that a page does not win by reading a real space as a lost 0xA0 byte). On a tie, the page that
-    // needed fewer C1 controls read leniently wins (ISO-8859-2 over windows-1250 for text that
-    // carries C1 controls windows-1250 shows as punctuation), then the more common page.
-    const flaws = bad + weirdness(current);
+    // A re-decoding must not look more garbled than the text; among those, the one of lowest
+    // cost wins: twice its mojibake score, plus its weirdness, plus its length without spaces,
+    // since a true re-decoding folds every garbled sequence into one character (this prefers the
+    // page that undoes a whole double layer to one that undoes a part of it; spaces do not count,
+    // so that no page wins by reading a real space as a lost 0xA0 byte). The first candidate is
+    // the text with its C1 controls read as windows-1252, so that "’\u0085" stays "’…" rather than
+    // becoming one Armenian letter in MacRoman. On a tie, the page that needed fewer C1 controls
+    // read leniently wins (ISO-8859-2 over windows-1250 for text with C1 controls that
+    // windows-1250 shows as punctuation), then the more common page.
     let best: string | null = null;
-    let bestCost = 2 * flaws + visibleLength(current);
+    let bestCost = cost(current, bad);
     let bestLenient = Infinity;
-    for (const map of CHARMAPS) {
-      const candidate = redecode(current, map);
+    const candidates = [{ text: fixC1Controls(current), lenient: 0 }, ...CHARMAPS.map((map) => redecode(current, map))];
+    for (const candidate of candidates) {
       if (candidate.text === current) continue;
-      const candidateFlaws = badness(candidate.text) + weirdness(candidate.text);
-      if (candidateFlaws > flaws) continue;
-      const cost = 2 * candidateFlaws + visibleLength(candidate.text);
-      if (cost < bestCost || (cost === bestCost && best !== null && candidate.lenient < bestLenient)) {
+      const candidateBad = badness(candidate.text);
+      if (candidateBad > bad) continue;
+      const c = cost(candidate.text, candidateBad);
+      if (c < bestCost || (c === bestCost && best !== null && candidate.lenient < bestLenient)) {
         best = candidate.text;
-        bestCost = cost;
+        bestCost = c;
         bestLenient = candidate.lenient;
       }
     }
@@ -58,6 +59,10 @@ export function repairMojibake(segment: string): string {
     current = best;
   }
   return fixC1Controls(current);
+}
+
+function cost(text: string, bad: number): number {
+  return 2 * bad + weirdness(text) + visibleLength(text);
 }
 
 function visibleLength(text: string): number {
