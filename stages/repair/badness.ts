@@ -99,8 +99,8 @@ function byteClasses(name: string, keepLead: (char: string) => boolean = () => t
 }
 
 const SEQUENCE_RES: RegExp[] = [
-  // Two UTF-8 byte patterns in a row, written in one code page: "Ã©Ã¨", "РґРѕ", "ΞΞΉ".
-  ...['windows-1252', 'windows-1251', 'windows-1253', 'windows-1250'].map((name) => {
+  // Two UTF-8 byte patterns in a row, written in one code page: "Ã©Ã¨", "РґРѕ", "ΞΞΉ", "п∙я│".
+  ...['windows-1252', 'windows-1251', 'windows-1253', 'windows-1250', 'koi8-r'].map((name) => {
     const { lead2, lead3, lead4, cont } = byteClasses(name);
     return new RegExp(`(?:${lead2}${cont}|${lead3}${cont}{2}|${lead4}${cont}{3}){2,}`, 'gu');
   }),

@@ -19,7 +19,7 @@ export interface Charmap {
 export const LOST_BYTE = 0x1a;
 
 /** In the order they are tried: the most common misreadings first. */
-export const CHARMAP_NAMES = ['windows-1252', 'windows-1251', 'windows-1250', 'windows-1253', 'iso-8859-7', 'iso-8859-2', 'macintosh', 'cp437'] as const;
+export const CHARMAP_NAMES = ['windows-1252', 'windows-1251', 'windows-1250', 'windows-1253', 'iso-8859-7', 'iso-8859-2', 'macintosh', 'cp437', 'koi8-r'] as const;
 
 function buildCharmap(name: string): Charmap {
   const high = iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, i) => i + 128)), name);

@@ -31,7 +31,7 @@ export function repairMojibake(segment: string): string {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const bad = badness(current);
     if (bad === 0) break;
-    // A re-decoding must not look more garbled than the text; among those, the one of lowest
+    // A re-decoding must look less garbled than the text; among those, the one of lowest
     // cost wins: twice its mojibake score, plus its weirdness, plus its length without spaces,
     // since a true re-decoding folds every garbled sequence into one character (this prefers the
     // page that undoes a whole double layer to one that undoes a part of it; spaces do not count,
@@ -47,7 +47,7 @@ export function repairMojibake(segment: string): string {
     for (const candidate of candidates) {
       if (candidate.text === current) continue;
       const candidateBad = badness(candidate.text);
-      if (candidateBad > bad) continue;
+      if (candidateBad >= bad) continue;
       const c = cost(candidate.text, candidateBad);
       if (c < bestCost || (c === bestCost && best !== null && candidate.lenient < bestLenient)) {
         best = candidate.text;
@@ -131,29 +131,89 @@ function redecodeRun(run: string, map: Charmap): string {
 }
 
 /**
- * Inside a run that is not UTF-8 as a whole, each well-formed multi-byte sequence is re-decoded
- * on its own when it looks bad where it stands (one character of context on each side) or
- * stands for U+FFFD; the other characters stay as they are. This repairs "Café â€“ Bar" without touching "Café".
+ * Inside a run that is not UTF-8 as a whole, each multi-byte sequence is re-decoded on its own
+ * when it looks bad where it stands (one character of context on each side) or stands for U+FFFD;
+ * the other characters stay as they are. This repairs "Café â€“ Bar" without touching "Café".
+ * The mends of a whole run apply here too, one sequence at a time: a lost byte (0x1A, or a "?"
+ * that a lossy converter put in its place after a lead and a continuation byte) makes the
+ * sequence U+FFFD, and a space after a lead byte may stand for a lost 0xA0.
  */
 function redecodeSequences(run: string, bytes: Uint8Array): string {
   let out = '';
   let i = 0;
   while (i < bytes.length) {
+    const context = run.slice(Math.max(0, i - 2), i + 4);
     const length = sequenceLength(bytes, i);
     if (length > 1) {
       const decoded = decodeUtf8(bytes.subarray(i, i + length));
-      const context = run.slice(Math.max(0, i - 1), i + length + 1);
       // "ï¿½" (a replacement character garbled in turn) is unmistakable wherever it stands.
-      if (decoded !== null && (decoded === '\ufffd' || isBad(context))) {
+      if (decoded !== null && (decoded === '\ufffd' || isBad(run.slice(Math.max(0, i - 1), i + length + 1)))) {
         out += decoded;
         i += length;
         continue;
+      }
+    }
+    const lost = lostSequenceLength(bytes, i);
+    if (lost > 0 && isBad(run.slice(Math.max(0, i - 1), i + lost))) {
+      out += '\ufffd';
+      i += lost;
+      continue;
+    }
+    if (bytes[i + 1] === 0x20 && isBad(context)) {
+      const b = bytes[i] as number;
+      if (aGraveWord(bytes, i)) {
+        out += '\u00e0';
+        i += 1;
+        continue;
+      }
+      if (A0_LEADS.includes(b)) {
+        const decoded = decodeUtf8(Uint8Array.of(b, 0xa0));
+        if (decoded !== null) {
+          out += decoded;
+          i += 2;
+          continue;
+        }
       }
     }
     out += run[i];
     i++;
   }
   return out;
+}
+
+/** Lead bytes whose second byte is often an 0xA0 turned into a space: à, Ā-ſ, Π, Р, ٠ and NBSP. */
+const A0_LEADS = [0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9];
+
+/**
+ * Length of a sequence whose last bytes were lost (marked 0x1A), or replaced by "?" after at
+ * least one continuation byte of a three- or four-byte sequence ("â€?"); 0 when there is none.
+ */
+function lostSequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] as number;
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  if (need === 0) return 0;
+  let k = 1;
+  let conts = 0;
+  while (k <= need) {
+    const c = bytes[i + k];
+    if (c === LOST_BYTE) return k + 1;
+    if (c === 0x3f && need >= 2 && conts >= 1) return k + 1;
+    if (c === undefined || (c & 0xc0) !== 0x80) return 0;
+    conts++;
+    k++;
+  }
+  return 0;
+}
+
+/**
+ * "Ã " standing alone before a word: the French or Portuguese word "à" whose 0xA0 byte became a
+ * space that then merged with the space after it. Not before "s ", which is Portuguese "às".
+ */
+function aGraveWord(bytes: Uint8Array, i: number): boolean {
+  const prev = i === 0 ? 0x20 : (bytes[i - 1] as number);
+  if (bytes[i] !== 0xc3 || bytes[i + 1] !== 0x20 || !isSpaceOrPunct(prev) || !isAsciiLetter(bytes[i + 2])) return false;
+  const after = bytes[i + 3];
+  return !(bytes[i + 2] === 0x73 && (after === undefined || after === 0x20));
 }
 
 /** Length of the well-formed UTF-8 sequence (2 to 6 bytes, CESU pairs included) at `i`, or 1. */
@@ -176,7 +236,8 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 /**
  * Puts back 0xA0 bytes that became spaces: a no-break space, or the second byte of "à" (C3 A0),
  * of Cyrillic "Р" (D0 A0) or of Greek "Π" (CE A0), read in windows-1252 and then normalised.
- * A lone "Ã " before a word stands for the French or Portuguese word "à" and keeps its space.
+ * A lone "Ã " before a word stands for the French or Portuguese word "à" and keeps its space
+ * (see `aGraveWord`).
  */
 function restoreByteA0(bytes: Uint8Array): Uint8Array {
   if (!bytes.includes(0x20)) return bytes;
@@ -187,13 +248,12 @@ function restoreByteA0(bytes: Uint8Array): Uint8Array {
     out.push(b);
     if (b < 0xc2 || b > 0xf4 || bytes[i + 1] === undefined) continue;
     const next = bytes[i + 1] as number;
-    const prev = i === 0 ? 0x20 : (bytes[i - 1] as number);
-    if (b === 0xc3 && next === 0x20 && isSpaceOrPunct(prev) && isAsciiLetter(bytes[i + 2])) {
+    if (aGraveWord(bytes, i)) {
       out.push(0xa0);
       continue;
     }
     if (b <= 0xdf) {
-      if (next === 0x20 && [0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9].includes(b)) {
+      if (next === 0x20 && A0_LEADS.includes(b)) {
         out.push(0xa0);
         i++;
       }

@@ -9,8 +9,9 @@
 // small capitals or archaic letters). Accented letters are matched through their base letter
 // (Latin "ó" and Greek "ό"). Where one letter has several look-alikes in a script, the one whose
 // shape is the prototype itself wins, then the lowest code point. Greek sigma is left out (its
-// prototype is "o", but no one types a sigma for an o), and so are beta and sharp s, which are
-// told apart by anyone who reads either.
+// prototype is "o", but no one types a sigma for an o), and so are beta and sharp s, and gamma,
+// whose prototype is "y": none of them is mistaken for the other by a reader, and a Greek letter
+// is often meant inside a Latin word (the gene "IL2Rγ").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -23,7 +24,7 @@ const SCRIPTS = {
   Cyrillic: /^[\u0400-\u045f]$/u,
 } as const;
 type Script = keyof typeof SCRIPTS;
-const EXCLUDED = new Set(['σ', 'ς', 'β', 'ß']);
+const EXCLUDED = new Set(['σ', 'ς', 'β', 'ß', 'γ']);
 
 function scriptOf(ch: string): Script | null {
   for (const [name, re] of Object.entries(SCRIPTS)) if (re.test(ch)) return name as Script;
