@@ -31,7 +31,7 @@ export function repairMojibake(segment: string): string {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const bad = badness(current);
     if (bad === 0) break;
-    // A re-decoding must look less garbled than the text; among those, the one of lowest
+    // A re-decoding must not look more garbled than the text; among those, the one of lowest
     // cost wins: twice its mojibake score, plus its weirdness, plus its length without spaces,
     // since a true re-decoding folds every garbled sequence into one character (this prefers the
     // page that undoes a whole double layer to one that undoes a part of it; spaces do not count,
@@ -47,7 +47,7 @@ export function repairMojibake(segment: string): string {
     for (const candidate of candidates) {
       if (candidate.text === current) continue;
       const candidateBad = badness(candidate.text);
-      if (candidateBad >= bad) continue;
+      if (candidateBad > bad) continue;
       const c = cost(candidate.text, candidateBad);
       if (c < bestCost || (c === bestCost && best !== null && candidate.lenient < bestLenient)) {
         best = candidate.text;
