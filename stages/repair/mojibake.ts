@@ -132,7 +132,7 @@ function redecodeRun(run: string, map: Charmap): string {
 
 /**
  * Inside a run that is not UTF-8 as a whole, each multi-byte sequence is re-decoded on its own
- * when it looks bad where it stands (one character of context on each side) or stands for U+FFFD;
+ * when it looks bad where it stands (two characters of context on each side) or stands for U+FFFD;
  * the other characters stay as they are. This repairs "Café â€“ Bar" without touching "Café".
  * The mends of a whole run apply here too, one sequence at a time: a lost byte (0x1A, or a "?"
  * that a lossy converter put in its place after a lead and a continuation byte) makes the
@@ -147,7 +147,7 @@ function redecodeSequences(run: string, bytes: Uint8Array): string {
     if (length > 1) {
       const decoded = decodeUtf8(bytes.subarray(i, i + length));
       // "ï¿½" (a replacement character garbled in turn) is unmistakable wherever it stands.
-      if (decoded !== null && (decoded === '\ufffd' || isBad(run.slice(Math.max(0, i - 1), i + length + 1)))) {
+      if (decoded !== null && (decoded === '\ufffd' || isBad(run.slice(Math.max(0, i - 2), i + length + 2)))) {
         out += decoded;
         i += length;
         continue;
