@@ -64,12 +64,12 @@ const rules: string[] = [
   'β€[™\\u00a0Ά\\u00ad®°]',
   `[ΒΓΞΟ][${categories.c1}${categories.bad}${categories.start_punctuation}${categories.end_punctuation}${categories.currency}°][ΒΓΞΟ]`,
   'ā€',
-  // Our additions: cp437 box drawings glued to a word, MacRoman "√" inside one, windows-1250
+  // Our additions: two cp437 box drawings glued to a word (not to line art: "├┤a┼┐a"), MacRoman "√" inside one, windows-1250
   // "Ă" before a continuation character (Romanian "ĂŞ" and "ĂŢ" left out), an accented capital
   // whose second byte, 0xA0, became a no-break space ("Å tudentske").
   'Ă[ĽľĹĺŁłŚśŠšŤťŽžŹźŻżĄą˘˛˝§¤°´¨¸·]',
   '[\\u00c0-\\u00df]\\u00a0[a-z]',
-  cls('box') + cls('box') + '[a-zA-Z]',
+  cls('box') + cls('box') + '[a-z]{2}',
   '[a-zA-Z]√[π∫ªº°¢£§•¶®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏Ω]',
 ];
 
