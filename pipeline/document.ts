@@ -69,6 +69,10 @@ declare module 'vfile' {
     publisher: string | null;
     /** Metadata fields found glued to the text (" date 2026-01-27 " gives {date: '2026-01-27'}), set by chrome. */
     metadata: Record<string, string>;
+    /** How the reader decoded the document's bytes (`utf-8`, `windows-1251`...); null when unknown. */
+    encoding: string | null;
+    /** Byte sequences the reader could not place, replaced by U+FFFD (hex, e.g. `c3 28`). */
+    invalidBytes: string[];
   }
 }
 
@@ -115,6 +119,8 @@ export function createDocumentFile(text: string, meta: Partial<VFile['data']> = 
     dateline: null,
     publisher: null,
     metadata: {},
+    encoding: null,
+    invalidBytes: [],
     ...meta,
   };
   return file;

@@ -52,6 +52,8 @@ export class StageRunner {
       dateHint: doc.date,
       langHint: doc.langHint,
       referenceDate: context.referenceDate,
+      encoding: doc.encoding ?? null,
+      invalidBytes: doc.invalidBytes ?? [],
     });
     const tree = parseDocument(text);
     if ('error' in body) {

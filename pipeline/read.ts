@@ -20,6 +20,10 @@ export interface InputDocument {
   langHint: string | null;
   /** Why this document could not be read. */
   error: string | null;
+  /** How the bytes were read (`utf-8`, `windows-1251`...); null when not read from bytes. */
+  encoding?: string | null;
+  /** Byte sequences no decoding could place, replaced by U+FFFD (hex). */
+  invalidBytes?: string[];
 }
 
 export interface ReadOptions {
@@ -149,6 +153,8 @@ async function readWholeFile(file: string, format: Format, ids: IdRegistry, maxB
     date: null,
     langHint: null,
     error: null,
+    encoding: decoded.encoding,
+    ...(decoded.invalid ? { invalidBytes: decoded.invalid } : {}),
   };
 }
 
@@ -203,7 +209,7 @@ async function* readJsonl(file: string, gzip: boolean, ids: IdRegistry, maxBytes
 }
 
 function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: string, ids: IdRegistry): InputDocument {
-  const decoded = decodeBytes(line);
+  const decoded = decodeBytes(line, { utf8Only: true });
   if ('error' in decoded) return failed(ids.claim(where), file, `line ${lineNo}: ${decoded.error}`);
   let value: unknown;
   try {
@@ -225,6 +231,8 @@ function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: strin
     date: typeof o.date === 'string' ? o.date : null,
     langHint: typeof o.lang === 'string' ? o.lang : null,
     error: null,
+    encoding: decoded.encoding,
+    ...(decoded.invalid ? { invalidBytes: decoded.invalid } : {}),
   };
   if (doc.text === null && doc.html === null) doc.error = `line ${lineNo}: no "text" or "html" field`;
   else if ((doc.text ?? doc.html ?? '').trim() === '') doc.error = `line ${lineNo}: empty document`;

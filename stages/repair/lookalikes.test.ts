@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { repairString } from './index.ts';
+
+describe('look-alike letters', () => {
+  it('replaces a Latin letter inside a Greek word by its Greek look-alike', () => {
+    const { text, repairs } = repairString('Η Ρoή των ειδήσεων');
+    expect(text).toBe('Η Ροή των ειδήσεων');
+    expect(repairs).toEqual([{ text: 'o', to: 'ο', reason: 'lookalike', stage: 'repair' }]);
+  });
+
+  it('replaces Latin letters inside Cyrillic words, and Cyrillic or Greek ones inside Latin words', () => {
+    expect(repairString('Он cнял пaльто').text).toBe('Он снял пальто');
+    expect(repairString('For morе information, сontact the Μayor.').text).toBe('For more information, contact the Mayor.');
+    expect(repairString('Sie kamen υnd gingen').text).toBe('Sie kamen und gingen');
+  });
+
+  it('never changes a word written wholly in another script', () => {
+    for (const text of ['Компания Apple и NetBurst выросли.', 'Το “Alive in Athens” κυκλοφόρησε.', 'Let αx + 2πr be 5 μg.']) {
+      expect(repairString(text).text).toBe(text);
+    }
+  });
+});
+
+describe('look-alike letters in glued words', () => {
+  it('reads camel-case glue as two words', () => {
+    expect(repairString('OKУдалить лентаXроника').text).toBe('OKУдалить лентаХроника');
+  });
+});
+
+describe('look-alike letters between Greek and Cyrillic', () => {
+  it('replaces a Greek letter inside a Cyrillic word and the reverse', () => {
+    expect(repairString('Монтαна и София').text).toBe('Монтана и София');
+    expect(repairString('Η Αθήνα είνаι μεγάλη').text).toBe('Η Αθήνα είναι μεγάλη');
+  });
+});

@@ -1,0 +1,107 @@
+// Look-alike letters: a Latin "o" typed inside the Greek word "Ρoή", a Cyrillic "е" inside the
+// English "mantlе". Inside one word whose letters come from two of the alphabets that share shapes
+// (Latin, Greek, Cyrillic), the letters of the minority script are replaced by their look-alikes
+// in the majority script, if every one of them has one (data/lookalikes.json, from Unicode's
+// confusables.txt). A word written wholly in another script ("NetBurst" in a Russian sentence)
+// is never touched, nor a mixed word with a letter that has no look-alike.
+import { readFileSync } from 'node:fs';
+import type { Edit } from './edits.ts';
+
+type Script = 'Latin' | 'Greek' | 'Cyrillic';
+type Table = Record<Script, Partial<Record<Script, Record<string, string>>>>;
+
+const TABLE = (JSON.parse(readFileSync(new URL('./data/lookalikes.json', import.meta.url), 'utf8')) as { lookalikes: Table })
+  .lookalikes;
+
+const WORD = /[\p{L}\p{M}]+/gu;
+const LATIN = 'A-Za-z\\u00c0-\\u024f';
+const GREEK = '\\u0370-\\u03ff\\u1f00-\\u1fff';
+const CYRILLIC = '\\u0400-\\u04ff';
+/** Two letters of different alphabets side by side, marks between them allowed. */
+const QUICK_MIXED = new RegExp(
+  [[LATIN, `${GREEK}${CYRILLIC}`], [GREEK, `${LATIN}${CYRILLIC}`], [CYRILLIC, `${LATIN}${GREEK}`]].map(([a, b]) => `[${a}]\\p{M}*[${b}]`).join('|'),
+  'u',
+);
+
+function scriptOf(cp: number): Script | null {
+  if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7)) return 'Latin';
+  if ((cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff)) return 'Greek';
+  if (cp >= 0x400 && cp <= 0x4ff) return 'Cyrillic';
+  return null;
+}
+
+export function lookalikeEdits(text: string): Edit[] {
+  if (!QUICK_MIXED.test(text)) return [];
+  const edits: Edit[] = [];
+  const blockCounts = countScripts(text);
+  for (const m of text.matchAll(WORD)) {
+    for (const part of camelParts(m[0])) checkWord(part.word, m.index + part.at, blockCounts, edits);
+  }
+  return edits;
+}
+
+/**
+ * Scraped text glues words ("OKУдалить", "лентаXроника"): a word is cut where a lowercase letter
+ * meets an uppercase one, and before the last capital of a run of capitals that starts a
+ * lowercase word, as camel-case names are read.
+ */
+function camelParts(word: string): { word: string; at: number }[] {
+  const parts: { word: string; at: number }[] = [];
+  let start = 0;
+  for (let i = 1; i < word.length; i++) {
+    const prev = word[i - 1] as string;
+    const ch = word[i] as string;
+    const next = word[i + 1] ?? '';
+    const cut = (isLower(prev) && isUpper(ch)) || (isUpper(prev) && isUpper(ch) && isLower(next));
+    if (cut) {
+      parts.push({ word: word.slice(start, i), at: start });
+      start = i;
+    }
+  }
+  parts.push({ word: word.slice(start), at: start });
+  return parts;
+}
+
+function isLower(ch: string): boolean {
+  return ch !== ch.toUpperCase();
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase();
+}
+
+/** Records the look-alike repairs of one word that mixes scripts. */
+function checkWord(word: string, at: number, blockCounts: Record<Script, number>, edits: Edit[]): void {
+  const counts = countScripts(word);
+  const present = (Object.keys(counts) as Script[]).filter((s) => counts[s] > 0);
+  if (present.length < 2) return;
+  // The word's own majority decides; a tie goes to the block's.
+  const target = present.reduce((a, b) => (counts[b] > counts[a] || (counts[b] === counts[a] && blockCounts[b] > blockCounts[a]) ? b : a));
+  // A Greek letter next to one Latin letter is mathematics or a unit ("αx", "μg"), not a look-alike.
+  if (target === 'Latin' && counts.Greek > 0 && word.length < 3) return;
+  const replaced = replaceInto(word, target);
+  if (replaced === null) return;
+  for (const r of replaced) edits.push({ start: at + r.at, end: at + r.at + 1, to: r.to, rule: 'lookalike' });
+}
+
+function countScripts(text: string): Record<Script, number> {
+  const counts: Record<Script, number> = { Latin: 0, Greek: 0, Cyrillic: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const s = scriptOf(text.charCodeAt(i));
+    if (s !== null) counts[s]++;
+  }
+  return counts;
+}
+
+/** Each letter of another script replaced by its look-alike in `target`, or null if one has none. */
+function replaceInto(word: string, target: Script): { at: number; to: string }[] | null {
+  const out: { at: number; to: string }[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const s = scriptOf(word.charCodeAt(i));
+    if (s === null || s === target) continue;
+    const to = TABLE[s][target]?.[word[i] as string];
+    if (to === undefined) return null;
+    out.push({ at: i, to });
+  }
+  return out;
+}
