@@ -1,0 +1,145 @@
+// Stage `dates`: every temporal expression of the body with its TIMEX3 value, anchored on the
+// document's own date (or on --reference-date where that is unknown), and the document's date
+// itself as `published`. The last stage: offsets index the record's final `text`.
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { assembleText, type DateMention, type Root } from '../../pipeline/document.ts';
+import type { StageDefinition } from '../../pipeline/stage.ts';
+import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calendar.ts';
+import { type Language, languages } from './lexicon.ts';
+import { type Context, resolve } from './meaning.ts';
+import { documentDate } from './published.ts';
+import { type Problem, findCandidates, selectCandidates } from './recognize.ts';
+
+export interface DatesOptions {
+  /** Dates more than this many days after the document's date are reported (`date-after-document`). */
+  futureToleranceDays?: number;
+}
+
+export interface TaggedDates {
+  published: string | null;
+  dates: DateMention[];
+  problems: Problem[];
+}
+
+const SOURCE = 'dates';
+/** Where a sentence's tense is looked for, before and after the expression. */
+const TENSE_WINDOW_BEFORE = 90;
+const TENSE_WINDOW_AFTER = 40;
+/** A run of digits this long is a number, never a date: reported once and skipped. */
+const LONG_DIGITS = /\d{9,}/g;
+
+/** The languages whose rules read a block: its own, else the document's, else all of them. */
+function languagesFor(code: string | undefined, fallback: string | undefined): Language[] {
+  const all = languages();
+  const own = code ? all.get(code) : undefined;
+  if (own) return [own];
+  const doc = fallback ? all.get(fallback) : undefined;
+  if (doc) return [doc];
+  return [...all.values()];
+}
+
+/** Does the sentence around [start, end) speak of the future ("will", "is scheduled")? */
+function speaksOfFuture(text: string, start: number, end: number, lang: Language): boolean {
+  if (!lang.futureMarkers) return false;
+  let from = Math.max(0, start - TENSE_WINDOW_BEFORE);
+  const stop = text.lastIndexOf('. ', start);
+  if (stop >= from) from = stop + 1;
+  let to = Math.min(text.length, end + TENSE_WINDOW_AFTER);
+  const next = text.indexOf('. ', end);
+  if (next !== -1 && next < to) to = next;
+  return lang.futureMarkers.test(text.slice(from, start)) || lang.futureMarkers.test(text.slice(end, to));
+}
+
+/**
+ * Plain function: the dates of a body given as blocks, anchored on `anchor` (or unanchored).
+ * `blockLangs` gives each block's language (ISO 639-3) where known.
+ */
+export function tagDates(
+  blocks: { text: string; start: number; lang?: string }[],
+  anchor: Day | null,
+  docLang?: string,
+): { dates: DateMention[]; problems: Problem[] } {
+  const dates: DateMention[] = [];
+  const problems: Problem[] = [];
+  const ctx: Context = { anchor, future: false, focusQuarter: null };
+  for (const block of blocks) {
+    const langs = languagesFor(block.lang, docLang);
+    const found = findCandidates(block.text, langs);
+    for (const p of found.problems) problems.push({ ...p, start: p.start + block.start, end: p.end + block.start });
+    for (const m of block.text.matchAll(LONG_DIGITS)) {
+      problems.push({ start: block.start + (m.index ?? 0), end: block.start + (m.index ?? 0) + m[0].length, ruleId: 'not-a-date', reason: `a run of ${m[0].length} digits is not read as a date`, text: m[0].slice(0, 40) });
+    }
+    const chosen = selectCandidates(found.candidates).filter((c) => !LONG_DIGITS_TEST.test(block.text.slice(Math.max(0, c.start - 1), c.end + 1)));
+    for (const c of chosen) {
+      const lang = langs.find((l) => true) as Language;
+      ctx.future = speaksOfFuture(block.text, c.start, c.end, lang);
+      const resolved = resolve(c.meaning, ctx);
+      if (c.meaning.kind === 'quarter' && resolved) {
+        const q = /^(\d{4})-Q(\d)$/.exec(resolved.value);
+        if (q) ctx.focusQuarter = { year: Number(q[1]), quarter: Number(q[2]) };
+      }
+      if (!resolved) continue;
+      const start = block.start + c.start;
+      const end = block.start + c.end;
+      const text = block.text.slice(c.start, c.end);
+      if (c.meaning.kind === 'calendar' && c.meaning.weekday !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)) {
+        const day = parseIsoDay(resolved.value);
+        if (day && isoWeekday(day) !== c.meaning.weekday) {
+          problems.push({ start, end, ruleId: 'weekday-mismatch', reason: `${text}: ${resolved.value} is not that weekday`, text });
+        }
+      }
+      dates.push({ text, value: resolved.value, type: resolved.type, start, end });
+    }
+  }
+  return { dates, problems };
+}
+const LONG_DIGITS_TEST = /\d{9,}/;
+
+/** Dates written out in full that lie far after the document's own date. */
+function datesAfterDocument(dates: DateMention[], anchor: Day, toleranceDays: number): DateMention[] {
+  const limit = formatDay(addDays(anchor, toleranceDays));
+  return dates.filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d.value) && d.value.slice(0, 10) > limit);
+}
+
+const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
+  const tolerance = options.futureToleranceDays ?? 366;
+  return (tree, file: VFile) => {
+    const { text, spans } = assembleText(tree);
+    const docLang = file.data.lang && file.data.lang !== 'und' ? file.data.lang : (file.data.langHint ?? undefined);
+    const langsOfDoc = languagesFor(docLang, undefined);
+    const own = documentDate(file, text, langsOfDoc);
+    if (own.published) file.data.published = formatDay(own.published);
+    const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
+    const tagged = tagDates(
+      spans.map((s) => ({ text: s.block.value, start: s.start, lang: s.block.data?.lang })),
+      anchor,
+      docLang,
+    );
+    file.data.dates = tagged.dates;
+    for (const p of tagged.problems) report(file, p);
+    if (own.published) {
+      for (const d of datesAfterDocument(tagged.dates, own.published, tolerance)) {
+        report(file, { start: d.start, end: d.end, ruleId: 'date-after-document' as Problem['ruleId'], reason: `${d.text} (${d.value}) is long after the document's date ${formatDay(own.published)}`, text: d.text });
+      }
+    }
+  };
+};
+
+function report(file: VFile, p: Problem): void {
+  const message = file.info(p.reason, { ruleId: p.ruleId, source: SOURCE });
+  message.actual = p.text;
+  message.place = { start: { line: 1, column: p.start + 1, offset: p.start }, end: { line: 1, column: p.end + 1, offset: p.end } };
+}
+
+export default dates;
+
+export const datesStage: StageDefinition = {
+  name: 'dates',
+  plugin: dates,
+  summarize: (_tree, file) => ({
+    published: file.data.published ?? null,
+    dates: file.data.dates?.length ?? 0,
+    problems: file.messages.filter((m) => m.source === SOURCE).map((m) => ({ rule: m.ruleId, text: m.actual })),
+  }),
+};

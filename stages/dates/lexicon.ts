@@ -1,0 +1,207 @@
+// Loads the language tables (data/names.json from CLDR, data/lexicon/*.json written by hand) once
+// per process and turns them into the regular-expression fragments the recognizer is built from.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Phrase {
+  rel?: string;
+  n?: number;
+  part?: string;
+  value?: string;
+  set?: string;
+  focus?: boolean;
+  focusQuarter?: boolean;
+  edge?: string;
+  trim?: number;
+  weak?: boolean;
+}
+
+/** A language table as written in data/lexicon/CODE.json. */
+interface LexiconFile {
+  cjk?: boolean;
+  monthFirst?: boolean;
+  capitalizedMonths?: boolean;
+  daySuffix?: string;
+  dayMonthJoin?: string;
+  monthYearJoin?: string;
+  yearSuffix?: string;
+  extraMonths?: Record<string, string[]>;
+  extraWeekdays?: Record<string, string[]>;
+  numbers?: Record<string, number>;
+  tens?: Record<string, number>;
+  vagueNumbers?: string[];
+  ordinals?: Record<string, number>;
+  units?: Record<string, string>;
+  durationPrefixes?: string[];
+  durationSuffixes?: string[];
+  ago?: { before: string[]; after: string[] };
+  agoSign?: Record<string, number>;
+  relBefore?: Record<string, number>;
+  relAfter?: Record<string, number>;
+  articles?: string[];
+  edgePrefixes?: Record<string, string>;
+  partsOfDay?: Record<string, string>;
+  seasons?: Record<string, string>;
+  timeSuffix?: string;
+  timeZones?: string[];
+  futureMarkers?: string[];
+  phrases?: Record<string, Phrase>;
+}
+
+/** A language ready for matching: word -> meaning maps (lower case) and alternation patterns. */
+export interface Language {
+  code: string;
+  file: LexiconFile;
+  months: Map<string, number>;
+  weekdays: Map<string, number>;
+  numbers: Map<string, number>;
+  units: Map<string, string>;
+  phrases: Map<string, Phrase>;
+  seasons: Map<string, string>;
+  parts: Map<string, string>;
+  rel: Map<string, number>;
+  agoSign: Map<string, number>;
+  ordinals: Map<string, number>;
+  edges: Map<string, string>;
+  futureMarkers: RegExp | null;
+  pattern: {
+    month: string;
+    weekday: string;
+    number: string;
+    unit: string;
+    phrase: string;
+    season: string;
+    part: string;
+    relBefore: string;
+    relAfter: string;
+    article: string;
+    durationPrefix: string;
+    durationSuffix: string;
+    vague: string;
+    agoBefore: string;
+    agoAfter: string;
+    ordinal: string;
+    edge: string;
+  };
+}
+
+const dataDir = path.join(import.meta.dirname, 'data');
+
+/** Lower-case key used for every table look-up: NFC, curly apostrophe as straight, spaces collapsed. */
+export function key(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').replace(/\.$/, '');
+}
+
+/** Accent-insensitive key: Greek headlines drop their accents, and French writers sometimes do. */
+export function foldedKey(text: string): string {
+  return key(text).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One word or phrase as a regex: accented letters also match their bare form, spaces any space. */
+function wordPattern(word: string): string {
+  let out = '';
+  for (const ch of word.normalize('NFC')) {
+    if (ch === ' ') out += '\\s+';
+    else if (ch === "'" || ch === '’') out += "['’]";
+    else {
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      out += base !== ch && base.length === 1 ? `[${ch}${base}]` : escape(ch);
+    }
+  }
+  return out;
+}
+
+/** Alternation of words, longest first so that the regex prefers "a.m." to "a". */
+export function alternation(words: Iterable<string>, options: { abbrevDot?: boolean } = {}): string {
+  const list = [...new Set([...words].filter((w) => w !== ''))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (list.length === 0) return '(?!)';
+  return `(?:${list.map((w) => wordPattern(w) + (options.abbrevDot && w.length <= 5 ? '\\.?' : '')).join('|')})`;
+}
+
+function mapOf<V>(entries: Iterable<[string, V]>): Map<string, V> {
+  const m = new Map<string, V>();
+  for (const [k, v] of entries) {
+    m.set(key(k), v);
+    if (!m.has(foldedKey(k))) m.set(foldedKey(k), v);
+  }
+  return m;
+}
+
+function build(code: string, file: LexiconFile, names: { months: string[][]; weekdays: string[][] } | undefined): Language {
+  const monthEntries: [string, number][] = [];
+  names?.months.forEach((forms, i) => {
+    for (const f of forms) if (f.length >= 3 || file.cjk) monthEntries.push([f, i + 1]);
+  });
+  for (const [m, forms] of Object.entries(file.extraMonths ?? {})) for (const f of forms) monthEntries.push([f, Number(m)]);
+  const weekdayEntries: [string, number][] = [];
+  // Only the full weekday names: CLDR's short forms ("Mo", "вт", "mar") are ordinary words too.
+  names?.weekdays.forEach((forms, i) => {
+    if (forms[0]) weekdayEntries.push([forms[0], i + 1]);
+  });
+  for (const [d, forms] of Object.entries(file.extraWeekdays ?? {})) for (const f of forms) weekdayEntries.push([f, Number(d)]);
+  const rel = { ...(file.relBefore ?? {}), ...(file.relAfter ?? {}) };
+  const numbers = { ...(file.numbers ?? {}) };
+  const markers = file.futureMarkers ?? [];
+  return {
+    code,
+    file,
+    months: mapOf(monthEntries),
+    weekdays: mapOf(weekdayEntries),
+    numbers: mapOf(Object.entries(numbers)),
+    units: mapOf(Object.entries(file.units ?? {})),
+    phrases: mapOf(Object.entries(file.phrases ?? {})),
+    seasons: mapOf(Object.entries(file.seasons ?? {})),
+    parts: mapOf(Object.entries(file.partsOfDay ?? {})),
+    rel: mapOf(Object.entries(rel)),
+    agoSign: mapOf(Object.entries(file.agoSign ?? {})),
+    ordinals: mapOf(Object.entries(file.ordinals ?? {})),
+    edges: mapOf(Object.entries(file.edgePrefixes ?? {})),
+    futureMarkers: markers.length ? new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
+    pattern: {
+      month: alternation(monthEntries.map(([w]) => w), { abbrevDot: true }),
+      weekday: alternation(weekdayEntries.map(([w]) => w), { abbrevDot: true }),
+      number: alternation(Object.keys(numbers)),
+      unit: alternation(Object.keys(file.units ?? {})),
+      phrase: alternation(Object.keys(file.phrases ?? {})),
+      season: alternation(Object.keys(file.seasons ?? {})),
+      part: alternation(Object.keys(file.partsOfDay ?? {})),
+      relBefore: alternation(Object.keys(file.relBefore ?? {})),
+      relAfter: alternation(Object.keys(file.relAfter ?? {})),
+      article: alternation(file.articles ?? []),
+      durationPrefix: alternation(file.durationPrefixes ?? []),
+      durationSuffix: alternation(file.durationSuffixes ?? []),
+      vague: alternation(file.vagueNumbers ?? []),
+      agoBefore: alternation(file.ago?.before ?? []),
+      agoAfter: alternation(file.ago?.after ?? []),
+      ordinal: alternation(Object.keys(file.ordinals ?? {})),
+      edge: alternation(Object.keys(file.edgePrefixes ?? {})),
+    },
+  };
+}
+
+let cache: Map<string, Language> | null = null;
+
+/** Every language with a lexicon, keyed by ISO 639-3 code; built once per process. */
+export function languages(): Map<string, Language> {
+  if (cache) return cache;
+  const names = JSON.parse(readFileSync(path.join(dataDir, 'names.json'), 'utf8')).languages as Record<
+    string,
+    { months: string[][]; weekdays: string[][] }
+  >;
+  cache = new Map();
+  for (const entry of readdirSync(path.join(dataDir, 'lexicon')).sort()) {
+    if (!entry.endsWith('.json')) continue;
+    const code = entry.slice(0, -5);
+    const file = JSON.parse(readFileSync(path.join(dataDir, 'lexicon', entry), 'utf8')) as LexiconFile;
+    cache.set(code, build(code, file, names[code]));
+  }
+  return cache;
+}
+
+/** Looks a word up in a table, trying the exact key and then the accent-free one. */
+export function lookup<V>(map: Map<string, V>, word: string | undefined): V | undefined {
+  if (word === undefined) return undefined;
+  return map.get(key(word)) ?? map.get(foldedKey(word));
+}

@@ -1,0 +1,196 @@
+// What a recognized expression means, before it is anchored, and how it becomes a TIMEX3 value
+// once the document's date (or the reference date) is known.
+import {
+  addDays,
+  addMonths,
+  type Day,
+  formatDay,
+  formatMonth,
+  formatWeek,
+  formatYear,
+  isoWeekday,
+  quarterOf,
+} from './calendar.ts';
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** A unit of the calendar: S, MIN, H, D, W, WE (weekend), M, Q, Y, DE (decade), CE (century). */
+export type Unit = string;
+
+export type Meaning =
+  /** An explicit calendar date; missing parts are resolved from the anchor (year) or left X. */
+  | { kind: 'calendar'; year?: number; month?: number; day?: number; weekday?: number; part?: string; time?: string; relation?: number }
+  /** "last year", "two weeks ago", "tomorrow": the anchor moved by n units, shown at the unit's grain. */
+  | { kind: 'shift'; unit: Unit; n: number; part?: string; focus?: boolean }
+  /** "on Tuesday", "last Friday": a weekday near the anchor; relation -1 past, 1 future, 0 this week. */
+  | { kind: 'weekday'; weekday: number; relation?: number; part?: string; time?: string }
+  /** "last December", "this summer": a named month or season relative to the anchor. */
+  | { kind: 'named'; month?: number; season?: string; relation: number }
+  | { kind: 'quarter'; quarter: number; year?: number; yearShift?: number; half?: boolean }
+  | { kind: 'focusQuarter' }
+  | { kind: 'decade'; decade: string }
+  | { kind: 'century'; century: number }
+  | { kind: 'literal'; value: string; type: TimexType };
+
+export interface Context {
+  anchor: Day | null;
+  /** Does the sentence speak of the future? Decides "on Friday" and "in May". */
+  future: boolean;
+  /** The quarter a financial report is about, once one was named ("the third quarter"). */
+  focusQuarter: { year: number; quarter: number } | null;
+}
+
+const SEASON_MONTH: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+function seasonOfMonth(month: number): string {
+  if (month >= 3 && month <= 5) return 'SP';
+  if (month >= 6 && month <= 8) return 'SU';
+  if (month >= 9 && month <= 11) return 'FA';
+  return 'WI';
+}
+
+const withPart = (value: string, part?: string) => (part ? `${value}T${part}` : value);
+
+/** The year of a month named without one: this year's, or the nearest one in the sentence's tense. */
+function yearOfMonth(anchor: Day, month: number, relation: number, future: boolean): number {
+  if (relation < 0) return month < anchor.month ? anchor.year : anchor.year - 1;
+  if (relation > 0) return month > anchor.month ? anchor.year : anchor.year + 1;
+  if (future) return month >= anchor.month ? anchor.year : anchor.year + 1;
+  return month <= anchor.month ? anchor.year : anchor.year - 1;
+}
+
+function shift(anchor: Day, unit: Unit, n: number): string {
+  switch (unit) {
+    case 'D':
+      return formatDay(addDays(anchor, n));
+    case 'W':
+      return formatWeek(addDays(anchor, 7 * n));
+    case 'WE':
+      return `${formatWeek(addDays(anchor, 7 * n))}-WE`;
+    case 'M': {
+      const d = addMonths(anchor, n);
+      return formatMonth(d.year, d.month);
+    }
+    case 'Q': {
+      const d = addMonths(anchor, 3 * n);
+      return `${formatYear(d.year)}-Q${quarterOf(d.month)}`;
+    }
+    case 'Y':
+      return formatYear(anchor.year + n);
+    case 'DE':
+      return formatYear(anchor.year + 10 * n).slice(0, 3);
+    case 'CE':
+      return formatYear(anchor.year + 100 * n).slice(0, 2);
+    case 'H':
+    case 'MIN':
+    case 'S':
+      // Hours ago: the day is all a news date can say without the time of publication.
+      return formatDay(anchor);
+    default:
+      return formatDay(anchor);
+  }
+}
+
+const UNKNOWN_SHIFT: Record<string, string> = { D: 'XXXX-XX-XX', W: 'XXXX-WXX', WE: 'XXXX-WXX-WE', M: 'XXXX-XX', Q: 'XXXX-QX', Y: 'XXXX', DE: 'XXX', CE: 'XX' };
+
+/** The TIMEX3 value of a meaning; null when it cannot be written (the caller then drops it). */
+export function resolve(meaning: Meaning, ctx: Context): { value: string; type: TimexType } | null {
+  const a = ctx.anchor;
+  switch (meaning.kind) {
+    case 'literal':
+      return { value: meaning.value, type: meaning.type };
+    case 'calendar': {
+      const { month, day } = meaning;
+      let year = meaning.year;
+      if (year === undefined && a && month !== undefined) {
+        year = day !== undefined ? nearestYear(a, month, day, ctx.future) : yearOfMonth(a, month, meaning.relation ?? 0, ctx.future);
+      }
+      const y = year === undefined ? 'XXXX' : formatYear(year);
+      if (month === undefined) return { value: y, type: 'DATE' };
+      const ym = `${y}-${String(month).padStart(2, '0')}`;
+      if (day === undefined) return { value: ym, type: 'DATE' };
+      const ymd = `${ym}-${String(day).padStart(2, '0')}`;
+      if (meaning.time) return { value: `${ymd}T${meaning.time}`, type: 'TIME' };
+      return { value: withPart(ymd, meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
+    }
+    case 'shift': {
+      if (!a) return { value: withPart(UNKNOWN_SHIFT[meaning.unit] ?? 'XXXX-XX-XX', meaning.part), type: 'DATE' };
+      if (meaning.focus && meaning.unit === 'Y' && ctx.focusQuarter) {
+        return { value: `${formatYear(ctx.focusQuarter.year + meaning.n)}-Q${ctx.focusQuarter.quarter}`, type: 'DATE' };
+      }
+      return { value: withPart(shift(a, meaning.unit, meaning.n), meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
+    }
+    case 'weekday': {
+      const suffix = meaning.time ? `T${meaning.time}` : meaning.part ? `T${meaning.part}` : '';
+      const type = suffix ? 'TIME' : 'DATE';
+      if (!a) return { value: `XXXX-WXX-${meaning.weekday}${suffix}`, type };
+      const today = isoWeekday(a);
+      let delta = meaning.weekday - today;
+      const relation = meaning.relation ?? (ctx.future ? 1 : -1);
+      if (meaning.relation === 0) {
+        // "this Friday": the one in the current ISO week.
+      } else if (relation < 0) {
+        if (delta > 0) delta -= 7;
+        if (meaning.relation === -1 && delta === 0) delta = -7;
+      } else {
+        if (delta < 0) delta += 7;
+        if (meaning.relation === 1 && delta === 0) delta = 7;
+      }
+      return { value: `${formatDay(addDays(a, delta))}${suffix}`, type };
+    }
+    case 'named': {
+      if (meaning.month !== undefined) {
+        if (!a) return { value: `XXXX-${String(meaning.month).padStart(2, '0')}`, type: 'DATE' };
+        return { value: formatMonth(yearOfMonth(a, meaning.month, meaning.relation, ctx.future), meaning.month), type: 'DATE' };
+      }
+      const season = meaning.season ?? 'SU';
+      if (!a) return { value: `XXXX-${season}`, type: 'DATE' };
+      const current = seasonOfMonth(a.month);
+      const start = SEASON_MONTH[season] ?? 6;
+      let year = a.year;
+      if (meaning.relation < 0) year = start < a.month && season !== current ? a.year : a.year - 1;
+      else if (meaning.relation > 0) year = start > a.month ? a.year : a.year + 1;
+      return { value: `${formatYear(year)}-${season}`, type: 'DATE' };
+    }
+    case 'quarter': {
+      const label = meaning.half ? `H${meaning.quarter}` : `Q${meaning.quarter}`;
+      let year = meaning.year;
+      if (year === undefined && a) {
+        const current = meaning.half ? (a.month <= 6 ? 1 : 2) : quarterOf(a.month);
+        year = a.year + (meaning.yearShift ?? 0);
+        // A report names a quarter that has ended: "the fourth quarter" in January is last year's.
+        if (meaning.yearShift === undefined && meaning.quarter > current) year -= 1;
+      }
+      return { value: `${year === undefined ? 'XXXX' : formatYear(year)}-${label}`, type: 'DATE' };
+    }
+    case 'focusQuarter': {
+      const f = ctx.focusQuarter;
+      if (!f) return null;
+      return { value: `${formatYear(f.year)}-Q${f.quarter}`, type: 'DATE' };
+    }
+    case 'decade':
+      return { value: meaning.decade, type: 'DATE' };
+    case 'century':
+      return { value: String(meaning.century).padStart(2, '0'), type: 'DATE' };
+  }
+}
+
+/** The year of "Jan 27" without a year: the one that puts the date nearest the anchor, past first. */
+function nearestYear(anchor: Day, month: number, day: number, future: boolean): number {
+  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1];
+  let best = anchor.year;
+  let bestScore = Number.POSITIVE_INFINITY;
+  const anchorIndex = anchor.year * 372 + anchor.month * 31 + anchor.day;
+  for (const y of candidates) {
+    const diff = y * 372 + month * 31 + day - anchorIndex;
+    // News speaks of the recent past more than of the future, unless the sentence is in the future.
+    const score = Math.abs(diff) * (diff > 0 && !future ? 1.5 : diff < 0 && future ? 1.5 : 1);
+    if (score < bestScore) {
+      bestScore = score;
+      best = y;
+    }
+  }
+  return best;
+}
+
+export { seasonOfMonth };

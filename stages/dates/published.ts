@@ -1,0 +1,62 @@
+// The document's own date, from the best evidence available: the dump's `date`, a date glued as
+// metadata ("date 2026-01-27", kept aside by chrome), a wire dateline ("Beijing, Jan 27 (PTI)"),
+// or a dateline-like opening of the body when chrome did not run.
+import type { VFile } from 'vfile';
+import { type Day, formatDay, isValidDay, parseIsoDay } from './calendar.ts';
+import type { Language } from './lexicon.ts';
+import { findCandidates, selectCandidates } from './recognize.ts';
+
+export interface DocumentDate {
+  /** The document's date when known (ISO day), else null. */
+  published: Day | null;
+  /** Where it came from: dateHint, metadata, dateline, first-line. */
+  source: string | null;
+}
+
+/** How far into the body a dateline may open: "WASHINGTON, Jan. 27 (Reuters) -" fits easily. */
+const DATELINE_REACH = 80;
+
+/** A full day read from a short text; the year from `fallbackYear` when the text has none. */
+export function dayFromText(text: string, langs: Language[], fallbackYear: number | null): Day | null {
+  const direct = parseIsoDay(text);
+  if (direct) return direct;
+  const { candidates } = findCandidates(text, langs);
+  for (const c of selectCandidates(candidates)) {
+    const m = c.meaning;
+    if (m.kind !== 'calendar' || m.month === undefined || m.day === undefined) continue;
+    const year = m.year ?? fallbackYear;
+    if (year !== null && year !== undefined && isValidDay(year, m.month, m.day)) return { year, month: m.month, day: m.day };
+  }
+  return null;
+}
+
+/** The first plausible four-digit year in a text: the context a dateline without a year borrows. */
+function yearInText(text: string): number | null {
+  const m = /(?<!\d)(19\d\d|20\d\d)(?!\d)/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+export function documentDate(file: VFile, body: string, langs: Language[]): DocumentDate {
+  const hint = parseIsoDay(file.data.dateHint);
+  if (hint) return { published: hint, source: 'dateHint' };
+  const reference = parseIsoDay(file.data.referenceDate);
+  const contextYear = reference?.year ?? yearInText(body);
+  const glued = file.data.metadata?.date;
+  if (glued) {
+    const d = dayFromText(glued, langs, contextYear);
+    if (d) return { published: d, source: 'metadata' };
+  }
+  const dateline = file.data.dateline?.text;
+  if (dateline) {
+    const d = dayFromText(dateline, langs, contextYear);
+    if (d) return { published: d, source: 'dateline' };
+  } else {
+    // Without chrome, look at the opening of the body ourselves; only a date near the start counts.
+    const opening = body.slice(0, DATELINE_REACH).split('\n')[0] ?? '';
+    const d = dayFromText(opening, langs, contextYear);
+    if (d) return { published: d, source: 'first-line' };
+  }
+  return { published: null, source: null };
+}
+
+export { formatDay };
