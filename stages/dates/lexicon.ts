@@ -46,6 +46,8 @@ interface LexiconFile {
   timeZones?: string[];
   futureMarkers?: string[];
   phrases?: Record<string, Phrase>;
+  calendarUnits?: string[];
+  vagueRefs?: Record<string, string>;
 }
 
 /** A language ready for matching: word -> meaning maps (lower case) and alternation patterns. */
@@ -63,6 +65,10 @@ export interface Language {
   agoSign: Map<string, number>;
   ordinals: Map<string, number>;
   edges: Map<string, string>;
+  /** Units that can follow this/last/next (singular forms); all units when the table has none. */
+  calendarUnits: Set<string> | null;
+  /** Vague amounts that make a reference rather than a duration ("recent years": PAST_REF). */
+  vagueRefs: Map<string, string>;
   futureMarkers: RegExp | null;
   pattern: {
     month: string;
@@ -114,10 +120,19 @@ function wordPattern(word: string): string {
 }
 
 /** Alternation of words, longest first so that the regex prefers "a.m." to "a". */
-export function alternation(words: Iterable<string>, options: { abbrevDot?: boolean } = {}): string {
+export function alternation(words: Iterable<string>, options: { abbreviations?: Set<string> } = {}): string {
   const list = [...new Set([...words].filter((w) => w !== ''))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   if (list.length === 0) return '(?!)';
-  return `(?:${list.map((w) => wordPattern(w) + (options.abbrevDot && w.length <= 5 ? '\\.?' : '')).join('|')})`;
+  return `(?:${list.map((w) => wordPattern(w) + (options.abbreviations?.has(w) ? '\\.?' : '')).join('|')})`;
+}
+
+/** Forms that are a shortening of a longer form of the same thing ("Jan" of "January"): they may take a dot. */
+function abbreviationsOf(entries: [string, number][]): Set<string> {
+  const out = new Set<string>();
+  for (const [w, v] of entries) {
+    if (entries.some(([o, ov]) => ov === v && o.length > w.length && o.startsWith(w))) out.add(w);
+  }
+  return out;
 }
 
 function mapOf<V>(entries: Iterable<[string, V]>): Map<string, V> {
@@ -158,10 +173,12 @@ function build(code: string, file: LexiconFile, names: { months: string[][]; wee
     agoSign: mapOf(Object.entries(file.agoSign ?? {})),
     ordinals: mapOf(Object.entries(file.ordinals ?? {})),
     edges: mapOf(Object.entries(file.edgePrefixes ?? {})),
+    calendarUnits: file.calendarUnits ? new Set(file.calendarUnits.map(key)) : null,
+    vagueRefs: mapOf(Object.entries(file.vagueRefs ?? {})),
     futureMarkers: markers.length ? new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
     pattern: {
-      month: alternation(monthEntries.map(([w]) => w), { abbrevDot: true }),
-      weekday: alternation(weekdayEntries.map(([w]) => w), { abbrevDot: true }),
+      month: alternation(monthEntries.map(([w]) => w), { abbreviations: abbreviationsOf(monthEntries) }),
+      weekday: alternation(weekdayEntries.map(([w]) => w), { abbreviations: abbreviationsOf(weekdayEntries) }),
       number: alternation(Object.keys(numbers)),
       unit: alternation(Object.keys(file.units ?? {})),
       phrase: alternation(Object.keys(file.phrases ?? {})),

@@ -21,7 +21,7 @@ export type Meaning =
   /** An explicit calendar date; missing parts are resolved from the anchor (year) or left X. */
   | { kind: 'calendar'; year?: number; month?: number; day?: number; weekday?: number; part?: string; time?: string; relation?: number }
   /** "last year", "two weeks ago", "tomorrow": the anchor moved by n units, shown at the unit's grain. */
-  | { kind: 'shift'; unit: Unit; n: number; part?: string; focus?: boolean }
+  | { kind: 'shift'; unit: Unit; n: number; part?: string; focus?: boolean; edge?: string }
   /** "on Tuesday", "last Friday": a weekday near the anchor; relation -1 past, 1 future, 0 this week. */
   | { kind: 'weekday'; weekday: number; relation?: number; part?: string; time?: string }
   /** "last December", "this summer": a named month or season relative to the anchor. */
@@ -52,11 +52,17 @@ function seasonOfMonth(month: number): string {
 const withPart = (value: string, part?: string) => (part ? `${value}T${part}` : value);
 
 /** The year of a month named without one: this year's, or the nearest one in the sentence's tense. */
-function yearOfMonth(anchor: Day, month: number, relation: number, future: boolean): number {
-  if (relation < 0) return month < anchor.month ? anchor.year : anchor.year - 1;
-  if (relation > 0) return month > anchor.month ? anchor.year : anchor.year + 1;
+function yearOfMonth(anchor: Day, month: number, relation: number | undefined, future: boolean): number {
+  // "last February" written in March means a year ago: the month just past would be "last month".
+  if (relation !== undefined && relation < 0) return month < anchor.month - 1 ? anchor.year : anchor.year - 1;
+  if (relation !== undefined && relation > 0) return month > anchor.month ? anchor.year : anchor.year + 1;
+  if (relation === 0) return anchor.year;
   if (future) return month >= anchor.month ? anchor.year : anchor.year + 1;
-  return month <= anchor.month ? anchor.year : anchor.year - 1;
+  // Otherwise the nearest such month, the past one on a tie ("in November" written in October).
+  const ahead = (month - anchor.month + 12) % 12;
+  const back = (anchor.month - month + 12) % 12;
+  if (back <= ahead) return month <= anchor.month ? anchor.year : anchor.year - 1;
+  return month >= anchor.month ? anchor.year : anchor.year + 1;
 }
 
 function shift(anchor: Day, unit: Unit, n: number): string {
@@ -103,7 +109,7 @@ export function resolve(meaning: Meaning, ctx: Context): { value: string; type: 
       const { month, day } = meaning;
       let year = meaning.year;
       if (year === undefined && a && month !== undefined) {
-        year = day !== undefined ? nearestYear(a, month, day, ctx.future) : yearOfMonth(a, month, meaning.relation ?? 0, ctx.future);
+        year = day !== undefined ? nearestYear(a, month, day, ctx.future) : yearOfMonth(a, month, meaning.relation, ctx.future);
       }
       const y = year === undefined ? 'XXXX' : formatYear(year);
       if (month === undefined) return { value: y, type: 'DATE' };
@@ -118,7 +124,11 @@ export function resolve(meaning: Meaning, ctx: Context): { value: string; type: 
       if (meaning.focus && meaning.unit === 'Y' && ctx.focusQuarter) {
         return { value: `${formatYear(ctx.focusQuarter.year + meaning.n)}-Q${ctx.focusQuarter.quarter}`, type: 'DATE' };
       }
-      return { value: withPart(shift(a, meaning.unit, meaning.n), meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
+      if (meaning.edge === 'END' && meaning.unit === 'Y') return { value: `${formatYear(a.year + meaning.n)}-12-31`, type: 'DATE' };
+      let n = meaning.n;
+      // "the weekend" read on a weekday is the one just past, unless the sentence looks ahead.
+      if (meaning.unit === 'WE' && n === 0 && isoWeekday(a) < 6 && !ctx.future) n = -1;
+      return { value: withPart(shift(a, meaning.unit, n), meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
     }
     case 'weekday': {
       const suffix = meaning.time ? `T${meaning.time}` : meaning.part ? `T${meaning.part}` : '';
@@ -148,8 +158,9 @@ export function resolve(meaning: Meaning, ctx: Context): { value: string; type: 
       const current = seasonOfMonth(a.month);
       const start = SEASON_MONTH[season] ?? 6;
       let year = a.year;
-      if (meaning.relation < 0) year = start < a.month && season !== current ? a.year : a.year - 1;
-      else if (meaning.relation > 0) year = start > a.month ? a.year : a.year + 1;
+      // "last spring" is last year's in news usage; "next summer" the coming one.
+      if (meaning.relation < 0) year = a.year - 1;
+      else if (meaning.relation > 0) year = start > a.month && season !== current ? a.year : a.year + 1;
       return { value: `${formatYear(year)}-${season}`, type: 'DATE' };
     }
     case 'quarter': {

@@ -292,8 +292,11 @@ function rulesFor(lang: Language): Rule[] {
       const unit = lookup(lang.units, m[3]);
       if (!unit || unit === 'WE') return null;
       const n = readNumber(m[2], lang);
-      // "a quarter" of something is a fraction, not a time.
-      if (unit === 'Q' && n === null) return null;
+      // Ages ("a 6-year-old") are not times; "three-quarters" is a fraction.
+      if (m[4] && lookup(lang.vagueRefs, m[4]) === 'AGE') return null;
+      if (unit === 'Q' && (n === null || /-/.test(m[0]))) return null;
+      const vagueRef = n === null ? lookup(lang.vagueRefs, m[2]) : undefined;
+      if (vagueRef) return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'literal', value: vagueRef, type: 'DATE' }, rule: 'duration' };
       let start = m.index;
       // Keep "the"/"about" in the span as TimeML does, but not a lone preposition such as "over".
       if (m[1] && /^(?:over|under|for|since|during|pendant|depuis|durante|per|для|σε)$/i.test(m[1])) start += m[1].length + 1;
@@ -317,8 +320,11 @@ function rulesFor(lang: Language): Rule[] {
         const owner = (m[1] ?? '').toLowerCase();
         const year = m[5] ?? m[6];
         const yearShift = owner.startsWith('last') ? -1 : owner.startsWith('next') ? 1 : owner.startsWith('this') ? 0 : undefined;
+        // TimeML keeps "the third quarter" whole but not the owner of an adjective ("its third-quarter profit").
+        const hyphenated = /[\p{L}]-(?:fiscal-)?(?:quarter|half)/iu.test(m[0]);
+        const dropOwner = m[1] !== undefined && (hyphenated || !/^the$/i.test(m[1]));
         return {
-          start: m.index,
+          start: dropOwner ? m.index + m[1].length + 1 : m.index,
           end: m.index + m[0].length,
           meaning: { kind: 'quarter', quarter, half, year: year ? Number(year) : undefined, yearShift },
           rule: 'quarter',
@@ -338,7 +344,7 @@ function rulesFor(lang: Language): Rule[] {
       }
       // A four-digit number that is not preceded by a date word is a year only in the usual range.
       if (year < 1500) return null;
-      const start = m[1] ? m.index + m[1].length + 1 : m.index;
+      const start = m[1] && !m[2] ? m.index + m[1].length + 1 : m.index;
       return { start, end: m.index + m[0].length, meaning: { kind: 'calendar', year }, rule: 'year' };
     },
   });
@@ -428,7 +434,7 @@ function weekdayRule(lang: Language, l: string, r: string): Rule {
   const p = lang.pattern;
   return {
     name: 'weekday',
-    re: new RegExp(`${l}(?:(${p.edge}|earlier|later|late|early)\\s+)?(${p.weekday})(?:'s)?(?:\\s+(${p.part}))?${r}`, 'giu'),
+    re: new RegExp(`${l}(?:(${p.edge}|earlier|later|late|early)\\s+)?(${p.weekday})(?:\\s+(${p.part}))?${r}`, 'giu'),
     read(m) {
       const weekdayText = m[2];
       const weekday = lookup(lang.weekdays, weekdayText.replace(/\.$/, ''));
@@ -436,8 +442,8 @@ function weekdayRule(lang: Language, l: string, r: string): Rule {
       // Abbreviations ("Fri.") need their dot, and English names their capital.
       if (lang.file.capitalizedMonths && !/^\p{Lu}/u.test(weekdayText)) return null;
       if (!lang.file.cjk && weekdayText.replace(/\.$/, '').length <= 4 && !weekdayText.endsWith('.')) return null;
-      const part = m[3] ? lookup(lang.parts, m[3]) : undefined;
-      return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'weekday', weekday, part }, rule: 'weekday' };
+      // "Friday night" keeps its part of day in the span; news annotation gives it the day's value.
+      return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'weekday', weekday }, rule: 'weekday' };
     },
   };
 }
@@ -456,7 +462,7 @@ function phraseRule(lang: Language, l: string, r: string): Rule {
       if (phrase.value) meaning = { kind: 'literal', value: phrase.value, type: 'DATE' };
       else if (phrase.set) meaning = { kind: 'literal', value: phrase.set, type: 'SET' };
       else if (phrase.focusQuarter) meaning = { kind: 'focusQuarter' };
-      else if (phrase.rel) meaning = { kind: 'shift', unit: phrase.rel, n: phrase.n ?? 0, part: phrase.part, focus: phrase.focus };
+      else if (phrase.rel) meaning = { kind: 'shift', unit: phrase.rel, n: phrase.n ?? 0, part: phrase.part, focus: phrase.focus, edge: phrase.edge };
       else return null;
       return { start, end, meaning, rule: 'phrase' };
     },
@@ -466,7 +472,10 @@ function phraseRule(lang: Language, l: string, r: string): Rule {
 function relativeCandidate(m: Match, lang: Language, word: string, n: number): Candidate | null {
   const span = { start: m.index, end: m.index + m[0].length, rule: 'relative' };
   const unit = lookup(lang.units, word);
-  if (unit) return { ...span, meaning: { kind: 'shift', unit, n } };
+  if (unit) {
+    if (lang.calendarUnits && !lang.calendarUnits.has(key(word))) return null;
+    return { ...span, meaning: { kind: 'shift', unit, n } };
+  }
   const month = lookup(lang.months, word.replace(/\.$/, ''));
   if (month !== undefined) return { ...span, meaning: { kind: 'named', month, relation: n } };
   const weekday = lookup(lang.weekdays, word.replace(/\.$/, ''));
