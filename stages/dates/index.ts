@@ -70,9 +70,9 @@ export function tagDates(
     for (const m of block.text.matchAll(LONG_DIGITS)) {
       problems.push({ start: block.start + (m.index ?? 0), end: block.start + (m.index ?? 0) + m[0].length, ruleId: 'not-a-date', reason: `a run of ${m[0].length} digits is not read as a date`, text: m[0].slice(0, 40) });
     }
-    const chosen = selectCandidates(found.candidates).filter((c) => !LONG_DIGITS_TEST.test(block.text.slice(Math.max(0, c.start - 1), c.end + 1)));
+    const chosen = selectCandidates(found.candidates, found.problems).filter((c) => !LONG_DIGITS_TEST.test(block.text.slice(Math.max(0, c.start - 1), c.end + 1)));
     for (const c of chosen) {
-      const lang = langs.find((l) => true) as Language;
+      const lang = langs[0] as Language;
       ctx.future = speaksOfFuture(block.text, c.start, c.end, lang);
       const resolved = resolve(c.meaning, ctx);
       if (c.meaning.kind === 'quarter' && resolved) {

@@ -333,6 +333,18 @@ function rulesFor(lang: Language): Rule[] {
     });
   }
 
+  // "the year 2000", and years too long to be years ("the year 99999"), which are reported.
+  rules.push({
+    name: 'year-word',
+    re: new RegExp(`${L}(?:the\\s+)?(?:year|${p.unit})\\s+(\\d{4,})(?!\\d)`, g),
+    read(m, _lang, problems) {
+      if (lookup(lang.units, m[0].replace(/^the\s+/i, '').split(/\s+/)[0]) !== 'Y' && !/^(?:the\s+)?year\s/i.test(m[0])) return null;
+      const year = yearOf(m[1], m, problems);
+      if (year == null) return null;
+      return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year }, rule: 'year-word' };
+    },
+  });
+
   // in 2025 / fiscal 1989 / mid-1996 / the 1990s / the early 1980s
   rules.push({
     name: 'year',
@@ -543,11 +555,14 @@ export function findCandidates(text: string, langs: Language[]): { candidates: C
   return { candidates, problems };
 }
 
-/** Keeps the longest of overlapping candidates (the earlier one on a tie). */
-export function selectCandidates(candidates: Candidate[]): Candidate[] {
+/**
+ * Keeps the longest of overlapping candidates (the earlier one on a tie). Text around which a
+ * problem was reported ("31 February") gives no date at all: a part of it would be a wrong one.
+ */
+export function selectCandidates(candidates: Candidate[], problems: Problem[] = []): Candidate[] {
   const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: Candidate[] = [];
-  const taken: [number, number][] = [];
+  const taken: [number, number][] = problems.map((p) => [p.start, p.end]);
   for (const c of sorted) {
     if (taken.some(([s, e]) => c.start < e && s < c.end)) continue;
     taken.push([c.start, c.end]);
