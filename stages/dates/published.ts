@@ -16,12 +16,21 @@ export interface DocumentDate {
 /** How far into the body a dateline may open: "WASHINGTON, Jan. 27 (Reuters) -" fits easily. */
 const DATELINE_REACH = 80;
 
-/** A full day read from a short text; the year from `fallbackYear` when the text has none. */
-export function dayFromText(text: string, langs: Language[], fallbackYear: number | null): Day | null {
+/** Before a dateline's date: nothing, or a place ("WASHINGTON,", "Beijing,"). */
+const DATELINE_BEFORE = /^[\p{L}\s,.'’-]{0,40}$/u;
+/** After it: an agency in brackets, a dash, a colon, or the end of the line. */
+const DATELINE_AFTER = /^\s*(?:[([]|[-–—:|/]|$)/u;
+
+/**
+ * A full day read from a short text; the year from `fallbackYear` when the text has none.
+ * With `datelineOnly`, only a date placed as a dateline's is taken ("PARIS, Jan 27 (AFP) -").
+ */
+export function dayFromText(text: string, langs: Language[], fallbackYear: number | null, datelineOnly = false): Day | null {
   const direct = parseIsoDay(text);
   if (direct) return direct;
   const { candidates } = findCandidates(text, langs);
   for (const c of selectCandidates(candidates)) {
+    if (datelineOnly && !(DATELINE_BEFORE.test(text.slice(0, c.start)) && DATELINE_AFTER.test(text.slice(c.end)))) continue;
     const m = c.meaning;
     if (m.kind !== 'calendar' || m.month === undefined || m.day === undefined) continue;
     const year = m.year ?? fallbackYear;
@@ -53,7 +62,7 @@ export function documentDate(file: VFile, body: string, langs: Language[]): Docu
   } else {
     // Without chrome, look at the opening of the body ourselves; only a date near the start counts.
     const opening = body.slice(0, DATELINE_REACH).split('\n')[0] ?? '';
-    const d = dayFromText(opening, langs, contextYear);
+    const d = dayFromText(opening, langs, contextYear, true);
     if (d) return { published: d, source: 'first-line' };
   }
   return { published: null, source: null };
