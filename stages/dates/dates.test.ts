@@ -13,7 +13,7 @@ async function run(text: string, meta: { lang?: string; dateHint?: string | null
   });
   const tree = parseDocument(text) as Root;
   await unified().use(dates).run(tree, file);
-  return { pairs: file.data.dates.map((d) => `${d.text}=${d.value}`), file };
+  return { pairs: (file.data.dates ?? []).map((d) => `${d.text}=${d.value}`), file };
 }
 
 const ARTICLE_DATE = '2026-01-28'; // a Wednesday
@@ -210,7 +210,7 @@ describe('inconsistencies and bad input', () => {
     const text = 'First paragraph, Jan 27.\n\nSecond one: yesterday and next week.';
     const { file } = await run(text, { dateHint: ARTICLE_DATE });
     const body = 'First paragraph, Jan 27.\n\nSecond one: yesterday and next week.';
-    for (const d of file.data.dates) expect(body.slice(d.start, d.end)).toBe(d.text);
+    for (const d of file.data.dates ?? []) expect(body.slice(d.start, d.end)).toBe(d.text);
   });
 });
 
