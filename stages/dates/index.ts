@@ -62,7 +62,7 @@ export function tagDates(
 ): { dates: DateMention[]; problems: Problem[] } {
   const dates: DateMention[] = [];
   const problems: Problem[] = [];
-  const ctx: Context = { anchor, future: false, focusQuarter: null };
+  const ctx: Context = { anchor, future: false, focusQuarter: null, lastYear: null };
   for (const block of blocks) {
     const langs = languagesFor(block.lang, docLang);
     const found = findCandidates(block.text, langs);
@@ -75,6 +75,7 @@ export function tagDates(
       const lang = langs[0] as Language;
       ctx.future = speaksOfFuture(block.text, c.start, c.end, lang);
       const resolved = resolve(c.meaning, ctx);
+      if (c.meaning.kind === 'calendar' && c.meaning.year !== undefined) ctx.lastYear = c.meaning.year;
       if (c.meaning.kind === 'quarter' && resolved) {
         const q = /^(\d{4})-Q(\d)$/.exec(resolved.value);
         if (q) ctx.focusQuarter = { year: Number(q[1]), quarter: Number(q[2]) };

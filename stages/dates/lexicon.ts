@@ -14,6 +14,7 @@ export interface Phrase {
   edge?: string;
   trim?: number;
   weak?: boolean;
+  discourse?: boolean;
 }
 
 /** A language table as written in data/lexicon/CODE.json. */
@@ -45,6 +46,8 @@ interface LexiconFile {
   timeSuffix?: string;
   timeZones?: string[];
   futureMarkers?: string[];
+  holidays?: Record<string, string>;
+  barePluralAfter?: string[];
   phrases?: Record<string, Phrase>;
   calendarUnits?: string[];
   vagueRefs?: Record<string, string>;
@@ -70,6 +73,7 @@ export interface Language {
   /** Vague amounts that make a reference rather than a duration ("recent years": PAST_REF). */
   vagueRefs: Map<string, string>;
   futureMarkers: RegExp | null;
+  holidays: Map<string, string>;
   pattern: {
     month: string;
     weekday: string;
@@ -88,6 +92,8 @@ export interface Language {
     agoAfter: string;
     ordinal: string;
     edge: string;
+    holiday: string;
+    barePluralAfter: string;
   };
 }
 
@@ -175,6 +181,7 @@ function build(code: string, file: LexiconFile, names: { months: string[][]; wee
     edges: mapOf(Object.entries(file.edgePrefixes ?? {})),
     calendarUnits: file.calendarUnits ? new Set(file.calendarUnits.map(key)) : null,
     vagueRefs: mapOf(Object.entries(file.vagueRefs ?? {})),
+    holidays: mapOf(Object.entries(file.holidays ?? {})),
     futureMarkers: markers.length ? new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
     pattern: {
       month: alternation(monthEntries.map(([w]) => w), { abbreviations: abbreviationsOf(monthEntries) }),
@@ -194,6 +201,8 @@ function build(code: string, file: LexiconFile, names: { months: string[][]; wee
       agoAfter: alternation(file.ago?.after ?? []),
       ordinal: alternation(Object.keys(file.ordinals ?? {})),
       edge: alternation(Object.keys(file.edgePrefixes ?? {})),
+      holiday: alternation(Object.keys(file.holidays ?? {})),
+      barePluralAfter: alternation(file.barePluralAfter ?? []),
     },
   };
 }

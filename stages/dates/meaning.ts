@@ -21,7 +21,7 @@ export type Meaning =
   /** An explicit calendar date; missing parts are resolved from the anchor (year) or left X. */
   | { kind: 'calendar'; year?: number; month?: number; day?: number; weekday?: number; part?: string; time?: string; relation?: number }
   /** "last year", "two weeks ago", "tomorrow": the anchor moved by n units, shown at the unit's grain. */
-  | { kind: 'shift'; unit: Unit; n: number; part?: string; focus?: boolean; edge?: string }
+  | { kind: 'shift'; unit: Unit; n: number; part?: string; focus?: boolean; edge?: string; discourse?: boolean }
   /** "on Tuesday", "last Friday": a weekday near the anchor; relation -1 past, 1 future, 0 this week. */
   | { kind: 'weekday'; weekday: number; relation?: number; part?: string; time?: string }
   /** "last December", "this summer": a named month or season relative to the anchor. */
@@ -30,12 +30,16 @@ export type Meaning =
   | { kind: 'focusQuarter' }
   | { kind: 'decade'; decade: string }
   | { kind: 'century'; century: number }
-  | { kind: 'literal'; value: string; type: TimexType };
+  | { kind: 'literal'; value: string; type: TimexType }
+  /** A holiday: a fixed day ("12-25") or the nth weekday of a month ("11-4-4": 4th Thursday of November). */
+  | { kind: 'holiday'; rule: string };
 
 export interface Context {
   anchor: Day | null;
   /** Does the sentence speak of the future? Decides "on Friday" and "in May". */
   future: boolean;
+  /** The last year the text named outright: "that year", "the following year" count from it. */
+  lastYear: number | null;
   /** The quarter a financial report is about, once one was named ("the third quarter"). */
   focusQuarter: { year: number; quarter: number } | null;
 }
@@ -120,6 +124,9 @@ export function resolve(meaning: Meaning, ctx: Context): { value: string; type: 
       return { value: withPart(ymd, meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
     }
     case 'shift': {
+      if (meaning.discourse && meaning.unit === 'Y' && ctx.lastYear !== null) {
+        return { value: formatYear(ctx.lastYear + meaning.n), type: 'DATE' };
+      }
       if (!a) return { value: withPart(UNKNOWN_SHIFT[meaning.unit] ?? 'XXXX-XX-XX', meaning.part), type: 'DATE' };
       if (meaning.focus && meaning.unit === 'Y' && ctx.focusQuarter) {
         return { value: `${formatYear(ctx.focusQuarter.year + meaning.n)}-Q${ctx.focusQuarter.quarter}`, type: 'DATE' };
@@ -179,11 +186,36 @@ export function resolve(meaning: Meaning, ctx: Context): { value: string; type: 
       if (!f) return null;
       return { value: `${formatYear(f.year)}-Q${f.quarter}`, type: 'DATE' };
     }
+    case 'holiday': {
+      if (!a) {
+        const fixed = /^(\d{2})-(\d{2})$/.exec(meaning.rule);
+        return { value: fixed ? `XXXX-${meaning.rule}` : 'XXXX-XX-XX', type: 'DATE' };
+      }
+      // The nearest occurrence, as with "Jan 27".
+      const candidates = [a.year - 1, a.year, a.year + 1].map((y) => holidayIn(meaning.rule, y)).filter((d): d is Day => d !== null);
+      const at = (d: Day) => d.year * 372 + d.month * 31 + d.day;
+      const anchorAt = at(a);
+      const weight = (d: Day) => Math.abs(at(d) - anchorAt) * ((at(d) > anchorAt) === !ctx.future ? 1.5 : 1);
+      const best = candidates.sort((x, y) => weight(x) - weight(y))[0];
+      return best ? { value: formatDay(best), type: 'DATE' } : null;
+    }
     case 'decade':
       return { value: meaning.decade, type: 'DATE' };
     case 'century':
       return { value: String(meaning.century).padStart(2, '0'), type: 'DATE' };
   }
+}
+
+/** The day of a holiday rule in a year: "12-25" or "11-4-4" (4th Thursday of November). */
+function holidayIn(rule: string, year: number): Day | null {
+  const fixed = /^(\d{2})-(\d{2})$/.exec(rule);
+  if (fixed) return { year, month: Number(fixed[1]), day: Number(fixed[2]) };
+  const nth = /^(\d{2})-(\d)-(\d)$/.exec(rule);
+  if (!nth) return null;
+  const month = Number(nth[1]);
+  const first: Day = { year, month, day: 1 };
+  const offset = (Number(nth[3]) - isoWeekday(first) + 7) % 7;
+  return addDays(first, offset + 7 * (Number(nth[2]) - 1));
 }
 
 /** The year of "Jan 27" without a year: the one that puts the date nearest the anchor, past first. */

@@ -161,6 +161,7 @@ function rulesFor(lang: Language): Rule[] {
     });
     rules.push(weekdayRule(lang, '', ''));
     rules.push(phraseRule(lang, '', ''));
+    if (lang.holidays.size) rules.push(holidayRule(lang, '', ''));
     return rules;
   }
 
@@ -246,6 +247,20 @@ function rulesFor(lang: Language): Rule[] {
 
   rules.push(weekdayRule(lang, L, R));
   rules.push(phraseRule(lang, L, R));
+  if (lang.holidays.size) rules.push(holidayRule(lang, L, R));
+
+  // "for years", "in decades": a plural unit alone is a duration of unknown length.
+  if (f.barePluralAfter?.length) {
+    rules.push({
+      name: 'bare-plural',
+      re: new RegExp(`(?<=${L}${p.barePluralAfter}\\s)(${p.unit})${R}`, g),
+      read(m) {
+        const unit = lookup(lang.units, m[1]);
+        if (!unit || unit === 'WE' || lang.calendarUnits?.has(key(m[1]))) return null;
+        return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'literal', value: durationValue(null, unit), type: 'DURATION' }, rule: 'bare-plural' };
+      },
+    });
+  }
 
   // this/last/next + unit, month, weekday or season (also the French/Spanish order "l'année dernière").
   const target = `(${p.unit}|${p.month}|${p.weekday}|${p.season})`;
@@ -460,6 +475,20 @@ function weekdayRule(lang: Language, l: string, r: string): Rule {
   };
 }
 
+/** Christmas, Thanksgiving, 元旦: days named by the holiday table. */
+function holidayRule(lang: Language, l: string, r: string): Rule {
+  return {
+    name: 'holiday',
+    re: new RegExp(`${l}${lang.pattern.holiday}${r}`, 'giu'),
+    read(m) {
+      const rule = lookup(lang.holidays, m[0]);
+      // English holiday names are proper nouns: "christmas" in lower case is rare and "thanksgiving" is a word.
+      if (!rule || (lang.file.capitalizedMonths && !/^\p{Lu}/u.test(m[0]))) return null;
+      return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'holiday', rule }, rule: 'holiday' };
+    },
+  };
+}
+
 /** Fixed phrases of the language table: today, now, every year, last year... */
 function phraseRule(lang: Language, l: string, r: string): Rule {
   return {
@@ -474,7 +503,7 @@ function phraseRule(lang: Language, l: string, r: string): Rule {
       if (phrase.value) meaning = { kind: 'literal', value: phrase.value, type: 'DATE' };
       else if (phrase.set) meaning = { kind: 'literal', value: phrase.set, type: 'SET' };
       else if (phrase.focusQuarter) meaning = { kind: 'focusQuarter' };
-      else if (phrase.rel) meaning = { kind: 'shift', unit: phrase.rel, n: phrase.n ?? 0, part: phrase.part, focus: phrase.focus, edge: phrase.edge };
+      else if (phrase.rel) meaning = { kind: 'shift', unit: phrase.rel, n: phrase.n ?? 0, part: phrase.part, focus: phrase.focus, edge: phrase.edge, discourse: phrase.discourse };
       else return null;
       return { start, end, meaning, rule: 'phrase' };
     },
