@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { assembleText, type DateMention, type Root } from '../../pipeline/document.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
 import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calendar.ts';
-import { type Language, languages } from './lexicon.ts';
+import { type Language, languages, neutralLanguage } from './lexicon.ts';
 import { type Context, resolve } from './meaning.ts';
 import { documentDate } from './published.ts';
 import { type Problem, findCandidates, selectCandidates } from './recognize.ts';
@@ -29,13 +29,18 @@ const TENSE_WINDOW_AFTER = 40;
 /** A run of digits this long is a number, never a date: reported once and skipped. */
 const LONG_DIGITS = /\d{9,}/g;
 
-/** The languages whose rules read a block: its own, else the document's, else all of them. */
+/**
+ * The languages whose rules read a block: its own, else the document's; all of them when neither
+ * is known, and only the language-neutral rules (ISO dates, numbers) for a language with no table.
+ */
 function languagesFor(code: string | undefined, fallback: string | undefined): Language[] {
   const all = languages();
-  const own = code ? all.get(code) : undefined;
-  if (own) return [own];
-  const doc = fallback ? all.get(fallback) : undefined;
-  if (doc) return [doc];
+  const known = (c: string | undefined) => c !== undefined && c !== 'und' && c !== '';
+  for (const c of [code, fallback]) {
+    if (!known(c)) continue;
+    const lang = all.get(c as string);
+    return lang ? [lang] : [neutralLanguage()];
+  }
   return [...all.values()];
 }
 
@@ -64,7 +69,10 @@ export function tagDates(
   const problems: Problem[] = [];
   const ctx: Context = { anchor, future: false, focusQuarter: null, lastYear: null };
   for (const block of blocks) {
-    const langs = languagesFor(block.lang, docLang);
+    // With the language unknown every table is tried, but only those whose script the block uses.
+    const candidatesLangs = languagesFor(block.lang, docLang);
+    const langs = candidatesLangs.length > 1 ? candidatesLangs.filter((l) => l.script.test(block.text)) : candidatesLangs;
+    if (langs.length === 0) continue;
     const found = findCandidates(block.text, langs);
     for (const p of found.problems) problems.push({ ...p, start: p.start + block.start, end: p.end + block.start });
     for (const m of block.text.matchAll(LONG_DIGITS)) {

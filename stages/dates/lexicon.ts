@@ -73,6 +73,8 @@ export interface Language {
   /** Vague amounts that make a reference rather than a duration ("recent years": PAST_REF). */
   vagueRefs: Map<string, string>;
   futureMarkers: RegExp | null;
+  /** The script of the language's words: a block without a letter of it cannot hold its dates. */
+  script: RegExp;
   holidays: Map<string, string>;
   pattern: {
     month: string;
@@ -182,6 +184,7 @@ function build(code: string, file: LexiconFile, names: { months: string[][]; wee
     calendarUnits: file.calendarUnits ? new Set(file.calendarUnits.map(key)) : null,
     vagueRefs: mapOf(Object.entries(file.vagueRefs ?? {})),
     holidays: mapOf(Object.entries(file.holidays ?? {})),
+    script: scriptOf(monthEntries.map(([w]) => w).join('')),
     futureMarkers: markers.length ? new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
     pattern: {
       month: alternation(monthEntries.map(([w]) => w), { abbreviations: abbreviationsOf(monthEntries) }),
@@ -207,6 +210,13 @@ function build(code: string, file: LexiconFile, names: { months: string[][]; wee
   };
 }
 
+const SCRIPTS = [/\p{Script=Greek}/u, /\p{Script=Cyrillic}/u, /\p{Script=Han}/u, /\p{Script=Latin}/u];
+
+/** The script most of a language's month names are written in; any character when none. */
+function scriptOf(sample: string): RegExp {
+  return SCRIPTS.find((re) => re.test(sample)) ?? /[\s\S]/u;
+}
+
 let cache: Map<string, Language> | null = null;
 
 /** Every language with a lexicon, keyed by ISO 639-3 code; built once per process. */
@@ -223,7 +233,20 @@ export function languages(): Map<string, Language> {
     const file = JSON.parse(readFileSync(path.join(dataDir, 'lexicon', entry), 'utf8')) as LexiconFile;
     cache.set(code, build(code, file, names[code]));
   }
+  // Languages with CLDR names but no hand-written table still get their written-out dates
+  // ("27 stycznia 2026", "27. ledna"): day-month-year, month-year and weekday rules only.
+  for (const code of Object.keys(names).sort()) {
+    if (!cache.has(code)) cache.set(code, build(code, { daySuffix: '\\.?' }, names[code]));
+  }
   return cache;
+}
+
+let neutral: Language | null = null;
+
+/** A language with no words at all: ISO and numeric dates and bare years only. */
+export function neutralLanguage(): Language {
+  neutral ??= build('und', {}, undefined);
+  return neutral;
 }
 
 /** Looks a word up in a table, trying the exact key and then the accent-free one. */
