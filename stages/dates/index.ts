@@ -30,18 +30,18 @@ const TENSE_WINDOW_AFTER = 40;
 const LONG_DIGITS = /\d{9,}/g;
 
 /**
- * The languages whose rules read a block: its own, else the document's; all of them when neither
- * is known, and only the language-neutral rules (ISO dates, numbers) for a language with no table.
+ * The languages whose rules read a block: its own or the document's, preferring one with a full
+ * table (short blocks are often mistaken for a neighbour language), then one with CLDR names only,
+ * then the language-neutral rules; all of them when neither language is known.
  */
 function languagesFor(code: string | undefined, fallback: string | undefined): Language[] {
   const all = languages();
-  const known = (c: string | undefined) => c !== undefined && c !== 'und' && c !== '';
-  for (const c of [code, fallback]) {
-    if (!known(c)) continue;
-    const lang = all.get(c as string);
-    return lang ? [lang] : [neutralLanguage()];
-  }
-  return [...all.values()];
+  const known = [code, fallback].filter((c): c is string => c !== undefined && c !== 'und' && c !== '');
+  if (known.length === 0) return [...all.values()];
+  const tables = known.map((c) => all.get(c)).filter((l): l is Language => l !== undefined);
+  const full = tables.find((l) => l.complete);
+  if (full) return [full];
+  return [tables[0] ?? neutralLanguage()];
 }
 
 /** Does the sentence around [start, end) speak of the future ("will", "is scheduled")? */

@@ -73,6 +73,8 @@ export interface Language {
   /** Vague amounts that make a reference rather than a duration ("recent years": PAST_REF). */
   vagueRefs: Map<string, string>;
   futureMarkers: RegExp | null;
+  /** Has a hand-written table (relative words, units), not only CLDR month and weekday names. */
+  complete: boolean;
   /** The script of the language's words: a block without a letter of it cannot hold its dates. */
   script: RegExp;
   holidays: Map<string, string>;
@@ -152,7 +154,12 @@ function mapOf<V>(entries: Iterable<[string, V]>): Map<string, V> {
   return m;
 }
 
-function build(code: string, file: LexiconFile, names: { months: string[][]; weekdays: string[][] } | undefined): Language {
+function build(
+  code: string,
+  file: LexiconFile,
+  names: { months: string[][]; weekdays: string[][] } | undefined,
+  complete = true,
+): Language {
   const monthEntries: [string, number][] = [];
   names?.months.forEach((forms, i) => {
     for (const f of forms) if (f.length >= 3 || file.cjk) monthEntries.push([f, i + 1]);
@@ -184,6 +191,7 @@ function build(code: string, file: LexiconFile, names: { months: string[][]; wee
     calendarUnits: file.calendarUnits ? new Set(file.calendarUnits.map(key)) : null,
     vagueRefs: mapOf(Object.entries(file.vagueRefs ?? {})),
     holidays: mapOf(Object.entries(file.holidays ?? {})),
+    complete,
     script: scriptOf(monthEntries.map(([w]) => w).join('')),
     futureMarkers: markers.length ? new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
     pattern: {
@@ -236,7 +244,7 @@ export function languages(): Map<string, Language> {
   // Languages with CLDR names but no hand-written table still get their written-out dates
   // ("27 stycznia 2026", "27. ledna"): day-month-year, month-year and weekday rules only.
   for (const code of Object.keys(names).sort()) {
-    if (!cache.has(code)) cache.set(code, build(code, { daySuffix: '\\.?' }, names[code]));
+    if (!cache.has(code)) cache.set(code, build(code, { daySuffix: '\\.?' }, names[code], false));
   }
   return cache;
 }
@@ -245,7 +253,7 @@ let neutral: Language | null = null;
 
 /** A language with no words at all: ISO and numeric dates and bare years only. */
 export function neutralLanguage(): Language {
-  neutral ??= build('und', {}, undefined);
+  neutral ??= build('und', {}, undefined, false);
   return neutral;
 }
 
