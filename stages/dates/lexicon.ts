@@ -47,6 +47,16 @@ interface LexiconFile {
   timeZones?: string[];
   futureMarkers?: string[];
   holidays?: Record<string, string>;
+  quarterWords?: Record<string, string>;
+  quarterOwners?: Record<string, { keep?: boolean; year?: number }>;
+  fiscalWords?: string[];
+  namedTimes?: Record<string, string>;
+  centuryWords?: string[];
+  setWords?: string[];
+  prepositions?: string[];
+  amountInfixes?: string[];
+  spelledCenturies?: Record<string, number>;
+  decadeWords?: Record<string, number>;
   barePluralAfter?: string[];
   phrases?: Record<string, Phrase>;
   calendarUnits?: string[];
@@ -78,6 +88,12 @@ export interface Language {
   /** The script of the language's words: a block without a letter of it cannot hold its dates. */
   script: RegExp;
   holidays: Map<string, string>;
+  quarterWords: Map<string, string>;
+  quarterOwners: Map<string, { keep?: boolean; year?: number }>;
+  namedTimes: Map<string, string>;
+  prepositions: Set<string>;
+  spelledCenturies: Map<string, number>;
+  decadeWords: Map<string, number>;
   pattern: {
     month: string;
     weekday: string;
@@ -97,6 +113,16 @@ export interface Language {
     ordinal: string;
     edge: string;
     holiday: string;
+    quarterWord: string;
+    quarterOwner: string;
+    fiscal: string;
+    namedTime: string;
+    dayWord: string;
+    centuryWord: string;
+    setWord: string;
+    amountInfix: string;
+    spelledCentury: string;
+    decadeWord: string;
     barePluralAfter: string;
   };
 }
@@ -191,6 +217,12 @@ function build(
     calendarUnits: file.calendarUnits ? new Set(file.calendarUnits.map(key)) : null,
     vagueRefs: mapOf(Object.entries(file.vagueRefs ?? {})),
     holidays: mapOf(Object.entries(file.holidays ?? {})),
+    quarterWords: mapOf(Object.entries(file.quarterWords ?? {})),
+    quarterOwners: mapOf(Object.entries(file.quarterOwners ?? {})),
+    namedTimes: mapOf(Object.entries(file.namedTimes ?? {})),
+    prepositions: new Set((file.prepositions ?? []).map(key)),
+    spelledCenturies: mapOf(Object.entries(file.spelledCenturies ?? {})),
+    decadeWords: mapOf(Object.entries(file.decadeWords ?? {})),
     complete,
     script: scriptOf(monthEntries.map(([w]) => w).join('')),
     futureMarkers: markers.length ? new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
@@ -213,6 +245,17 @@ function build(
       ordinal: alternation(Object.keys(file.ordinals ?? {})),
       edge: alternation(Object.keys(file.edgePrefixes ?? {})),
       holiday: alternation(Object.keys(file.holidays ?? {})),
+      quarterWord: alternation(Object.keys(file.quarterWords ?? {})),
+      quarterOwner: alternation(Object.keys(file.quarterOwners ?? {})),
+      fiscal: alternation(file.fiscalWords ?? []),
+      namedTime: alternation(Object.keys(file.namedTimes ?? {})),
+      // Words naming a day relative to the anchor ("today", "yesterday"): a time of day may precede them.
+      dayWord: alternation(Object.entries(file.phrases ?? {}).filter(([, v]) => v.rel === 'D' && !v.part && !v.weak && !v.discourse).map(([k]) => k)),
+      centuryWord: alternation(file.centuryWords ?? []),
+      setWord: alternation(file.setWords ?? []),
+      amountInfix: alternation(file.amountInfixes ?? []),
+      spelledCentury: alternation(Object.keys(file.spelledCenturies ?? {})),
+      decadeWord: alternation(Object.keys(file.decadeWords ?? {})),
       barePluralAfter: alternation(file.barePluralAfter ?? []),
     },
   };

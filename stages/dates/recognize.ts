@@ -302,11 +302,13 @@ function rulesFor(lang: Language): Rule[] {
   // three days / nearly four years / 16-hour / the first nine months / several weeks
   rules.push({
     name: 'duration',
-    re: new RegExp(`${L}${prefix}${amount}(?:[\\s-]+|(?<=\\d))(${p.unit})(${p.durationSuffix})?${R}`, g),
+    re: new RegExp(`${L}${prefix}${amount}(?:\\s+(?:${p.amountInfix}))?(?:[\\s-]+|(?<=\\d))(${p.unit})(${p.durationSuffix})?${R}`, g),
     read(m) {
       const unit = lookup(lang.units, m[3]);
       if (!unit || unit === 'WE') return null;
       const n = readNumber(m[2], lang);
+      // "a second" is nearly always the ordinal ("a second time").
+      if (unit === 'S' && n === 1 && !/^\d/.test(m[2])) return null;
       // Ages ("a 6-year-old") are not times; "three-quarters" is a fraction.
       if (m[4] && lookup(lang.vagueRefs, m[4]) === 'AGE') return null;
       if (unit === 'Q' && (n === null || /-/.test(m[0]))) return null;
@@ -314,7 +316,7 @@ function rulesFor(lang: Language): Rule[] {
       if (vagueRef) return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'literal', value: vagueRef, type: 'DATE' }, rule: 'duration' };
       let start = m.index;
       // Keep "the"/"about" in the span as TimeML does, but not a lone preposition such as "over".
-      if (m[1] && /^(?:over|under|for|since|during|pendant|depuis|durante|per|для|σε)$/i.test(m[1])) start += m[1].length + 1;
+      if (m[1] && lang.prepositions.has(key(m[1]))) start += m[1].length + 1;
       return { start, end: m.index + m[0].length, meaning: { kind: 'literal', value: durationValue(n, unit), type: 'DURATION' }, rule: 'duration' };
     },
   });
@@ -324,20 +326,23 @@ function rulesFor(lang: Language): Rule[] {
     rules.push({
       name: 'quarter',
       re: new RegExp(
-        `${L}(?:(the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+company's|the\\s+year's)\\s+)?(?:(fiscal|calendar)\\s+)?(${p.ordinal})[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+of\\s+(?:fiscal\\s+)?(\\d{4})|\\s+(\\d{4}))?${R}`,
+        `${L}(?:(${p.quarterOwner})\\s+)?(?:(${p.fiscal})\\s+)?(${p.ordinal})[\\s-]+(?:(?:${p.fiscal})[\\s-]+)?(${p.quarterWord})(?:\\s+of\\s+(?:(?:${p.fiscal})\\s+)?(\\d{4})|\\s+(\\d{4}))?${R}`,
         g,
       ),
       read(m) {
         const quarter = lookup(lang.ordinals, m[3]);
-        const half = m[4].toLowerCase() === 'half';
-        if (quarter === undefined || quarter > (half ? 2 : 4)) return null;
-        if (m[4].toLowerCase() === 'period' && !m[1]) return null;
-        const owner = (m[1] ?? '').toLowerCase();
+        const kind = lookup(lang.quarterWords, m[4]);
+        const half = kind === 'H';
+        if (quarter === undefined || kind === undefined || quarter > (half ? 2 : 4)) return null;
+        // "the first period" is a quarter only with its owner; alone it is a sports period.
+        if (kind === 'P' && !m[1]) return null;
+        const owner = m[1] ? lookup(lang.quarterOwners, m[1]) : undefined;
         const year = m[5] ?? m[6];
-        const yearShift = owner.startsWith('last') ? -1 : owner.startsWith('next') ? 1 : owner.startsWith('this') ? 0 : undefined;
+        const yearShift = owner?.year;
         // TimeML keeps "the third quarter" whole but not the owner of an adjective ("its third-quarter profit").
-        const hyphenated = /[\p{L}]-(?:fiscal-)?(?:quarter|half)/iu.test(m[0]);
-        const dropOwner = m[1] !== undefined && (hyphenated || !/^the$/i.test(m[1]));
+        const beforeWord = m[0].slice(0, m[0].toLowerCase().lastIndexOf(m[4].toLowerCase()));
+        const hyphenated = /-\s*$/.test(beforeWord);
+        const dropOwner = m[1] !== undefined && (hyphenated || !owner?.keep);
         return {
           start: dropOwner ? m.index + m[1].length + 1 : m.index,
           end: m.index + m[0].length,
@@ -382,15 +387,16 @@ function rulesFor(lang: Language): Rule[] {
     rules.push({
       name: 'time',
       re: new RegExp(
-        `${L}(?:(\\d{1,2})(?::(\\d{2}))?\\s*(${f.timeSuffix})|(noon|midnight|midday))(?:\\s+(?:${tz}))?(?:,?\\s+(${p.weekday}|today|yesterday|tomorrow|tonight))?(?![\\p{L}\\p{N}])`,
+        `${L}(?:(\\d{1,2})(?::(\\d{2}))?\\s*(${f.timeSuffix})|(${p.namedTime}))(?:\\s+(?:${tz}))?(?:,?\\s+(${p.weekday}|${p.dayWord}))?(?![\\p{L}\\p{N}])`,
         g,
       ),
       read(m) {
         let hour: number;
         let minute = m[2] ? Number(m[2]) : 0;
         if (m[4]) {
-          hour = m[4].toLowerCase() === 'midnight' ? 0 : 12;
-          minute = 0;
+          const named = (lookup(lang.namedTimes, m[4]) ?? '12:00').split(':');
+          hour = Number(named[0]);
+          minute = Number(named[1] ?? 0);
         } else {
           hour = Number(m[1]);
           if (hour < 1 || hour > 12 || minute > 59) return null;
@@ -413,7 +419,7 @@ function rulesFor(lang: Language): Rule[] {
     // the 20th century
     rules.push({
       name: 'century',
-      re: new RegExp(`${L}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)[\\s-]+century${R}`, g),
+      re: new RegExp(`${L}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)[\\s-]+(?:${p.centuryWord})${R}`, g),
       read(m) {
         const c = Number(m[1]);
         if (c < 1) return null;
@@ -423,7 +429,7 @@ function rulesFor(lang: Language): Rule[] {
     // every Thursday / each July
     rules.push({
       name: 'set',
-      re: new RegExp(`${L}(?:every|each)\\s+(${p.weekday}|${p.month})${R}`, g),
+      re: new RegExp(`${L}(?:${p.setWord})\\s+(${p.weekday}|${p.month})${R}`, g),
       read(m) {
         const w = lookup(lang.weekdays, m[1].replace(/\.$/, ''));
         if (w !== undefined) return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'literal', value: `XXXX-WXX-${w}`, type: 'SET' }, rule: 'set' };
