@@ -54,6 +54,9 @@ interface LexiconFile {
   centuryWords?: string[];
   setWords?: string[];
   prepositions?: string[];
+  timePrepositions?: string[];
+  ambiguousMonths?: string[];
+  monthLeadWords?: string[];
   amountInfixes?: string[];
   spelledCenturies?: Record<string, number>;
   decadeWords?: Record<string, number>;
@@ -94,6 +97,12 @@ export interface Language {
   prepositions: Set<string>;
   spelledCenturies: Map<string, number>;
   decadeWords: Map<string, number>;
+  /** Month forms that shorten a longer one ("Jan"): never a date alone. */
+  monthAbbreviations: Set<string>;
+  /** Month names that are also common words ("May"): alone, a date only after a lead word. */
+  ambiguousMonths: Set<string>;
+  /** Ends with a word that may lead a month name ("in ", "early "). */
+  monthLead: RegExp | null;
   pattern: {
     month: string;
     weekday: string;
@@ -123,6 +132,7 @@ export interface Language {
     amountInfix: string;
     spelledCentury: string;
     decadeWord: string;
+    timePreposition: string;
     barePluralAfter: string;
   };
 }
@@ -223,6 +233,11 @@ function build(
     prepositions: new Set((file.prepositions ?? []).map(key)),
     spelledCenturies: mapOf(Object.entries(file.spelledCenturies ?? {})),
     decadeWords: mapOf(Object.entries(file.decadeWords ?? {})),
+    monthAbbreviations: new Set([...abbreviationsOf(monthEntries)].map(key)),
+    ambiguousMonths: new Set((file.ambiguousMonths ?? []).map(key)),
+    monthLead: file.monthLeadWords?.length || file.timePrepositions?.length
+      ? new RegExp(`(?<![\\p{L}])${alternation([...(file.monthLeadWords ?? []), ...(file.timePrepositions ?? [])])}[\\s-]+$`, 'iu')
+      : null,
     complete,
     script: scriptOf(monthEntries.map(([w]) => w).join('')),
     futureMarkers: markers.length ? new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
@@ -256,6 +271,7 @@ function build(
       amountInfix: alternation(file.amountInfixes ?? []),
       spelledCentury: alternation(Object.keys(file.spelledCenturies ?? {})),
       decadeWord: alternation(Object.keys(file.decadeWords ?? {})),
+      timePreposition: alternation(file.timePrepositions ?? []),
       barePluralAfter: alternation(file.barePluralAfter ?? []),
     },
   };

@@ -29,6 +29,8 @@ export type Meaning =
   | { kind: 'quarter'; quarter: number; year?: number; yearShift?: number; half?: boolean }
   | { kind: 'focusQuarter' }
   | { kind: 'decade'; decade: string }
+  /** "the nineties": a decade whose century the anchor gives. */
+  | { kind: 'decadeOfCentury'; digit: number }
   | { kind: 'century'; century: number }
   | { kind: 'literal'; value: string; type: TimexType }
   /** A holiday: a fixed day ("12-25") or the nth weekday of a month ("11-4-4": 4th Thursday of November). */
@@ -198,6 +200,13 @@ export function resolve(meaning: Meaning, ctx: Context): { value: string; type: 
       const weight = (d: Day) => Math.abs(at(d) - anchorAt) * ((at(d) > anchorAt) === !ctx.future ? 1.5 : 1);
       const best = candidates.sort((x, y) => weight(x) - weight(y))[0];
       return best ? { value: formatDay(best), type: 'DATE' } : null;
+    }
+    case 'decadeOfCentury': {
+      if (!a) return { value: `XX${meaning.digit}`, type: 'DATE' };
+      // The latest such decade that has begun: "the nineties" written in 2026 are the 1990s.
+      let century = Math.floor(a.year / 100);
+      if (century * 100 + meaning.digit * 10 > a.year) century -= 1;
+      return { value: `${String(century).padStart(2, '0')}${meaning.digit}`, type: 'DATE' };
     }
     case 'decade':
       return { value: meaning.decade, type: 'DATE' };

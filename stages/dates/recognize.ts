@@ -224,23 +224,26 @@ function rulesFor(lang: Language): Rule[] {
   const edge = `(?:(${p.edge})[\\s-]*)?`;
   rules.push({
     name: 'month-year',
-    re: new RegExp(`${L}${edge}(${p.month})(?:${monthYearJoin}${yearPart}${yearSuffix}|\\s+(this|last|next)\\s+year)?${R}`, g),
+    re: new RegExp(`${L}${edge}(${p.month})(?:${monthYearJoin}${yearPart}${yearSuffix}|\\s+(${p.relBefore})\\s+(${p.unit}))?${R}`, g),
     read(m, _lang, problems) {
       const monthText = m[2];
-      const month = lookup(lang.months, monthText.replace(/\.$/, ''));
+      const bare = monthText.replace(/\.$/, '');
+      const month = lookup(lang.months, bare);
       if (month === undefined) return null;
+      // "January last year": only with the year as unit.
+      const rel = m[4] !== undefined ? lookup(lang.rel, m[4]) : undefined;
+      if (m[4] !== undefined && (rel === undefined || lookup(lang.units, m[5]) !== 'Y')) return null;
       const hasYear = m[3] !== undefined || m[4] !== undefined;
-      // A bare "May" or "march" is usually a verb: English month names alone must be capitalised,
-      // and abbreviations alone are not dates.
-      if (!hasYear && f.capitalizedMonths) {
-        if (!/^\p{Lu}/u.test(monthText)) return null;
-        if (monthText.replace(/\.$/, '').length <= 4 && !/^may$/i.test(monthText)) return null;
-        if (/^may$/i.test(monthText) && !m[1] && !/(?:in|since|until|by|of|from|through|to|early|late|mid|during|last|this|next)\s+$/i.test(m.input.slice(Math.max(0, m.index - 9), m.index))) return null;
+      if (!hasYear) {
+        // Abbreviations alone are not dates; nor, in English, is a month name in lower case
+        // ("march", "may"), and "May" needs a word of time before it ("in May", "early May").
+        if (lang.monthAbbreviations.has(key(bare)) && !lang.file.cjk) return null;
+        if (f.capitalizedMonths && !/^\p{Lu}/u.test(monthText)) return null;
+        if (lang.ambiguousMonths.has(key(bare)) && !m[1] && !lang.monthLead?.test(m.input.slice(Math.max(0, m.index - 12), m.index))) return null;
       }
       const year = yearOf(m[3], m, problems);
       if (year === null) return null;
-      const rel = m[4] ? { this: 0, last: -1, next: 1 }[m[4].toLowerCase()] : undefined;
-      if (rel !== undefined) return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'named', month, relation: rel === 0 ? 0 : rel }, rule: 'month-year' };
+      if (rel !== undefined) return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'named', month, relation: rel }, rule: 'month-year' };
       return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year, month }, rule: 'month-year' };
     },
   });
@@ -380,6 +383,54 @@ function rulesFor(lang: Language): Rule[] {
       return { start, end: m.index + m[0].length, meaning: { kind: 'calendar', year }, rule: 'year' };
     },
   });
+
+  if (lang.spelledCenturies.size) {
+    // "nineteen ninety-six", "two thousand and one", "the nineties": years and decades in words.
+    const ones = `(?:[\\s-](?:${p.number}))?`;
+    rules.push({
+      name: 'spelled-year',
+      re: new RegExp(`${L}(?:the\\s+year\\s+)?(?:(${p.spelledCentury})[\\s-]+(${p.number})${ones}|two\\s+thousand(?:\\s+and)?(?:\\s+(${p.number})${ones})?)${R}`, g),
+      read(m) {
+        let year: number | null;
+        if (m[1]) {
+          const century = lookup(lang.spelledCenturies, m[1]);
+          const rest = readNumber(m[0].replace(/^the\s+year\s+/i, '').slice(m[1].length).trim(), lang);
+          year = century !== undefined && rest !== null && Number.isInteger(rest) && rest >= 10 && rest < 100 ? century * 100 + rest : null;
+        } else {
+          const tail = m[0].replace(/^the\s+year\s+/i, '').replace(/^two\s+thousand(?:\s+and)?/i, '').trim();
+          const rest = tail === '' ? 0 : readNumber(tail, lang);
+          year = rest !== null && Number.isInteger(rest) && rest < 100 ? 2000 + rest : null;
+          // "two thousand" alone is a count unless it is "the year two thousand".
+          if (tail === '' && !/^the\s+year/i.test(m[0])) year = null;
+        }
+        if (year === null) return null;
+        return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year }, rule: 'spelled-year' };
+      },
+    });
+    rules.push({
+      name: 'decade-word',
+      re: new RegExp(`${L}(?:the\\s+)(?:(${p.edge})[\\s-]+)?(${p.decadeWord})${R}`, g),
+      read(m) {
+        const digit = lookup(lang.decadeWords, m[2]);
+        if (digit === undefined) return null;
+        return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'decadeOfCentury', digit }, rule: 'decade-word' };
+      },
+    });
+  }
+
+  if (lang.seasons.size && f.timePrepositions?.length) {
+    // "in the summer", "during the early winter": a season alone, after a preposition of time.
+    rules.push({
+      name: 'season',
+      re: new RegExp(`(?<=${L}${p.timePreposition}\\s)(?:the\\s+)?(?:(${p.edge})[\\s-]+)?(${p.season})(?:\\s+(?:of\\s+)?(\\d{4}))?${R}`, g),
+      read(m) {
+        const season = lookup(lang.seasons, m[2]);
+        if (!season) return null;
+        if (m[3]) return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'literal', value: `${m[3]}-${season}`, type: 'DATE' }, rule: 'season' };
+        return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'named', season, relation: 0 }, rule: 'season' };
+      },
+    });
+  }
 
   if (f.timeSuffix) {
     // 10:35 a.m. / 6 p.m. EDT Tuesday / noon Thursday
