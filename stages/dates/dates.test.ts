@@ -70,6 +70,46 @@ describe('English', () => {
   });
 });
 
+describe('English, less common forms', () => {
+  it('reads holidays, spelled-out years and decades in words', async () => {
+    const { pairs } = await run('On Christmas Day, in nineteen ninety-six and in the nineties, and on Thanksgiving Day.', {
+      dateHint: '1998-12-01',
+    });
+    expect(pairs).toEqual(['Christmas Day=1998-12-25', 'nineteen ninety-six=1996', 'the nineties=199', 'Thanksgiving Day=1998-11-26']);
+  });
+
+  it('counts "the following year" from the last year named, not from the document date', async () => {
+    const { pairs } = await run('The plant opened in 1995 and closed the following year.', { dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['1995=1995', 'the following year=1996']);
+  });
+
+  it('reads a season after a preposition and keeps "two more weeks" whole', async () => {
+    const { pairs } = await run('Work stopped in the summer and will take two more weeks.', { dateHint: '2025-10-02' });
+    expect(pairs).toEqual(['the summer=2025-SU', 'two more weeks=P2W']);
+  });
+
+  it('takes "May" as a month only after a word of time', async () => {
+    expect((await run('May we go? In May we will.', { dateHint: ARTICLE_DATE })).pairs).toEqual(['May=2026-05']);
+  });
+});
+
+describe('other languages', () => {
+  it('reads written-out dates of a language with CLDR names only', async () => {
+    const { pairs } = await run('Minister powiedział 27 stycznia 2026 r. w poniedziałek.', { lang: 'pol', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['27 stycznia 2026=2026-01-27', 'poniedziałek=2026-01-26']);
+  });
+
+  it('reads ISO and numeric dates in a language without any table', async () => {
+    const { pairs } = await run('Tarehe 2026-01-27 na 27/01/2026.', { lang: 'swh', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['2026-01-27=2026-01-27', '27/01/2026=2026-01-27']);
+  });
+
+  it('tries the tables of the block\'s script when the language is unknown', async () => {
+    const { pairs } = await run('Le 27 janvier 2026; 27 января 2026.', { lang: 'und', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['27 janvier 2026=2026-01-27', '27 января 2026=2026-01-27']);
+  });
+});
+
 describe('Greek', () => {
   it('reads genitive month names, relative words and a set', async () => {
     const { pairs } = await run('Στις 27 Ιανουαρίου 2026 ο υπουργός είπε ότι χθες, πέρσι και πριν από δύο εβδομάδες, κάθε χρόνο.', {
