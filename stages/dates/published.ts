@@ -30,7 +30,10 @@ export function dayFromText(text: string, langs: Language[], fallbackYear: numbe
   if (direct) return direct;
   const { candidates } = findCandidates(text, langs);
   for (const c of selectCandidates(candidates)) {
-    if (datelineOnly && !(DATELINE_BEFORE.test(text.slice(0, c.start)) && DATELINE_AFTER.test(text.slice(c.end)))) continue;
+    // An ISO date needs only a label before it ("date 2026-01-27 Beijing, ..."): it cannot be a
+    // sentence's date read by mistake the way "Jan 27" in a first sentence could.
+    const placed = DATELINE_BEFORE.test(text.slice(0, c.start)) && (c.rule === 'iso' || DATELINE_AFTER.test(text.slice(c.end)));
+    if (datelineOnly && !placed) continue;
     const m = c.meaning;
     if (m.kind !== 'calendar' || m.month === undefined || m.day === undefined) continue;
     const year = m.year ?? fallbackYear;
