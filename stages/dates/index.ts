@@ -47,12 +47,13 @@ function languagesFor(code: string | undefined, fallback: string | undefined): L
 /** Does the sentence around [start, end) speak of the future ("will", "is scheduled")? */
 function speaksOfFuture(text: string, start: number, end: number, lang: Language): boolean {
   if (!lang.futureMarkers) return false;
-  let from = Math.max(0, start - TENSE_WINDOW_BEFORE);
-  const stop = text.lastIndexOf('. ', start);
-  if (stop >= from) from = stop + 1;
+  // The sentence: back to the last full stop or block boundary, forward to the next one.
+  const from = Math.max(0, start - TENSE_WINDOW_BEFORE, text.lastIndexOf('. ', start) + 1, text.lastIndexOf('\u0000', start) + 1);
   let to = Math.min(text.length, end + TENSE_WINDOW_AFTER);
-  const next = text.indexOf('. ', end);
-  if (next !== -1 && next < to) to = next;
+  for (const stop of ['. ', '\u0000']) {
+    const next = text.indexOf(stop, end);
+    if (next !== -1 && next < to) to = next;
+  }
   return lang.futureMarkers.test(text.slice(from, start)) || lang.futureMarkers.test(text.slice(end, to));
 }
 
@@ -68,20 +69,22 @@ export function tagDates(
   const dates: DateMention[] = [];
   const problems: Problem[] = [];
   const ctx: Context = { anchor, future: false, focusQuarter: null, lastYear: null };
-  for (const block of blocks) {
-    // With the language unknown every table is tried, but only those whose script the block uses.
-    const candidatesLangs = languagesFor(block.lang, docLang);
-    const langs = candidatesLangs.length > 1 ? candidatesLangs.filter((l) => l.script.test(block.text)) : candidatesLangs;
-    if (langs.length === 0) continue;
-    const found = findCandidates(block.text, langs);
-    for (const p of found.problems) problems.push({ ...p, start: p.start + block.start, end: p.end + block.start });
-    for (const m of block.text.matchAll(LONG_DIGITS)) {
-      problems.push({ start: block.start + (m.index ?? 0), end: block.start + (m.index ?? 0) + m[0].length, ruleId: 'not-a-date', reason: `a run of ${m[0].length} digits is not read as a date`, text: m[0].slice(0, 40) });
+  for (const run of runsOf(blocks, docLang)) {
+    const found = findCandidates(run.text, run.langs);
+    for (const p of found.problems) {
+      const at = run.toBody(p.start, p.end);
+      if (at) problems.push({ ...p, start: at[0], end: at[1] });
     }
-    const chosen = selectCandidates(found.candidates, found.problems).filter((c) => !LONG_DIGITS_TEST.test(block.text.slice(Math.max(0, c.start - 1), c.end + 1)));
+    for (const m of run.text.matchAll(LONG_DIGITS)) {
+      const at = run.toBody(m.index ?? 0, (m.index ?? 0) + m[0].length);
+      if (at) problems.push({ start: at[0], end: at[1], ruleId: 'not-a-date', reason: `a run of ${m[0].length} digits is not read as a date`, text: m[0].slice(0, 40) });
+    }
+    const chosen = selectCandidates(found.candidates, found.problems).filter((c) => !LONG_DIGITS_TEST.test(run.text.slice(Math.max(0, c.start - 1), c.end + 1)));
+    const lang = run.langs[0] as Language;
     for (const c of chosen) {
-      const lang = langs[0] as Language;
-      ctx.future = speaksOfFuture(block.text, c.start, c.end, lang);
+      const at = run.toBody(c.start, c.end);
+      if (!at) continue;
+      ctx.future = speaksOfFuture(run.text, c.start, c.end, lang);
       const resolved = resolve(c.meaning, ctx);
       if (c.meaning.kind === 'calendar' && c.meaning.year !== undefined) ctx.lastYear = c.meaning.year;
       if (c.meaning.kind === 'quarter' && resolved) {
@@ -89,9 +92,8 @@ export function tagDates(
         if (q) ctx.focusQuarter = { year: Number(q[1]), quarter: Number(q[2]) };
       }
       if (!resolved) continue;
-      const start = block.start + c.start;
-      const end = block.start + c.end;
-      const text = block.text.slice(c.start, c.end);
+      const [start, end] = at;
+      const text = run.text.slice(c.start, c.end);
       if (c.meaning.kind === 'calendar' && c.meaning.weekday !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)) {
         const day = parseIsoDay(resolved.value);
         if (day && isoWeekday(day) !== c.meaning.weekday) {
@@ -102,6 +104,70 @@ export function tagDates(
     }
   }
   return { dates, problems };
+}
+
+/**
+ * Blocks are read in runs of consecutive blocks that share their languages: one pass of each rule
+ * over a run costs far less than one per block (pages have hundreds of one-line blocks). Blocks are
+ * joined by a NUL between newlines, which no pattern crosses, and offsets are mapped back.
+ */
+const RUN_SEPARATOR = '\n\u0000\n';
+
+interface Run {
+  text: string;
+  langs: Language[];
+  /** Body offsets of a run span, or null when it would cross from one block into another. */
+  toBody(start: number, end: number): [number, number] | null;
+}
+
+function runsOf(blocks: { text: string; start: number; lang?: string }[], docLang: string | undefined): Run[] {
+  const runs: Run[] = [];
+  let current: { parts: { text: string; start: number }[]; langs: Language[]; key: string } | null = null;
+  const close = () => {
+    if (!current) return;
+    const { parts, langs } = current;
+    const offsets: number[] = [];
+    let length = 0;
+    for (const part of parts) {
+      offsets.push(length);
+      length += part.text.length + RUN_SEPARATOR.length;
+    }
+    runs.push({
+      text: parts.map((p) => p.text).join(RUN_SEPARATOR),
+      langs,
+      toBody(start, end) {
+        let lo = 0;
+        let hi = offsets.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((offsets[mid] as number) <= start) lo = mid;
+          else hi = mid - 1;
+        }
+        const part = parts[lo] as { text: string; start: number };
+        const local = start - (offsets[lo] as number);
+        if (local + (end - start) > part.text.length) return null;
+        return [part.start + local, part.start + local + (end - start)];
+      },
+    });
+    current = null;
+  };
+  for (const block of blocks) {
+    // With the language unknown every table is tried, but only those whose script the block uses.
+    const possible = languagesFor(block.lang, docLang);
+    const langs = possible.length > 1 ? possible.filter((l) => l.script.test(block.text)) : possible;
+    if (langs.length === 0) {
+      close();
+      continue;
+    }
+    const key = langs.map((l) => l.code).join(',');
+    if (!current || current.key !== key) {
+      close();
+      current = { parts: [], langs, key };
+    }
+    current.parts.push({ text: block.text, start: block.start });
+  }
+  close();
+  return runs;
 }
 const LONG_DIGITS_TEST = /\d{9,}/;
 
