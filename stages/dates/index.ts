@@ -87,7 +87,8 @@ export function tagDates(
       ctx.future = speaksOfFuture(run.text, c.start, c.end, lang);
       const resolved = resolve(c.meaning, ctx);
       if (c.meaning.kind === 'calendar' && c.meaning.year !== undefined) ctx.lastYear = c.meaning.year;
-      if (c.meaning.kind === 'quarter' && resolved) {
+      // The quarter a report is about: the one it names without looking back ("the year-ago quarter" is not).
+      if (c.meaning.kind === 'quarter' && resolved && (c.meaning.yearShift ?? 0) >= 0 && c.meaning.year === undefined) {
         const q = /^(\d{4})-Q(\d)$/.exec(resolved.value);
         if (q) ctx.focusQuarter = { year: Number(q[1]), quarter: Number(q[2]) };
       }

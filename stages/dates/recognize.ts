@@ -305,7 +305,7 @@ function rulesFor(lang: Language): Rule[] {
   // three days / nearly four years / 16-hour / the first nine months / several weeks
   rules.push({
     name: 'duration',
-    re: new RegExp(`${L}${prefix}${amount}(?:\\s+(?:${p.amountInfix}))?(?:[\\s-]+|(?<=\\d))(${p.unit})(${p.durationSuffix})?${R}`, g),
+    re: new RegExp(`${L}${prefix}${amount}(?:\\s+(?:${p.amountInfix}))?[\\s-]+(${p.unit})(${p.durationSuffix})?${R}`, g),
     read(m) {
       const unit = lookup(lang.units, m[3]);
       if (!unit || unit === 'WE') return null;
@@ -329,21 +329,21 @@ function rulesFor(lang: Language): Rule[] {
     rules.push({
       name: 'quarter',
       re: new RegExp(
-        `${L}(?:(${p.quarterOwner})\\s+)?(?:(${p.fiscal})\\s+)?(${p.ordinal})[\\s-]+(?:(?:${p.fiscal})[\\s-]+)?(${p.quarterWord})(?:\\s+of\\s+(?:(?:${p.fiscal})\\s+)?(\\d{4})|\\s+(\\d{4}))?${R}`,
+        `${L}(?:(${p.quarterOwner})\\s+)?(?:(${p.fiscal})\\s+)?(?:(\\d{4})\\s+)?(${p.ordinal})[\\s-]+(?:(?:${p.fiscal})[\\s-]+)?(${p.quarterWord})(?:\\s+of\\s+(?:(?:${p.fiscal})\\s+)?(\\d{4})|\\s+(\\d{4}))?${R}`,
         g,
       ),
       read(m) {
-        const quarter = lookup(lang.ordinals, m[3]);
-        const kind = lookup(lang.quarterWords, m[4]);
+        const quarter = lookup(lang.ordinals, m[4]);
+        const kind = lookup(lang.quarterWords, m[5]);
         const half = kind === 'H';
         if (quarter === undefined || kind === undefined || quarter > (half ? 2 : 4)) return null;
         // "the first period" is a quarter only with its owner; alone it is a sports period.
         if (kind === 'P' && !m[1]) return null;
         const owner = m[1] ? lookup(lang.quarterOwners, m[1]) : undefined;
-        const year = m[5] ?? m[6];
+        const year = m[3] ?? m[6] ?? m[7];
         const yearShift = owner?.year;
         // TimeML keeps "the third quarter" whole but not the owner of an adjective ("its third-quarter profit").
-        const beforeWord = m[0].slice(0, m[0].toLowerCase().lastIndexOf(m[4].toLowerCase()));
+        const beforeWord = m[0].slice(0, m[0].toLowerCase().lastIndexOf(m[5].toLowerCase()));
         const hyphenated = /-\s*$/.test(beforeWord);
         const dropOwner = m[1] !== undefined && (hyphenated || !owner?.keep);
         return {
