@@ -47,14 +47,17 @@ function languagesFor(code: string | undefined, fallback: string | undefined): L
 /** Does the sentence around [start, end) speak of the future ("will", "is scheduled")? */
 function speaksOfFuture(text: string, start: number, end: number, lang: Language): boolean {
   if (!lang.futureMarkers) return false;
-  // The sentence: back to the last full stop or block boundary, forward to the next one.
-  const from = Math.max(0, start - TENSE_WINDOW_BEFORE, text.lastIndexOf('. ', start) + 1, text.lastIndexOf('\u0000', start) + 1);
-  let to = Math.min(text.length, end + TENSE_WINDOW_AFTER);
+  // The sentence: back to the last full stop or block boundary, forward to the next one, within
+  // a fixed window (searching further would make long texts quadratic).
+  let before = text.slice(Math.max(0, start - TENSE_WINDOW_BEFORE), start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\u0000'));
+  if (cut !== -1) before = before.slice(cut + 1);
+  let after = text.slice(end, end + TENSE_WINDOW_AFTER);
   for (const stop of ['. ', '\u0000']) {
-    const next = text.indexOf(stop, end);
-    if (next !== -1 && next < to) to = next;
+    const next = after.indexOf(stop);
+    if (next !== -1) after = after.slice(0, next);
   }
-  return lang.futureMarkers.test(text.slice(from, start)) || lang.futureMarkers.test(text.slice(end, to));
+  return lang.futureMarkers.test(before) || lang.futureMarkers.test(after);
 }
 
 /**

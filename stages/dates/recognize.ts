@@ -133,7 +133,8 @@ function rulesFor(lang: Language): Rule[] {
         return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', month, day }, rule: 'cjk-date' };
       },
     });
-    const cnNum = '(\\d+|[一二两三四五六七八九十几数半]+)';
+    // Bounded repetitions: a run of numerals with no unit after it must not be rescanned from every position.
+    const cnNum = '(\\d{1,4}|[一二两三四五六七八九十几数半]{1,6})';
     rules.push({
       name: 'cjk-ago',
       re: new RegExp(`${cnNum}(?:多)?${p.unit}(?:多)?${p.agoAfter}`, 'gu'),
@@ -644,14 +645,26 @@ export function findCandidates(text: string, langs: Language[]): { candidates: C
 /**
  * Keeps the longest of overlapping candidates (the earlier one on a tie). Text around which a
  * problem was reported ("31 February") gives no date at all: a part of it would be a wrong one.
+ * Coverage is kept as a mask over the text, so the choice is linear in the candidates' lengths.
  */
 export function selectCandidates(candidates: Candidate[], problems: Problem[] = []): Candidate[] {
   const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  let size = 0;
+  for (const c of candidates) size = Math.max(size, c.end);
+  for (const p of problems) size = Math.max(size, p.end);
+  const taken = new Uint8Array(size);
+  for (const p of problems) taken.fill(1, p.start, p.end);
   const chosen: Candidate[] = [];
-  const taken: [number, number][] = problems.map((p) => [p.start, p.end]);
   for (const c of sorted) {
-    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue;
-    taken.push([c.start, c.end]);
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
