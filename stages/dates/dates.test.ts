@@ -189,6 +189,11 @@ describe('Chinese', () => {
     const { pairs } = await run('部长2026年1月27日表示，去年和两周前，目前，每年，3月5日。', { lang: 'cmn', dateHint: ARTICLE_DATE });
     expect(pairs).toEqual(['2026年1月27日=2026-01-27', '去年=2025', '两周前=2026-W03', '目前=PRESENT_REF', '每年=P1Y', '3月5日=2026-03-05']);
   });
+
+  it('reads a month alone and tells a duration of months from it', async () => {
+    const { pairs } = await run('12月份的销售额在三个月内下降。', { lang: 'cmn', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['12月份=2025-12', '三个月=P3M']);
+  });
 });
 
 describe('the document date', () => {

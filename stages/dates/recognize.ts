@@ -110,7 +110,7 @@ function rulesFor(lang: Language): Rule[] {
   if (f.cjk) {
     rules.push({
       name: 'cjk-date',
-      re: new RegExp('(\\d{4,})年(?:(\\d{1,2})月(?:(\\d{1,2})[日号])?)?|(\\d{1,2})月(\\d{1,2})[日号]', 'gu'),
+      re: new RegExp('(\\d{4,})年(?:(\\d{1,2})月(?:(\\d{1,2})[日号])?)?|(\\d{1,2})月(\\d{1,2})[日号]|(?<![\\d.])(\\d{1,2})月份?(?![\\d日号])', 'gu'),
       read(m, _lang, problems) {
         if (m[1] !== undefined) {
           const year = yearOf(m[1], m, problems);
@@ -123,6 +123,11 @@ function rulesFor(lang: Language): Rule[] {
             return null;
           }
           return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year, month, day }, rule: 'cjk-date' };
+        }
+        if (m[6] !== undefined) {
+          const alone = Number(m[6]);
+          if (alone < 1 || alone > 12) return null;
+          return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', month: alone }, rule: 'cjk-date' };
         }
         const month = Number(m[4]);
         const day = Number(m[5]);
