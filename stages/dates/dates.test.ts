@@ -134,6 +134,24 @@ describe('Russian', () => {
   });
 });
 
+describe('Russian, other cases', () => {
+  it('reads prepositional month names and genitive numerals', async () => {
+    const { pairs } = await run('В марте 2025 года, в течение трёх лет, год назад.', { lang: 'rus', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['марте 2025 года=2025-03', 'трёх лет=P3Y', 'год назад=2025']);
+  });
+});
+
+describe('relative words placed after the noun', () => {
+  it.each([
+    ['fra', 'La semaine dernière et lundi dernier, le mois prochain.', ['La semaine dernière=2026-W04', 'lundi dernier=2026-01-26', 'le mois prochain=2026-02']],
+    ['spa', 'La semana pasada y el lunes pasado.', ['La semana pasada=2026-W04', 'el lunes pasado=2026-01-26']],
+    ['ita', 'La settimana scorsa e il mese prossimo.', ['La settimana scorsa=2026-W04', 'il mese prossimo=2026-02']],
+    ['por', 'A semana passada e o mês que vem.', ['A semana passada=2026-W04', 'o mês que vem=2026-02']],
+  ])('reads them in %s', async (lang, text, expected) => {
+    expect((await run(text, { lang, dateHint: ARTICLE_DATE })).pairs).toEqual(expected);
+  });
+});
+
 describe('German', () => {
   it('reads "am 27. Januar" and a weekday-led full date', async () => {
     const { pairs } = await run('Der Minister sagte am 27. Januar, vor zwei Wochen und jetzt; am Montag, 2. Februar 2026.', {
