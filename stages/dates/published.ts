@@ -42,10 +42,25 @@ export function dayFromText(text: string, langs: Language[], fallbackYear: numbe
   return null;
 }
 
-/** The first plausible four-digit year in a text: the context a dateline without a year borrows. */
+/**
+ * The year a dateline without one borrows from its body: the year the body names most often (the
+ * latest on a tie), since a story names its own year more than any historical one.
+ */
 function yearInText(text: string): number | null {
-  const m = /(?<!\d)(19\d\d|20\d\d)(?!\d)/.exec(text);
-  return m ? Number(m[1]) : null;
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?<!\d)(19\d\d|20\d\d)(?!\d)/g)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [y, n] of counts) {
+    if (n > bestCount || (n === bestCount && best !== null && y > best)) {
+      best = y;
+      bestCount = n;
+    }
+  }
+  return best;
 }
 
 export function documentDate(file: VFile, body: string, langs: Language[]): DocumentDate {
