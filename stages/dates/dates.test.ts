@@ -246,6 +246,13 @@ describe('inconsistencies and bad input', () => {
   const rules = (file: { messages: { source?: string | null; ruleId?: string | null }[] }) =>
     file.messages.filter((m) => m.source === 'dates').map((m) => m.ruleId);
 
+  it('reports a dump date that is not a date and falls back to the reference date', async () => {
+    const { file, pairs } = await run('It rained yesterday.', { dateHint: '2026-13-45', referenceDate: '2026-01-28' });
+    expect(file.data.published).toBeNull();
+    expect(rules(file)).toContain('invalid-date');
+    expect(pairs).toEqual(['yesterday=2026-01-27']);
+  });
+
   it('reports a weekday that does not match its date', async () => {
     const { file } = await run('On Monday, January 27, 2026, nothing happened.', { dateHint: ARTICLE_DATE });
     expect(rules(file)).toContain('weekday-mismatch');

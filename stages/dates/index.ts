@@ -188,6 +188,9 @@ const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
     const docLang = file.data.lang && file.data.lang !== 'und' ? file.data.lang : (file.data.langHint ?? undefined);
     const langsOfDoc = languagesFor(docLang, undefined);
     const own = documentDate(file, text, langsOfDoc);
+    if (file.data.dateHint && !parseIsoDay(file.data.dateHint)) {
+      report(file, { start: 0, end: 0, ruleId: 'invalid-date', reason: `the dump's date "${file.data.dateHint.slice(0, 40)}" is not a valid date`, text: file.data.dateHint.slice(0, 40) });
+    }
     if (own.published) file.data.published = formatDay(own.published);
     const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
     const tagged = tagDates(
@@ -208,7 +211,10 @@ const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
 function report(file: VFile, p: Problem): void {
   const message = file.info(p.reason, { ruleId: p.ruleId, source: SOURCE });
   message.actual = p.text;
-  message.place = { start: { line: 1, column: p.start + 1, offset: p.start }, end: { line: 1, column: p.end + 1, offset: p.end } };
+  // Offsets index the record's text; a problem of the metadata (start = end = 0) has no place.
+  if (p.end > p.start) {
+    message.place = { start: { line: 1, column: p.start + 1, offset: p.start }, end: { line: 1, column: p.end + 1, offset: p.end } };
+  }
 }
 
 export default dates;
