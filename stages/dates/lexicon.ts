@@ -56,6 +56,8 @@ interface LexiconFile {
   prepositions?: string[];
   timePrepositions?: string[];
   ambiguousMonths?: string[];
+  yearPeriods?: string[];
+  periodEndWords?: string[];
   monthLeadWords?: string[];
   amountInfixes?: string[];
   spelledCenturies?: Record<string, number>;
@@ -133,6 +135,8 @@ export interface Language {
     spelledCentury: string;
     decadeWord: string;
     timePreposition: string;
+    yearPeriod: string;
+    periodEnd: string;
     barePluralAfter: string;
   };
 }
@@ -272,6 +276,8 @@ function build(
       spelledCentury: alternation(Object.keys(file.spelledCenturies ?? {})),
       decadeWord: alternation(Object.keys(file.decadeWords ?? {})),
       timePreposition: alternation(file.timePrepositions ?? []),
+      yearPeriod: alternation(file.yearPeriods ?? []),
+      periodEnd: alternation(file.periodEndWords ?? []),
       barePluralAfter: alternation(file.barePluralAfter ?? []),
     },
   };

@@ -390,6 +390,18 @@ function rulesFor(lang: Language): Rule[] {
     },
   });
 
+  if (f.yearPeriods?.length) {
+    // "the year" of a report: the period "ended March 31" (a duration), else this year.
+    rules.push({
+      name: 'year-period',
+      re: new RegExp(`${L}(${p.yearPeriod})(?=(\\s+(?:${p.periodEnd}))?)(?![\\p{L}\\p{N}-])`, g),
+      read(m) {
+        const meaning: Meaning = m[2] ? { kind: 'literal', value: 'P1Y', type: 'DURATION' } : { kind: 'shift', unit: 'Y', n: 0 };
+        return { start: m.index, end: m.index + m[1].length, meaning, rule: 'year-period' };
+      },
+    });
+  }
+
   if (lang.spelledCenturies.size) {
     // "nineteen ninety-six", "two thousand and one", "the nineties": years and decades in words.
     const ones = `(?:[\\s-](?:${p.number}))?`;
