@@ -285,6 +285,16 @@ describe('inconsistencies and bad input', () => {
 });
 
 describe('tagDates', () => {
+  it('reads each block in its own language and never joins two blocks into one date', () => {
+    const blocks = [
+      { text: 'Talks ended on 27', start: 0, lang: 'eng' },
+      { text: 'January was cold.', start: 19, lang: 'eng' },
+      { text: 'Вчера шёл снег.', start: 38, lang: 'rus' },
+    ];
+    const { dates: found } = tagDates(blocks, { year: 2026, month: 1, day: 28 });
+    expect(found.map((d) => `${d.text}=${d.value}@${d.start}`)).toEqual(['January=2026-01@19', 'Вчера=2026-01-27@38']);
+  });
+
   it('works outside unified on blocks with offsets', () => {
     const { dates: found } = tagDates([{ text: 'It rained yesterday.', start: 10, lang: 'eng' }], { year: 2026, month: 1, day: 28 });
     expect(found).toEqual([{ text: 'yesterday', value: '2026-01-27', type: 'DATE', start: 20, end: 29 }]);
