@@ -162,6 +162,16 @@ describe('German', () => {
   });
 });
 
+describe('24-hour clock', () => {
+  it.each([
+    ['deu', 'Die Sitzung begann um 14.30 Uhr.', '14.30 Uhr=2026-01-28T14:30'],
+    ['fra', 'La séance a commencé à 14h30.', '14h30=2026-01-28T14:30'],
+    ['rus', 'Заседание началось в 14:30.', '14:30=2026-01-28T14:30'],
+  ])('reads a time of day in %s', async (lang, text, expected) => {
+    expect((await run(text, { lang, dateHint: ARTICLE_DATE })).pairs).toEqual([expected]);
+  });
+});
+
 describe('French', () => {
   it('reads "le 1er février" and postposed relative adjectives', async () => {
     const { pairs } = await run("Le ministre a déclaré le 1er février que l'année dernière, il y a deux semaines, maintenant.", {

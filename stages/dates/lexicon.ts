@@ -57,6 +57,7 @@ interface LexiconFile {
   timePrepositions?: string[];
   ambiguousMonths?: string[];
   yearPeriods?: string[];
+  clockWords?: string[];
   periodEndWords?: string[];
   monthLeadWords?: string[];
   amountInfixes?: string[];
@@ -136,6 +137,7 @@ export interface Language {
     decadeWord: string;
     timePreposition: string;
     yearPeriod: string;
+    clockWord: string;
     periodEnd: string;
     barePluralAfter: string;
   };
@@ -277,6 +279,7 @@ function build(
       decadeWord: alternation(Object.keys(file.decadeWords ?? {})),
       timePreposition: alternation(file.timePrepositions ?? []),
       yearPeriod: alternation(file.yearPeriods ?? []),
+      clockWord: alternation(file.clockWords ?? []),
       periodEnd: alternation(file.periodEndWords ?? []),
       barePluralAfter: alternation(file.barePluralAfter ?? []),
     },

@@ -390,6 +390,18 @@ function rulesFor(lang: Language): Rule[] {
     },
   });
 
+  if (f.clockWords) {
+    // 14:30, 14.30 Uhr, 14h30: the 24-hour clock, on the anchor's day.
+    rules.push({
+      name: 'clock',
+      re: new RegExp(`(?<![\\d:.,])([01]?\\d|2[0-3])(?::|h\\s?|\\.(?=\\d{2}\\s*(?:${p.clockWord})))([0-5]\\d)(?:\\s*(?:${p.clockWord}))?(?![\\d:]|[.,]\\d)`, g),
+      read(m) {
+        const time = `${m[1].padStart(2, '0')}:${m[2]}`;
+        return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'shift', unit: 'D', n: 0, part: time }, rule: 'clock' };
+      },
+    });
+  }
+
   if (f.yearPeriods?.length) {
     // "the year" of a report: the period "ended March 31" (a duration), else this year.
     rules.push({
