@@ -62,6 +62,7 @@ interface LexiconFile {
   monthLeadWords?: string[];
   amountInfixes?: string[];
   spelledCenturies?: Record<string, number>;
+  spelledMillennia?: Record<string, number>;
   decadeWords?: Record<string, number>;
   barePluralAfter?: string[];
   phrases?: Record<string, Phrase>;
@@ -99,6 +100,7 @@ export interface Language {
   namedTimes: Map<string, string>;
   prepositions: Set<string>;
   spelledCenturies: Map<string, number>;
+  spelledMillennia: Map<string, number>;
   decadeWords: Map<string, number>;
   /** Month forms that shorten a longer one ("Jan"): never a date alone. */
   monthAbbreviations: Set<string>;
@@ -134,6 +136,7 @@ export interface Language {
     setWord: string;
     amountInfix: string;
     spelledCentury: string;
+    spelledMillennium: string;
     decadeWord: string;
     timePreposition: string;
     yearPeriod: string;
@@ -238,6 +241,7 @@ function build(
     namedTimes: mapOf(Object.entries(file.namedTimes ?? {})),
     prepositions: new Set((file.prepositions ?? []).map(key)),
     spelledCenturies: mapOf(Object.entries(file.spelledCenturies ?? {})),
+    spelledMillennia: mapOf(Object.entries(file.spelledMillennia ?? {})),
     decadeWords: mapOf(Object.entries(file.decadeWords ?? {})),
     monthAbbreviations: new Set([...abbreviationsOf(monthEntries)].map(key)),
     ambiguousMonths: new Set((file.ambiguousMonths ?? []).map(key)),
@@ -276,6 +280,7 @@ function build(
       setWord: alternation(file.setWords ?? []),
       amountInfix: alternation(file.amountInfixes ?? []),
       spelledCentury: alternation(Object.keys(file.spelledCenturies ?? {})),
+      spelledMillennium: alternation(Object.keys(file.spelledMillennia ?? {})),
       decadeWord: alternation(Object.keys(file.decadeWords ?? {})),
       timePreposition: alternation(file.timePrepositions ?? []),
       yearPeriod: alternation(file.yearPeriods ?? []),

@@ -212,7 +212,7 @@ function rulesFor(lang: Language): Rule[] {
     // Tuesday, January 27, 2026 / Jan. 27 / Jan 27th
     rules.push({
       name: 'month-day',
-      re: new RegExp(`${L}${weekdayLead}(${p.month})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+${yearPart})?(?![\\p{L}]|\\d|,\\d)`, g),
+      re: new RegExp(`${L}${weekdayLead}(${p.month})\\s*(\\d{1,2})${daySuffix}(?:,?\\s+${yearPart})?(?![\\p{L}]|\\d|,\\d)`, g),
       read: (m, _l, problems) => dayDate(m, problems, { weekday: m[1], month: m[2], day: m[3], year: m[4] }),
     });
   }
@@ -365,10 +365,10 @@ function rulesFor(lang: Language): Rule[] {
   // "the year 2000", and years too long to be years ("the year 99999"), which are reported.
   rules.push({
     name: 'year-word',
-    re: new RegExp(`${L}(?:the\\s+)?(?:year|${p.unit})\\s+(\\d{4,})(?!\\d)`, g),
+    re: new RegExp(`${L}(?:(?:${p.article})\\s+)?(${p.unit})\\s+(\\d{4,})(?!\\d)`, g),
     read(m, _lang, problems) {
-      if (lookup(lang.units, m[0].replace(/^the\s+/i, '').split(/\s+/)[0]) !== 'Y' && !/^(?:the\s+)?year\s/i.test(m[0])) return null;
-      const year = yearOf(m[1], m, problems);
+      if (lookup(lang.units, m[1]) !== 'Y') return null;
+      const year = yearOf(m[2], m, problems);
       if (year == null) return null;
       return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year }, rule: 'year-word' };
     },
@@ -419,19 +419,24 @@ function rulesFor(lang: Language): Rule[] {
     const ones = `(?:[\\s-](?:${p.number}))?`;
     rules.push({
       name: 'spelled-year',
-      re: new RegExp(`${L}(?:the\\s+year\\s+)?(?:(${p.spelledCentury})[\\s-]+(${p.number})${ones}|two\\s+thousand(?:\\s+and)?(?:\\s+(${p.number})${ones})?)${R}`, g),
+      re: new RegExp(
+        `${L}(?:(${p.article})\\s+(${p.unit})\\s+)?(?:(${p.spelledCentury})[\\s-]+(${p.number}${ones})|(${p.spelledMillennium})(?:\\s+and)?(?:\\s+(${p.number}${ones}))?)${R}`,
+        g,
+      ),
       read(m) {
-        let year: number | null;
-        if (m[1]) {
-          const century = lookup(lang.spelledCenturies, m[1]);
-          const rest = readNumber(m[0].replace(/^the\s+year\s+/i, '').slice(m[1].length).trim(), lang);
-          year = century !== undefined && rest !== null && Number.isInteger(rest) && rest >= 10 && rest < 100 ? century * 100 + rest : null;
+        // "the year two thousand": the unit must be the year.
+        const yearLead = m[2] !== undefined && lookup(lang.units, m[2]) === 'Y';
+        if (m[2] !== undefined && !yearLead) return null;
+        let year: number | null = null;
+        if (m[3] !== undefined) {
+          const century = lookup(lang.spelledCenturies, m[3]);
+          const rest = readNumber(m[4], lang);
+          if (century !== undefined && rest !== null && Number.isInteger(rest) && rest >= 10 && rest < 100) year = century * 100 + rest;
         } else {
-          const tail = m[0].replace(/^the\s+year\s+/i, '').replace(/^two\s+thousand(?:\s+and)?/i, '').trim();
-          const rest = tail === '' ? 0 : readNumber(tail, lang);
-          year = rest !== null && Number.isInteger(rest) && rest < 100 ? 2000 + rest : null;
+          const base = lookup(lang.spelledMillennia, m[5]);
+          const rest = m[6] === undefined ? 0 : readNumber(m[6], lang);
           // "two thousand" alone is a count unless it is "the year two thousand".
-          if (tail === '' && !/^the\s+year/i.test(m[0])) year = null;
+          if (base !== undefined && rest !== null && Number.isInteger(rest) && rest < 100 && (m[6] !== undefined || yearLead)) year = base + rest;
         }
         if (year === null) return null;
         return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year }, rule: 'spelled-year' };
@@ -500,7 +505,7 @@ function rulesFor(lang: Language): Rule[] {
     // the 20th century
     rules.push({
       name: 'century',
-      re: new RegExp(`${L}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)[\\s-]+(?:${p.centuryWord})${R}`, g),
+      re: new RegExp(`${L}(?:(?:${p.article})\\s+)?(\\d{1,2})${daySuffix}[\\s-]+(?:${p.centuryWord})${R}`, g),
       read(m) {
         const c = Number(m[1]);
         if (c < 1) return null;
