@@ -628,7 +628,6 @@ export function durationValue(n: number | null, unit: string): string {
   if (n === null) return `${time ? 'PT' : 'P'}X${code(unit)}`;
   if (unit === 'DE') return `P${trimNumber(n * 10)}Y`;
   if (unit === 'CE') return `P${trimNumber(n * 100)}Y`;
-  if (unit === 'Q') return `P${trimNumber(n * 3)}M`;
   if (Number.isInteger(n)) return `${prefix(unit)}${n}${code(unit)}`;
   const whole = Math.floor(n);
   const smaller = SMALLER[unit];
