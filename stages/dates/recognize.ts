@@ -561,8 +561,9 @@ function weekdayRule(lang: Language, l: string, r: string): Rule {
       // Abbreviations ("Fri.") need their dot, and English names their capital.
       if (lang.file.capitalizedMonths && !/^\p{Lu}/u.test(weekdayText)) return null;
       if (!lang.file.cjk && weekdayText.replace(/\.$/, '').length <= 4 && !weekdayText.endsWith('.')) return null;
-      // "Friday night" keeps its part of day in the span; news annotation gives it the day's value.
-      return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'weekday', weekday }, rule: 'weekday' };
+      // "Friday night": the day with its part (TIMEX3 "2026-01-23TNI").
+      const part = m[3] ? lookup(lang.parts, m[3]) : undefined;
+      return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'weekday', weekday, part }, rule: 'weekday' };
     },
   };
 }
