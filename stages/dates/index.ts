@@ -9,7 +9,8 @@ import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calenda
 import { type Language, languages, neutralLanguage } from './lexicon.ts';
 import { type Context, resolve } from './meaning.ts';
 import { documentDate } from './published.ts';
-import { type Problem, findCandidates, selectCandidates } from './recognize.ts';
+import { type Problem, findCandidates } from './recognize.ts';
+import { selectCandidates } from './select.ts';
 
 export interface DatesOptions {
   /** Dates more than this many days after the document's date are reported (`date-after-document`). */

@@ -4,7 +4,8 @@
 import type { VFile } from 'vfile';
 import { type Day, formatDay, isValidDay, parseIsoDay } from './calendar.ts';
 import type { Language } from './lexicon.ts';
-import { findCandidates, selectCandidates } from './recognize.ts';
+import { findCandidates } from './recognize.ts';
+import { selectCandidates } from './select.ts';
 
 export interface DocumentDate {
   /** The document's date when known (ISO day), else null. */

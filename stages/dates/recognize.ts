@@ -3,6 +3,7 @@
 // Every rule runs over the block once; overlapping candidates are then settled longest-first.
 // The patterns have no nested unbounded repetition, so matching stays linear in the text.
 import { isValidDay } from './calendar.ts';
+import { cjkNumber, durationValue, numberPattern, readNumber } from './amounts.ts';
 import { type Language, key, lookup } from './lexicon.ts';
 import type { Meaning } from './meaning.ts';
 
@@ -37,34 +38,7 @@ interface Rule {
 
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
-const DIGITS_NUMBER = '\\d{1,3}(?:[.,]\\d+)?(?:\\s+\\d\\/\\d|\\s*[½¼¾])?';
 
-/** Reads a written or digit number ("three", "2 1/2", "twenty-four"); null when it is none. */
-export function readNumber(text: string, lang: Language): number | null {
-  const t = key(text).trim();
-  const frac = /^(\d+)\s+(\d)\/(\d)$/.exec(t);
-  if (frac) return Number(frac[1]) + Number(frac[2]) / Number(frac[3]);
-  const vulgar = /^(\d+)\s*([½¼¾])$/.exec(t);
-  if (vulgar) return Number(vulgar[1]) + (({ '½': 0.5, '¼': 0.25, '¾': 0.75 } as Record<string, number>)[vulgar[2] ?? ''] ?? 0);
-  if (/^\d+(?:[.,]\d+)?$/.test(t)) return Number(t.replace(',', '.'));
-  const direct = lookup(lang.numbers, t);
-  if (direct !== undefined) return direct;
-  // "twenty-four", "thirty five": tens and ones from the same table.
-  const parts = t.split(/[\s-]+/);
-  if (parts.length === 2) {
-    const tens = lookup(lang.numbers, parts[0]);
-    const ones = lookup(lang.numbers, parts[1]);
-    if (tens !== undefined && ones !== undefined && tens >= 20 && tens % 10 === 0 && ones < 10) return tens + ones;
-  }
-  return null;
-}
-
-function numberPattern(lang: Language): string {
-  const words = lang.pattern.number;
-  const tens = lang.file.tens ? `${Object.keys(lang.file.tens).join('|')}` : null;
-  const compound = tens ? `(?:(?:${tens})[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|` : '(?:';
-  return `${compound}${DIGITS_NUMBER}|${words})`;
-}
 
 /** Builds the rules of one language. */
 function rulesFor(lang: Language): Rule[] {
@@ -532,22 +506,6 @@ function alternationOf(words: string[]): string {
   return words.length ? words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') : '(?!)';
 }
 
-function cjkNumber(text: string, lang: Language): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  let total = 0;
-  let current = 0;
-  for (const ch of text) {
-    const v = lang.numbers.get(ch);
-    if (v === undefined) return null;
-    if (v === -1) return -1;
-    if (v === 10) {
-      total += (current || 1) * 10;
-      current = 0;
-    } else current = v;
-  }
-  return total + current;
-}
-
 /** "on Tuesday", "Friday night", "earlier Sunday", "Δευτέρα". */
 function weekdayRule(lang: Language, l: string, r: string): Rule {
   const p = lang.pattern;
@@ -619,31 +577,6 @@ function relativeCandidate(m: Match, lang: Language, word: string, n: number): C
   return null;
 }
 
-const SMALLER: Record<string, [string, number]> = { Y: ['M', 12], M: ['D', 30], W: ['D', 7], D: ['H', 24], H: ['MIN', 60], MIN: ['S', 60], DE: ['Y', 10], CE: ['Y', 100], Q: ['M', 3] };
-
-/** P3D, PT16H, P2Y6M, PXY: a TIMEX3 duration; n null when the amount is vague ("several"). */
-export function durationValue(n: number | null, unit: string): string {
-  const time = unit === 'H' || unit === 'MIN' || unit === 'S';
-  const code = (u: string) => (u === 'MIN' ? 'M' : u === 'Q' ? 'Q' : u === 'DE' ? 'DE' : u === 'CE' ? 'CE' : u);
-  const prefix = (u: string) => (u === 'H' || u === 'MIN' || u === 'S' ? 'PT' : 'P');
-  if (n === null) return `${time ? 'PT' : 'P'}X${code(unit)}`;
-  if (unit === 'DE') return `P${trimNumber(n * 10)}Y`;
-  if (unit === 'CE') return `P${trimNumber(n * 100)}Y`;
-  if (Number.isInteger(n)) return `${prefix(unit)}${n}${code(unit)}`;
-  const whole = Math.floor(n);
-  const smaller = SMALLER[unit];
-  if (!smaller) return `${prefix(unit)}${trimNumber(n)}${code(unit)}`;
-  const rest = Math.round((n - whole) * smaller[1]);
-  const [su] = smaller;
-  if (whole === 0) return `${prefix(su)}${rest}${code(su)}`;
-  if (prefix(unit) === prefix(su) || unit === 'D') {
-    return unit === 'D' ? `P${whole}DT${rest}H` : `${prefix(unit)}${whole}${code(unit)}${rest}${code(su)}`;
-  }
-  return `${prefix(unit)}${trimNumber(n)}${code(unit)}`;
-}
-
-const trimNumber = (n: number) => String(Math.round(n * 100) / 100);
-
 const compiled = new Map<string, Rule[]>();
 
 /** The rules of a language, compiled once per process. */
@@ -676,30 +609,4 @@ export function findCandidates(text: string, langs: Language[]): { candidates: C
   return { candidates, problems };
 }
 
-/**
- * Keeps the longest of overlapping candidates (the earlier one on a tie). Text around which a
- * problem was reported ("31 February") gives no date at all: a part of it would be a wrong one.
- * Coverage is kept as a mask over the text, so the choice is linear in the candidates' lengths.
- */
-export function selectCandidates(candidates: Candidate[], problems: Problem[] = []): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  let size = 0;
-  for (const c of candidates) size = Math.max(size, c.end);
-  for (const p of problems) size = Math.max(size, p.end);
-  const taken = new Uint8Array(size);
-  for (const p of problems) taken.fill(1, p.start, p.end);
-  const chosen: Candidate[] = [];
-  for (const c of sorted) {
-    let free = true;
-    for (let i = c.start; i < c.end; i++) {
-      if (taken[i]) {
-        free = false;
-        break;
-      }
-    }
-    if (!free) continue;
-    taken.fill(1, c.start, c.end);
-    chosen.push(c);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
-}
+export { durationValue, readNumber };
