@@ -4,12 +4,16 @@ import { createDocumentFile, parseDocument, type Root } from '../../pipeline/doc
 import dates, { tagDates } from './index.ts';
 
 /** Runs the stage alone on a one-language text and returns "text=value" pairs, plus the file. */
-async function run(text: string, meta: { lang?: string; dateHint?: string | null; referenceDate?: string | null; dateline?: string } = {}) {
+async function run(
+  text: string,
+  meta: { lang?: string; dateHint?: string | null; referenceDate?: string | null; dateline?: string; metadata?: Record<string, string> } = {},
+) {
   const file = createDocumentFile(text, {
     lang: meta.lang ?? 'eng',
     dateHint: meta.dateHint ?? null,
     referenceDate: meta.referenceDate ?? null,
     dateline: meta.dateline ? { text: meta.dateline, place: null, agency: null } : null,
+    metadata: meta.metadata ?? {},
   });
   const tree = parseDocument(text) as Root;
   await unified().use(dates).run(tree, file);
@@ -233,6 +237,15 @@ describe('the document date', () => {
     const { file, pairs } = await run('Talks resumed on Tuesday.', { dateline: 'Beijing, Jan 27 (PTI)', referenceDate: '2026-03-01' });
     expect(file.data.published).toBe('2026-01-27');
     expect(pairs).toEqual(['Tuesday=2026-01-27']);
+  });
+
+  it('takes `published` from glued metadata kept aside by chrome', async () => {
+    expect((await run('Talks resumed.', { metadata: { date: '2026-01-27' } })).file.data.published).toBe('2026-01-27');
+  });
+
+  it('gives a dateline without a year the year its body names most', async () => {
+    const { file } = await run('In 2014 the treaty was signed; in 2026 it is renewed, and 2026 talks go on.', { dateline: 'Beijing, Jan 27 (PTI)' });
+    expect(file.data.published).toBe('2026-01-27');
   });
 
   it('reads a dateline opening the body when chrome did not run', async () => {
