@@ -63,6 +63,11 @@ describe('English', () => {
     expect((await run('The blast came at 10:35 a.m. Friday.', { dateHint: ARTICLE_DATE })).pairs).toEqual(['10:35 a.m. Friday=2026-01-23T10:35']);
   });
 
+  it('takes a round number for a year only after a word of time', async () => {
+    const { pairs } = await run('Some 1500 people came; in 1900 there were none, and 1987 was worse.', { dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['1900=1900', '1987=1987']);
+  });
+
   it('does not take a verb or an age for a date', async () => {
     const { pairs } = await run('Prices may march higher, said the 6-year-old boy.', { dateHint: ARTICLE_DATE });
     expect(pairs).toEqual([]);

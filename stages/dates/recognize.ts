@@ -357,8 +357,10 @@ function rulesFor(lang: Language): Rule[] {
       if (m[4]) {
         return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'decade', decade: m[3].slice(0, 3) }, rule: 'year' };
       }
-      // A four-digit number that is not preceded by a date word is a year only in the usual range.
+      // A bare four-digit number is a year in the usual range; a round or an early one ("1500
+      // people", "1600 zł") only after a word of time ("in 1600", "since 2000").
       if (year < 1500) return null;
+      if (!m[2] && (year < 1800 || year % 100 === 0) && !lang.monthLead?.test(m.input.slice(Math.max(0, m.index - 12), m.index))) return null;
       const start = m[1] && !m[2] ? m.index + m[1].length + 1 : m.index;
       return { start, end: m.index + m[0].length, meaning: { kind: 'calendar', year }, rule: 'year' };
     },
