@@ -161,6 +161,18 @@ describe('relative words placed after the noun', () => {
   });
 });
 
+describe('weekday names that are also words', () => {
+  it('reads "в среду" as Wednesday but not "окружающую среду" (the environment)', async () => {
+    const { pairs } = await run('Охрана окружающую среду обсуждалась в среду.', { lang: 'rus', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['среду=2026-01-28']);
+  });
+
+  it('reads "na quinta" as Thursday but not "a quinta parte" (the fifth part)', async () => {
+    const { pairs } = await run('A quinta parte foi votada na quinta.', { lang: 'por', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['quinta=2026-01-22']);
+  });
+});
+
 describe('German', () => {
   it('reads "am 27. Januar" and a weekday-led full date', async () => {
     const { pairs } = await run('Der Minister sagte am 27. Januar, vor zwei Wochen und jetzt; am Montag, 2. Februar 2026.', {

@@ -56,6 +56,7 @@ interface LexiconFile {
   prepositions?: string[];
   timePrepositions?: string[];
   ambiguousMonths?: string[];
+  ambiguousWeekdays?: string[];
   yearPeriods?: string[];
   clockWords?: string[];
   periodEndWords?: string[];
@@ -106,6 +107,8 @@ export interface Language {
   monthAbbreviations: Set<string>;
   /** Month names that are also common words ("May"): alone, a date only after a lead word. */
   ambiguousMonths: Set<string>;
+  /** Weekday forms that are also common words: alone, a date only after a lead word. */
+  ambiguousWeekdays: Set<string>;
   /** Ends with a word that may lead a month name ("in ", "early "). */
   monthLead: RegExp | null;
   pattern: {
@@ -185,7 +188,8 @@ export function alternation(words: Iterable<string>, options: { abbreviations?: 
 function abbreviationsOf(entries: [string, number][]): Set<string> {
   const out = new Set<string>();
   for (const [w, v] of entries) {
-    if (entries.some(([o, ov]) => ov === v && o.length > w.length && o.startsWith(w))) out.add(w);
+    // Longer shortenings ("quinta" of "quinta-feira") are words of their own: a dot after them ends a sentence.
+    if (w.length <= 5 && entries.some(([o, ov]) => ov === v && o.length > w.length && o.startsWith(w))) out.add(w);
   }
   return out;
 }
@@ -245,6 +249,7 @@ function build(
     decadeWords: mapOf(Object.entries(file.decadeWords ?? {})),
     monthAbbreviations: new Set([...abbreviationsOf(monthEntries)].map(key)),
     ambiguousMonths: new Set((file.ambiguousMonths ?? []).map(key)),
+    ambiguousWeekdays: new Set((file.ambiguousWeekdays ?? []).map(key)),
     monthLead: file.monthLeadWords?.length || file.timePrepositions?.length
       ? new RegExp(`(?<![\\p{L}])${alternation([...(file.monthLeadWords ?? []), ...(file.timePrepositions ?? [])])}[\\s-]+$`, 'iu')
       : null,

@@ -521,6 +521,9 @@ function weekdayRule(lang: Language, l: string, r: string): Rule {
       // Abbreviations ("Fri.") need their dot, and English names their capital.
       if (lang.file.capitalizedMonths && !/^\p{Lu}/u.test(weekdayText)) return null;
       if (!lang.file.cjk && weekdayText.replace(/\.$/, '').length <= 4 && !weekdayText.endsWith('.')) return null;
+      // Weekday names that are also common words (Russian "среду" = environment, Portuguese
+      // "quinta" = fifth) count only after a word of time ("в среду", "na quinta").
+      if (lang.ambiguousWeekdays.has(key(weekdayText)) && !m[1] && !lang.monthLead?.test(m.input.slice(Math.max(0, m.index - 12), m.index))) return null;
       // "Friday night": the day with its part (TIMEX3 "2026-01-23TNI").
       const part = m[3] ? lookup(lang.parts, m[3]) : undefined;
       return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'weekday', weekday, part }, rule: 'weekday' };
