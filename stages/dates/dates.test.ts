@@ -193,6 +193,13 @@ describe('24-hour clock', () => {
   });
 });
 
+describe('German case', () => {
+  it('reads "morgen" as tomorrow but not "am Morgen" (in the morning)', async () => {
+    const { pairs } = await run('Am Morgen sagte er, morgen komme er.', { lang: 'deu', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['morgen=2026-01-29']);
+  });
+});
+
 describe('French', () => {
   it('reads "le 1er février" and postposed relative adjectives', async () => {
     const { pairs } = await run("Le ministre a déclaré le 1er février que l'année dernière, il y a deux semaines, maintenant.", {

@@ -15,6 +15,7 @@ export interface Phrase {
   trim?: number;
   weak?: boolean;
   discourse?: boolean;
+  lowerCaseOnly?: boolean;
 }
 
 /** A language table as written in data/lexicon/CODE.json. */

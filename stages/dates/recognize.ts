@@ -553,6 +553,8 @@ function phraseRule(lang: Language, l: string, r: string): Rule {
     read(m) {
       const phrase = lookup(lang.phrases, m[0]);
       if (!phrase || phrase.weak) return null;
+      // German "morgen" is tomorrow, "Morgen" the morning: such phrases must match their case.
+      if (phrase.lowerCaseOnly && m[0] !== m[0].toLowerCase()) return null;
       const start = m.index + (phrase.trim ?? 0);
       const end = m.index + m[0].length;
       let meaning: Meaning;
