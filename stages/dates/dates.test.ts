@@ -113,6 +113,11 @@ describe('other languages', () => {
     expect(pairs).toEqual(['2026-01-27=2026-01-27', '27/01/2026=2026-01-27']);
   });
 
+  it('reads ISO dates in a block of unknown language written in no tabled script', async () => {
+    const { pairs } = await run('٢٠٢٦ — 2026-01-27', { lang: 'und', dateHint: ARTICLE_DATE });
+    expect(pairs).toEqual(['2026-01-27=2026-01-27']);
+  });
+
   it('tries the tables of the block\'s script when the language is unknown', async () => {
     const { pairs } = await run('Le 27 janvier 2026; 27 января 2026.', { lang: 'und', dateHint: ARTICLE_DATE });
     expect(pairs).toEqual(['27 janvier 2026=2026-01-27', '27 января 2026=2026-01-27']);

@@ -159,11 +159,9 @@ function runsOf(blocks: { text: string; start: number; lang?: string }[], docLan
   for (const block of blocks) {
     // With the language unknown every table is tried, but only those whose script the block uses.
     const possible = languagesFor(block.lang, docLang);
-    const langs = possible.length > 1 ? possible.filter((l) => l.script.test(block.text)) : possible;
-    if (langs.length === 0) {
-      close();
-      continue;
-    }
+    const inScript = possible.length > 1 ? possible.filter((l) => l.script.test(block.text)) : possible;
+    // No table fits the block's script (digits only, Arabic...): ISO and numeric dates still count.
+    const langs = inScript.length > 0 ? inScript : [neutralLanguage()];
     const key = langs.map((l) => l.code).join(',');
     if (!current || current.key !== key) {
       close();
