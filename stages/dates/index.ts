@@ -1,0 +1,229 @@
+// Stage `dates`: every temporal expression of the body with its TIMEX3 value, anchored on the
+// document's own date (or on --reference-date where that is unknown), and the document's date
+// itself as `published`. The last stage: offsets index the record's final `text`.
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { assembleText, type DateMention, type Root } from '../../pipeline/document.ts';
+import type { StageDefinition } from '../../pipeline/stage.ts';
+import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calendar.ts';
+import { type Language, languages, neutralLanguage } from './lexicon.ts';
+import { type Context, resolve } from './meaning.ts';
+import { documentDate } from './published.ts';
+import { type Problem, findCandidates } from './recognize.ts';
+import { selectCandidates } from './select.ts';
+
+export interface DatesOptions {
+  /** Dates more than this many days after the document's date are reported (`date-after-document`). */
+  futureToleranceDays?: number;
+}
+
+export interface TaggedDates {
+  published: string | null;
+  dates: DateMention[];
+  problems: Problem[];
+}
+
+const SOURCE = 'dates';
+/** Where a sentence's tense is looked for, before and after the expression. */
+const TENSE_WINDOW_BEFORE = 90;
+const TENSE_WINDOW_AFTER = 40;
+/** A run of digits this long is a number, never a date: reported once and skipped. */
+const LONG_DIGITS = /\d{9,}/g;
+
+/**
+ * The languages whose rules read a block: its own or the document's, preferring one with a full
+ * table (short blocks are often mistaken for a neighbour language), then one with CLDR names only,
+ * then the language-neutral rules; all of them when neither language is known.
+ */
+function languagesFor(code: string | undefined, fallback: string | undefined): Language[] {
+  const all = languages();
+  const known = [code, fallback].filter((c): c is string => c !== undefined && c !== 'und' && c !== '');
+  if (known.length === 0) return [...all.values()];
+  const tables = known.map((c) => all.get(c)).filter((l): l is Language => l !== undefined);
+  const full = tables.find((l) => l.complete);
+  if (full) return [full];
+  return [tables[0] ?? neutralLanguage()];
+}
+
+/** Does the sentence around [start, end) speak of the future ("will", "is scheduled")? */
+function speaksOfFuture(text: string, start: number, end: number, lang: Language): boolean {
+  if (!lang.futureMarkers) return false;
+  // The sentence: back to the last full stop or block boundary, forward to the next one, within
+  // a fixed window (searching further would make long texts quadratic).
+  let before = text.slice(Math.max(0, start - TENSE_WINDOW_BEFORE), start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\u0000'));
+  if (cut !== -1) before = before.slice(cut + 1);
+  let after = text.slice(end, end + TENSE_WINDOW_AFTER);
+  for (const stop of ['. ', '\u0000']) {
+    const next = after.indexOf(stop);
+    if (next !== -1) after = after.slice(0, next);
+  }
+  return lang.futureMarkers.test(before) || lang.futureMarkers.test(after);
+}
+
+/**
+ * Plain function: the dates of a body given as blocks, anchored on `anchor` (or unanchored).
+ * `blockLangs` gives each block's language (ISO 639-3) where known.
+ */
+export function tagDates(
+  blocks: { text: string; start: number; lang?: string }[],
+  anchor: Day | null,
+  docLang?: string,
+): { dates: DateMention[]; problems: Problem[] } {
+  const dates: DateMention[] = [];
+  const problems: Problem[] = [];
+  const ctx: Context = { anchor, future: false, focusQuarter: null, lastYear: null };
+  for (const run of runsOf(blocks, docLang)) {
+    const found = findCandidates(run.text, run.langs);
+    for (const p of found.problems) {
+      const at = run.toBody(p.start, p.end);
+      if (at) problems.push({ ...p, start: at[0], end: at[1] });
+    }
+    for (const m of run.text.matchAll(LONG_DIGITS)) {
+      const at = run.toBody(m.index ?? 0, (m.index ?? 0) + m[0].length);
+      if (at) problems.push({ start: at[0], end: at[1], ruleId: 'not-a-date', reason: `a run of ${m[0].length} digits is not read as a date`, text: m[0].slice(0, 40) });
+    }
+    const chosen = selectCandidates(found.candidates, found.problems).filter((c) => !LONG_DIGITS_TEST.test(run.text.slice(Math.max(0, c.start - 1), c.end + 1)));
+    const lang = run.langs[0] as Language;
+    for (const c of chosen) {
+      const at = run.toBody(c.start, c.end);
+      if (!at) continue;
+      ctx.future = speaksOfFuture(run.text, c.start, c.end, lang);
+      const resolved = resolve(c.meaning, ctx);
+      if (c.meaning.kind === 'calendar' && c.meaning.year !== undefined) ctx.lastYear = c.meaning.year;
+      // The quarter a report is about: the one it names without looking back ("the year-ago quarter" is not).
+      if (c.meaning.kind === 'quarter' && resolved && (c.meaning.yearShift ?? 0) >= 0 && c.meaning.year === undefined) {
+        const q = /^(\d{4})-Q(\d)$/.exec(resolved.value);
+        if (q) ctx.focusQuarter = { year: Number(q[1]), quarter: Number(q[2]) };
+      }
+      if (!resolved) continue;
+      const [start, end] = at;
+      const text = run.text.slice(c.start, c.end);
+      if (c.meaning.kind === 'calendar' && c.meaning.weekday !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)) {
+        const day = parseIsoDay(resolved.value);
+        if (day && isoWeekday(day) !== c.meaning.weekday) {
+          problems.push({ start, end, ruleId: 'weekday-mismatch', reason: `${text}: ${resolved.value} is not that weekday`, text });
+        }
+      }
+      dates.push({ text, value: resolved.value, type: resolved.type, start, end });
+    }
+  }
+  return { dates, problems };
+}
+
+/**
+ * Blocks are read in runs of consecutive blocks that share their languages: one pass of each rule
+ * over a run costs far less than one per block (pages have hundreds of one-line blocks). Blocks are
+ * joined by a NUL between newlines, which no pattern crosses, and offsets are mapped back.
+ */
+const RUN_SEPARATOR = '\n\u0000\n';
+
+interface Run {
+  text: string;
+  langs: Language[];
+  /** Body offsets of a run span, or null when it would cross from one block into another. */
+  toBody(start: number, end: number): [number, number] | null;
+}
+
+function runsOf(blocks: { text: string; start: number; lang?: string }[], docLang: string | undefined): Run[] {
+  const runs: Run[] = [];
+  let current: { parts: { text: string; start: number }[]; langs: Language[]; key: string } | null = null;
+  const close = () => {
+    if (!current) return;
+    const { parts, langs } = current;
+    const offsets: number[] = [];
+    let length = 0;
+    for (const part of parts) {
+      offsets.push(length);
+      length += part.text.length + RUN_SEPARATOR.length;
+    }
+    runs.push({
+      text: parts.map((p) => p.text).join(RUN_SEPARATOR),
+      langs,
+      toBody(start, end) {
+        let lo = 0;
+        let hi = offsets.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((offsets[mid] as number) <= start) lo = mid;
+          else hi = mid - 1;
+        }
+        const part = parts[lo] as { text: string; start: number };
+        const local = start - (offsets[lo] as number);
+        if (local + (end - start) > part.text.length) return null;
+        return [part.start + local, part.start + local + (end - start)];
+      },
+    });
+    current = null;
+  };
+  for (const block of blocks) {
+    // With the language unknown every table is tried, but only those whose script the block uses.
+    const possible = languagesFor(block.lang, docLang);
+    const inScript = possible.length > 1 ? possible.filter((l) => l.script.test(block.text)) : possible;
+    // No table fits the block's script (digits only, Arabic...): ISO and numeric dates still count.
+    const langs = inScript.length > 0 ? inScript : [neutralLanguage()];
+    const key = langs.map((l) => l.code).join(',');
+    if (!current || current.key !== key) {
+      close();
+      current = { parts: [], langs, key };
+    }
+    current.parts.push({ text: block.text, start: block.start });
+  }
+  close();
+  return runs;
+}
+const LONG_DIGITS_TEST = /\d{9,}/;
+
+/** Dates written out in full that lie far after the document's own date. */
+function datesAfterDocument(dates: DateMention[], anchor: Day, toleranceDays: number): DateMention[] {
+  const limit = formatDay(addDays(anchor, toleranceDays));
+  return dates.filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d.value) && d.value.slice(0, 10) > limit);
+}
+
+const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
+  const tolerance = options.futureToleranceDays ?? 366;
+  return (tree, file: VFile) => {
+    const { text, spans } = assembleText(tree);
+    const docLang = file.data.lang && file.data.lang !== 'und' ? file.data.lang : (file.data.langHint ?? undefined);
+    const langsOfDoc = languagesFor(docLang, undefined);
+    const own = documentDate(file, text, langsOfDoc);
+    if (file.data.dateHint && !parseIsoDay(file.data.dateHint)) {
+      report(file, { start: 0, end: 0, ruleId: 'invalid-date', reason: `the dump's date "${file.data.dateHint.slice(0, 40)}" is not a valid date`, text: file.data.dateHint.slice(0, 40) });
+    }
+    if (own.published) file.data.published = formatDay(own.published);
+    const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
+    const tagged = tagDates(
+      spans.map((s) => ({ text: s.block.value, start: s.start, lang: s.block.data?.lang })),
+      anchor,
+      docLang,
+    );
+    file.data.dates = tagged.dates;
+    for (const p of tagged.problems) report(file, p);
+    if (own.published) {
+      for (const d of datesAfterDocument(tagged.dates, own.published, tolerance)) {
+        report(file, { start: d.start, end: d.end, ruleId: 'date-after-document' as Problem['ruleId'], reason: `${d.text} (${d.value}) is long after the document's date ${formatDay(own.published)}`, text: d.text });
+      }
+    }
+  };
+};
+
+function report(file: VFile, p: Problem): void {
+  const message = file.info(p.reason, { ruleId: p.ruleId, source: SOURCE });
+  message.actual = p.text;
+  // Offsets index the record's text; a problem of the metadata (start = end = 0) has no place.
+  if (p.end > p.start) {
+    message.place = { start: { line: 1, column: p.start + 1, offset: p.start }, end: { line: 1, column: p.end + 1, offset: p.end } };
+  }
+}
+
+export default dates;
+
+export const datesStage: StageDefinition = {
+  name: 'dates',
+  plugin: dates,
+  summarize: (_tree, file) => ({
+    published: file.data.published ?? null,
+    dates: file.data.dates?.length ?? 0,
+    problems: file.messages.filter((m) => m.source === SOURCE).map((m) => ({ rule: m.ruleId, text: m.actual })),
+  }),
+};
