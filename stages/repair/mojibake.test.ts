@@ -73,3 +73,23 @@ describe('C1 controls', () => {
     expect(repairMojibake('C\u0092est parfait\u0085 la gr\u0089ce de la deuxi\u008fme')).toBe('C’est parfait… la grâce de la deuxième');
   });
 });
+
+describe('lost bytes and spaces', () => {
+  it('reads "Ã" before a space as the word-final or standalone "à", and "Ã s" as "às"', () => {
+    expect(repairMojibake('Il est lÃ ce soir, Ã la maison.')).toBe('Il est là ce soir, à la maison.');
+    expect(repairMojibake('Vou Ã s compras com a famÃ­lia.')).toBe('Vou às compras com a família.');
+  });
+
+  it('turns a sequence cut short by a "?" from a lossy converter into one replacement character', () => {
+    expect(repairMojibake('Rated â€œAAâ€? by the agency')).toBe('Rated “AA\ufffd by the agency');
+  });
+
+  it('repairs Russian read as KOI8-R', () => {
+    const text = 'Привет, как дела?';
+    expect(repairMojibake(misread(text, 'koi8-r'))).toBe(text);
+  });
+
+  it('leaves Ukrainian capitals and line art alone', () => {
+    for (const text of ['ВІКІ та СІЧ', '├┤a┼┐a┼┐a┼┐a']) expect(repairMojibake(text)).toBe(text);
+  });
+});
