@@ -185,7 +185,9 @@ const enum Kind {
 
 const kinds = new Uint8Array(0x10000).fill(255);
 const scripts = new Uint8Array(0x10000).fill(255);
-const SCRIPT_TESTS: RegExp[] = [/\p{Script=Latin}/u, /\p{Script=Greek}/u, /\p{Script=Cyrillic}/u, /\p{Script=Arabic}/u, /\p{Script=Hebrew}/u, /\p{Script=Armenian}/u];
+const SCRIPT_TESTS: RegExp[] = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Hebrew', 'Armenian', 'Han', 'Hiragana', 'Katakana', 'Hangul'].map(
+  (name) => new RegExp(`\\p{Script=${name}}`, 'u'),
+);
 
 function kindOf(c: number): Kind {
   let k = kinds[c] as number;
