@@ -2,9 +2,10 @@
 // come from UTF-8 misread in a single-byte code page than to be written on purpose (an accented
 // capital followed by a currency sign, "вЂ", "Ã©Ã¨"...). Correct text in any language scores 0
 // almost always, so a score above 0 is what makes the repair try to re-decode a segment, and a
-// re-decoding is kept only when it lowers the score. The idea and the character categories come
-// from ftfy's badness heuristic (see data/mojibake-categories.json); the rules are ours, plus one
-// that ftfy lacks: two UTF-8 byte patterns in a row in any one of the code pages we undo.
+// re-decoding is never kept when it raises the score. The idea, the character categories
+// (data/mojibake-categories.json) and most rules follow ftfy's badness heuristic; ours are marked
+// below, chief among them one that ftfy lacks: two UTF-8 byte patterns in a row in any one of the
+// code pages we undo (built from the code pages themselves, so it covers Greek and Cyrillic pages).
 import { readFileSync } from 'node:fs';
 import { CHARMAPS } from './charmaps.ts';
 
@@ -64,9 +65,9 @@ const rules: string[] = [
   'β€[™\\u00a0Ά\\u00ad®°]',
   `[ΒΓΞΟ][${categories.c1}${categories.bad}${categories.start_punctuation}${categories.end_punctuation}${categories.currency}°][ΒΓΞΟ]`,
   'ā€',
-  // Our additions: two cp437 box drawings glued to a word (not to line art: "├┤a┼┐a"), MacRoman "√" inside one, windows-1250
-  // "Ă" before a continuation character (Romanian "ĂŞ" and "ĂŢ" left out), an accented capital
-  // whose second byte, 0xA0, became a no-break space ("Å tudentske").
+  // Our additions: windows-1250 "Ă" before a continuation character (Romanian "ĂŞ" and "ĂŢ" left
+  // out), an accented capital whose second byte, 0xA0, became a no-break space ("Å tudentske"),
+  // two cp437 box drawings glued to a word (not to line art: "├┤a┼┐a"), MacRoman "√" inside one.
   'Ă[ĽľĹĺŁłŚśŠšŤťŽžŹźŻżĄą˘˛˝§¤°´¨¸·]',
   '[\\u00c0-\\u00df]\\u00a0[a-z]',
   cls('box') + cls('box') + '[a-z]{2}',

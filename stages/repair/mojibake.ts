@@ -1,8 +1,8 @@
 // Mojibake: UTF-8 that was read in a single-byte code page ("â€™" for "’", "Ð¿Ñ€Ð¸" for "при"),
 // sometimes twice. The repair follows ftfy's approach: a segment that looks bad (see badness.ts) is
 // encoded back into the bytes each code page would have made of it and those bytes are read as
-// UTF-8; a re-decoding is kept only when the result looks less bad, and the whole is repeated for
-// text garbled more than once. Correct text is never re-decoded, because it does not look bad and
+// UTF-8; a re-decoding is kept only when it looks no more garbled and costs less (see
+// `repairMojibake`), and the whole is repeated for text garbled more than once. Correct text is never re-decoded, because it does not look bad and
 // because its bytes are almost never valid UTF-8.
 //
 // Beyond a plain round trip, the bytes get three mends that real dumps need: a space that stood
