@@ -56,10 +56,10 @@ describe('repairMojibake', () => {
     for (const text of [
       'Η Ελλάδα και η Κύπρος υπέγραψαν συμφωνία.',
       'Москва — столица России; «Газпром» объявил дивиденды.',
-      'Let ε > 0 and x ∈ ℝ; then |f(x) − L| < ε for 2012—∞, ∆° and 10 Å—.',
+      'Let ε > 0 and x ∈ ℝ; then |f(x) − L| < ε on 1990—∞, with ∆T = 3° and 2 Å—5 Å.',
       'Łukasz Żółć, Ørsted, Þóra, Nguyễn Thị Minh Khai, François Mitterrand.',
-      'AT&T, NESTLÉ® and Müller-Lüdenscheidt GmbH reported profits.',
-      'C O N C L U S Ã O',
+      'AT&T, CAFÉ® and Müller-Lüdenscheidt GmbH reported profits.',
+      'R E S O L U Ç Ã O',
       'He bought ten Ã’s worth of stamps.',
       '他们熟练掌握先进的技术，每次都能够赢得客户赞赏。',
     ]) {
