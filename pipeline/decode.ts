@@ -1,6 +1,7 @@
 // From a file's bytes to text, or to a clear reason why they are not a document.
 // Bytes are checked before anything reads them as text: empty, binary. Then the encoding is found:
-// a byte order mark, else valid UTF-8, else a detector (jschardet). A confident verdict is checked
+// a byte order mark, else valid UTF-8 (or UTF-8 with a few broken sequences, which are
+// replaced), else a detector (jschardet). A confident verdict is checked
 // inside its family of look-alike single-byte code pages (windows-1251 against KOI8-R,
 // windows-1253 against ISO-8859-7) by how plausible each decoding reads; when the detector is
 // unsure (short texts), every usual encoding is read and the most plausible reading wins. Bytes
@@ -85,6 +86,9 @@ function decodeAny(bytes: Uint8Array): { text: string; encoding: string; invalid
   } catch {
     // Not UTF-8: ask the detector.
   }
+  // UTF-8 with a few broken sequences (a truncated character, a stray byte) is still UTF-8:
+  // read in a legacy code page, all of its correct characters would turn to mojibake.
+  if (mostlyUtf8(bytes)) return lossyUtf8(bytes);
   const encoding = detectEncoding(bytes);
   if (encoding === null) return lossyUtf8(bytes);
   return { text: decodeIn(encoding, bytes), encoding };
@@ -99,6 +103,31 @@ function byBom(bytes: Uint8Array): { text: string; encoding: string } | null {
 }
 
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/** At least twice as many well-formed multi-byte UTF-8 characters as broken sequences. */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let good = 0;
+  let bad = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    let k = 1;
+    while (need > 0 && k <= need && ((bytes[i + k] ?? 0) & 0xc0) === 0x80) k++;
+    if (need > 0 && k > need) {
+      good++;
+      i += need + 1;
+    } else {
+      bad++;
+      i += 1;
+    }
+  }
+  return good > 0 && good >= 2 * bad;
+}
 
 /** UTF-8 with every undecodable byte sequence replaced by U+FFFD, and those sequences listed. */
 function lossyUtf8(bytes: Uint8Array): { text: string; encoding: string; invalid: string[] } {

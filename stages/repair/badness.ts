@@ -2,9 +2,10 @@
 // come from UTF-8 misread in a single-byte code page than to be written on purpose (an accented
 // capital followed by a currency sign, "вЂ", "Ã©Ã¨"...). Correct text in any language scores 0
 // almost always, so a score above 0 is what makes the repair try to re-decode a segment, and a
-// re-decoding is kept only when it lowers the score. The idea and the character categories come
-// from ftfy's badness heuristic (see data/mojibake-categories.json); the rules are ours, plus one
-// that ftfy lacks: two UTF-8 byte patterns in a row in any one of the code pages we undo.
+// re-decoding is never kept when it raises the score. The idea, the character categories
+// (data/mojibake-categories.json) and most rules follow ftfy's badness heuristic; ours are marked
+// below, chief among them one that ftfy lacks: two UTF-8 byte patterns in a row in any one of the
+// code pages we undo (built from the code pages themselves, so it covers Greek and Cyrillic pages).
 import { readFileSync } from 'node:fs';
 import { CHARMAPS } from './charmaps.ts';
 
@@ -27,7 +28,7 @@ const rules: string[] = [
   cls('lower_accented', 'lower_common', 'box', 'end_punctuation', 'currency', 'numeric') + cls('upper_accented'),
   cls('box', 'end_punctuation', 'currency', 'numeric') + cls('lower_accented'),
   cls('lower_accented', 'box', 'end_punctuation') + cls('currency'),
-  '\\s' + cls('upper_accented') + cls('currency'),
+  '(?:^|\\s)' + cls('upper_accented') + cls('currency'),
   cls('upper_accented', 'box') + cls('numeric', 'law'),
   cls(...accented, 'box', 'currency', 'end_punctuation') + cls('start_punctuation') + cls('numeric'),
   cls(...accented, 'currency', 'numeric', 'box', 'law') + cls('end_punctuation') + cls('start_punctuation'),
@@ -64,9 +65,9 @@ const rules: string[] = [
   'β€[™\\u00a0Ά\\u00ad®°]',
   `[ΒΓΞΟ][${categories.c1}${categories.bad}${categories.start_punctuation}${categories.end_punctuation}${categories.currency}°][ΒΓΞΟ]`,
   'ā€',
-  // Our additions: two cp437 box drawings glued to a word (not to line art: "├┤a┼┐a"), MacRoman "√" inside one, windows-1250
-  // "Ă" before a continuation character (Romanian "ĂŞ" and "ĂŢ" left out), an accented capital
-  // whose second byte, 0xA0, became a no-break space ("Å tudentske").
+  // Our additions: windows-1250 "Ă" before a continuation character (Romanian "ĂŞ" and "ĂŢ" left
+  // out), an accented capital whose second byte, 0xA0, became a no-break space ("Å tudentske"),
+  // two cp437 box drawings glued to a word (not to line art: "├┤a┼┐a"), MacRoman "√" inside one.
   'Ă[ĽľĹĺŁłŚśŠšŤťŽžŹźŻżĄą˘˛˝§¤°´¨¸·]',
   '[\\u00c0-\\u00df]\\u00a0[a-z]',
   cls('box') + cls('box') + '[a-z]{2}',
@@ -79,7 +80,7 @@ const BADNESS_RE = new RegExp(rules.join('|'), 'gu');
  * The characters a code page shows for each kind of UTF-8 byte, as regular-expression classes:
  * lead bytes of two-, three- and four-byte sequences, and continuation bytes.
  */
-function byteClasses(name: string, keepLead: (char: string) => boolean = () => true) {
+function byteClasses(name: string, keepLead: (char: string) => boolean = () => true, keepCont: (char: string) => boolean = () => true) {
   const map = CHARMAPS.find((m) => m.name === name);
   if (map === undefined) throw new Error(`no code page ${name}`);
   const lead2: number[] = [];
@@ -88,8 +89,9 @@ function byteClasses(name: string, keepLead: (char: string) => boolean = () => t
   const cont: number[] = [];
   for (const [char, byte] of map.encode) {
     if (char < 0x80) continue;
-    if (byte >= 0x80 && byte <= 0xbf) cont.push(char);
-    else if (!keepLead(String.fromCharCode(char))) continue;
+    if (byte >= 0x80 && byte <= 0xbf) {
+      if (keepCont(String.fromCharCode(char))) cont.push(char);
+    } else if (!keepLead(String.fromCharCode(char))) continue;
     else if (byte >= 0xc2 && byte <= 0xdf) lead2.push(char);
     else if (byte >= 0xe0 && byte <= 0xef) lead3.push(char);
     else if (byte >= 0xf0 && byte <= 0xf4) lead4.push(char);
@@ -100,9 +102,12 @@ function byteClasses(name: string, keepLead: (char: string) => boolean = () => t
 
 const SEQUENCE_RES: RegExp[] = [
   // Two UTF-8 byte patterns in a row, written in one code page: "Ã©Ã¨", "РґРѕ", "ΞΞΉ", "п∙я│".
+  // In windows-1251 a Ukrainian or Belarusian letter after a capital is ordinary writing
+  // ("ВІКІ"), so it does not count as the continuation of a two-byte pattern there.
   ...['windows-1252', 'windows-1251', 'windows-1253', 'windows-1250', 'koi8-r'].map((name) => {
     const { lead2, lead3, lead4, cont } = byteClasses(name);
-    return new RegExp(`(?:${lead2}${cont}|${lead3}${cont}{2}|${lead4}${cont}{3}){2,}`, 'gu');
+    const cont2 = name === 'windows-1251' ? byteClasses(name, undefined, (c) => !/[ІіЇїЄєҐґЎў]/.test(c)).cont : cont;
+    return new RegExp(`(?:${lead2}${cont2}|${lead3}${cont}{2}|${lead4}${cont}{3}){2,}`, 'gu');
   }),
   // One pattern of a Greek or Cyrillic code page glued to a Latin letter: Latin text misread as
   // windows-1251 ("rГ©gion") or as windows-1253 / ISO-8859-7 ("lΓͺ").
@@ -181,7 +186,9 @@ const enum Kind {
 
 const kinds = new Uint8Array(0x10000).fill(255);
 const scripts = new Uint8Array(0x10000).fill(255);
-const SCRIPT_TESTS: RegExp[] = [/\p{Script=Latin}/u, /\p{Script=Greek}/u, /\p{Script=Cyrillic}/u, /\p{Script=Arabic}/u, /\p{Script=Hebrew}/u, /\p{Script=Armenian}/u];
+const SCRIPT_TESTS: RegExp[] = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Hebrew', 'Armenian', 'Han', 'Hiragana', 'Katakana', 'Hangul'].map(
+  (name) => new RegExp(`\\p{Script=${name}}`, 'u'),
+);
 
 function kindOf(c: number): Kind {
   let k = kinds[c] as number;

@@ -56,6 +56,11 @@ describe('decodeBytes', () => {
     expect(d).toMatchObject({ text: '{"text": "caf\ufffd( ok"}', invalid: ['e9'] });
   });
 
+  it('reads UTF-8 with a stray byte as UTF-8, the stray byte replaced and listed', () => {
+    const bytes = Buffer.concat([Buffer.from('Ελληνικά και русский '), Buffer.from([0xff]), Buffer.from(' café')]);
+    expect(decodeBytes(bytes)).toEqual({ text: 'Ελληνικά και русский \ufffd café', encoding: 'utf-8', invalid: ['ff'] });
+  });
+
   it('never throws on arbitrary bytes', () => {
     let seed = 12345;
     for (let n = 0; n < 50; n++) {

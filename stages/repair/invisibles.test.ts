@@ -30,6 +30,10 @@ describe('invisible characters, spaces, entities and normalisation', () => {
     expect(repairString('d&eacute;j&agrave; vu &#8220;ok&#8221; &#151; AT&T &amp; L&L').text).toBe('déjà vu “ok” — AT&T & L&L');
   });
 
+  it('decodes numeric references without their semicolon and references escaped twice', () => {
+    expect(repairString('l&#8217ouest, caf&amp;eacute; &amp;amp; AT&amp;T &amp;foo;').text).toBe('l’ouest, café & AT&T &foo;');
+  });
+
   it('composes decomposed accents into NFC', () => {
     const { text, repairs } = repairString('Cafe\u0301 sa\u0308gen й'.replace('й', 'и\u0306'));
     expect(text).toBe('Café sägen й');

@@ -56,10 +56,10 @@ describe('repairMojibake', () => {
     for (const text of [
       'Η Ελλάδα και η Κύπρος υπέγραψαν συμφωνία.',
       'Москва — столица России; «Газпром» объявил дивиденды.',
-      'Let ε > 0 and x ∈ ℝ; then |f(x) − L| < ε for 2012—∞, ∆° and 10 Å—.',
+      'Let ε > 0 and x ∈ ℝ; then |f(x) − L| < ε on 1990—∞, with ∆T = 3° and 2 Å—5 Å.',
       'Łukasz Żółć, Ørsted, Þóra, Nguyễn Thị Minh Khai, François Mitterrand.',
-      'AT&T, NESTLÉ® and Müller-Lüdenscheidt GmbH reported profits.',
-      'C O N C L U S Ã O',
+      'AT&T, CAFÉ® and Müller-Lüdenscheidt GmbH reported profits.',
+      'R E S O L U Ç Ã O',
       'He bought ten Ã’s worth of stamps.',
       '他们熟练掌握先进的技术，每次都能够赢得客户赞赏。',
     ]) {
@@ -71,5 +71,25 @@ describe('repairMojibake', () => {
 describe('C1 controls', () => {
   it('reads a leftover C1 control as windows-1252 punctuation, or inside a word as a MacRoman letter', () => {
     expect(repairMojibake('C\u0092est parfait\u0085 la gr\u0089ce de la deuxi\u008fme')).toBe('C’est parfait… la grâce de la deuxième');
+  });
+});
+
+describe('lost bytes and spaces', () => {
+  it('reads "Ã" before a space as the word-final or standalone "à", and "Ã s" as "às"', () => {
+    expect(repairMojibake('Il est lÃ ce soir, Ã la maison.')).toBe('Il est là ce soir, à la maison.');
+    expect(repairMojibake('Vou Ã s compras com a famÃ­lia.')).toBe('Vou às compras com a família.');
+  });
+
+  it('turns a sequence cut short by a "?" from a lossy converter into one replacement character', () => {
+    expect(repairMojibake('Rated â€œAAâ€? by the agency')).toBe('Rated “AA\ufffd by the agency');
+  });
+
+  it('repairs Russian read as KOI8-R', () => {
+    const text = 'Привет, как дела?';
+    expect(repairMojibake(misread(text, 'koi8-r'))).toBe(text);
+  });
+
+  it('leaves Ukrainian capitals and line art alone', () => {
+    for (const text of ['ВІКІ та СІЧ', '├┤a┼┐a┼┐a┼┐a']) expect(repairMojibake(text)).toBe(text);
   });
 });

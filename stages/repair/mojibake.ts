@@ -1,8 +1,8 @@
 // Mojibake: UTF-8 that was read in a single-byte code page ("â€™" for "’", "Ð¿Ñ€Ð¸" for "при"),
 // sometimes twice. The repair follows ftfy's approach: a segment that looks bad (see badness.ts) is
 // encoded back into the bytes each code page would have made of it and those bytes are read as
-// UTF-8; a re-decoding is kept only when the result looks less bad, and the whole is repeated for
-// text garbled more than once. Correct text is never re-decoded, because it does not look bad and
+// UTF-8; a re-decoding is kept only when it looks no more garbled and costs less (see
+// `repairMojibake`), and the whole is repeated for text garbled more than once. Correct text is never re-decoded, because it does not look bad and
 // because its bytes are almost never valid UTF-8.
 //
 // Beyond a plain round trip, the bytes get three mends that real dumps need: a space that stood
@@ -206,14 +206,14 @@ function lostSequenceLength(bytes: Uint8Array, i: number): number {
 }
 
 /**
- * "Ã " standing alone before a word: the French or Portuguese word "à" whose 0xA0 byte became a
- * space that then merged with the space after it. Not before "s ", which is Portuguese "às".
+ * "Ã" before a plain space: "à" whose 0xA0 byte became a space that then merged with the space
+ * after it ("voilÃ le", "Ã perturber"), so the space stays; but not before "s " ("Ã s" is the
+ * Portuguese "às") nor before "quel" ("Ã quele" is "àquele"), where the space was the 0xA0 itself.
  */
 function aGraveWord(bytes: Uint8Array, i: number): boolean {
-  const prev = i === 0 ? 0x20 : (bytes[i - 1] as number);
-  if (bytes[i] !== 0xc3 || bytes[i + 1] !== 0x20 || !isSpaceOrPunct(prev) || !isAsciiLetter(bytes[i + 2])) return false;
-  const after = bytes[i + 3];
-  return !(bytes[i + 2] === 0x73 && (after === undefined || after === 0x20));
+  if (bytes[i] !== 0xc3 || bytes[i + 1] !== 0x20 || !isAsciiLetter(bytes[i + 2])) return false;
+  const next = String.fromCharCode(...bytes.subarray(i + 2, i + 7));
+  return !/^s( |$)/.test(next) && !/^quel/.test(next);
 }
 
 /** Length of the well-formed UTF-8 sequence (2 to 6 bytes, CESU pairs included) at `i`, or 1. */
