@@ -1,0 +1,121 @@
+// Context-sensitive block classification, after jusText (Pomikálek 2011): every block first gets a
+// class from its own features (good, near-good, short, bad), then short and near-good blocks take
+// the class their neighbours suggest (a short block between good blocks is good, between bad
+// blocks is bad). Two changes make it work across languages and sites: length is counted in word
+// equivalents (a CJK character is a fraction of a word), and stopword density is measured against
+// the document's own longest blocks rather than a fixed threshold, since stopword lists differ in
+// size from language to language.
+import type { BlockFeatures } from './features.ts';
+
+export type BlockClass = 'good' | 'neargood' | 'short' | 'bad';
+
+export interface ClassifyOptions {
+  /** Blocks shorter than this (word equivalents) are `short`. */
+  lengthLow?: number;
+  /** Prose-like blocks longer than this are `good`. */
+  lengthHigh?: number;
+  /** Share of the document's reference stopword density a block needs to look like prose. */
+  stopwordRatio?: number;
+  /** Blocks with more of their characters in URLs than this are `bad`. */
+  maxUrlDensity?: number;
+  /** How far (in word equivalents of blocks in between) a heading may be from the good block it introduces. */
+  maxHeadingDistance?: number;
+}
+
+export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
+  lengthLow: 10,
+  lengthHigh: 25,
+  stopwordRatio: 0.45,
+  maxUrlDensity: 0.3,
+  maxHeadingDistance: 40,
+};
+
+export interface ClassifiedBlock {
+  features: BlockFeatures;
+  /** A class forced by an earlier rule (phrase table, template, foreign script), or null. */
+  forced: 'bad' | null;
+  heading: boolean;
+}
+
+/**
+ * The stopword density of prose in this document: the word-weighted density of its longest
+ * blocks. Null when the document has no long block or its language has no stopword list.
+ */
+export function referenceDensity(blocks: ClassifiedBlock[]): number | null {
+  const long = blocks.filter((b) => b.forced === null && b.features.words >= 20).sort((a, b) => b.features.words - a.features.words);
+  let words = 0;
+  let stop = 0;
+  for (const b of long.slice(0, 8)) {
+    words += b.features.words;
+    stop += b.features.stopwordDensity * b.features.words;
+  }
+  if (words === 0 || stop === 0) return null;
+  return stop / words;
+}
+
+/** The class of one block from its own features. */
+export function contextFreeClass(block: ClassifiedBlock, reference: number | null, options: Required<ClassifyOptions>): BlockClass {
+  const f = block.features;
+  if (block.forced) return 'bad';
+  if (f.urlDensity > options.maxUrlDensity) return 'bad';
+  if (f.letters === 0) return 'short';
+  if (f.words < options.lengthLow) return 'short';
+  const prosey = reference === null ? f.sentenceMarks + f.commas > 0 : f.stopwordDensity >= reference * options.stopwordRatio;
+  const punctuated = f.endsLikeSentence || f.sentenceMarks + f.commas >= 2;
+  if (prosey && punctuated) return f.words >= options.lengthHigh ? 'good' : 'neargood';
+  if (prosey || punctuated) return f.words >= options.lengthHigh * 2 ? 'neargood' : 'short';
+  return 'bad';
+}
+
+/** The classes of all blocks, revised by context. */
+export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptions = {}): BlockClass[] {
+  const o = { ...CLASSIFY_DEFAULTS, ...options };
+  const reference = referenceDensity(blocks);
+  const initial = blocks.map((b) => contextFreeClass(b, reference, o));
+  const classes = [...initial];
+
+  // Headings: a short heading closely followed by a good block introduces it.
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as ClassifiedBlock;
+    if (!b.heading || classes[i] !== 'short') continue;
+    let distance = 0;
+    for (let j = i + 1; j < blocks.length && distance <= o.maxHeadingDistance; j++) {
+      if (initial[j] === 'good') {
+        classes[i] = 'neargood';
+        break;
+      }
+      if (blocks[j]?.forced) break;
+      distance += (blocks[j] as ClassifiedBlock).features.words;
+    }
+  }
+
+  // Short blocks: take the class of the neighbours (good/bad, near-good ignored first).
+  const revised = [...classes];
+  for (let i = 0; i < blocks.length; i++) {
+    if (classes[i] !== 'short') continue;
+    const prev = neighbour(classes, i, -1, true);
+    const next = neighbour(classes, i, 1, true);
+    if (prev === 'good' && next === 'good') revised[i] = 'good';
+    else if (prev === 'bad' && next === 'bad') revised[i] = 'bad';
+    else if ((prev === 'bad' && neighbour(classes, i, -1, false) === 'neargood') || (next === 'bad' && neighbour(classes, i, 1, false) === 'neargood')) revised[i] = 'good';
+    else revised[i] = 'bad';
+  }
+  // Near-good blocks: bad when both neighbours are bad, good otherwise.
+  for (let i = 0; i < blocks.length; i++) {
+    if (revised[i] !== 'neargood') continue;
+    const prev = neighbour(revised, i, -1, true);
+    const next = neighbour(revised, i, 1, true);
+    revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+  }
+  return revised;
+}
+
+/** The nearest class before (step -1) or after (step 1) block i that is good or bad; the edges count as bad. */
+function neighbour(classes: BlockClass[], i: number, step: -1 | 1, ignoreNeargood: boolean): BlockClass {
+  for (let j = i + step; j >= 0 && j < classes.length; j += step) {
+    const c = classes[j] as BlockClass;
+    if (c === 'good' || c === 'bad') return c;
+    if (c === 'neargood' && !ignoreNeargood) return c;
+  }
+  return 'bad';
+}

@@ -1,0 +1,109 @@
+// Features of one block that tell article prose from page chrome without knowing the site:
+// how long it is (in words, CJK characters weighted like words), how much of it is function
+// words of the body's language, how much is URLs, how it ends, and which script it is written in.
+// One pass over the text per feature family; every pattern is linear.
+import { stopwordsFor } from './stopwords.ts';
+
+export interface BlockFeatures {
+  /** Non-space characters. */
+  chars: number;
+  /** Letters of any script. */
+  letters: number;
+  /** Word-like tokens; each CJK character counts as one. */
+  tokens: number;
+  /** Length in word equivalents: words of spaced scripts plus CJK characters / 1.7. */
+  words: number;
+  /** Share of tokens that are stopwords of the body's language (or of the block's own language). */
+  stopwordDensity: number;
+  /** Share of the characters inside URLs, e-mail addresses or bare domain names. */
+  urlDensity: number;
+  /** Sentence-ending punctuation marks inside the block. */
+  sentenceMarks: number;
+  /** Commas and other in-sentence punctuation. */
+  commas: number;
+  /** The block ends like a sentence. */
+  endsLikeSentence: boolean;
+  /** Share of letters that are capitals (of the cased letters). */
+  upperRatio: number;
+  /** Share of the characters that are digits. */
+  digitRatio: number;
+  /** The script most of the letters are in: `Latin`, `Cyrillic`, `Greek`, `Han`, … or `none`. */
+  script: string;
+}
+
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]|[\p{L}\p{M}\p{N}'’-]+/gu;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|biz|io|ai|gov|edu|ru|gr|pl|cn|de|fr|es|it|pt|br|uk|eu|us|ua|by|kz|tv|fm|me|co|jp|kr|in|tw|hk)\b(?:\/[^\s]*)?/giu;
+const SENTENCE_MARK = /[.!?…。！？]+/gu;
+const COMMA = /[,;:，、；：]/gu;
+const ENDS_SENTENCE = /[.!?…。！？:;"”»’)\]]$/u;
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Han', 'Arabic', 'Hebrew', 'Devanagari', 'Hangul', 'Hiragana', 'Katakana', 'Thai', 'Georgian', 'Armenian'] as const;
+const SCRIPT_TESTS = SCRIPTS.map((s) => [s, new RegExp(`\\p{sc=${s}}`, 'u')] as const);
+
+export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
+  let chars = 0;
+  let letters = 0;
+  let upper = 0;
+  let cased = 0;
+  let digits = 0;
+  const scriptCount = new Map<string, number>();
+  for (const ch of text) {
+    if (/\s/u.test(ch)) continue;
+    chars++;
+    if (/\p{N}/u.test(ch)) digits++;
+    if (!/\p{L}/u.test(ch)) continue;
+    letters++;
+    if (/\p{Lu}/u.test(ch)) {
+      upper++;
+      cased++;
+    } else if (/\p{Ll}/u.test(ch)) cased++;
+    const script = scriptOf(ch);
+    scriptCount.set(script, (scriptCount.get(script) ?? 0) + 1);
+  }
+  let script = 'none';
+  let best = 0;
+  for (const [s, n] of scriptCount) {
+    if (n > best || (n === best && s < script)) {
+      script = s;
+      best = n;
+    }
+  }
+  // Hiragana/Katakana texts are Japanese: count them with Han.
+  if (script === 'Hiragana' || script === 'Katakana') script = 'Han';
+
+  const tokens = text.toLowerCase().match(TOKEN) ?? [];
+  let cjk = 0;
+  let stop = 0;
+  let stopOwn = 0;
+  const stopwords = stopwordsFor(lang);
+  const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
+  for (const token of tokens) {
+    if (CJK.test(token)) cjk++;
+    if (stopwords.has(token)) stop++;
+    if (ownStopwords?.has(token)) stopOwn++;
+  }
+  const words = tokens.length - cjk + cjk / 1.7;
+  let urlChars = 0;
+  for (const m of text.matchAll(URL)) urlChars += m[0].length;
+  return {
+    chars,
+    letters,
+    tokens: tokens.length,
+    words,
+    stopwordDensity: tokens.length === 0 ? 0 : Math.max(stop, stopOwn) / tokens.length,
+    urlDensity: chars === 0 ? 0 : Math.min(1, urlChars / chars),
+    sentenceMarks: text.match(SENTENCE_MARK)?.length ?? 0,
+    commas: text.match(COMMA)?.length ?? 0,
+    endsLikeSentence: ENDS_SENTENCE.test(text.trimEnd()),
+    upperRatio: cased === 0 ? 0 : upper / cased,
+    digitRatio: chars === 0 ? 0 : digits / chars,
+    script,
+  };
+}
+
+function scriptOf(ch: string): string {
+  const code = ch.codePointAt(0) as number;
+  if (code < 0x250) return 'Latin';
+  for (const [name, test] of SCRIPT_TESTS) if (test.test(ch)) return name;
+  return 'Other';
+}

@@ -1,0 +1,31 @@
+// The headline: the most headline-like block just before the article's first good block. A page
+// opens with navigation, then the headline (sometimes twice, sometimes with a standfirst), then the
+// story; a story that opens with its first paragraph has no headline here.
+import type { BlockClass, ClassifiedBlock } from './classify.ts';
+
+export interface TitleOptions {
+  /** How many blocks before the first good block may hold the headline. */
+  window?: number;
+}
+
+/** The index of the headline block, or null. */
+export function chooseTitle(blocks: (ClassifiedBlock & { block: { value: string } })[], classes: BlockClass[], options: TitleOptions = {}): number | null {
+  const window = options.window ?? 8;
+  const firstGood = classes.indexOf('good');
+  if (firstGood <= 0) return null;
+  let best: number | null = null;
+  let bestWords = 0;
+  for (let i = firstGood - 1; i >= Math.max(0, firstGood - window); i--) {
+    const b = blocks[i] as ClassifiedBlock & { block: { value: string } };
+    if (b.forced) continue;
+    const f = b.features;
+    // A headline is a few words long and does not read as a sentence of the story.
+    if (f.words < 3 || f.words > 30 || f.urlDensity > 0) continue;
+    if (!b.heading && /[.。!！]["'”’»)]*$/u.test(b.block.value.trim())) continue;
+    if (f.words > bestWords) {
+      best = i;
+      bestWords = f.words;
+    }
+  }
+  return best;
+}
