@@ -62,7 +62,8 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   if (f.words < options.lengthLow) return 'short';
   const prosey = reference === null ? f.sentenceMarks + f.commas > 0 : f.stopwordDensity >= reference * options.stopwordRatio;
   const punctuated = f.endsLikeSentence || f.sentenceMarks + f.commas >= 2;
-  if (prosey && punctuated) return f.words >= options.lengthHigh ? 'good' : 'neargood';
+  // Tabs join the cells of a table or a list of links: such a block is never good on its own.
+  if (prosey && punctuated) return f.words >= options.lengthHigh && !f.tabbed ? 'good' : 'neargood';
   if (prosey || punctuated) return f.words >= options.lengthHigh * 2 ? 'neargood' : 'short';
   return 'bad';
 }

@@ -27,6 +27,8 @@ export interface BlockFeatures {
   upperRatio: number;
   /** Share of the characters that are digits. */
   digitRatio: number;
+  /** The block holds tab characters (table cells or list items joined). */
+  tabbed: boolean;
   /** The script most of the letters are in: `Latin`, `Cyrillic`, `Greek`, `Han`, … or `none`. */
   script: string;
 }
@@ -98,6 +100,7 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
     upperRatio: cased === 0 ? 0 : upper / cased,
     digitRatio: chars === 0 ? 0 : digits / chars,
     script,
+    tabbed: text.includes('\t'),
   };
 }
 

@@ -12,15 +12,18 @@ import { blockFeatures, type BlockFeatures } from './features.ts';
 import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './patterns.ts';
 import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
-import { createTemplateLearner, siteOf, templateCount, type LearnedTemplates } from './template.ts';
+import { createTemplateLearner, siteOf, templateCount, templateForm, type LearnedTemplates } from './template.ts';
 import { chooseTitle } from './title.ts';
+import { outsideMainRegion, type RegionOptions } from './region.ts';
 
-export interface ChromeOptions extends ClassifyOptions {
+export interface ChromeOptions extends ClassifyOptions, RegionOptions {
   /** What the batch pass learned (site templates); given by the runner. */
   learned?: LearnedTemplates;
 }
 
 const SOURCE = 'chrome';
+/** Rules whose blocks open another part of the page than the article. */
+const SEPARATING_RULES = new Set(['comments', 'related', 'share', 'subscribe', 'copyright', 'nav-teaser']);
 const rule = (ruleId: string, reason?: string): Rule => ({ source: SOURCE, ruleId, reason: reason ?? ruleId });
 
 /** Removes pieces of chrome inside blocks: image tokens, glued metadata, wire tails. */
@@ -80,6 +83,12 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
   const features = tree.children.map((b) => blockFeatures(b.value, lang, b.data?.lang));
   const script = bodyScript(features);
   const site = siteOf(file.data.source?.url);
+  const repeats = new Map<string, number>();
+  for (const b of tree.children) {
+    if (b.value.length > 200) continue;
+    const key = templateForm(b.value);
+    repeats.set(key, (repeats.get(key) ?? 0) + 1);
+  }
   const verdicts: BlockVerdict[] = [];
   tree.children.forEach((block, i) => {
     const f = features[i] as BlockFeatures;
@@ -94,6 +103,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     const phrase = matchPhrase(block.value);
     if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
     if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
+    if (f.words < 8 && (repeats.get(templateForm(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
     const template = templateCount(options.learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
       return force(rule('template', `line repeated in ${template.count} documents of the site`));
@@ -124,6 +134,12 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   removeInlineChrome(tree, file);
   const verdicts = forcedRules(tree, file, options);
   const classes = classifyBlocks(verdicts, options);
+  const separators = new Set<number>();
+  verdicts.forEach((v, i) => {
+    if (v.rule && SEPARATING_RULES.has(v.rule.ruleId)) separators.add(i);
+  });
+  const comments = new Set([...separators].filter((i) => verdicts[i]?.rule?.ruleId === 'comments'));
+  const outside = outsideMainRegion(classes, verdicts.map((v) => v.features.words), separators, comments, options);
   const lang = file.data.lang ?? 'und';
 
   const title = chooseTitle(verdicts, classes);
@@ -138,6 +154,7 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
       decided = rule('repeated-headline', 'the headline repeated in the body');
     } else if (v.rule) decided = v.rule;
     else if ((classes[i] as BlockClass) === 'bad') decided = classifierRule(v, lang);
+    else if (outside.has(i)) decided = rule('outside-article', 'text far from the article, among page chrome (teasers, comments, other stories)');
     decisions.set(v.block, decided);
   });
   removeBlocksWhere(tree, file, (b) => decisions.get(b) ?? null);

@@ -26,7 +26,16 @@ const DEFAULTS: Required<TemplateOptions> = { minDocuments: 2, maxLinesPerSite: 
 export function siteOf(url: string | null | undefined): string | null {
   if (!url) return null;
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url);
-  return m ? (m[1] as string).toLowerCase().replace(/^www\d?\./, '') : null;
+  if (!m) return null;
+  // The registrable domain: saratov.kp.ru and komi.kp.ru share one template; news.bbc.co.uk is bbc.co.uk.
+  const labels = (m[1] as string).toLowerCase().split('.');
+  const keep = labels.length >= 3 && (labels.at(-2) as string).length <= 3 && (labels.at(-1) as string).length === 2 ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+/** A line as the template compares it: phrase-normalised, digits folded (dates and counters vary per page). */
+export function templateForm(line: string): string {
+  return normalisePhrase(line).replace(/\p{N}+/gu, '0');
 }
 
 /** A short stable key for a normalised line (FNV-1a, 2 x 32 bits). */
@@ -46,7 +55,7 @@ export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLeng
   const lines = new Set<string>();
   for (const raw of text.split(/\r\n|\r|\n/)) {
     if (raw.length > maxLineLength * 2) continue;
-    const line = normalisePhrase(raw);
+    const line = templateForm(raw);
     if (line !== '' && line.length <= maxLineLength) lines.add(line);
   }
   return [...lines];
@@ -94,5 +103,5 @@ export function templateCount(learned: LearnedTemplates | undefined, site: strin
   if (!learned || site === null) return { count: 0, documents: 0 };
   const entry = learned.sites[site];
   if (!entry) return { count: 0, documents: 0 };
-  return { count: entry.lines[lineKey(normalisePhrase(text))] ?? 0, documents: entry.documents };
+  return { count: entry.lines[lineKey(templateForm(text))] ?? 0, documents: entry.documents };
 }

@@ -1,0 +1,52 @@
+// The article is one stretch of the page. After classification, kept blocks fall into runs
+// separated by stretches of chrome; the run with the most text is the article, and a run far
+// smaller than it (a teaser list, a comment thread, another story's lead in a sidebar) is not.
+import type { BlockClass } from './classify.ts';
+
+export interface RegionOptions {
+  /** Removed blocks in a row that separate two runs. */
+  minGapBlocks?: number;
+  /** A run is kept when it has at least this share of the main run's words. */
+  minRunShare?: number;
+}
+
+export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 4, minRunShare: 0.5 };
+
+/**
+ * Which good blocks lie outside the article's region: indexes of blocks to drop.
+ * `words[i]` is the length of block i; `classes[i]` its class after context revision; `separators`
+ * the blocks that open another part of the page (comments, related articles, share bars);
+ * `commentsStart` those that open a comment thread.
+ */
+export function outsideMainRegion(classes: BlockClass[], words: number[], separators: Set<number>, commentsStart: Set<number>, options: RegionOptions = {}): Set<number> {
+  const o = { ...REGION_DEFAULTS, ...options };
+  const runs: { blocks: number[]; words: number }[] = [];
+  let current: { blocks: number[]; words: number } | null = null;
+  let gap = 0;
+  classes.forEach((c, i) => {
+    // A comment, share or related-articles heading ends whatever run came before it.
+    if (separators.has(i)) gap = o.minGapBlocks;
+    if (c !== 'good') {
+      gap++;
+      return;
+    }
+    if (current === null || gap >= o.minGapBlocks) {
+      current = { blocks: [], words: 0 };
+      runs.push(current);
+    }
+    current.blocks.push(i);
+    current.words += words[i] as number;
+    gap = 0;
+  });
+  const main = runs.reduce<{ blocks: number[]; words: number } | null>((best, r) => (best === null || r.words > best.words ? r : best), null);
+  const outside = new Set<number>();
+  if (main === null) return outside;
+  // Comments open after the article: whatever follows a comments heading placed after the main run is theirs.
+  const mainEnd = main.blocks.at(-1) as number;
+  let commentsFrom = Number.POSITIVE_INFINITY;
+  for (const i of commentsStart) if (i > mainEnd && i < commentsFrom) commentsFrom = i;
+  for (const run of runs) {
+    if (run.words < main.words * o.minRunShare || (run.blocks[0] as number) > commentsFrom) for (const i of run.blocks) outside.add(i);
+  }
+  return outside;
+}
