@@ -27,6 +27,8 @@ export interface BlockFeatures {
   upperRatio: number;
   /** Share of the characters that are digits. */
   digitRatio: number;
+  /** Clock times ("20:06") in the block: lists of dated teasers carry many. */
+  timestamps: number;
   /** The block holds tab characters (table cells or list items joined). */
   tabbed: boolean;
   /** The script most of the letters are in: `Latin`, `Cyrillic`, `Greek`, `Han`, … or `none`. */
@@ -36,8 +38,9 @@ export interface BlockFeatures {
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]|[\p{L}\p{M}\p{N}'’-]+/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|biz|io|ai|gov|edu|ru|gr|pl|cn|de|fr|es|it|pt|br|uk|eu|us|ua|by|kz|tv|fm|me|co|jp|kr|in|tw|hk)\b(?:\/[^\s]*)?/giu;
-const SENTENCE_MARK = /[.!?…。！？]+/gu;
-const COMMA = /[,;:，、；：]/gu;
+const SENTENCE_MARK = /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/gu;
+const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
+const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
 const ENDS_SENTENCE = /[.!?…。！？:;"”»’)\]]$/u;
 const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Han', 'Arabic', 'Hebrew', 'Devanagari', 'Hangul', 'Hiragana', 'Katakana', 'Thai', 'Georgian', 'Armenian'] as const;
 const SCRIPT_TESTS = SCRIPTS.map((s) => [s, new RegExp(`\\p{sc=${s}}`, 'u')] as const);
@@ -101,6 +104,7 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
     digitRatio: chars === 0 ? 0 : digits / chars,
     script,
     tabbed: text.includes('\t'),
+    timestamps: text.match(TIMESTAMP)?.length ?? 0,
   };
 }
 

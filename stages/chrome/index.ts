@@ -12,7 +12,7 @@ import { blockFeatures, type BlockFeatures } from './features.ts';
 import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './patterns.ts';
 import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
-import { createTemplateLearner, siteOf, templateCount, templateForm, type LearnedTemplates } from './template.ts';
+import { createTemplateLearner, siteOf, templateCount, type LearnedTemplates } from './template.ts';
 import { chooseTitle } from './title.ts';
 import { outsideMainRegion, type RegionOptions } from './region.ts';
 
@@ -86,7 +86,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
   const repeats = new Map<string, number>();
   for (const b of tree.children) {
     if (b.value.length > 200) continue;
-    const key = templateForm(b.value);
+    const key = normalisePhrase(b.value);
     repeats.set(key, (repeats.get(key) ?? 0) + 1);
   }
   const verdicts: BlockVerdict[] = [];
@@ -103,7 +103,8 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     const phrase = matchPhrase(block.value);
     if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
     if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
-    if (f.words < 8 && (repeats.get(templateForm(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
+    if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
+    if (f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
     const template = templateCount(options.learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
       return force(rule('template', `line repeated in ${template.count} documents of the site`));
@@ -114,6 +115,16 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     }
   });
   return verdicts;
+}
+
+/**
+ * How much prose a block holds, for choosing the article's region: its length, discounted when
+ * punctuation is scarce (a run of teaser headlines joined by spaces has words but few commas or
+ * full stops; prose has one every ten or fifteen words).
+ */
+function proseWeight(f: BlockFeatures): number {
+  const punctuation = f.words === 0 ? 0 : (f.sentenceMarks + f.commas) / f.words;
+  return f.words * Math.min(1, punctuation * 12);
 }
 
 /** The rule for a block the classifier found to be chrome. */
@@ -139,7 +150,7 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
     if (v.rule && SEPARATING_RULES.has(v.rule.ruleId)) separators.add(i);
   });
   const comments = new Set([...separators].filter((i) => verdicts[i]?.rule?.ruleId === 'comments'));
-  const outside = outsideMainRegion(classes, verdicts.map((v) => v.features.words), separators, comments, options);
+  const outside = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options);
   const lang = file.data.lang ?? 'und';
 
   const title = chooseTitle(verdicts, classes);

@@ -14,11 +14,11 @@ export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 4, minRu
 
 /**
  * Which good blocks lie outside the article's region: indexes of blocks to drop.
- * `words[i]` is the length of block i; `classes[i]` its class after context revision; `separators`
+ * `weights[i]` is how much prose block i holds (its length, less when it reads like a list); `classes[i]` its class after context revision; `separators`
  * the blocks that open another part of the page (comments, related articles, share bars);
  * `commentsStart` those that open a comment thread.
  */
-export function outsideMainRegion(classes: BlockClass[], words: number[], separators: Set<number>, commentsStart: Set<number>, options: RegionOptions = {}): Set<number> {
+export function outsideMainRegion(classes: BlockClass[], weights: number[], separators: Set<number>, commentsStart: Set<number>, options: RegionOptions = {}): Set<number> {
   const o = { ...REGION_DEFAULTS, ...options };
   const runs: { blocks: number[]; words: number }[] = [];
   let current: { blocks: number[]; words: number } | null = null;
@@ -35,7 +35,7 @@ export function outsideMainRegion(classes: BlockClass[], words: number[], separa
       runs.push(current);
     }
     current.blocks.push(i);
-    current.words += words[i] as number;
+    current.words += weights[i] as number;
     gap = 0;
   });
   const main = runs.reduce<{ blocks: number[]; words: number } | null>((best, r) => (best === null || r.words > best.words ? r : best), null);
