@@ -20,6 +20,8 @@ export interface ClassifyOptions {
   maxUrlDensity?: number;
   /** How far (in word equivalents of blocks in between) a heading may be from the good block it introduces. */
   maxHeadingDistance?: number;
+  /** Punctuation marks per word a long block needs to read as prose. */
+  minPunctuation?: number;
 }
 
 export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
@@ -28,6 +30,7 @@ export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
   stopwordRatio: 0.45,
   maxUrlDensity: 0.3,
   maxHeadingDistance: 40,
+  minPunctuation: 1 / 25,
 };
 
 export interface ClassifiedBlock {
@@ -61,7 +64,9 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   if (f.letters === 0) return 'short';
   if (f.words < options.lengthLow) return 'short';
   const prosey = reference === null ? f.sentenceMarks + f.commas > 0 : f.stopwordDensity >= reference * options.stopwordRatio;
-  const punctuated = f.endsLikeSentence || f.sentenceMarks + f.commas >= 2;
+  // Prose has a comma or a full stop every ten to fifteen words; a list of names or headlines has few.
+  const marks = f.sentenceMarks + f.commas;
+  const punctuated = f.words < 20 ? f.endsLikeSentence || marks >= 2 : marks / f.words >= options.minPunctuation;
   // Tabs join the cells of a table or a list of links: such a block is never good on its own.
   if (prosey && punctuated) return f.words >= options.lengthHigh && !f.tabbed ? 'good' : 'neargood';
   if (prosey || punctuated) return f.words >= options.lengthHigh * 2 ? 'neargood' : 'short';

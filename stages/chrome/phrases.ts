@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 
 interface PhraseTable {
   maxWords: number;
+  longWordsCategories: { categories: string[]; maxWords: number };
   categories: Record<string, Record<string, { lines: string[]; starts: string[] }>>;
 }
 
@@ -15,6 +16,7 @@ export interface PhraseMatch {
 }
 
 const table = JSON.parse(readFileSync(new URL('./data/phrases.json', import.meta.url), 'utf8')) as PhraseTable;
+const longNotices = table.longWordsCategories;
 
 // Latin and Cyrillic letters that look like Greek ones, and the reverse, folded to one skeleton so
 // that "Ρoή Ειδήσεων" (a Latin o among Greek letters) matches "ροή ειδήσεων".
@@ -67,15 +69,17 @@ for (const s of starts) {
 
 /** The chrome phrase a whole block is, if any. */
 export function matchPhrase(text: string): PhraseMatch | null {
-  if (text.length > 400) return null;
+  if (text.length > 1000) return null;
   const key = normalisePhrase(text);
   if (key === '') return null;
   const exact = lines.get(key) ?? lines.get(skeleton(key));
   if (exact) return exact;
-  if (key.split(' ').length > table.maxWords) return null;
+  const words = key.split(' ').length;
+  if (words > longNotices.maxWords) return null;
   const lowered = text.normalize('NFC').toLowerCase().trim();
   for (const s of startsByFirst.get([...lowered][0] as string) ?? []) {
-    if (lowered.startsWith(s.prefix)) return s.match;
+    if (!lowered.startsWith(s.prefix)) continue;
+    if (words <= table.maxWords || longNotices.categories.includes(s.match.category)) return s.match;
   }
   return null;
 }
