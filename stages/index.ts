@@ -3,9 +3,10 @@
 import type { Preset } from 'unified';
 import type { StageDefinition } from '../pipeline/stage.ts';
 import { blocksStage } from './blocks/index.ts';
+import { chromeStage } from './chrome/index.ts';
 import { languageStage } from './language/index.ts';
 
-export const pipelineStages: readonly StageDefinition[] = [blocksStage, languageStage];
+export const pipelineStages: readonly StageDefinition[] = [blocksStage, languageStage, chromeStage];
 
 export const preset: Preset = { plugins: pipelineStages.map((s) => s.plugin) };
 

@@ -22,6 +22,8 @@ export interface ClassifyOptions {
   maxHeadingDistance?: number;
   /** Punctuation marks per word a long block needs to read as prose. */
   minPunctuation?: number;
+  /** jusText's reading: a near-good block needs a good neighbour (default false: near-good chains stand). */
+  strictNeargood?: boolean;
 }
 
 export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
@@ -31,6 +33,7 @@ export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
   maxUrlDensity: 0.3,
   maxHeadingDistance: 40,
   minPunctuation: 1 / 25,
+  strictNeargood: false,
 };
 
 export interface ClassifiedBlock {
@@ -106,11 +109,15 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
     else if ((prev === 'bad' && neighbour(classes, i, -1, false) === 'neargood') || (next === 'bad' && neighbour(classes, i, 1, false) === 'neargood')) revised[i] = 'good';
     else revised[i] = 'bad';
   }
-  // Near-good blocks: bad when both neighbours are bad, good otherwise.
+  // Near-good blocks: bad when both neighbours are bad, good otherwise. A chain of near-good
+  // blocks (a story told in short paragraphs) holds itself up: neighbours are read with near-good
+  // blocks counting, unless the option asks for jusText's stricter reading.
+  const chains = !o.strictNeargood;
+  const before = [...revised];
   for (let i = 0; i < blocks.length; i++) {
     if (revised[i] !== 'neargood') continue;
-    const prev = neighbour(revised, i, -1, true);
-    const next = neighbour(revised, i, 1, true);
+    const prev = neighbour(before, i, -1, !chains);
+    const next = neighbour(before, i, 1, !chains);
     revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   }
   return revised;

@@ -37,7 +37,7 @@ export interface BlockFeatures {
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]|[\p{L}\p{M}\p{N}'’-]+/gu;
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|biz|io|ai|gov|edu|ru|gr|pl|cn|de|fr|es|it|pt|br|uk|eu|us|ua|by|kz|tv|fm|me|co|jp|kr|in|tw|hk)\b(?:\/[^\s]*)?/giu;
+const URL = /(?<![\w.\/-])(?:(?:https?:\/\/|www\.)[\x21\x23-\x3b\x3d\x3f-\x7e]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:com|net|org|info|biz|io|ai|gov|edu|ru|gr|pl|cn|de|fr|es|it|pt|br|uk|eu|us|ua|by|kz|tv|fm|me|co|jp|kr|in|tw|hk)\b(?:\/[\x21\x23-\x3b\x3d\x3f-\x7e]{0,2000})?)/giu;
 const SENTENCE_MARK = /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/gu;
 const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
 const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;

@@ -19,6 +19,8 @@ import { outsideMainRegion, type RegionOptions } from './region.ts';
 export interface ChromeOptions extends ClassifyOptions, RegionOptions {
   /** What the batch pass learned (site templates); given by the runner. */
   learned?: LearnedTemplates;
+  /** Remove short lines repeated three times or more on the page (default true). */
+  repeatedLines?: boolean;
 }
 
 const SOURCE = 'chrome';
@@ -104,7 +106,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
     if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
     if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
-    if (f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
+    if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
     const template = templateCount(options.learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
       return force(rule('template', `line repeated in ${template.count} documents of the site`));
