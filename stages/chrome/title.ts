@@ -11,7 +11,9 @@ export interface TitleOptions {
 /** The index of the headline block, or null. */
 export function chooseTitle(blocks: (ClassifiedBlock & { block: { value: string } })[], classes: BlockClass[], options: TitleOptions = {}): number | null {
   const window = options.window ?? 8;
-  const firstGood = classes.indexOf('good');
+  // The story's first block: a good block that is not itself a short heading (a heading right
+  // before the story is taken as good by context, and it is the headline we are looking for).
+  const firstGood = classes.findIndex((c, i) => c === 'good' && !(blocks[i]?.heading && (blocks[i]?.features.words ?? 0) < 12));
   if (firstGood <= 0) return null;
   let best: number | null = null;
   let bestWords = 0;
