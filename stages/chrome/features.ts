@@ -42,27 +42,24 @@ const SENTENCE_MARK = /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/
 const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
 const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
 const ENDS_SENTENCE = /[.!?…。！？:;"”»’)\]]$/u;
-const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Han', 'Arabic', 'Hebrew', 'Devanagari', 'Hangul', 'Hiragana', 'Katakana', 'Thai', 'Georgian', 'Armenian'] as const;
-const SCRIPT_TESTS = SCRIPTS.map((s) => [s, new RegExp(`\\p{sc=${s}}`, 'u')] as const);
+const SPACES = /\s/gu;
+const DIGITS = /\p{N}/gu;
+const NON_LETTERS = /\P{L}+/gu;
+const UPPER = /\p{Lu}/gu;
+const LOWER = /\p{Ll}/gu;
 
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
-  let chars = 0;
+  // Native regex scans do the counting; the loop below only walks the letters, by code point range.
+  const chars = text.length - (text.match(SPACES)?.length ?? 0);
+  const digits = text.match(DIGITS)?.length ?? 0;
+  const letterText = text.replace(NON_LETTERS, '');
+  const upper = letterText.match(UPPER)?.length ?? 0;
+  const cased = upper + (letterText.match(LOWER)?.length ?? 0);
   let letters = 0;
-  let upper = 0;
-  let cased = 0;
-  let digits = 0;
   const scriptCount = new Map<string, number>();
-  for (const ch of text) {
-    if (/\s/u.test(ch)) continue;
-    chars++;
-    if (/\p{N}/u.test(ch)) digits++;
-    if (!/\p{L}/u.test(ch)) continue;
+  for (const ch of letterText) {
     letters++;
-    if (/\p{Lu}/u.test(ch)) {
-      upper++;
-      cased++;
-    } else if (/\p{Ll}/u.test(ch)) cased++;
-    const script = scriptOf(ch);
+    const script = scriptOf(ch.codePointAt(0) as number);
     scriptCount.set(script, (scriptCount.get(script) ?? 0) + 1);
   }
   let script = 'none';
@@ -73,8 +70,6 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
       best = n;
     }
   }
-  // Hiragana/Katakana texts are Japanese: count them with Han.
-  if (script === 'Hiragana' || script === 'Katakana') script = 'Han';
 
   const tokens = text.toLowerCase().match(TOKEN) ?? [];
   let cjk = 0;
@@ -108,9 +103,17 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   };
 }
 
-function scriptOf(ch: string): string {
-  const code = ch.codePointAt(0) as number;
+// Code point ranges of the scripts that matter for telling a page's chrome from its body.
+const SCRIPT_RANGES: [number, number, string][] = [
+  [0x0000, 0x024f, 'Latin'], [0x0370, 0x03ff, 'Greek'], [0x0400, 0x052f, 'Cyrillic'], [0x0530, 0x058f, 'Armenian'],
+  [0x0590, 0x05ff, 'Hebrew'], [0x0600, 0x06ff, 'Arabic'], [0x0750, 0x077f, 'Arabic'], [0x0900, 0x097f, 'Devanagari'],
+  [0x0e00, 0x0e7f, 'Thai'], [0x10a0, 0x10ff, 'Georgian'], [0x1100, 0x11ff, 'Hangul'], [0x1e00, 0x1eff, 'Latin'],
+  [0x1f00, 0x1fff, 'Greek'], [0x3040, 0x30ff, 'Han'], [0x3400, 0x4dbf, 'Han'], [0x4e00, 0x9fff, 'Han'],
+  [0xac00, 0xd7af, 'Hangul'], [0xf900, 0xfaff, 'Han'], [0xff21, 0xff5a, 'Latin'], [0x20000, 0x3134f, 'Han'],
+];
+
+function scriptOf(code: number): string {
   if (code < 0x250) return 'Latin';
-  for (const [name, test] of SCRIPT_TESTS) if (test.test(ch)) return name;
+  for (const [from, to, name] of SCRIPT_RANGES) if (code >= from && code <= to) return name;
   return 'Other';
 }
