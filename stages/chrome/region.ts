@@ -8,9 +8,11 @@ export interface RegionOptions {
   minGapBlocks?: number;
   /** A run is kept when it has at least this share of the main run's words. */
   minRunShare?: number;
+  /** Runs before a comments heading must hold this share of the largest run's words to be the article. */
+  minShareBeforeComments?: number;
 }
 
-export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 4, minRunShare: 0.5 };
+export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 4, minRunShare: 0.5, minShareBeforeComments: 0.2 };
 
 /**
  * Which good blocks lie outside the article's region: indexes of blocks to drop.
@@ -38,10 +40,19 @@ export function outsideMainRegion(classes: BlockClass[], weights: number[], sepa
     current.words += weights[i] as number;
     gap = 0;
   });
-  const main = runs.reduce<{ blocks: number[]; words: number } | null>((best, r) => (best === null || r.words > best.words ? r : best), null);
+  // Comments follow the article: a run after the first comments heading is the article only when
+  // nothing came before that heading.
+  const firstComments = Math.min(Number.POSITIVE_INFINITY, ...commentsStart);
+  // (A "Comments" link in the page header opens nothing: the runs before it must hold real text.)
+  const largest = Math.max(0, ...runs.map((r) => r.words));
+  const eligible = runs.filter((r) => (r.blocks[0] as number) < firstComments);
+  const main = (Math.max(0, ...eligible.map((r) => r.words)) >= largest * o.minShareBeforeComments ? eligible : runs).reduce<{ blocks: number[]; words: number } | null>(
+    (best, r) => (best === null || r.words > best.words ? r : best),
+    null,
+  );
   const outside = new Set<number>();
   if (main === null) return outside;
-  // Comments open after the article: whatever follows a comments heading placed after the main run is theirs.
+  // Whatever follows a comments heading placed after the main run belongs to the comments.
   const mainEnd = main.blocks.at(-1) as number;
   let commentsFrom = Number.POSITIVE_INFINITY;
   for (const i of commentsStart) if (i > mainEnd && i < commentsFrom) commentsFrom = i;
