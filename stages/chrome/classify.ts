@@ -66,13 +66,18 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   if (f.urlDensity > options.maxUrlDensity) return 'bad';
   if (f.letters === 0) return 'short';
   if (f.words < options.lengthLow) return 'short';
+  // A snippet cut short ("…") is a teaser for another page, unless its neighbours say otherwise.
+  // (Not in CJK text, whose prose uses "……" freely.)
+  if (f.truncated && f.script !== 'Han') return 'short';
   const prosey = reference === null ? f.sentenceMarks + f.commas > 0 : f.stopwordDensity >= reference * options.stopwordRatio;
   // Prose has a comma or a full stop every ten to fifteen words; a list of names or headlines has few.
   const marks = f.sentenceMarks + f.commas;
-  const punctuated = f.words < 20 ? f.endsLikeSentence || marks >= 2 : marks / f.words >= options.minPunctuation;
-  // Tabs join the cells of a table or a list of links: such a block is never good on its own.
-  if (prosey && punctuated) return f.words >= options.lengthHigh && !f.tabbed ? 'good' : 'neargood';
-  if (prosey || punctuated) return f.words >= options.lengthHigh * 2 ? 'neargood' : 'short';
+  const punctuated = f.endsLikeSentence || (f.words < 20 ? marks >= 2 : marks / f.words >= options.minPunctuation);
+  const long = f.words >= options.lengthHigh && !f.tabbed;
+  if (prosey && punctuated) return long ? 'good' : 'neargood';
+  // Function words without punctuation: a long sentence of prose or a menu of phrases; length decides.
+  if (prosey) return long ? 'neargood' : 'short';
+  if (punctuated) return f.words >= options.lengthHigh * 2 ? 'neargood' : 'short';
   return 'bad';
 }
 

@@ -27,6 +27,8 @@ export interface BlockFeatures {
   upperRatio: number;
   /** Share of the characters that are digits. */
   digitRatio: number;
+  /** The block ends cut short ("…", "..."), as teaser snippets do. */
+  truncated: boolean;
   /** Clock times ("20:06") in the block: lists of dated teasers carry many. */
   timestamps: number;
   /** The block holds tab characters (table cells or list items joined). */
@@ -43,6 +45,7 @@ const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
 const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
 const ENDS_SENTENCE = /[.!?…。！？:;"”»’)\]]$/u;
 const SPACES = /\s/gu;
+const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
 const DIGITS = /\p{N}/gu;
 const NON_LETTERS = /\P{L}+/gu;
 const UPPER = /\p{Lu}/gu;
@@ -100,6 +103,7 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
     script,
     tabbed: text.includes('\t'),
     timestamps: text.match(TIMESTAMP)?.length ?? 0,
+    truncated: TRUNCATED.test(text.slice(-12)),
   };
 }
 
