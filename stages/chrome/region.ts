@@ -8,11 +8,13 @@ export interface RegionOptions {
   minGapBlocks?: number;
   /** A run is kept when it has at least this share of the main run's words. */
   minRunShare?: number;
+  /** The same, for runs after the main run. */
+  minRunShareAfter?: number;
   /** Runs before a comments heading must hold this share of the largest run's words to be the article. */
   minShareBeforeComments?: number;
 }
 
-export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 4, minRunShare: 0.5, minShareBeforeComments: 0.2 };
+export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.5, minRunShareAfter: 0.8, minShareBeforeComments: 0.2 };
 
 /**
  * Which good blocks lie outside the article's region: indexes of blocks to drop.
@@ -57,7 +59,67 @@ export function outsideMainRegion(classes: BlockClass[], weights: number[], sepa
   let commentsFrom = Number.POSITIVE_INFINITY;
   for (const i of commentsStart) if (i > mainEnd && i < commentsFrom) commentsFrom = i;
   for (const run of runs) {
-    if (run.words < main.words * o.minRunShare || (run.blocks[0] as number) > commentsFrom) for (const i of run.blocks) outside.add(i);
+    // After the article come the page's other offers (related stories, teasers): a run there must be larger to count.
+    const share = (run.blocks[0] as number) > mainEnd ? o.minRunShareAfter : o.minRunShare;
+    if (run.words < main.words * share || (run.blocks[0] as number) > commentsFrom) for (const i of run.blocks) outside.add(i);
   }
+  return outside;
+}
+
+export interface SpanBlock {
+  /** Class from the block's own features (before context). */
+  initial: BlockClass;
+  /** Class after context revision. */
+  revised: BlockClass;
+  /** How much prose the block holds. */
+  weight: number;
+  /** Length in word equivalents. */
+  words: number;
+  forced: boolean;
+}
+
+/**
+ * The article as the one stretch of the page with the most prose in it, net of the chrome inside
+ * (Finn et al.'s body text extraction, on blocks): good blocks count for, chrome counts against,
+ * and the stretch with the largest sum wins (Kadane's algorithm, linear). Returns the indexes of
+ * revised-good blocks outside that stretch.
+ */
+export function outsideMainSpan(blocks: SpanBlock[], options: { shortPenalty?: number; badPenalty?: number } = {}): Set<number> {
+  const shortPenalty = options.shortPenalty ?? 1;
+  const badPenalty = options.badPenalty ?? 1;
+  const score = blocks.map((b) => {
+    if (b.forced) return -(b.words * badPenalty + 2);
+    switch (b.initial) {
+      case 'good':
+        return b.weight;
+      case 'neargood':
+        return b.weight / 2;
+      case 'short':
+        return b.revised === 'good' ? 0 : -shortPenalty;
+      default:
+        return -(b.words * badPenalty + 1);
+    }
+  });
+  let bestSum = 0;
+  let bestFrom = 0;
+  let bestTo = -1;
+  let sum = 0;
+  let from = 0;
+  score.forEach((s, i) => {
+    if (sum <= 0) {
+      sum = 0;
+      from = i;
+    }
+    sum += s;
+    if (sum > bestSum) {
+      bestSum = sum;
+      bestFrom = from;
+      bestTo = i;
+    }
+  });
+  const outside = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (b.revised === 'good' && (i < bestFrom || i > bestTo)) outside.add(i);
+  });
   return outside;
 }
