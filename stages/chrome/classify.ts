@@ -24,6 +24,8 @@ export interface ClassifyOptions {
   minPunctuation?: number;
   /** jusText's reading: a near-good block needs a good neighbour (default false: near-good chains stand). */
   strictNeargood?: boolean;
+  /** A short block more than this many blocks away from any longer block on both sides is bad. */
+  maxShortDistance?: number;
 }
 
 export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
@@ -34,6 +36,7 @@ export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
   maxHeadingDistance: 40,
   minPunctuation: 1 / 25,
   strictNeargood: false,
+  maxShortDistance: 3,
 };
 
 export interface ClassifiedBlock {
@@ -88,14 +91,16 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
   const initial = blocks.map((b) => contextFreeClass(b, reference, o));
   const classes = [...initial];
 
-  // Headings: a short heading closely followed by a good block introduces it.
+  // Headings: a short heading closely followed by a good block introduces it. It is decided last,
+  // so that a list of headlines cannot hold itself up.
+  const headings = new Set<number>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as ClassifiedBlock;
     if (!b.heading || classes[i] !== 'short') continue;
     let distance = 0;
     for (let j = i + 1; j < blocks.length && distance <= o.maxHeadingDistance; j++) {
       if (initial[j] === 'good') {
-        classes[i] = 'neargood';
+        headings.add(i);
         break;
       }
       if (blocks[j]?.forced) break;
@@ -103,10 +108,17 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
     }
   }
 
-  // Short blocks: take the class of the neighbours (good/bad, near-good ignored first).
+  // Short blocks: take the class of the neighbours (good/bad, near-good ignored first). A short
+  // block deep inside a long stretch of short blocks (a menu, a list of teaser headlines) is bad
+  // whatever lies beyond the stretch.
   const revised = [...classes];
+  const [fromPrev, toNext] = distancesToLonger(classes);
   for (let i = 0; i < blocks.length; i++) {
     if (classes[i] !== 'short') continue;
+    if ((fromPrev[i] as number) > o.maxShortDistance && (toNext[i] as number) > o.maxShortDistance) {
+      revised[i] = 'bad';
+      continue;
+    }
     const prev = neighbour(classes, i, -1, true);
     const next = neighbour(classes, i, 1, true);
     if (prev === 'good' && next === 'good') revised[i] = 'good';
@@ -125,6 +137,12 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
     const next = neighbour(before, i, 1, !chains);
     revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   }
+  // Headings: good when the next block that is not short (nor another heading) ended good.
+  for (const i of headings) {
+    let j = i + 1;
+    while (j < blocks.length && (classes[j] === 'short' || headings.has(j))) j++;
+    revised[i] = j < blocks.length && revised[j] === 'good' && j - i <= 3 ? 'good' : 'bad';
+  }
   return revised;
 }
 
@@ -136,4 +154,21 @@ function neighbour(classes: BlockClass[], i: number, step: -1 | 1, ignoreNeargoo
     if (c === 'neargood' && !ignoreNeargood) return c;
   }
   return 'bad';
+}
+
+/** For each block, how many blocks back and ahead the nearest block that is not `short` lies. */
+function distancesToLonger(classes: BlockClass[]): [number[], number[]] {
+  const back: number[] = [];
+  const ahead: number[] = new Array(classes.length).fill(0);
+  let last = Number.NEGATIVE_INFINITY;
+  classes.forEach((c, i) => {
+    back.push(i - last);
+    if (c !== 'short') last = i;
+  });
+  let next = Number.POSITIVE_INFINITY;
+  for (let i = classes.length - 1; i >= 0; i--) {
+    ahead[i] = next - i;
+    if (classes[i] !== 'short') next = i;
+  }
+  return [back, ahead];
 }
