@@ -113,47 +113,59 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
   // whatever lies beyond the stretch.
   const revised = [...classes];
   const [fromPrev, toNext] = distancesToLonger(classes);
+  const prevStrict = neighbours(classes, -1, true);
+  const nextStrict = neighbours(classes, 1, true);
+  const prevAny = neighbours(classes, -1, false);
+  const nextAny = neighbours(classes, 1, false);
   for (let i = 0; i < blocks.length; i++) {
     if (classes[i] !== 'short') continue;
     if ((fromPrev[i] as number) > o.maxShortDistance && (toNext[i] as number) > o.maxShortDistance) {
       revised[i] = 'bad';
       continue;
     }
-    const prev = neighbour(classes, i, -1, true);
-    const next = neighbour(classes, i, 1, true);
+    const prev = prevStrict[i];
+    const next = nextStrict[i];
     if (prev === 'good' && next === 'good') revised[i] = 'good';
     else if (prev === 'bad' && next === 'bad') revised[i] = 'bad';
-    else if ((prev === 'bad' && neighbour(classes, i, -1, false) === 'neargood') || (next === 'bad' && neighbour(classes, i, 1, false) === 'neargood')) revised[i] = 'good';
+    else if ((prev === 'bad' && prevAny[i] === 'neargood') || (next === 'bad' && nextAny[i] === 'neargood')) revised[i] = 'good';
     else revised[i] = 'bad';
   }
   // Near-good blocks: bad when both neighbours are bad, good otherwise. A chain of near-good
   // blocks (a story told in short paragraphs) holds itself up: neighbours are read with near-good
   // blocks counting, unless the option asks for jusText's stricter reading.
   const chains = !o.strictNeargood;
-  const before = [...revised];
+  const prevOfNeargood = neighbours(revised, -1, !chains);
+  const nextOfNeargood = neighbours(revised, 1, !chains);
   for (let i = 0; i < blocks.length; i++) {
     if (revised[i] !== 'neargood') continue;
-    const prev = neighbour(before, i, -1, !chains);
-    const next = neighbour(before, i, 1, !chains);
+    const prev = prevOfNeargood[i];
+    const next = nextOfNeargood[i];
     revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   }
   // Headings: good when the next block that is not short (nor another heading) ended good.
   for (const i of headings) {
     let j = i + 1;
-    while (j < blocks.length && (classes[j] === 'short' || headings.has(j))) j++;
-    revised[i] = j < blocks.length && revised[j] === 'good' && j - i <= 3 ? 'good' : 'bad';
+    while (j < blocks.length && j - i <= 3 && (classes[j] === 'short' || headings.has(j))) j++;
+    revised[i] = j < blocks.length && j - i <= 3 && revised[j] === 'good' ? 'good' : 'bad';
   }
   return revised;
 }
 
-/** The nearest class before (step -1) or after (step 1) block i that is good or bad; the edges count as bad. */
-function neighbour(classes: BlockClass[], i: number, step: -1 | 1, ignoreNeargood: boolean): BlockClass {
-  for (let j = i + step; j >= 0 && j < classes.length; j += step) {
-    const c = classes[j] as BlockClass;
-    if (c === 'good' || c === 'bad') return c;
-    if (c === 'neargood' && !ignoreNeargood) return c;
+/**
+ * For every block, the nearest class before (step -1) or after (step 1) it that is good or bad
+ * (or near-good, unless ignored); the edges count as bad. One pass each way, so linear.
+ */
+function neighbours(classes: BlockClass[], step: -1 | 1, ignoreNeargood: boolean): BlockClass[] {
+  const out: BlockClass[] = new Array(classes.length);
+  let seen: BlockClass = 'bad';
+  const start = step === 1 ? classes.length - 1 : 0;
+  for (let k = 0; k < classes.length; k++) {
+    const i = start - step * k;
+    out[i] = seen;
+    const c = classes[i] as BlockClass;
+    if (c === 'good' || c === 'bad' || (c === 'neargood' && !ignoreNeargood)) seen = c;
   }
-  return 'bad';
+  return out;
 }
 
 /** For each block, how many blocks back and ahead the nearest block that is not `short` lies. */

@@ -51,8 +51,10 @@ function removeInlineChrome(tree: Root, file: VFile): void {
     let floor = Number.POSITIVE_INFINITY;
     for (const p of pieces) {
       if (p.end > floor) continue;
-      if (!tree.children.includes(child)) break;
+      // A cut that leaves nothing removes the whole block: nothing more to cut in it.
+      const emptied = (child.value.slice(0, p.start) + child.value.slice(p.end)).trim() === '';
       removeText(tree, file, child, p.start, p.end, p.rule);
+      if (emptied) break;
       floor = p.start;
     }
   }

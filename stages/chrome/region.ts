@@ -44,11 +44,12 @@ export function outsideMainRegion(classes: BlockClass[], weights: number[], sepa
   });
   // Comments follow the article: a run after the first comments heading is the article only when
   // nothing came before that heading.
-  const firstComments = Math.min(Number.POSITIVE_INFINITY, ...commentsStart);
+  let firstComments = Number.POSITIVE_INFINITY;
+  for (const i of commentsStart) firstComments = Math.min(firstComments, i);
   // (A "Comments" link in the page header opens nothing: the runs before it must hold real text.)
-  const largest = Math.max(0, ...runs.map((r) => r.words));
+  const largest = runs.reduce((m, r) => Math.max(m, r.words), 0);
   const eligible = runs.filter((r) => (r.blocks[0] as number) < firstComments);
-  const main = (Math.max(0, ...eligible.map((r) => r.words)) >= largest * o.minShareBeforeComments ? eligible : runs).reduce<{ blocks: number[]; words: number } | null>(
+  const main = (eligible.reduce((m, r) => Math.max(m, r.words), 0) >= largest * o.minShareBeforeComments ? eligible : runs).reduce<{ blocks: number[]; words: number } | null>(
     (best, r) => (best === null || r.words > best.words ? r : best),
     null,
   );
