@@ -142,6 +142,17 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
     const next = nextOfNeargood[i];
     revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   }
+  // Short sentences next to the story belong to it ("There's a strange disconnect."): walking out
+  // from each good block, short blocks that read as whole sentences join it.
+  const sentence = (i: number) => {
+    const b = blocks[i] as ClassifiedBlock;
+    return !b.forced && classes[i] === 'short' && !headings.has(i) && b.features.endsLikeSentence && b.features.words >= 3 && b.features.sentenceMarks > 0;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    if (revised[i] !== 'good' || classes[i] === 'short') continue;
+    for (let j = i - 1; j >= 0 && sentence(j) && revised[j] !== 'good'; j--) revised[j] = 'good';
+    for (let j = i + 1; j < blocks.length && sentence(j) && revised[j] !== 'good'; j++) revised[j] = 'good';
+  }
   // Headings: good when the next block that is not short (nor another heading) ended good.
   for (const i of headings) {
     let j = i + 1;
