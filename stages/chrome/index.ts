@@ -23,6 +23,8 @@ export interface ChromeOptions extends ClassifyOptions, RegionOptions {
   repeatedLines?: boolean;
   /** How the article's region is found: runs of good blocks (default) or the best-scoring span. */
   region?: 'runs' | 'span' | 'both';
+  /** How much a short or near-good block that ended up chrome separates two runs (a chrome block: 1). */
+  shortGap?: number;
   shortPenalty?: number;
   badPenalty?: number;
 }
@@ -160,7 +162,8 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
     if (v.rule && SEPARATING_RULES.has(v.rule.ruleId)) separators.add(i);
   });
   const comments = new Set([...separators].filter((i) => verdicts[i]?.rule?.ruleId === 'comments'));
-  const byRuns = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options);
+  const gapWeights = verdicts.map((v, i) => (v.forced !== null || initialClasses[i] === 'bad' ? 1 : (options.shortGap ?? 0.75)));
+  const byRuns = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options, gapWeights);
   const outside =
     options.region === 'span' || options.region === 'both'
       ? outsideMainSpan(

@@ -20,9 +20,17 @@ export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRu
  * Which good blocks lie outside the article's region: indexes of blocks to drop.
  * `weights[i]` is how much prose block i holds (its length, less when it reads like a list); `classes[i]` its class after context revision; `separators`
  * the blocks that open another part of the page (comments, related articles, share bars);
- * `commentsStart` those that open a comment thread.
+ * `commentsStart` those that open a comment thread; `gapWeights[i]` how much block i separates
+ * (plain chrome 1, a short line that might belong to the story less).
  */
-export function outsideMainRegion(classes: BlockClass[], weights: number[], separators: Set<number>, commentsStart: Set<number>, options: RegionOptions = {}): Set<number> {
+export function outsideMainRegion(
+  classes: BlockClass[],
+  weights: number[],
+  separators: Set<number>,
+  commentsStart: Set<number>,
+  options: RegionOptions = {},
+  gapWeights: number[] = [],
+): Set<number> {
   const o = { ...REGION_DEFAULTS, ...options };
   const runs: { blocks: number[]; words: number }[] = [];
   let current: { blocks: number[]; words: number } | null = null;
@@ -31,7 +39,7 @@ export function outsideMainRegion(classes: BlockClass[], weights: number[], sepa
     // A comment, share or related-articles heading ends whatever run came before it.
     if (separators.has(i)) gap = o.minGapBlocks;
     if (c !== 'good') {
-      gap++;
+      gap += gapWeights[i] ?? 1;
       return;
     }
     if (current === null || gap >= o.minGapBlocks) {
