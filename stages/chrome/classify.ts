@@ -26,6 +26,8 @@ export interface ClassifyOptions {
   strictNeargood?: boolean;
   /** A short block more than this many blocks away from any longer block on both sides is bad. */
   maxShortDistance?: number;
+  /** A block with three wide gaps or more, and at most this many words per gap, is a flattened list. */
+  maxWordsPerSeam?: number;
 }
 
 export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
@@ -37,6 +39,7 @@ export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
   minPunctuation: 1 / 25,
   strictNeargood: false,
   maxShortDistance: 3,
+  maxWordsPerSeam: 15,
 };
 
 export interface ClassifiedBlock {
@@ -72,6 +75,8 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   // A snippet cut short ("…") is a teaser for another page, unless its neighbours say otherwise.
   // (Not in CJK text, whose prose uses "……" freely.)
   if (f.truncated && f.script !== 'Han') return 'short';
+  // Items of a list flattened into one line, joined by wide gaps: chrome however long.
+  if (f.seams >= 3 && f.seams * options.maxWordsPerSeam >= f.words) return 'bad';
   const prosey = reference === null ? f.sentenceMarks + f.commas > 0 : f.stopwordDensity >= reference * options.stopwordRatio;
   // Prose has a comma or a full stop every ten to fifteen words; a list of names or headlines has few.
   const marks = f.sentenceMarks + f.commas;

@@ -27,6 +27,8 @@ export interface BlockFeatures {
   upperRatio: number;
   /** Share of the characters that are digits. */
   digitRatio: number;
+  /** Wide gaps (tabs, runs of spaces) not after a sentence end: the seams of list items flattened into one line. */
+  seams: number;
   /** The block ends cut short ("…", "..."), as teaser snippets do. */
   truncated: boolean;
   /** Clock times ("20:06") in the block: lists of dated teasers carry many. */
@@ -45,6 +47,7 @@ const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
 const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
 const ENDS_SENTENCE = /[.!?…。！？:;"”»’)\]]$/u;
 const SPACES = /\s/gu;
+const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\S)/gu;
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
 const DIGITS = /\p{N}/gu;
 const NON_LETTERS = /\P{L}+/gu;
@@ -104,6 +107,7 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
     tabbed: text.includes('\t'),
     timestamps: text.match(TIMESTAMP)?.length ?? 0,
     truncated: TRUNCATED.test(text.slice(-12)),
+    seams: text.match(SEAM)?.length ?? 0,
   };
 }
 

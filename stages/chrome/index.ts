@@ -99,6 +99,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     const key = normalisePhrase(b.value);
     repeats.set(key, (repeats.get(key) ?? 0) + 1);
   }
+  const seen = new Set<string>();
   const verdicts: BlockVerdict[] = [];
   tree.children.forEach((block, i) => {
     const f = features[i] as BlockFeatures;
@@ -114,6 +115,9 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
     if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
     if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
+    // The same paragraph twice on a page (a widget shown twice, a gallery caption repeated): the first stays.
+    if (f.words >= 10 && seen.has(normalisePhrase(block.value))) return force(rule('duplicate-block', 'paragraph repeated on the page'));
+    if (f.words >= 10) seen.add(normalisePhrase(block.value));
     if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
     const template = templateCount(options.learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
