@@ -89,8 +89,8 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   return 'bad';
 }
 
-/** The classes of all blocks, revised by context. */
-export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptions = {}): BlockClass[] {
+/** The classes of all blocks: from their own features (`initial`), then revised by context (`classes`). */
+export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptions = {}): { initial: BlockClass[]; classes: BlockClass[] } {
   const o = { ...CLASSIFY_DEFAULTS, ...options };
   const reference = referenceDensity(blocks);
   const initial = blocks.map((b) => contextFreeClass(b, reference, o));
@@ -164,7 +164,7 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
     while (j < blocks.length && j - i <= 3 && (classes[j] === 'short' || headings.has(j))) j++;
     revised[i] = j < blocks.length && j - i <= 3 && revised[j] === 'good' ? 'good' : 'bad';
   }
-  return revised;
+  return { initial, classes: revised };
 }
 
 /**

@@ -7,26 +7,22 @@ import type { VFile } from 'vfile';
 import { createDocumentFile, parseDocument, type Block, type Root } from '../../pipeline/document.ts';
 import { removeBlocksWhere, removeText, type Rule } from '../../pipeline/decisions.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
-import { CLASSIFY_DEFAULTS, classifyBlocks, contextFreeClass, referenceDensity, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
+import { classifyBlocks, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
 import { blockFeatures, type BlockFeatures } from './features.ts';
 import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './patterns.ts';
 import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
 import { createTemplateLearner, siteOf, templateCount, type LearnedTemplates } from './template.ts';
+import { outsideMainRegion, type RegionOptions } from './region.ts';
 import { chooseTitle } from './title.ts';
-import { outsideMainRegion, outsideMainSpan, type RegionOptions } from './region.ts';
 
 export interface ChromeOptions extends ClassifyOptions, RegionOptions {
   /** What the batch pass learned (site templates); given by the runner. */
   learned?: LearnedTemplates;
   /** Remove short lines repeated three times or more on the page (default true). */
   repeatedLines?: boolean;
-  /** How the article's region is found: runs of good blocks (default) or the best-scoring span. */
-  region?: 'runs' | 'span' | 'both';
   /** How much a short or near-good block that ended up chrome separates two runs (a chrome block: 1). */
   shortGap?: number;
-  shortPenalty?: number;
-  badPenalty?: number;
 }
 
 const SOURCE = 'chrome';
@@ -158,24 +154,14 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   file.data.metadata ??= {};
   removeInlineChrome(tree, file);
   const verdicts = forcedRules(tree, file, options);
-  const classes = classifyBlocks(verdicts, options);
-  const reference = referenceDensity(verdicts);
-  const initialClasses = verdicts.map((v) => contextFreeClass(v, reference, { ...CLASSIFY_DEFAULTS, ...options }));
+  const { initial: initialClasses, classes } = classifyBlocks(verdicts, options);
   const separators = new Set<number>();
   verdicts.forEach((v, i) => {
     if (v.rule && SEPARATING_RULES.has(v.rule.ruleId)) separators.add(i);
   });
   const comments = new Set([...separators].filter((i) => verdicts[i]?.rule?.ruleId === 'comments'));
   const gapWeights = verdicts.map((v, i) => (v.forced !== null || initialClasses[i] === 'bad' ? 1 : (options.shortGap ?? 0.75)));
-  const byRuns = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options, gapWeights);
-  const outside =
-    options.region === 'span' || options.region === 'both'
-      ? outsideMainSpan(
-          verdicts.map((v, i) => ({ initial: initialClasses[i] as BlockClass, revised: classes[i] as BlockClass, weight: proseWeight(v.features), words: v.features.words, forced: v.forced !== null })),
-          options,
-        )
-      : byRuns;
-  if (options.region === 'both') for (const i of byRuns) outside.add(i);
+  const outside = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options, gapWeights);
   const lang = file.data.lang ?? 'und';
 
   const title = chooseTitle(verdicts, classes);
