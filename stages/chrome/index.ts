@@ -161,7 +161,11 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   });
   const comments = new Set([...separators].filter((i) => verdicts[i]?.rule?.ruleId === 'comments'));
   const gapWeights = verdicts.map((v, i) => (v.forced !== null || initialClasses[i] === 'bad' ? 1 : (options.shortGap ?? 0.75)));
-  const outside = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options, gapWeights);
+  const introduced = verdicts.map((v, i) => {
+    const before = verdicts[i - 1];
+    return before !== undefined && !before.features.endsLikeSentence && before.features.words >= 2 && before.features.words < 20 && v.features.words > before.features.words;
+  });
+  const outside = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options, gapWeights, introduced);
   const lang = file.data.lang ?? 'und';
 
   const title = chooseTitle(verdicts, classes);

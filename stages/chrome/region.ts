@@ -12,16 +12,21 @@ export interface RegionOptions {
   minRunShareAfter?: number;
   /** Runs before a comments heading must hold this share of the largest run's words to be the article. */
   minShareBeforeComments?: number;
+  /** Share of a run's paragraphs that may each follow a headline of their own before the run counts as a teaser list. */
+  maxHeadedShare?: number;
+  /** What a teaser list's weight is multiplied by. */
+  headedDiscount?: number;
 }
 
-export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.5, minRunShareAfter: 0.8, minShareBeforeComments: 0.2 };
+export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.5, minRunShareAfter: 0.8, minShareBeforeComments: 0.2, maxHeadedShare: 0.5, headedDiscount: 0.25 };
 
 /**
  * Which good blocks lie outside the article's region: indexes of blocks to drop.
  * `weights[i]` is how much prose block i holds (its length, less when it reads like a list); `classes[i]` its class after context revision; `separators`
  * the blocks that open another part of the page (comments, related articles, share bars);
  * `commentsStart` those that open a comment thread; `gapWeights[i]` how much block i separates
- * (plain chrome 1, a short line that might belong to the story less).
+ * (plain chrome 1, a short line that might belong to the story less); `introduced[i]` whether block i
+ * comes right after a short headline-like block.
  */
 export function outsideMainRegion(
   classes: BlockClass[],
@@ -30,6 +35,7 @@ export function outsideMainRegion(
   commentsStart: Set<number>,
   options: RegionOptions = {},
   gapWeights: number[] = [],
+  introduced: boolean[] = [],
 ): Set<number> {
   const o = { ...REGION_DEFAULTS, ...options };
   const runs: { blocks: number[]; words: number }[] = [];
@@ -50,6 +56,12 @@ export function outsideMainRegion(
     current.words += weights[i] as number;
     gap = 0;
   });
+  // A list of teasers alternates headline and snippet: when most of a run's paragraphs come right
+  // after a headline of their own, the run is an index of other pages, not a story.
+  for (const run of runs) {
+    const headed = run.blocks.filter((i) => introduced[i]).length;
+    if (run.blocks.length >= 4 && headed / run.blocks.length > o.maxHeadedShare) run.words *= o.headedDiscount;
+  }
   // Comments follow the article: a run after the first comments heading is the article only when
   // nothing came before that heading.
   let firstComments = Number.POSITIVE_INFINITY;
