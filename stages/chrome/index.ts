@@ -161,7 +161,10 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   });
   const comments = new Set([...separators].filter((i) => verdicts[i]?.rule?.ruleId === 'comments'));
   const gapWeights = verdicts.map((v, i) => (v.forced !== null || initialClasses[i] === 'bad' ? 1 : (options.shortGap ?? 0.75)));
+  // A paragraph right after a short headline of its own, or glued to one by a wide seam
+  // ("Headline  Snippet…"), is how teaser lists present other pages.
   const introduced = verdicts.map((v, i) => {
+    if (v.features.seams > 0) return true;
     const before = verdicts[i - 1];
     return before !== undefined && !before.features.endsLikeSentence && before.features.words >= 2 && before.features.words < 20 && v.features.words > before.features.words;
   });
