@@ -13,7 +13,11 @@ export function chooseTitle(blocks: (ClassifiedBlock & { block: { value: string 
   const window = options.window ?? 8;
   // The story's first block: a good block that is not itself a short heading (a heading right
   // before the story is taken as good by context, and it is the headline we are looking for).
-  const firstGood = classes.findIndex((c, i) => c === 'good' && !(blocks[i]?.heading && (blocks[i]?.features.words ?? 0) < 12));
+  const headlineLike = (i: number) => {
+    const b = blocks[i] as ClassifiedBlock & { block: { value: string } };
+    return (b.heading || !b.features.endsLikeSentence) && b.features.words <= 30;
+  };
+  const firstGood = classes.findIndex((c, i) => c === 'good' && !headlineLike(i));
   if (firstGood <= 0) return null;
   let best: number | null = null;
   let bestWords = 0;
