@@ -95,7 +95,6 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     const key = normalisePhrase(b.value);
     repeats.set(key, (repeats.get(key) ?? 0) + 1);
   }
-  const seen = new Set<string>();
   const verdicts: BlockVerdict[] = [];
   tree.children.forEach((block, i) => {
     const f = features[i] as BlockFeatures;
@@ -111,9 +110,6 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
     if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
     if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
-    // The same paragraph twice on a page (a widget shown twice, a gallery caption repeated): the first stays.
-    if (f.words >= 10 && seen.has(normalisePhrase(block.value))) return force(rule('duplicate-block', 'paragraph repeated on the page'));
-    if (f.words >= 10) seen.add(normalisePhrase(block.value));
     if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
     const template = templateCount(options.learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
@@ -176,6 +172,7 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   const titleKey = file.data.title === null ? null : normalisePhrase(file.data.title);
 
   const decisions = new Map<Block, Rule | null>();
+  const keptParagraphs = new Set<string>();
   verdicts.forEach((v, i) => {
     let decided: Rule | null = null;
     if (i === title) decided = rule('title', 'the headline, moved to `title`');
@@ -184,6 +181,12 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
     } else if (v.rule) decided = v.rule;
     else if ((classes[i] as BlockClass) === 'bad') decided = classifierRule(v, lang);
     else if (outside.has(i)) decided = rule('outside-article', 'text far from the article, among page chrome (teasers, comments, other stories)');
+    // The same paragraph twice in the body (a widget shown twice, a teaser of this very story): the first kept copy stays.
+    if (decided === null && v.features.words >= 10) {
+      const key = normalisePhrase(v.block.value);
+      if (keptParagraphs.has(key)) decided = rule('duplicate-block', 'paragraph repeated on the page');
+      else keptParagraphs.add(key);
+    }
     decisions.set(v.block, decided);
   });
   removeBlocksWhere(tree, file, (b) => decisions.get(b) ?? null);
