@@ -183,7 +183,8 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
     else if (outside.has(i)) decided = rule('outside-article', 'text far from the article, among page chrome (teasers, comments, other stories)');
     // The same paragraph twice in the body (a widget shown twice, a teaser of this very story): the first kept copy stays.
     if (decided === null && v.features.words >= 10) {
-      const key = normalisePhrase(v.block.value);
+      // Compared on letters only: a copy may differ by a counter or punctuation glued to it.
+      const key = v.block.value.toLowerCase().replace(/\P{L}+/gu, '');
       if (keptParagraphs.has(key)) decided = rule('duplicate-block', 'paragraph repeated on the page');
       else keptParagraphs.add(key);
     }
