@@ -22,6 +22,9 @@ export interface TemplateOptions {
 
 const DEFAULTS: Required<TemplateOptions> = { minDocuments: 2, maxLinesPerSite: 50_000, maxLineLength: 400 };
 
+// Second-level labels under which country domains register names (bbc.co.uk, folha.com.br).
+const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'gob', 'nom', 'ltd', 'plc', 'or', 'ne', 'go', 'mil', 'int']);
+
 /** The site a document belongs to: its URL's host without `www.`, or null without a URL. */
 export function siteOf(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -29,7 +32,7 @@ export function siteOf(url: string | null | undefined): string | null {
   if (!m) return null;
   // The registrable domain: saratov.kp.ru and komi.kp.ru share one template; news.bbc.co.uk is bbc.co.uk.
   const labels = (m[1] as string).toLowerCase().split('.');
-  const keep = labels.length >= 3 && (labels.at(-2) as string).length <= 3 && (labels.at(-1) as string).length === 2 ? 3 : 2;
+  const keep = labels.length >= 3 && (labels.at(-1) as string).length === 2 && SECOND_LEVEL.has(labels.at(-2) as string) ? 3 : 2;
   return labels.slice(-keep).join('.');
 }
 
