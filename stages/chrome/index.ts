@@ -27,7 +27,8 @@ export interface ChromeOptions extends ClassifyOptions, RegionOptions {
 
 const SOURCE = 'chrome';
 /** Rules whose blocks open another part of the page than the article. */
-const SEPARATING_RULES = new Set(['comments', 'related', 'share', 'subscribe', 'copyright', 'nav-teaser']);
+const SEPARATING_RULES = new Set(['comments', 'related', 'share', 'subscribe', 'copyright', 'nav-teaser', 'teaser-list']);
+const FEED_ITEM = /^\d{1,2}:\d{2}(?!\d)\s+\S/u;
 const rule = (ruleId: string, reason?: string): Rule => ({ source: SOURCE, ruleId, reason: reason ?? ruleId });
 
 /** Removes pieces of chrome inside blocks: image tokens, glued metadata, wire tails. */
@@ -110,6 +111,8 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
     if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
     if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
+    // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
+    if (f.words < 20 && FEED_ITEM.test(block.value)) return force(rule('teaser-list', 'dated headline of a news feed'));
     if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
     const template = templateCount(options.learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
