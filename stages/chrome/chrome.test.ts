@@ -97,6 +97,13 @@ describe('chrome', () => {
     expect(text).toBe(story.join('\n\n'));
   });
 
+  it('cuts a news feed of timed headlines off the story', () => {
+    const feed = ['10:17   Markets open higher on Wednesday', 'Shares rose in early trading, led by banks and energy companies, as investors waited for the central bank decision.', '10:05   Storm closes the main highway', 'The road will stay closed until Friday while crews clear fallen trees and repair the power lines along the route.'];
+    const { text, removed } = run([...story, ...feed].join('\n\n'));
+    expect(text).toBe(story.join('\n\n'));
+    expect(removed.filter((r) => r.reason === 'teaser-list')).toHaveLength(2);
+  });
+
   it('gives an empty text for a document that is all chrome, with everything in removed', () => {
     const input = ['Home', 'News', 'Sport', 'Contact us', 'www.example.com', 'Share on Facebook'].join('\n');
     const { text, removed } = run(input);
