@@ -104,6 +104,12 @@ describe('chrome', () => {
     expect(removed.filter((r) => r.reason === 'teaser-list')).toHaveLength(2);
   });
 
+  it('keeps prose of a script written without full stops, even without stopwords', () => {
+    const thai = 'ภาษาไทยเป็นภาษาที่มีระดับเสียงของคำแน่นอนหรือวรรณยุกต์เช่นเดียวกับภาษาจีน และออกเสียงแยกคำต่อคำ ทำให้ผู้เรียนต้องฝึกฟังอย่างตั้งใจ';
+    const { tree } = stripChromeFromText(`หน้าแรก\n\n${thai}\n\nข่าว`, { lang: 'und' });
+    expect(tree.children.map((b) => b.value)).toEqual([thai]);
+  });
+
   it('gives an empty text for a document that is all chrome, with everything in removed', () => {
     const input = ['Home', 'News', 'Sport', 'Contact us', 'www.example.com', 'Share on Facebook'].join('\n');
     const { text, removed } = run(input);

@@ -65,6 +65,8 @@ export function referenceDensity(blocks: ClassifiedBlock[]): number | null {
   return stop / words;
 }
 
+const UNPUNCTUATED_SCRIPTS = new Set(['Thai', 'Lao', 'Khmer', 'Myanmar']);
+
 /** The class of one block from its own features. */
 export function contextFreeClass(block: ClassifiedBlock, reference: number | null, options: Required<ClassifyOptions>): BlockClass {
   const f = block.features;
@@ -77,10 +79,13 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   if (f.truncated && f.script !== 'Han') return 'short';
   // Items of a list flattened into one line, joined by wide gaps: chrome however long.
   if (f.seams >= 3 && f.seams * options.maxWordsPerSeam >= f.words) return 'bad';
-  const prosey = reference === null ? f.sentenceMarks + f.commas > 0 : f.stopwordDensity >= reference * options.stopwordRatio;
-  // Prose has a comma or a full stop every ten to fifteen words; a list of names or headlines has few.
+  // Prose has a comma or a full stop every ten to fifteen words; a list of names or headlines has
+  // few. Thai, Lao, Khmer and Myanmar write without them: there length has to speak alone.
   const marks = f.sentenceMarks + f.commas;
-  const punctuated = f.endsLikeSentence || (f.words < 20 ? marks >= 2 : marks / f.words >= options.minPunctuation);
+  const unpunctuatedScript = UNPUNCTUATED_SCRIPTS.has(f.script);
+  const punctuated = unpunctuatedScript || f.endsLikeSentence || (f.words < 20 ? marks >= 2 : marks / f.words >= options.minPunctuation);
+  // Without stopwords for the language, a punctuated block reads as prose.
+  const prosey = reference === null ? marks > 0 || unpunctuatedScript : f.stopwordDensity >= reference * options.stopwordRatio;
   const long = f.words >= options.lengthHigh && !f.tabbed;
   if (prosey && punctuated) return long ? 'good' : 'neargood';
   // Function words without punctuation: a long sentence of prose or a menu of phrases; length decides.
