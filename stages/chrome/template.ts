@@ -18,9 +18,11 @@ export interface TemplateOptions {
   maxLinesPerSite?: number;
   /** Lines longer than this are never template (articles quoting each other share long lines). */
   maxLineLength?: number;
+  /** Distinct lines tracked over all sites (bounds memory on dumps of millions of documents). */
+  maxLines?: number;
 }
 
-const DEFAULTS: Required<TemplateOptions> = { minDocuments: 2, maxLinesPerSite: 50_000, maxLineLength: 400 };
+const DEFAULTS: Required<TemplateOptions> = { minDocuments: 2, maxLinesPerSite: 50_000, maxLineLength: 400, maxLines: 2_000_000 };
 
 // Second-level labels under which country domains register names (bbc.co.uk, folha.com.br).
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'gob', 'nom', 'ltd', 'plc', 'or', 'ne', 'go', 'mil', 'int']);
@@ -67,6 +69,7 @@ export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLeng
 export function createTemplateLearner(options: TemplateOptions = {}): BatchLearner {
   const o = { ...DEFAULTS, ...options };
   const sites = new Map<string, { documents: number; lines: Map<string, number>; seen: Set<string> }>();
+  let tracked = 0;
   return {
     add(document) {
       const site = siteOf(document.url);
@@ -85,7 +88,10 @@ export function createTemplateLearner(options: TemplateOptions = {}): BatchLearn
         const key = lineKey(line);
         const n = entry.lines.get(key);
         if (n !== undefined) entry.lines.set(key, n + 1);
-        else if (entry.lines.size < o.maxLinesPerSite) entry.lines.set(key, 1);
+        else if (entry.lines.size < o.maxLinesPerSite && tracked < o.maxLines) {
+          entry.lines.set(key, 1);
+          tracked++;
+        }
       }
     },
     result(): LearnedTemplates {
