@@ -18,7 +18,7 @@ export interface RegionOptions {
   headedDiscount?: number;
 }
 
-export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.5, minRunShareAfter: 0.8, minShareBeforeComments: 0.2, maxHeadedShare: 0.5, headedDiscount: 0.25 };
+export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.35, minRunShareAfter: 0.8, minShareBeforeComments: 0.2, maxHeadedShare: 0.5, headedDiscount: 0.25 };
 
 /**
  * Which good blocks lie outside the article's region: indexes of blocks to drop.

@@ -27,6 +27,10 @@ export function chooseTitle(blocks: (ClassifiedBlock & { block: { value: string 
     const f = b.features;
     // A headline is a few words long and does not read as a sentence of the story.
     if (f.words < 3 || f.words > 30 || f.urlDensity > 0) continue;
+    // Two sentences are a notice or a standfirst, not a headline.
+    if (f.sentenceMarks >= 2) continue;
+    // Nor is a line of dates and times (a byline, a timestamp).
+    if (f.digitRatio > 0.1) continue;
     if (!b.heading && /[.。!！]["'”’»)]*$/u.test(b.block.value.trim())) continue;
     if (f.words > bestWords) {
       best = i;
