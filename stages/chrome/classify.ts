@@ -95,10 +95,16 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
 }
 
 /** The classes of all blocks: from their own features (`initial`), then revised by context (`classes`). */
-export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptions = {}): { initial: BlockClass[]; classes: BlockClass[] } {
+export function classifyBlocks(
+  blocks: ClassifiedBlock[],
+  options: ClassifyOptions = {},
+): { initial: BlockClass[]; classes: BlockClass[] } {
   const o = { ...CLASSIFY_DEFAULTS, ...options };
   const reference = referenceDensity(blocks);
   const initial = blocks.map((b) => contextFreeClass(b, reference, o));
+  // Short blocks written in words of the language (an item of a list in the story: "Speaking to
+  // someone on the phone"), unlike menu entries and labels ("World", "Sign in").
+  const wordy = blocks.map((b) => reference !== null && b.features.words >= 3 && b.features.stopwordDensity >= reference * o.stopwordRatio);
   const classes = [...initial];
 
   // Headings: a short heading closely followed by a good block introduces it. It is decided last,
@@ -120,7 +126,7 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
 
   // Short blocks: take the class of the neighbours (good/bad, near-good ignored first). A short
   // block deep inside a long stretch of short blocks (a menu, a list of teaser headlines) is bad
-  // whatever lies beyond the stretch.
+  // whatever lies beyond the stretch, unless it is written in words of the language.
   const revised = [...classes];
   const [fromPrev, toNext] = distancesToLonger(classes);
   const prevStrict = neighbours(classes, -1, true);
@@ -129,7 +135,7 @@ export function classifyBlocks(blocks: ClassifiedBlock[], options: ClassifyOptio
   const nextAny = neighbours(classes, 1, false);
   for (let i = 0; i < blocks.length; i++) {
     if (classes[i] !== 'short') continue;
-    if ((fromPrev[i] as number) > o.maxShortDistance && (toNext[i] as number) > o.maxShortDistance) {
+    if (!wordy[i] && (fromPrev[i] as number) > o.maxShortDistance && (toNext[i] as number) > o.maxShortDistance) {
       revised[i] = 'bad';
       continue;
     }

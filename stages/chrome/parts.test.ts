@@ -39,6 +39,12 @@ describe('classification in context', () => {
     expect(classes).toEqual(['good', 'good', 'good']);
   });
 
+  it('keeps a list in the story whose items are written in words', () => {
+    const items = ['Speaking to someone on the phone', 'Writing a post for the blog', 'Sending an email to the team', 'Talking to a friend in the office', 'Answering a call from the bank'].map((t) => block(t));
+    const { classes } = classifyBlocks([block(prose), ...items, block(prose)]);
+    expect(classes).toEqual(new Array(7).fill('good'));
+  });
+
   it('drops a long stretch of short blocks whatever lies beyond it', () => {
     const menu = ['News', 'Sport', 'Weather', 'Travel', 'Culture', 'Money', 'Opinion', 'Video'].map((t) => block(t));
     const { classes } = classifyBlocks([block(prose), ...menu, block(prose)]);
