@@ -110,6 +110,13 @@ describe('chrome', () => {
     expect(tree.children.map((b) => b.value)).toEqual([thai]);
   });
 
+  it('removes reader comments signed with a date and time', () => {
+    const comment = 'I think the council should have asked the people first. - Anne, Birmingham, 12/1/2012 11:53';
+    const { text, removed } = run([...story, comment].join('\n\n'));
+    expect(text).toBe(story.join('\n\n'));
+    expect(removed).toContainEqual({ text: comment, reason: 'comments', stage: 'chrome' });
+  });
+
   it('gives an empty text for a document that is all chrome, with everything in removed', () => {
     const input = ['Home', 'News', 'Sport', 'Contact us', 'www.example.com', 'Share on Facebook'].join('\n');
     const { text, removed } = run(input);

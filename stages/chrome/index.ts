@@ -29,6 +29,7 @@ const SOURCE = 'chrome';
 /** Rules whose blocks open another part of the page than the article. */
 const SEPARATING_RULES = new Set(['comments', 'related', 'share', 'subscribe', 'copyright', 'nav-teaser', 'teaser-list']);
 const FEED_ITEM = /^\d{1,2}:\d{2}(?!\d)\s+\S/u;
+const SIGNED = /(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2},?\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?::\d{2})?\s*$/u;
 const rule = (ruleId: string, reason?: string): Rule => ({ source: SOURCE, ruleId, reason: reason ?? ruleId });
 
 /** Removes pieces of chrome inside blocks: image tokens, glued metadata, wire tails. */
@@ -111,6 +112,8 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
     if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
     if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
+    // A block signed with a date and a time ("…, Nottingham, 12/1/2012 02:58") is a reader's comment.
+    if (SIGNED.test(block.value.slice(-40))) return force(rule('comments', 'reader comment signed with a date and time'));
     // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
     if (f.words < 20 && FEED_ITEM.test(block.value)) return force(rule('teaser-list', 'dated headline of a news feed'));
     if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
