@@ -3,11 +3,12 @@
 import type { Preset } from 'unified';
 import type { StageDefinition } from '../pipeline/stage.ts';
 import { blocksStage } from './blocks/index.ts';
+import { chromeStage } from './chrome/index.ts';
 import { datesStage } from './dates/index.ts';
 import { languageStage } from './language/index.ts';
 import { repairStage } from './repair/index.ts';
 
-export const pipelineStages: readonly StageDefinition[] = [repairStage, blocksStage, languageStage, datesStage];
+export const pipelineStages: readonly StageDefinition[] = [repairStage, blocksStage, languageStage, chromeStage, datesStage];
 
 export const preset: Preset = { plugins: pipelineStages.map((s) => s.plugin) };
 

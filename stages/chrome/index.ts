@@ -1,0 +1,234 @@
+// Stage `chrome`: removes the page around the article (menus, share bars, teasers, footers, image
+// file names, wire tails, glued metadata, the headline repeated in the body), keeps every sentence
+// of the article and its in-body headings, and fills `title`, `dateline`, `publisher` and
+// `metadata`. Every removal goes through the decision helpers with its own rule id.
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { createDocumentFile, parseDocument, type Block, type Root } from '../../pipeline/document.ts';
+import { removeBlocksWhere, removeText, type Rule } from '../../pipeline/decisions.ts';
+import type { StageDefinition } from '../../pipeline/stage.ts';
+import { classifyBlocks, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
+import { blockFeatures, type BlockFeatures } from './features.ts';
+import { readLead } from './lead.ts';
+import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './patterns.ts';
+import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
+import { createTemplateLearner, siteOf, templateCount, type LearnedTemplates } from './template.ts';
+import { outsideMainRegion, type RegionOptions } from './region.ts';
+import { chooseTitle } from './title.ts';
+
+export interface ChromeOptions extends ClassifyOptions, RegionOptions {
+  /** What the batch pass learned (site templates); given by the runner. */
+  learned?: LearnedTemplates;
+  /** Remove short lines repeated three times or more on the page (default true). */
+  repeatedLines?: boolean;
+  /** How much a short or near-good block that ended up chrome separates two runs (a chrome block: 1). */
+  shortGap?: number;
+}
+
+const SOURCE = 'chrome';
+/** Rules whose blocks open another part of the page than the article. */
+const SEPARATING_RULES = new Set(['comments', 'related', 'share', 'subscribe', 'copyright', 'nav-teaser', 'teaser-list']);
+const FEED_ITEM = /^\d{1,2}:\d{2}(?!\d)\s+\S/u;
+const SIGNED = /(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2},?\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?::\d{2})?\s*$/u;
+const rule = (ruleId: string, reason?: string): Rule => ({ source: SOURCE, ruleId, reason: reason ?? ruleId });
+
+/** Removes pieces of chrome inside blocks: image tokens, glued metadata, wire tails. */
+function removeInlineChrome(tree: Root, file: VFile): void {
+  const last = tree.children.at(-1);
+  for (const child of [...tree.children]) {
+    const pieces: (Span & { rule: Rule })[] = [];
+    for (const s of imageTokens(child.value)) pieces.push({ ...s, rule: rule('image-token', 'image file name') });
+    for (const m of gluedMetadata(child.value)) {
+      file.data.metadata = { ...file.data.metadata, [m.key]: file.data.metadata?.[m.key] ?? m.value };
+      pieces.push({ start: m.start, end: m.end, rule: rule('glued-metadata', `metadata field ${m.key}`) });
+    }
+    if (child === last) {
+      const tail = wireTail(child.value);
+      if (tail) pieces.push({ ...tail, rule: rule('wire-tail', 'wire-service tail (agency and editor initials)') });
+    }
+    // From the end, so earlier offsets stay valid; overlapping pieces are dropped.
+    pieces.sort((a, b) => b.start - a.start || b.end - a.end);
+    let floor = Number.POSITIVE_INFINITY;
+    for (const p of pieces) {
+      if (p.end > floor) continue;
+      // A cut that leaves nothing removes the whole block: nothing more to cut in it.
+      const emptied = (child.value.slice(0, p.start) + child.value.slice(p.end)).trim() === '';
+      removeText(tree, file, child, p.start, p.end, p.rule);
+      if (emptied) break;
+      floor = p.start;
+    }
+  }
+}
+
+interface BlockVerdict extends ClassifiedBlock {
+  block: Block;
+  rule: Rule | null;
+}
+
+/** The script most of the body's letters are in, from the blocks that look like prose. */
+function bodyScript(features: BlockFeatures[]): string {
+  const weight = new Map<string, number>();
+  for (const f of features) {
+    if (f.script === 'none') continue;
+    // Long blocks speak for the body; menus are many but short.
+    const w = f.letters * (f.words >= 15 ? 4 : 1);
+    weight.set(f.script, (weight.get(f.script) ?? 0) + w);
+  }
+  let best = 'none';
+  let bestWeight = 0;
+  for (const [s, w] of [...weight].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (w > bestWeight) {
+      best = s;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
+/** Rules that decide a block on its own: phrase tables, URLs, site templates, another script. */
+function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerdict[] {
+  const lang = file.data.lang ?? 'und';
+  const features = tree.children.map((b) => blockFeatures(b.value, lang, b.data?.lang));
+  const script = bodyScript(features);
+  const site = siteOf(file.data.source?.url);
+  const repeats = new Map<string, number>();
+  for (const b of tree.children) {
+    if (b.value.length > 200) continue;
+    const key = normalisePhrase(b.value);
+    repeats.set(key, (repeats.get(key) ?? 0) + 1);
+  }
+  const verdicts: BlockVerdict[] = [];
+  tree.children.forEach((block, i) => {
+    const f = features[i] as BlockFeatures;
+    const verdict: BlockVerdict = { block, features: f, forced: null, heading: block.kind === 'heading', rule: null };
+    verdicts.push(verdict);
+    const force = (r: Rule) => {
+      verdict.forced = 'bad';
+      verdict.rule = r;
+    };
+    const previous = verdicts[i - 1];
+    if (isSiteName(block.value)) return force(rule('site-name', 'site name or URL on its own'));
+    const phrase = matchPhrase(block.value);
+    if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
+    if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
+    if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
+    // A block signed with a date and a time ("…, Nottingham, 12/1/2012 02:58") is a reader's comment.
+    if (SIGNED.test(block.value.slice(-40))) return force(rule('comments', 'reader comment signed with a date and time'));
+    // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
+    if (f.words < 20 && FEED_ITEM.test(block.value)) return force(rule('teaser-list', 'dated headline of a news feed'));
+    if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
+    const template = templateCount(options.learned, site, block.value);
+    if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
+      return force(rule('template', `line repeated in ${template.count} documents of the site`));
+    }
+    // Another script than the body's, and not a long passage of prose (a quotation keeps its block).
+    if (script !== 'none' && f.script !== 'none' && f.script !== script && f.words < 40) {
+      return force(rule('foreign-block', `block in ${f.script} script in a ${script} body`));
+    }
+  });
+  return verdicts;
+}
+
+/**
+ * How much prose a block holds, for choosing the article's region: its length, discounted when
+ * punctuation is scarce (a run of teaser headlines joined by spaces has words but few commas or
+ * full stops; prose has one every ten or fifteen words).
+ */
+function proseWeight(f: BlockFeatures): number {
+  const punctuation = f.words === 0 ? 0 : (f.sentenceMarks + f.commas) / f.words;
+  return f.words * Math.min(1, punctuation * 12);
+}
+
+/** The rule for a block the classifier found to be chrome. */
+function classifierRule(verdict: BlockVerdict, lang: string): Rule {
+  const f = verdict.features;
+  const blockLang = verdict.block.data?.lang;
+  if (f.urlDensity > 0.3) return rule('link-list', 'mostly URLs');
+  if (blockLang && blockLang !== 'und' && lang !== 'und' && blockLang !== lang && f.words >= 5 && f.stopwordDensity === 0) {
+    return rule('foreign-block', `block in ${blockLang} in a ${lang} body`);
+  }
+  if (f.words >= 10) return rule('boilerplate', 'text without the marks of prose (few function words or no sentences)');
+  return rule('short-chrome', 'short block among page chrome');
+}
+
+/** Plain function: strips the chrome of a document tree, recording every removal on `file`. */
+export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}): void {
+  file.data.metadata ??= {};
+  removeInlineChrome(tree, file);
+  const verdicts = forcedRules(tree, file, options);
+  const { initial: initialClasses, classes } = classifyBlocks(verdicts, options);
+  const separators = new Set<number>();
+  verdicts.forEach((v, i) => {
+    if (v.rule && SEPARATING_RULES.has(v.rule.ruleId)) separators.add(i);
+  });
+  const comments = new Set([...separators].filter((i) => verdicts[i]?.rule?.ruleId === 'comments'));
+  const gapWeights = verdicts.map((v, i) => (v.forced !== null || initialClasses[i] === 'bad' ? 1 : (options.shortGap ?? 0.75)));
+  // A paragraph right after a short headline of its own, or glued to one by a wide seam
+  // ("Headline  Snippet…"), is how teaser lists present other pages.
+  const introduced = verdicts.map((v, i) => {
+    if (v.features.seams > 0) return true;
+    const before = verdicts[i - 1];
+    return before !== undefined && !before.features.endsLikeSentence && before.features.words >= 2 && before.features.words < 20 && v.features.words > before.features.words;
+  });
+  const outside = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options, gapWeights, introduced);
+  const lang = file.data.lang ?? 'und';
+
+  const title = chooseTitle(verdicts, classes);
+  file.data.title = title === null ? null : (verdicts[title] as BlockVerdict).block.value;
+  const titleKey = file.data.title === null ? null : normalisePhrase(file.data.title);
+
+  const decisions = new Map<Block, Rule | null>();
+  const keptParagraphs = new Set<string>();
+  verdicts.forEach((v, i) => {
+    let decided: Rule | null = null;
+    if (i === title) decided = rule('title', 'the headline, moved to `title`');
+    else if (titleKey !== null && v.features.chars <= (file.data.title as string).length * 2 && normalisePhrase(v.block.value) === titleKey) {
+      decided = rule('repeated-headline', 'the headline repeated in the body');
+    } else if (v.rule) decided = v.rule;
+    else if ((classes[i] as BlockClass) === 'bad') decided = classifierRule(v, lang);
+    else if (outside.has(i)) decided = rule('outside-article', 'text far from the article, among page chrome (teasers, comments, other stories)');
+    // The same paragraph twice in the body (a widget shown twice, a teaser of this very story): the first kept copy stays.
+    if (decided === null && v.features.words >= 10) {
+      // Compared on letters only: a copy may differ by a counter or punctuation glued to it.
+      const key = v.block.value.toLowerCase().replace(/\P{L}+/gu, '');
+      if (keptParagraphs.has(key)) decided = rule('duplicate-block', 'paragraph repeated on the page');
+      else keptParagraphs.add(key);
+    }
+    decisions.set(v.block, decided);
+  });
+  removeBlocksWhere(tree, file, (b) => decisions.get(b) ?? null);
+
+  const first = tree.children.find((b) => b.kind === 'paragraph');
+  if (first) {
+    const lead = readLead(first.value);
+    file.data.dateline = lead.dateline;
+    file.data.publisher = lead.publisher;
+  }
+}
+
+/** Plain function on a text: the clean body and what was removed. */
+export function stripChromeFromText(text: string, options: ChromeOptions & { lang?: string; url?: string | null } = {}) {
+  const file = createDocumentFile(text, { lang: options.lang ?? 'und', source: { path: 'document', url: options.url ?? null } });
+  const tree = parseDocument(text);
+  stripChrome(tree, file, options);
+  return { tree, file };
+}
+
+const chrome: Plugin<[ChromeOptions?], Root> = function chrome(options = {}) {
+  return (tree, file) => stripChrome(tree, file, options);
+};
+
+export default chrome;
+
+export const chromeStage: StageDefinition = {
+  name: SOURCE,
+  plugin: chrome,
+  createLearner: () => createTemplateLearner(),
+  summarize: (tree, file) => ({
+    title: file.data.title ?? null,
+    dateline: file.data.dateline ?? null,
+    publisher: file.data.publisher ?? null,
+    metadata: file.data.metadata ?? {},
+    blocks: tree.children.length,
+  }),
+};

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { classifyBlocks, type ClassifiedBlock } from './classify.ts';
+import { blockFeatures } from './features.ts';
+import { readLead } from './lead.ts';
+import { gluedMetadata, imageTokens, isSiteName, wireTail } from './patterns.ts';
+import { matchPhrase } from './phrases.ts';
+import { outsideMainRegion } from './region.ts';
+import { siteOf } from './template.ts';
+
+const prose =
+  'The minister said on Monday that the new rules would apply to all companies, and that the government would review them after a year of experience with the system.';
+const block = (text: string, heading = false): ClassifiedBlock => ({ features: blockFeatures(text, 'eng'), forced: null, heading });
+
+describe('block features', () => {
+  it('counts CJK characters as fractions of words', () => {
+    const f = blockFeatures('中国和俄罗斯同意进一步加强两国之间的军事合作。', 'cmn');
+    expect(f.words).toBeGreaterThan(10);
+    expect(f.words).toBeLessThan(25);
+    expect(f.script).toBe('Han');
+    expect(f.stopwordDensity).toBeGreaterThan(0);
+  });
+
+  it('measures URL density and wide seams', () => {
+    expect(blockFeatures('www.example.com/news http://example.org/a', 'eng').urlDensity).toBeGreaterThan(0.9);
+    expect(blockFeatures('First headline here  Second headline there  Third one now  Fourth at last', 'eng').seams).toBe(3);
+  });
+});
+
+describe('classification in context', () => {
+  it('keeps a short block between good blocks and drops one between bad blocks', () => {
+    const blocks = [block(prose), block('See the figures'), block(prose), block('Home'), block('Contact'), block('About us'), block('Log in')];
+    const { classes } = classifyBlocks(blocks);
+    expect(classes[1]).toBe('good');
+    expect(classes.slice(3)).toEqual(['bad', 'bad', 'bad', 'bad']);
+  });
+
+  it('keeps a heading that introduces the story', () => {
+    const { classes } = classifyBlocks([block(prose), block('What comes next', true), block(prose)]);
+    expect(classes).toEqual(['good', 'good', 'good']);
+  });
+
+  it('keeps a list in the story whose items are written in words', () => {
+    const items = ['Speaking to someone on the phone', 'Writing a post for the blog', 'Sending an email to the team', 'Talking to a friend in the office', 'Answering a call from the bank'].map((t) => block(t));
+    const { classes } = classifyBlocks([block(prose), ...items, block(prose)]);
+    expect(classes).toEqual(new Array(7).fill('good'));
+  });
+
+  it('drops a long stretch of short blocks whatever lies beyond it', () => {
+    const menu = ['News', 'Sport', 'Weather', 'Travel', 'Culture', 'Money', 'Opinion', 'Video'].map((t) => block(t));
+    const { classes } = classifyBlocks([block(prose), ...menu, block(prose)]);
+    expect(classes.slice(4, 6)).toEqual(['bad', 'bad']);
+  });
+});
+
+describe('the article region', () => {
+  it('drops a small run far from the main one', () => {
+    const classes = ['good', 'good', 'good', 'bad', 'bad', 'bad', 'bad', 'good'] as const;
+    const outside = outsideMainRegion([...classes], [40, 40, 40, 1, 1, 1, 1, 10], new Set(), new Set());
+    expect([...outside]).toEqual([7]);
+  });
+
+  it('drops what follows a comments heading placed after the article', () => {
+    const classes = ['good', 'good', 'bad', 'good', 'good'] as const;
+    const outside = outsideMainRegion([...classes], [40, 40, 1, 40, 40], new Set([2]), new Set([2]));
+    expect([...outside].sort()).toEqual([3, 4]);
+  });
+});
+
+describe('patterns', () => {
+  it('finds image file names without eating the sentence before them', () => {
+    const text = 'the only legitimate framework.3_621.JPG';
+    expect(imageTokens(text).map((s) => text.slice(s.start, s.end))).toEqual(['3_621.JPG']);
+    expect(imageTokens('version 3.5 of the plan')).toEqual([]);
+  });
+
+  it('recognises wire tails only after an agency code', () => {
+    const text = 'the ministry said. PTI KJV ZH ZH';
+    const tail = wireTail(text);
+    expect(tail && text.slice(tail.start, tail.end)).toBe(' PTI KJV ZH ZH');
+    expect(wireTail('He met the CEO of IBM')).toBeNull();
+  });
+
+  it('reads glued metadata', () => {
+    expect(gluedMetadata(' date 2026-01-27 Beijing').map((m) => [m.key, m.value])).toEqual([['date', '2026-01-27']]);
+  });
+
+  it('tells site names from abbreviations', () => {
+    expect(isSiteName('www.bankingnews.gr')).toBe(true);
+    expect(isSiteName('realtor.com')).toBe(true);
+    expect(isSiteName('U.S.')).toBe(false);
+    expect(isSiteName('3.5')).toBe(false);
+  });
+
+  it('matches phrases across look-alike letters and punctuation', () => {
+    expect(matchPhrase('Ρoή Ειδήσεων')?.category).toBe('navigation');
+    expect(matchPhrase('No time to read?')?.category).toBe('promo');
+    expect(matchPhrase('Комментарии (12)')?.category).toBe('comments');
+    expect(matchPhrase(prose)).toBeNull();
+  });
+});
+
+describe('lead', () => {
+  it('reads datelines and publisher prefixes', () => {
+    expect(readLead('Beijing, Jan 27 (PTI) Close allies China and Russia').dateline).toEqual({ text: 'Beijing, Jan 27 (PTI)', place: 'Beijing', agency: 'PTI' });
+    expect(readLead('WASHINGTON (Reuters) - The Senate voted').dateline).toMatchObject({ place: 'WASHINGTON', agency: 'Reuters' });
+    expect(readLead('NextFin News - In a significant escalation').publisher).toBe('NextFin News');
+    expect(readLead('The Senate voted on Tuesday - narrowly - to pass it')).toEqual({ dateline: null, publisher: null });
+  });
+});
+
+describe('sites', () => {
+  it('groups subdomains under their registrable domain', () => {
+    expect(siteOf('http://saratov.kp.ru/daily/1')).toBe('kp.ru');
+    expect(siteOf('https://www.bbc.co.uk/news/1')).toBe('bbc.co.uk');
+    expect(siteOf(null)).toBeNull();
+  });
+});

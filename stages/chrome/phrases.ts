@@ -1,0 +1,92 @@
+// Matching blocks against the phrase tables of data/phrases.json (menus, share bars, comment and
+// cookie widgets, paywalls, copyright lines in each language). A block matches when, normalised,
+// it is one of the `lines` of a category, or is short and starts with one of its `starts`.
+// Tables are compiled once per process into hash sets, so a lookup costs one normalisation.
+import { readFileSync } from 'node:fs';
+
+interface PhraseTable {
+  maxWords: number;
+  longWordsCategories: { categories: string[]; maxWords: number };
+  categories: Record<string, Record<string, { lines: string[]; starts: string[] }>>;
+}
+
+export interface PhraseMatch {
+  category: string;
+  phrase: string;
+}
+
+const table = JSON.parse(readFileSync(new URL('./data/phrases.json', import.meta.url), 'utf8')) as PhraseTable;
+const longNotices = table.longWordsCategories;
+
+// Latin and Cyrillic letters that look like Greek ones, and the reverse, folded to one skeleton so
+// that "Ρoή Ειδήσεων" (a Latin o among Greek letters) matches "ροή ειδήσεων".
+const LOOKALIKES: Record<string, string> = {
+  a: 'α', o: 'ο', e: 'ε', i: 'ι', k: 'κ', p: 'ρ', t: 'τ', x: 'χ', y: 'υ', v: 'ν', n: 'η',
+  'а': 'α', 'о': 'ο', 'е': 'ε', 'р': 'ρ', 'х': 'χ', 'у': 'υ', 'к': 'κ', 'т': 'τ', 'і': 'ι',
+};
+
+/** The form blocks and phrases are compared in: lower case, NFC, spaces collapsed, edges trimmed of punctuation. */
+export function normalisePhrase(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, (edge) => (edge.includes('©') ? '©' : ''))
+    .trim();
+}
+
+/** The look-alike skeleton of a normalised phrase (only differs for mixed-script text). */
+function skeleton(text: string): string {
+  let out = '';
+  for (const ch of text) out += LOOKALIKES[ch] ?? ch;
+  return out;
+}
+
+const lines = new Map<string, PhraseMatch>();
+const starts: { prefix: string; match: PhraseMatch }[] = [];
+for (const [category, languages] of Object.entries(table.categories)) {
+  for (const lists of Object.values(languages)) {
+    for (const phrase of lists.lines) {
+      const key = normalisePhrase(phrase);
+      if (key === '') continue;
+      if (!lines.has(key)) lines.set(key, { category, phrase });
+      const folded = skeleton(key);
+      if (!lines.has(folded)) lines.set(folded, { category, phrase });
+    }
+    for (const phrase of lists.starts) {
+      const prefix = phrase.normalize('NFC').toLowerCase().trim();
+      if (prefix !== '') starts.push({ prefix, match: { category, phrase } });
+    }
+  }
+}
+// Longest prefixes first, so the most specific phrase names the category.
+starts.sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : 1));
+const startsByFirst = new Map<string, { prefix: string; match: PhraseMatch }[]>();
+for (const s of starts) {
+  const first = [...s.prefix][0] as string;
+  startsByFirst.set(first, [...(startsByFirst.get(first) ?? []), s]);
+}
+
+/** The chrome phrase a whole block is, if any. */
+export function matchPhrase(text: string): PhraseMatch | null {
+  if (text.length > 1000) return null;
+  const key = normalisePhrase(text);
+  if (key === '') return null;
+  const exact = lines.get(key) ?? lines.get(skeleton(key));
+  if (exact) return exact;
+  const words = key.split(' ').length;
+  if (words > longNotices.maxWords) return null;
+  const lowered = text.normalize('NFC').toLowerCase().trim();
+  for (const s of startsByFirst.get([...lowered][0] as string) ?? []) {
+    if (!lowered.startsWith(s.prefix)) continue;
+    if (words <= table.maxWords || longNotices.categories.includes(s.match.category)) return s.match;
+  }
+  return null;
+}
+
+const teaserAfter = new Set((table as unknown as { teaserAfter: { phrases: string[] } }).teaserAfter.phrases.map(normalisePhrase));
+
+/** Whether a block is "Previous article" / "Next article" navigation, whose next block is a teaser headline. */
+export function introducesTeaser(text: string): boolean {
+  return text.length < 60 && teaserAfter.has(normalisePhrase(text));
+}

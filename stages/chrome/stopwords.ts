@@ -1,0 +1,22 @@
+// Stopwords of a language, from the `stopword` package (62 languages, ISO 639-3 keys). The chrome
+// classifier measures how much of a block is function words: prose has many, menus almost none.
+import * as lists from 'stopword';
+
+const ALIASES: Record<string, string> = {
+  cmn: 'zho', yue: 'zho', wuu: 'zho', zh: 'zho', nno: 'nob', nor: 'nob', pes: 'fas', zsm: 'msa', ind: 'ind',
+  arb: 'ara', ekk: 'est', lvs: 'lav', khk: 'mon', uzn: 'uzb', azj: 'aze', swh: 'swa', gug: 'grn',
+};
+const cache = new Map<string, Set<string>>();
+const EMPTY = new Set<string>();
+
+/** The stopwords of an ISO 639-3 language (lower case), empty for a language without a list. */
+export function stopwordsFor(lang: string): Set<string> {
+  const key = ALIASES[lang] ?? lang;
+  let set = cache.get(key);
+  if (set === undefined) {
+    const list = (lists as unknown as Record<string, unknown>)[key];
+    set = Array.isArray(list) ? new Set(list.map((w) => String(w).toLowerCase())) : EMPTY;
+    cache.set(key, set);
+  }
+  return set;
+}

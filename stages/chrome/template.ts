@@ -1,0 +1,116 @@
+// Site templates: lines that recur across documents of the same site (menus, footers, bylines of
+// the site's own furniture). A first pass over the batch counts, per site, in how many documents
+// each line occurs; lines found in several documents of a site are its template. The counts only
+// depend on the set of documents, never on the order they are processed in, so the result is the
+// same at any concurrency and in every shard.
+import type { BatchLearner } from '../../pipeline/stage.ts';
+import { normalisePhrase } from './phrases.ts';
+
+export interface LearnedTemplates {
+  /** Per site: how many documents were seen and, per template line hash, in how many it occurred. */
+  sites: Record<string, { documents: number; lines: Record<string, number> }>;
+}
+
+export interface TemplateOptions {
+  /** Documents of a site a line must occur in to be template. */
+  minDocuments?: number;
+  /** Distinct lines tracked per site; beyond it only known lines are counted (bounds memory on huge dumps). */
+  maxLinesPerSite?: number;
+  /** Lines longer than this are never template (articles quoting each other share long lines). */
+  maxLineLength?: number;
+  /** Distinct lines tracked over all sites (bounds memory on dumps of millions of documents). */
+  maxLines?: number;
+}
+
+const DEFAULTS: Required<TemplateOptions> = { minDocuments: 2, maxLinesPerSite: 50_000, maxLineLength: 400, maxLines: 2_000_000 };
+
+// Second-level labels under which country domains register names (bbc.co.uk, folha.com.br).
+const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'gob', 'nom', 'ltd', 'plc', 'or', 'ne', 'go', 'mil', 'int']);
+
+/** The site a document belongs to: its URL's host without `www.`, or null without a URL. */
+export function siteOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url);
+  if (!m) return null;
+  // The registrable domain: saratov.kp.ru and komi.kp.ru share one template; news.bbc.co.uk is bbc.co.uk.
+  const labels = (m[1] as string).toLowerCase().split('.');
+  const keep = labels.length >= 3 && (labels.at(-1) as string).length === 2 && SECOND_LEVEL.has(labels.at(-2) as string) ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+/** A line as the template compares it: phrase-normalised, digits folded (dates and counters vary per page). */
+export function templateForm(line: string): string {
+  return normalisePhrase(line).replace(/\p{N}+/gu, '0');
+}
+
+/** A short stable key for a normalised line (FNV-1a, 2 x 32 bits). */
+export function lineKey(line: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(36) + h2.toString(36);
+}
+
+/** The lines of a raw text, as the template compares them. */
+export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLength): string[] {
+  const lines = new Set<string>();
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    if (raw.length > maxLineLength * 2) continue;
+    const line = templateForm(raw);
+    if (line !== '' && line.length <= maxLineLength) lines.add(line);
+  }
+  return [...lines];
+}
+
+export function createTemplateLearner(options: TemplateOptions = {}): BatchLearner {
+  const o = { ...DEFAULTS, ...options };
+  const sites = new Map<string, { documents: number; lines: Map<string, number>; seen: Set<string> }>();
+  let tracked = 0;
+  return {
+    add(document) {
+      const site = siteOf(document.url);
+      if (site === null) return;
+      let entry = sites.get(site);
+      if (!entry) {
+        entry = { documents: 0, lines: new Map(), seen: new Set() };
+        sites.set(site, entry);
+      }
+      // The same page twice (a re-crawl) must not turn its article into template.
+      const fingerprint = lineKey(document.text);
+      if (entry.seen.has(fingerprint)) return;
+      entry.seen.add(fingerprint);
+      entry.documents++;
+      for (const line of templateLines(document.text, o.maxLineLength)) {
+        const key = lineKey(line);
+        const n = entry.lines.get(key);
+        if (n !== undefined) entry.lines.set(key, n + 1);
+        else if (entry.lines.size < o.maxLinesPerSite && tracked < o.maxLines) {
+          entry.lines.set(key, 1);
+          tracked++;
+        }
+      }
+    },
+    result(): LearnedTemplates {
+      const out: LearnedTemplates['sites'] = {};
+      for (const site of [...sites.keys()].sort()) {
+        const entry = sites.get(site) as { documents: number; lines: Map<string, number> };
+        const lines: Record<string, number> = {};
+        for (const [key, n] of entry.lines) if (n >= o.minDocuments) lines[key] = n;
+        if (Object.keys(lines).length > 0) out[site] = { documents: entry.documents, lines };
+      }
+      return { sites: out };
+    },
+  };
+}
+
+/** In how many documents of its site a block's text occurred as a line (0 when unknown). */
+export function templateCount(learned: LearnedTemplates | undefined, site: string | null, text: string): { count: number; documents: number } {
+  if (!learned || site === null) return { count: 0, documents: 0 };
+  const entry = learned.sites[site];
+  if (!entry) return { count: 0, documents: 0 };
+  return { count: entry.lines[lineKey(templateForm(text))] ?? 0, documents: entry.documents };
+}
