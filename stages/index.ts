@@ -4,8 +4,9 @@ import type { Preset } from 'unified';
 import type { StageDefinition } from '../pipeline/stage.ts';
 import { blocksStage } from './blocks/index.ts';
 import { languageStage } from './language/index.ts';
+import { namesStage } from './names/index.ts';
 
-export const pipelineStages: readonly StageDefinition[] = [blocksStage, languageStage];
+export const pipelineStages: readonly StageDefinition[] = [blocksStage, languageStage, namesStage];
 
 export const preset: Preset = { plugins: pipelineStages.map((s) => s.plugin) };
 

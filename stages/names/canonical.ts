@@ -1,0 +1,60 @@
+// The canonical name of a person, computed from the words of one document only, so that the
+// same person gets the same name in every document of every run:
+//   the fullest form the document gives (most words that are not initials), each word romanised
+//   (Cyrillic: BGN/PCGN; Greek: ELOT 743) and spelled the one way data/fold.json gives
+//   (Sergey, Sergei, Сергей: Sergei), Chinese names surname first (Jinping Xi: Xi Jinping).
+import { displayWord, hasCyrillic, hasGreek, spellWord, stemWord } from './spelling.ts';
+import type { Token } from './tokens.ts';
+import { isChineseSurname, isConnector, isPinyin } from './words.ts';
+
+/** The key of one word: folded, romanised, variant spelling folded, case ending stripped. */
+export function wordKey(t: Token): string {
+  if (t.kind === 'initial') return t.text.toLowerCase();
+  return hasCyrillic(t.text) || hasGreek(t.text) ? stemWord(t.text) : spellWord(t.text);
+}
+
+/** A two-word Chinese name written given name first (Jinping Xi). */
+export function isReversedChinese(words: Token[]): boolean {
+  if (words.length !== 2) return false;
+  const [a, b] = words as [Token, Token];
+  return isChineseSurname(b.text) && !isChineseSurname(a.text) && isPinyin(a.text);
+}
+
+/** The words of a name in canonical order (Chinese surname first). */
+export function canonicalOrder(words: Token[]): Token[] {
+  return isReversedChinese(words) ? [words[1] as Token, words[0] as Token] : words;
+}
+
+/** The key of a whole name: its word keys in canonical order. */
+export function nameKeys(words: Token[]): string[] {
+  return canonicalOrder(words).map(wordKey);
+}
+
+// Cyrillic and Greek endings of a nominative: a name form ending so is preferred as the canonical one.
+const NOMINATIVE = /(?:[бвгджзклмнпрстфхцчшщйьаяоу]|ς)$/u;
+
+function nominativeScore(words: Token[]): number {
+  let score = 0;
+  for (const w of words) {
+    if ((hasCyrillic(w.text) || hasGreek(w.text)) && !NOMINATIVE.test(w.text.toLowerCase())) score++;
+  }
+  return score;
+}
+
+/** Sorts candidate forms: fullest first, then nominative, then shortest, then by code points. */
+export function compareForms(a: Token[], b: Token[]): number {
+  const full = (ws: Token[]) => ws.filter((w) => w.kind === 'word' && !isConnector(w.text)).length;
+  return (
+    full(b) - full(a) ||
+    nominativeScore(a) - nominativeScore(b) ||
+    displayName(a).length - displayName(b).length ||
+    (displayName(a) < displayName(b) ? -1 : displayName(a) > displayName(b) ? 1 : 0)
+  );
+}
+
+/** How a form reads as a canonical name. */
+export function displayName(words: Token[]): string {
+  return canonicalOrder(words)
+    .map((w) => (w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(w.text)))
+    .join(' ');
+}

@@ -1,0 +1,205 @@
+// Finds the people one block names on its own: runs of capitalised words, cut where a role ends
+// and a name begins, kept when the words themselves say "person" (a given name first, an initial,
+// a Chinese surname and a pinyin given name, a title before, a speech verb beside). Capitalised
+// words that are not yet known to be people are handed on, for the document-wide linking.
+import { tokenize, type Token } from './tokens.ts';
+import {
+  isChineseSurname,
+  isConnector,
+  isDemonym,
+  isGivenName,
+  isNameWord,
+  isOrgWord,
+  isPinyin,
+  isPlace,
+  isRoleWord,
+  isSpeechCueAfter,
+  isSpeechCueBefore,
+  isStopword,
+  isTitle,
+} from './words.ts';
+
+export interface NameMention {
+  /** The words of the name, offsets in the block. */
+  tokens: Token[];
+  /** "Chinese Defense Minister", when the name follows a title. */
+  role: string | null;
+  /** Why it is a person: `given-name`, `initial`, `chinese-name`, `title`, `speech-verb`, `name-words`. */
+  evidence: string;
+}
+
+export interface BlockNames {
+  tokens: Token[];
+  mentions: NameMention[];
+  /** Runs of capitalised words that no rule made a person; the linker may still. */
+  loose: Token[][];
+}
+
+/** Longest name, in words: longer runs are cut into names of this size at most. */
+const MAX_NAME_WORDS = 6;
+/** Longest role before a name, in words. */
+const MAX_ROLE_WORDS = 6;
+
+const isNameToken = (t: Token) => (t.kind === 'word' || t.kind === 'initial') && t.capitalized;
+
+/** Where a run of name-like tokens starting at `from` ends: capitalised words and inner particles. */
+function runEnd(tokens: Token[], from: number): number {
+  let j = from;
+  while (j < tokens.length) {
+    const t = tokens[j] as Token;
+    if (isNameToken(t) || t.kind === 'abbreviation') {
+      j++;
+      continue;
+    }
+    // Particles (de la, van der) belong to the run only when a capitalised word follows them.
+    let k = j;
+    while (k < tokens.length && (tokens[k] as Token).kind === 'word' && isConnector((tokens[k] as Token).text)) k++;
+    if (k > j && j > from && k < tokens.length && isNameToken(tokens[k] as Token)) {
+      j = k;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** The role words right before token `i` ("Chinese Defense Minister"), when they hold a title. */
+function roleBefore(text: string, tokens: Token[], i: number): string | null {
+  let k = i - 1;
+  let hasTitle = false;
+  let first = -1;
+  while (k >= 0 && i - k <= MAX_ROLE_WORDS) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'punct' && t.text === '.' && k > 0 && isTitle((tokens[k - 1] as Token).text)) {
+      k--; // "Mr." and "Gen.": the period of an abbreviated title
+      continue;
+    }
+    if (!isRoleWord(t) && !(t.kind === 'word' && isConnector(t.text) && first >= 0)) break;
+    if (t.kind === 'word' && isTitle(t.text)) hasTitle = true;
+    first = k;
+    k--;
+  }
+  if (!hasTitle || first < 0) return null;
+  // A role does not start with a particle ("of", "de").
+  while (first < i && isConnector((tokens[first] as Token).text)) first++;
+  const end = tokens[i - 1] as Token;
+  return text.slice((tokens[first] as Token).start, end.end).replace(/\s+/g, ' ');
+}
+
+/** How far a name starting at `i` reaches inside the run [i, end). */
+function nameEnd(tokens: Token[], i: number, end: number): number {
+  let j = i + 1;
+  while (j < end && j - i < MAX_NAME_WORDS) {
+    const t = tokens[j] as Token;
+    if (t.kind === 'word' && isConnector(t.text)) {
+      let k = j;
+      while (k < end && isConnector((tokens[k] as Token).text)) k++;
+      if (k < end && isNameToken(tokens[k] as Token)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (!isNameToken(t) || isOrgWord(t.text) || (t.kind === 'word' && isTitle(t.text) && !isGivenName(t.text))) break;
+    // A second given name after a full name starts the next person ("Nasser Hussain Peter Such" is rare;
+    // "Lee Kuan Yew" is not): only an all-caps run is cut here.
+    j++;
+  }
+  // Trailing particles or stop words are not part of the name.
+  while (j - 1 > i && ((tokens[j - 1] as Token).kind !== 'word' || !(tokens[j - 1] as Token).capitalized || (isStopword((tokens[j - 1] as Token).text) && !isNameWord((tokens[j - 1] as Token).text)))) j--;
+  return j;
+}
+
+function wholeIsPlace(words: Token[]): boolean {
+  return isPlace(words.map((w) => w.text).join(' '));
+}
+
+/** Why the words [i, j) are a person's name, or null. */
+function evidenceFor(tokens: Token[], i: number, j: number, role: string | null): string | null {
+  const words = tokens.slice(i, j);
+  const first = words[0] as Token;
+  const n = words.length;
+  if (words.some((w) => w.kind === 'word' && isOrgWord(w.text))) return null;
+  if (n === 1 && (isPlace(first.text) || isDemonym(first.text) || isStopword(first.text))) return null;
+  if (n > 1 && wholeIsPlace(words)) return null;
+  if (role !== null && first.kind === 'word' && !isPlace(first.text)) return 'title';
+  const next = tokens[j];
+  const prev = tokens[i - 1];
+  const speech = (next !== undefined && next.kind === 'word' && !next.capitalized && isSpeechCueAfter(next.text)) ||
+    (prev !== undefined && prev.kind === 'word' && !prev.capitalized && isSpeechCueBefore(prev.text));
+  if (n === 1) {
+    if (speech && first.kind === 'word' && !first.allCaps && isNameWord(first.text) && !first.sentenceStart) return 'speech-verb';
+    return null;
+  }
+  const last = words[n - 1] as Token;
+  const caps = words.every((w) => w.allCaps || w.kind === 'initial');
+  if (first.kind === 'word' && isGivenName(first.text) && !isDemonym(first.text)) {
+    // In an all-caps headline every word is capitalised: ask the other words to be names too.
+    if (!caps || words.slice(1).every((w) => isNameWord(w.text))) return 'given-name';
+  }
+  if (first.kind === 'initial' && last.kind === 'word' && !isPlace(last.text) && !isStopword(last.text)) return 'initial';
+  if (n === 2 && first.kind === 'word' && last.kind === 'word') {
+    if (isChineseSurname(first.text) && isPinyin(last.text) && !caps) return 'chinese-name';
+    if (isChineseSurname(last.text) && isPinyin(first.text) && !isChineseSurname(first.text) && !caps) return 'chinese-name';
+  }
+  if (caps) return null;
+  if (speech) return 'speech-verb';
+  if (n <= 3 && !first.sentenceStart && words.every((w) => w.kind === 'word' && isNameWord(w.text) && !isPlace(w.text) && !isStopword(w.text) && !isDemonym(w.text))) {
+    return 'name-words';
+  }
+  return null;
+}
+
+/** The people a block names by itself, and the capitalised words left for linking. */
+export function findNamesInBlock(text: string): BlockNames {
+  const tokens = tokenize(text);
+  const mentions: NameMention[] = [];
+  const loose: Token[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (!isNameToken(t) && t.kind !== 'abbreviation') {
+      i++;
+      continue;
+    }
+    const end = runEnd(tokens, i);
+    let pending: Token[] = [];
+    let p = i;
+    while (p < end) {
+      const w = tokens[p] as Token;
+      const startsName = isNameToken(w) && !(w.kind === 'word' && isConnector(w.text));
+      let found: NameMention | null = null;
+      let q = p + 1;
+      if (startsName && !(w.kind === 'word' && isTitle(w.text) && !isGivenName(w.text) && p + 1 < end)) {
+        q = nameEnd(tokens, p, end);
+        const role = roleBefore(text, tokens, p);
+        // Try the longest name first, then one word shorter, then the first word alone
+        // ("John Smith Jones" falls back to "John Smith"): at most three tries per start.
+        for (const k of new Set([q, q - 1, p + 1])) {
+          if (k <= p || found !== null) continue;
+          const evidence = evidenceFor(tokens, p, k, role);
+          if (evidence !== null) {
+            found = { tokens: tokens.slice(p, k), role, evidence };
+            q = k;
+          }
+        }
+      }
+      if (found !== null) {
+        if (pending.length > 0) loose.push(pending);
+        pending = [];
+        mentions.push(found);
+        p = q;
+      } else {
+        if (w.kind !== 'abbreviation') pending.push(w);
+        else if (pending.length > 0) {
+          loose.push(pending);
+          pending = [];
+        }
+        p++;
+      }
+    }
+    if (pending.length > 0) loose.push(pending);
+    i = Math.max(end, i + 1);
+  }
+  return { tokens, mentions, loose };
+}

@@ -1,0 +1,115 @@
+// Spelling of name words across scripts and romanisations: Cyrillic and Greek to Latin letters,
+// transliteration variants to one spelling, and the folded key every comparison uses.
+import { foldTables, scriptTables } from './lexicon.ts';
+
+const tables = scriptTables();
+const folds = foldTables();
+const foldRules = folds.rules.map(([from, to]) => [new RegExp(from, 'u'), to] as const);
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const GREEK = /\p{Script=Greek}/u;
+const VOWELS = new Set('аеёиоуыэюяіїє');
+
+/** Lower case, no combining marks, typographic apostrophes straightened. */
+export function foldWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’ʼ`]/g, "'");
+}
+
+export function hasCyrillic(word: string): boolean {
+  return CYRILLIC.test(word);
+}
+
+export function hasGreek(word: string): boolean {
+  return GREEK.test(word);
+}
+
+/** Cyrillic to Latin, BGN/PCGN style; й reads i before a consonant or at the end (Сергей: Sergei, Шойгу: Shoigu). */
+function romanizeCyrillic(lower: string): string {
+  let out = '';
+  const chars = [...lower];
+  chars.forEach((ch, i) => {
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    if (ch === 'е' && (prev === undefined || VOWELS.has(prev) || prev === 'ъ' || prev === 'ь')) out += tables.cyrillicInitialE;
+    else if (ch === 'й') out += next !== undefined && VOWELS.has(next) ? 'y' : 'i';
+    else out += tables.cyrillic[ch] ?? ch;
+  });
+  return out;
+}
+
+/** Greek to Latin, ELOT 743 style, with μπ/ντ/γκ as b/d/g at the start of a word. */
+function romanizeGreek(lower: string): string {
+  let out = '';
+  let i = 0;
+  while (i < lower.length) {
+    const pair = lower.slice(i, i + 2);
+    const initial = i === 0 ? tables.greekInitialDigraphs[pair] : undefined;
+    const digraph = initial ?? tables.greekDigraphs[pair];
+    if (digraph !== undefined) {
+      out += digraph;
+      i += 2;
+    } else {
+      const ch = lower[i] as string;
+      out += tables.greek[ch] ?? ch;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** A name word in Latin letters, lower case, without diacritics (Шойгу: shoigu; Σοϊγκού: soigkou). */
+export function romanizeWord(word: string): string {
+  const lower = foldWord(word);
+  if (hasCyrillic(lower)) return romanizeCyrillic(lower);
+  if (hasGreek(lower)) return romanizeGreek(lower);
+  return lower;
+}
+
+/** The one spelling of a romanised name word: Sergey, Sergei and Сергей all give "sergei". */
+export function spellWord(word: string): string {
+  let w = romanizeWord(word);
+  w = folds.variants[w] ?? w;
+  for (const [re, to] of foldRules) w = w.replace(re, to);
+  return folds.variants[w] ?? w;
+}
+
+// Case endings of Russian and Greek nouns, longest first. Stripping them gives a stem that the
+// nominative and the oblique forms of a name share (Путин, Путина, Путину; Μητσοτάκης, Μητσοτάκη).
+const RUSSIAN_ENDINGS = ['ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ами', 'ями', 'ой', 'ей', 'ом', 'ем', 'ым', 'им', 'ых', 'их', 'ую', 'юю', 'ая', 'яя', 'ою', 'ею', 'ах', 'ях', 'ам', 'ям', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'ь', 'й'];
+const GREEK_ENDINGS = ['ους', 'ου', 'ης', 'ας', 'ος', 'ες', 'ων', 'η', 'α', 'ο', 'ε', 'ς'];
+
+/**
+ * The stem two inflected forms of one name share, in folded Latin letters. Words of Latin script
+ * keep their whole spelling: only Russian and Greek decline names in news text.
+ */
+export function stemWord(word: string): string {
+  const lower = foldWord(word);
+  if (hasCyrillic(lower)) {
+    for (const e of RUSSIAN_ENDINGS) {
+      if (lower.length - e.length >= 3 && lower.endsWith(e)) return romanizeCyrillic(lower.slice(0, -e.length));
+    }
+    return romanizeCyrillic(lower);
+  }
+  if (hasGreek(lower)) {
+    for (const e of GREEK_ENDINGS) {
+      if (lower.length - e.length >= 3 && lower.endsWith(e)) return romanizeGreek(lower.slice(0, -e.length));
+    }
+    return romanizeGreek(lower);
+  }
+  return spellWord(word);
+}
+
+/** A word of a name as the canonical name shows it: romanised, variant spelling folded, capitalised. */
+export function displayWord(word: string): string {
+  const isLatin = !hasCyrillic(word) && !hasGreek(word);
+  const spelled = spellWord(word);
+  if (isLatin && foldWord(word) === spelled) {
+    // Keep the writer's own capitals and diacritics (McCague, Núñez); only ALL CAPS is lowered.
+    return word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
+  }
+  return capitalize(spelled);
+}
+
+function capitalize(w: string): string {
+  return w.replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}

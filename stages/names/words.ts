@@ -1,0 +1,58 @@
+// What one word can be, by the stage's lists: a given name, a title, a place, a word of an
+// organisation's name... Each test looks the word up folded (and romanised for Cyrillic and Greek).
+import { lexicon } from './lexicon.ts';
+import { foldWord, hasCyrillic, hasGreek, romanizeWord, spellWord } from './spelling.ts';
+import type { Token } from './tokens.ts';
+
+const lex = lexicon();
+
+const RUSSIAN_OBLIQUE = /(?:а|я|у|ю|ом|ем|е|ым|им|ой|ей)$/u;
+
+/** A given name, in any script: Сергея and Σεργκέι are looked up as Sergei. */
+export function isGivenName(word: string): boolean {
+  const folded = foldWord(word);
+  if (lex.stopwords.has(folded)) return false;
+  const roman = romanizeWord(word);
+  if (lex.givenNames.has(roman) || lex.givenNames.has(spellWord(word))) return true;
+  if (hasCyrillic(folded)) {
+    const bare = folded.replace(RUSSIAN_OBLIQUE, '');
+    if (bare !== folded) return lex.givenNames.has(romanizeWord(bare)) || lex.givenNames.has(spellWord(`${bare}й`));
+  }
+  if (hasGreek(folded)) {
+    // Greek writes foreign d and b as ντ and μπ inside a word too (Βλαντιμίρ).
+    return lex.givenNames.has(roman.replace(/nt/g, 'd').replace(/mp/g, 'b'));
+  }
+  return false;
+}
+
+export const isTitle = (w: string) => lex.titles.has(stripPeriod(foldWord(w)));
+export const isRoleModifier = (w: string) => lex.roleModifiers.has(foldWord(w));
+export const isDemonym = (w: string) => lex.demonyms.has(foldWord(w));
+export const isPlace = (w: string) => lex.places.has(foldWord(w));
+export const isStopword = (w: string) => lex.stopwords.has(foldWord(w));
+export const isOrgWord = (w: string) => lex.orgWords.has(foldWord(w));
+export const isConnector = (w: string) => lex.connectors.has(w);
+export const isNameWord = (w: string) => lex.nameWords.has(foldWord(w)) || isGivenName(w);
+export const isChineseSurname = (w: string) => !hasCyrillic(w) && !hasGreek(w) && lex.chineseSurnames.has(foldWord(w));
+export const isSpeechCueAfter = (w: string) => lex.cueAfter.has(foldWord(w));
+export const isSpeechCueBefore = (w: string) => lex.cueBefore.has(foldWord(w));
+
+function stripPeriod(w: string): string {
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
+// A Hanyu Pinyin word: one or more syllables (initial + final), as Chinese given names are
+// written (Jinping, Youxia, Shangfu). Bounded alternations, no nesting: linear.
+const PINYIN = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v))+$/;
+
+export function isPinyin(word: string): boolean {
+  const w = foldWord(word).replace(/-/g, '');
+  return w.length <= 12 && PINYIN.test(w);
+}
+
+/** A word that can be part of a role before a name: Chinese, Defense, Minister, U.S. */
+export function isRoleWord(t: Token): boolean {
+  if (t.kind === 'abbreviation') return true;
+  if (t.kind !== 'word') return false;
+  return isTitle(t.text) || isRoleModifier(t.text) || isDemonym(t.text) || (t.capitalized && isPlace(t.text));
+}
