@@ -16,6 +16,7 @@ import {
   isSpeechCueAfter,
   isSpeechCueBefore,
   isStopword,
+  isRoleLinker,
   isTitle,
 } from './words.ts';
 
@@ -74,14 +75,18 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
       k--; // "Mr." and "Gen.": the period of an abbreviated title
       continue;
     }
-    if (!isRoleWord(t) && !(t.kind === 'word' && isConnector(t.text) && first >= 0)) break;
+    // A particle may join role words ("Secretary of State") but never ends the role: in
+    // "el presidente de Telefónica" the capitalised words after "de" are what he presides.
+    const linker = t.kind === 'word' && isRoleLinker(t.text);
+    if (!isRoleWord(t) && !linker) break;
+    if (first < 0 && linker) break;
     if (t.kind === 'word' && isTitle(t.text)) hasTitle = true;
     first = k;
     k--;
   }
   if (!hasTitle || first < 0) return null;
   // A role does not start with a particle ("of", "de").
-  while (first < i && isConnector((tokens[first] as Token).text)) first++;
+  while (first < i && isRoleLinker((tokens[first] as Token).text)) first++;
   const end = tokens[i - 1] as Token;
   return text.slice((tokens[first] as Token).start, end.end).replace(/\s+/g, ' ');
 }
@@ -89,7 +94,7 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
 /** How far a name starting at `i` reaches inside the run [i, end). */
 function nameEnd(tokens: Token[], i: number, end: number): number {
   let j = i + 1;
-  while (j < end && j - i < MAX_NAME_WORDS) {
+  while (j < end && j - i < MAX_NAME_WORDS && !(tokens[j - 1] as Token).possessive) {
     const t = tokens[j] as Token;
     if (t.kind === 'word' && isConnector(t.text)) {
       let k = j;
@@ -105,6 +110,10 @@ function nameEnd(tokens: Token[], i: number, end: number): number {
     // "Lee Kuan Yew" is not): only an all-caps run is cut here.
     j++;
   }
+  // A place after a name of three words or more is where the person is ("Juan Miguel Núñez Madrid").
+  if (j - i >= 3 && isPlace((tokens[j - 1] as Token).text) && !isGivenName((tokens[j - 1] as Token).text)) j--;
+  // A demonym after a name is the person's nationality or a team ("Missing German").
+  while (j - 1 > i && isDemonym((tokens[j - 1] as Token).text)) j--;
   // Trailing particles or stop words are not part of the name.
   while (j - 1 > i && ((tokens[j - 1] as Token).kind !== 'word' || !(tokens[j - 1] as Token).capitalized || (isStopword((tokens[j - 1] as Token).text) && !isNameWord((tokens[j - 1] as Token).text)))) j--;
   return j;
@@ -122,11 +131,16 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   if (words.some((w) => w.kind === 'word' && isOrgWord(w.text))) return null;
   if (n === 1 && (isPlace(first.text) || isDemonym(first.text) || isStopword(first.text))) return null;
   if (n > 1 && wholeIsPlace(words)) return null;
+  // A run that opens with a stop word or with something other than the given name inside it
+  // ("PP Cristina Herrera", "Aunque Cañellas"): the name starts further on.
+  if (first.kind === 'word' && isStopword(first.text) && !isGivenName(first.text)) return null;
+  if (first.kind === 'word' && !isGivenName(first.text) && !isChineseSurname(first.text) && words.slice(1).some((w) => w.kind === 'word' && isGivenName(w.text))) return null;
   if (role !== null && first.kind === 'word' && !isPlace(first.text)) return 'title';
   const next = tokens[j];
   const prev = tokens[i - 1];
+  // "said Texas manager Johnny Oates": a name followed by a role word is an employer, not a speaker.
   const speech = (next !== undefined && next.kind === 'word' && !next.capitalized && isSpeechCueAfter(next.text)) ||
-    (prev !== undefined && prev.kind === 'word' && !prev.capitalized && isSpeechCueBefore(prev.text));
+    (prev !== undefined && prev.kind === 'word' && !prev.capitalized && isSpeechCueBefore(prev.text) && !(next !== undefined && next.kind === 'word' && isRoleWord(next)));
   if (n === 1) {
     if (speech && first.kind === 'word' && !first.allCaps && isNameWord(first.text) && !first.sentenceStart) return 'speech-verb';
     return null;
@@ -134,10 +148,11 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   const last = words[n - 1] as Token;
   const caps = words.every((w) => w.allCaps || w.kind === 'initial');
   if (first.kind === 'word' && isGivenName(first.text) && !isDemonym(first.text)) {
-    // In an all-caps headline every word is capitalised: ask the other words to be names too.
-    if (!caps || words.slice(1).every((w) => isNameWord(w.text))) return 'given-name';
+    // In an all-caps headline every word is capitalised, and a given name that is also a place
+    // (Texas, Jordan) may be the place: ask the other words to be names too.
+    if ((!caps && !isPlace(first.text)) || words.slice(1).every((w) => isNameWord(w.text))) return 'given-name';
   }
-  if (first.kind === 'initial' && last.kind === 'word' && !isPlace(last.text) && !isStopword(last.text)) return 'initial';
+  if (first.kind === 'initial' && last.kind === 'word' && isNameWord(last.text) && !isStopword(last.text) && (!caps || n === 2)) return 'initial';
   if (n === 2 && first.kind === 'word' && last.kind === 'word') {
     if (isChineseSurname(first.text) && isPinyin(last.text) && !caps) return 'chinese-name';
     if (isChineseSurname(last.text) && isPinyin(first.text) && !isChineseSurname(first.text) && !caps) return 'chinese-name';

@@ -22,6 +22,8 @@ export interface Lexicon {
   demonyms: Set<string>;
   titles: Set<string>;
   roleModifiers: Set<string>;
+  roleLinkers: Set<string>;
+  capitalisedTitles: Set<string>;
   orgWords: Set<string>;
   connectors: Set<string>;
   chineseSurnames: Set<string>;
@@ -45,6 +47,8 @@ export function lexicon(): Lexicon {
     demonyms: wordSet('demonyms.json'),
     titles: wordSet('titles.json', 'titles'),
     roleModifiers: wordSet('titles.json', 'modifiers'),
+    roleLinkers: wordSet('titles.json', 'linkers'),
+    capitalisedTitles: wordSet('titles.json', 'capitalisedTitles'),
     orgWords: wordSet('org-words.json'),
     connectors: wordSet('connectors.json'),
     chineseSurnames: wordSet('chinese-surnames.json'),

@@ -14,6 +14,8 @@ export interface Token {
   allCaps: boolean;
   /** First word of a sentence, a line or the block. */
   sentenceStart: boolean;
+  /** Written with a possessive 's (Hoddle's): a name ends with it. */
+  possessive: boolean;
 }
 
 // Abbreviations (U.S., U.K.), words with inner apostrophes and hyphens (O'Gorman, Jean-Pierre),
@@ -40,7 +42,8 @@ export function tokenize(text: string): Token[] {
       else if (text[start + value.length] === '.' && /^\p{Lu}$/u.test(value)) kind = 'initial';
       else kind = 'word';
     } else kind = 'punct';
-    if (kind === 'word' && POSSESSIVE.test(value) && value.length > 3) value = value.slice(0, -2);
+    const possessive = kind === 'word' && POSSESSIVE.test(value) && value.length > 3;
+    if (possessive) value = value.slice(0, -2);
     const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
     skipUntil = end;
     const letters = value.replace(/[^\p{L}]/gu, '');
@@ -53,6 +56,7 @@ export function tokenize(text: string): Token[] {
       capitalized,
       allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
       sentenceStart,
+      possessive,
     });
     // The period after a short capitalised word (Mr., Dr., Gen., Sra.) ends no sentence.
     const prev = tokens.at(-2);

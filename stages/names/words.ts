@@ -25,7 +25,13 @@ export function isGivenName(word: string): boolean {
   return false;
 }
 
-export const isTitle = (w: string) => lex.titles.has(stripPeriod(foldWord(w)));
+/** A title before a name; some (Miss, Don, Major, General) only when capitalised, being words too. */
+export function isTitle(w: string): boolean {
+  const f = stripPeriod(foldWord(w));
+  if (lex.titles.has(f)) return true;
+  return lex.capitalisedTitles.has(f) && /^\p{Lu}/u.test(w);
+}
+export const isRoleLinker = (w: string) => lex.roleLinkers.has(foldWord(w));
 export const isRoleModifier = (w: string) => lex.roleModifiers.has(foldWord(w));
 export const isDemonym = (w: string) => lex.demonyms.has(foldWord(w));
 export const isPlace = (w: string) => lex.places.has(foldWord(w));

