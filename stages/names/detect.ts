@@ -115,12 +115,21 @@ function nameEnd(tokens: Token[], i: number, end: number): number {
   // A demonym after a name is the person's nationality or a team ("Missing German").
   while (j - 1 > i && isDemonym((tokens[j - 1] as Token).text)) j--;
   // Trailing particles or stop words are not part of the name.
-  while (j - 1 > i && ((tokens[j - 1] as Token).kind !== 'word' || !(tokens[j - 1] as Token).capitalized || (isStopword((tokens[j - 1] as Token).text) && !isNameWord((tokens[j - 1] as Token).text)))) j--;
+  while (j - 1 > i && ((tokens[j - 1] as Token).kind !== 'word' || !(tokens[j - 1] as Token).capitalized)) j--;
   return j;
 }
 
 function wholeIsPlace(words: Token[]): boolean {
   return isPlace(words.map((w) => w.text).join(' '));
+}
+
+/**
+ * A given name that opens a name. Some given names are also function words (De, La, Del, Will,
+ * Son): those count only inside a sentence and when longer than three letters.
+ */
+function opensWithGivenName(t: Token): boolean {
+  if (t.kind !== 'word' || !isGivenName(t.text)) return false;
+  return !isStopword(t.text) || (!t.sentenceStart && t.text.length > 3);
 }
 
 /** Why the words [i, j) are a person's name, or null. */
@@ -133,8 +142,8 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   if (n > 1 && wholeIsPlace(words)) return null;
   // A run that opens with a stop word or with something other than the given name inside it
   // ("PP Cristina Herrera", "Aunque Cañellas"): the name starts further on.
-  if (first.kind === 'word' && isStopword(first.text) && !isGivenName(first.text)) return null;
-  if (first.kind === 'word' && !isGivenName(first.text) && !isChineseSurname(first.text) && words.slice(1).some((w) => w.kind === 'word' && isGivenName(w.text))) return null;
+  if (first.kind === 'word' && isStopword(first.text) && !opensWithGivenName(first)) return null;
+  if (first.kind === 'word' && !isGivenName(first.text) && !isChineseSurname(first.text) && words.slice(1).some((w) => opensWithGivenName(w))) return null;
   if (role !== null && first.kind === 'word' && !isPlace(first.text)) return 'title';
   const next = tokens[j];
   const prev = tokens[i - 1];
@@ -147,7 +156,7 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   }
   const last = words[n - 1] as Token;
   const caps = words.every((w) => w.allCaps || w.kind === 'initial');
-  if (first.kind === 'word' && isGivenName(first.text) && !isDemonym(first.text)) {
+  if (opensWithGivenName(first) && !isDemonym(first.text)) {
     // In an all-caps headline every word is capitalised, and a given name that is also a place
     // (Texas, Jordan) may be the place: ask the other words to be names too.
     if ((!caps && !isPlace(first.text)) || words.slice(1).every((w) => isNameWord(w.text))) return 'given-name';
@@ -185,7 +194,10 @@ export function findNamesInBlock(text: string): BlockNames {
       const startsName = isNameToken(w) && !(w.kind === 'word' && isConnector(w.text));
       let found: NameMention | null = null;
       let q = p + 1;
-      if (startsName && !(w.kind === 'word' && isTitle(w.text) && !isGivenName(w.text) && p + 1 < end)) {
+      // A title opening the run is the role of the name after it (Sir Henry, President Bill Clinton).
+      const next = tokens[p + 1];
+      const title = w.kind === 'word' && isTitle(w.text) && p + 1 < end && (!isGivenName(w.text) || (next !== undefined && next.kind === 'word' && isGivenName(next.text)));
+      if (startsName && !title) {
         q = nameEnd(tokens, p, end);
         const role = roleBefore(text, tokens, p);
         // Try the longest name first, then one word shorter, then the first word alone

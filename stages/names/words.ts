@@ -11,7 +11,6 @@ const RUSSIAN_OBLIQUE = /(?:а|я|у|ю|ом|ем|е|ым|им|ой|ей)$/u;
 /** A given name, in any script: Сергея and Σεργκέι are looked up as Sergei. */
 export function isGivenName(word: string): boolean {
   const folded = foldWord(word);
-  if (lex.stopwords.has(folded)) return false;
   const roman = romanizeWord(word);
   if (lex.givenNames.has(roman) || lex.givenNames.has(spellWord(word))) return true;
   if (hasCyrillic(folded)) {
