@@ -145,6 +145,7 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   if (first.kind === 'word' && isStopword(first.text) && !opensWithGivenName(first)) return null;
   if (first.kind === 'word' && !isGivenName(first.text) && !isChineseSurname(first.text) && words.slice(1).some((w) => opensWithGivenName(w))) return null;
   if (role !== null && first.kind === 'word' && !isPlace(first.text)) return 'title';
+  if (first.kind === 'word' && !isPlace(first.text) && !isDemonym(first.text) && !isStopword(first.text) && describedPerson(tokens, i)) return 'descriptor';
   const next = tokens[j];
   const prev = tokens[i - 1];
   // "said Texas manager Johnny Oates": a name followed by a role word is an employer, not a speaker.
@@ -172,6 +173,80 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
     return 'name-words';
   }
   return null;
+}
+
+const LIST_SEPARATORS = new Set([',', ';', 'y', 'and', 'e', 'et', 'und', 'i', 'и', 'και', '&', 'o', 'or']);
+// Lower-case words that describe a person by origin, club or trade (el barcelonista, el chileno,
+// der Brasilianer): after an article, the capitalised word that follows is a person.
+const DESCRIPTOR = /(?:ista|istas|ense|eño|eña|ano|ana|ino|ina|és|esa|ero|era|ier|ière|ien|ienne|ois|oise|aner|iner|er)$/u;
+const ARTICLES = new Set(['el', 'la', 'los', 'las', 'il', 'lo', 'le', 'der', 'die', 'the', 'o', 'a', 'un', 'una', 'ein', 'eine', 'un', 'une']);
+
+function describedPerson(tokens: Token[], i: number): boolean {
+  const d = tokens[i - 1];
+  const a = tokens[i - 2];
+  return d !== undefined && a !== undefined && d.kind === 'word' && !d.capitalized && DESCRIPTOR.test(d.text) && !isStopword(d.text) &&
+    a.kind === 'word' && ARTICLES.has(a.text.toLowerCase());
+}
+
+/** Could these loose words be a name, if their neighbours say so? */
+function nameShaped(words: Token[]): boolean {
+  return words.length <= 3 && words.every((w) => w.kind === 'word' && !w.allCaps && !isPlace(w.text) && !isOrgWord(w.text) && !isDemonym(w.text) && !isStopword(w.text) && !isTitle(w.text) && !isRoleWord(w));
+}
+
+/**
+ * Names in a list with people are people: "Silvinho, Cesar Sampaio, Emerson y Rivaldo". A loose
+ * run separated by a comma or a conjunction from a person (a parenthesis in between skipped)
+ * becomes one, and so on along the list, in both directions.
+ */
+function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: Token[][]): Token[][] {
+  const position = new Map<Token, number>();
+  tokens.forEach((t, i) => position.set(t, i));
+  const personAt = new Set<number>(); // indexes of the first and last token of every person
+  for (const m of mentions) {
+    personAt.add(position.get(m.tokens[0] as Token) as number);
+    personAt.add(position.get(m.tokens.at(-1) as Token) as number);
+  }
+  // The token index of the list item next to `edge`, across one separator, or -1.
+  const across = (edge: number, step: 1 | -1): number => {
+    let k = edge + step;
+    const skipParen = (): void => {
+      // Skip one parenthesis: "Rivaldo (Emerson Asuncao, m.83) y Elber".
+      const open = step === 1 ? '(' : ')';
+      const close = step === 1 ? ')' : '(';
+      if (tokens[k]?.text !== open) return;
+      let n = 0;
+      while (k >= 0 && k < tokens.length && tokens[k]?.text !== close && n < 12) {
+        k += step;
+        n++;
+      }
+      k += step;
+    };
+    skipParen();
+    const sep = tokens[k];
+    if (sep === undefined || !LIST_SEPARATORS.has(sep.text.toLowerCase()) || sep.capitalized) return -1;
+    k += step;
+    skipParen();
+    return k >= 0 && k < tokens.length ? k : -1;
+  };
+  const candidates = loose.filter(nameShaped);
+  const promoted = new Set<Token[]>();
+  for (const pass of [1, -1, 1] as const) {
+    const ordered = pass === 1 ? candidates : [...candidates].reverse();
+    for (const run of ordered) {
+      if (promoted.has(run)) continue;
+      const first = position.get(run[0] as Token) as number;
+      const last = position.get(run.at(-1) as Token) as number;
+      const before = across(first, -1);
+      const after = across(last, 1);
+      if ((before >= 0 && personAt.has(before)) || (after >= 0 && personAt.has(after))) {
+        promoted.add(run);
+        personAt.add(first);
+        personAt.add(last);
+        mentions.push({ tokens: run, role: null, evidence: 'list' });
+      }
+    }
+  }
+  return loose.filter((run) => !promoted.has(run));
 }
 
 /** The people a block names by itself, and the capitalised words left for linking. */
@@ -228,5 +303,7 @@ export function findNamesInBlock(text: string): BlockNames {
     if (pending.length > 0) loose.push(pending);
     i = Math.max(end, i + 1);
   }
-  return { tokens, mentions, loose };
+  const rest = promoteListNeighbours(tokens, mentions, loose);
+  mentions.sort((a, b) => (a.tokens[0] as Token).start - (b.tokens[0] as Token).start);
+  return { tokens, mentions, loose: rest };
 }
