@@ -160,7 +160,7 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   if (opensWithGivenName(first) && !isDemonym(first.text)) {
     // In an all-caps headline every word is capitalised, and a given name that is also a place
     // (Texas, Jordan) may be the place: ask the other words to be names too.
-    if ((!caps && !isPlace(first.text)) || words.slice(1).every((w) => isNameWord(w.text))) return 'given-name';
+    if ((!caps && !isPlace(first.text)) || (n <= 3 && words.slice(1).every((w) => isNameWord(w.text)))) return 'given-name';
   }
   if (first.kind === 'initial' && last.kind === 'word' && isNameWord(last.text) && !isStopword(last.text) && (!caps || n === 2)) return 'initial';
   if (n === 2 && first.kind === 'word' && last.kind === 'word') {
@@ -175,6 +175,8 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   return null;
 }
 
+// Prepositions: "presidente de Petrobras, Philippe Reichstuhl" names a firm before the comma.
+const PREPOSITIONS = new Set(['de', 'del', 'en', 'of', 'in', 'at', 'for', 'para', 'por', 'con', 'a', 'al', 'from', 'to', 'von', 'vom', 'zu', 'bei', 'mit', 'du', 'des', 'à', 'au', 'aux', 'di', 'da', 'dal', 'della', 'do', 'na', 'no', 'em', 'в', 'на', 'из', 'σε', 'στο', 'στη', 'από']);
 const LIST_SEPARATORS = new Set([',', ';', 'y', 'and', 'e', 'et', 'und', 'i', 'и', 'και', '&', 'o', 'or']);
 // Lower-case words that describe a person by origin, club or trade (el barcelonista, el chileno,
 // der Brasilianer): after an article, the capitalised word that follows is a person.
@@ -184,7 +186,8 @@ const ARTICLES = new Set(['el', 'la', 'los', 'las', 'il', 'lo', 'le', 'der', 'di
 function describedPerson(tokens: Token[], i: number): boolean {
   const d = tokens[i - 1];
   const a = tokens[i - 2];
-  return d !== undefined && a !== undefined && d.kind === 'word' && !d.capitalized && DESCRIPTOR.test(d.text) && !isStopword(d.text) &&
+  const t = tokens[i] as Token;
+  return !t.allCaps && d !== undefined && a !== undefined && d.kind === 'word' && !d.capitalized && DESCRIPTOR.test(d.text) && !isStopword(d.text) &&
     a.kind === 'word' && ARTICLES.has(a.text.toLowerCase());
 }
 
@@ -236,6 +239,11 @@ function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: 
       if (promoted.has(run)) continue;
       const first = position.get(run[0] as Token) as number;
       const last = position.get(run.at(-1) as Token) as number;
+      // A list item stands between separators (or a sentence edge), after no preposition.
+      const left = tokens[first - 1];
+      const right = tokens[last + 1];
+      if (left !== undefined && (PREPOSITIONS.has(left.text.toLowerCase()) || (left.kind === 'word' && !LIST_SEPARATORS.has(left.text.toLowerCase())))) continue;
+      if (right !== undefined && right.kind === 'word' && !LIST_SEPARATORS.has(right.text.toLowerCase())) continue;
       const before = across(first, -1);
       const after = across(last, 1);
       if ((before >= 0 && personAt.has(before)) || (after >= 0 && personAt.has(after))) {

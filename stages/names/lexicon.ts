@@ -43,7 +43,7 @@ export function lexicon(): Lexicon {
     givenNames,
     nameWords: wordSet('name-words.json'),
     stopwords: wordSet('stopwords.json'),
-    places: wordSet('places.json'),
+    places: new Set([...wordSet('places.json'), ...wordSet('regions.json')]),
     demonyms: wordSet('demonyms.json'),
     titles: wordSet('titles.json', 'titles'),
     roleModifiers: wordSet('titles.json', 'modifiers'),
