@@ -3,9 +3,10 @@
 //   the fullest form the document gives (most words that are not initials), each word romanised
 //   (Cyrillic: BGN/PCGN; Greek: ELOT 743) and spelled the one way data/fold.json gives
 //   (Sergey, Sergei, Сергей: Sergei), Chinese names surname first (Jinping Xi: Xi Jinping).
-import { displayWord, hasCyrillic, hasGreek, spellWord, stemWord } from './spelling.ts';
+import { lexicon } from './lexicon.ts';
+import { displayWord, hasCyrillic, hasGreek, romanizeWord, russianNominative, spellWord, stemWord } from './spelling.ts';
 import type { Token } from './tokens.ts';
-import { isChineseSurname, isConnector, isPinyin } from './words.ts';
+import { isChineseSurname, isConnector, isGivenName, isPinyin } from './words.ts';
 
 /** The key of one word: folded, romanised, variant spelling folded, case ending stripped. */
 export function wordKey(t: Token): string {
@@ -52,9 +53,46 @@ export function compareForms(a: Token[], b: Token[]): number {
   );
 }
 
+/**
+ * Russian name words back in the nominative: a man's given name in an oblique case (Владимира,
+ * Сергею) loses its ending, and then so may his surname (Путина); unmistakable endings go anyway.
+ */
+function nominativeWords(words: string[]): string[] {
+  if (!words.some(hasCyrillic)) return words;
+  const [first, ...rest] = words as [string, ...string[]];
+  let given = russianNominative(first);
+  let male = given !== first;
+  const bare = first.replace(/[ауе]$/u, '');
+  if (!male && bare !== first && isGivenName(bare) && !lexicon().givenNames.has(romanizeWord(first))) {
+    given = bare;
+    male = true;
+  }
+  return [given, ...rest.map((w) => russianNominative(w, male))];
+}
+
 /** How a form reads as a canonical name. */
 export function displayName(words: Token[]): string {
-  return canonicalOrder(words)
-    .map((w) => (w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(w.text)))
+  const ordered = canonicalOrder(words);
+  const texts = nominativeWords(ordered.map((w) => w.text));
+  return ordered
+    .map((w, i) => (w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(texts[i] as string)))
     .join(' ');
+}
+
+/**
+ * The fullest form with each word replaced by the most nominative spelling of it the document
+ * has (Владимиром Путиным and a later Путин give Владимиром Путин, then Vladimir Putin).
+ */
+export function preferNominative(best: Token[], all: Token[]): Token[] {
+  if (!best.some((w) => hasCyrillic(w.text) || hasGreek(w.text))) return best;
+  return best.map((w) => {
+    const stem = wordKey(w);
+    let pick = w;
+    for (const other of all) {
+      if (other.kind !== 'word' || wordKey(other) !== stem) continue;
+      const better = nominativeScore([other]) - nominativeScore([pick]) || other.text.length - pick.text.length || (other.text < pick.text ? -1 : other.text > pick.text ? 1 : 0);
+      if (better < 0) pick = other;
+    }
+    return pick;
+  });
 }

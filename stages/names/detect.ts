@@ -142,7 +142,7 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   if (n > 1 && wholeIsPlace(words)) return null;
   // A run that opens with a stop word or with something other than the given name inside it
   // ("PP Cristina Herrera", "Aunque Cañellas"): the name starts further on.
-  if (first.kind === 'word' && isStopword(first.text) && !opensWithGivenName(first)) return null;
+  if (first.kind === 'word' && isStopword(first.text) && !opensWithGivenName(first) && !isChineseSurname(first.text)) return null;
   if (first.kind === 'word' && !isGivenName(first.text) && !isChineseSurname(first.text) && words.slice(1).some((w) => opensWithGivenName(w))) return null;
   if (role !== null && first.kind === 'word' && !isPlace(first.text)) return 'title';
   if (first.kind === 'word' && !isPlace(first.text) && !isDemonym(first.text) && !isStopword(first.text) && describedPerson(tokens, i)) return 'descriptor';

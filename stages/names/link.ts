@@ -2,7 +2,7 @@
 // their names (a surname alone, a Spanish double surname, a Chinese surname, "P. Simmons", a
 // headline in capitals) anywhere in the document, before or after, become mentions of them.
 // Nothing is carried from one document to the next.
-import { canonicalOrder, compareForms, displayName, nameKeys, wordKey } from './canonical.ts';
+import { canonicalOrder, compareForms, displayName, nameKeys, preferNominative, wordKey } from './canonical.ts';
 import type { NameMention } from './detect.ts';
 import type { Token } from './tokens.ts';
 import { isChineseSurname, isConnector, isStopword } from './words.ts';
@@ -164,7 +164,10 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
     }
   }
 
-  for (const p of persons) p.mentions.sort((a, b) => a.start - b.start);
+  for (const p of persons) {
+    p.mentions.sort((a, b) => a.start - b.start);
+    p.best = preferNominative(p.best, p.mentions.flatMap((m) => m.words));
+  }
   persons.sort((a, b) => (a.mentions[0] as LinkedMention).start - (b.mentions[0] as LinkedMention).start);
   return persons;
 }

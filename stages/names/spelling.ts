@@ -1,6 +1,6 @@
 // Spelling of name words across scripts and romanisations: Cyrillic and Greek to Latin letters,
 // transliteration variants to one spelling, and the folded key every comparison uses.
-import { foldTables, scriptTables } from './lexicon.ts';
+import { foldTables, lexicon, scriptTables } from './lexicon.ts';
 
 const tables = scriptTables();
 const folds = foldTables();
@@ -99,6 +99,27 @@ export function stemWord(word: string): string {
   return spellWord(word);
 }
 
+// Oblique endings of Russian names that no nominative has, with what the nominative ends in:
+// Путиным, Владимиром: instrumental; Зеленского, Зеленскому: genitive and dative of -ский.
+const RUSSIAN_OBLIQUE_TO_NOMINATIVE: [RegExp, string][] = [
+  [/(?<=\p{L}{2}[сцк])(?:ого|ому|им)$/u, 'ий'],
+  [/(?<=[аеоу])(?:ем|ю|я)$/u, 'й'],
+  [/(?<=\p{L}{3})(?:ым|ом)$/u, ''],
+];
+// Genitive, dative, prepositional of a man's surname in -ов, -ев, -ин (Путина, Белоусову, Путине).
+const RUSSIAN_SURNAME_OBLIQUE = /(?<=(?:ов|ев|ёв|ин|ын))(?:а|у|е|ым)$/u;
+
+/**
+ * A Russian name word put back in the nominative when its ending is unmistakably oblique; `male`
+ * (the given name was a man's, in an oblique case) lets a surname in -ова/-ина lose its ending too.
+ */
+export function russianNominative(word: string, male = false): string {
+  if (!hasCyrillic(word)) return word;
+  for (const [re, to] of RUSSIAN_OBLIQUE_TO_NOMINATIVE) if (re.test(word)) return word.replace(re, to);
+  if (male && RUSSIAN_SURNAME_OBLIQUE.test(word)) return word.replace(RUSSIAN_SURNAME_OBLIQUE, '');
+  return word;
+}
+
 /** A word of a name as the canonical name shows it: romanised, variant spelling folded, capitalised. */
 export function displayWord(word: string): string {
   const isLatin = !hasCyrillic(word) && !hasGreek(word);
@@ -106,6 +127,11 @@ export function displayWord(word: string): string {
   if (isLatin && foldWord(word) === spelled) {
     // Keep the writer's own capitals and diacritics (McCague, Núñez); only ALL CAPS is lowered.
     return word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
+  }
+  if (hasGreek(word)) {
+    // Greek writes a foreign d and b as ντ and μπ: Βλαντιμίρ reads Vladimir when that is a name.
+    const foreign = spelled.replace(/nt/g, 'd').replace(/mp/g, 'b');
+    if (foreign !== spelled && lexicon().givenNames.has(foreign) && !lexicon().givenNames.has(spelled)) return capitalize(foreign);
   }
   return capitalize(spelled);
 }
