@@ -6,6 +6,7 @@ import { tokenize, type Token } from './tokens.ts';
 import {
   isChineseSurname,
   isConnector,
+  isCountry,
   isDemonym,
   isGivenName,
   isNameWord,
@@ -158,9 +159,10 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   const last = words[n - 1] as Token;
   const caps = words.every((w) => w.allCaps || w.kind === 'initial');
   if (opensWithGivenName(first) && !isDemonym(first.text)) {
-    // In an all-caps headline every word is capitalised, and a given name that is also a place
-    // (Texas, Jordan) may be the place: ask the other words to be names too.
-    if ((!caps && !isPlace(first.text)) || (n <= 3 && words.slice(1).every((w) => isNameWord(w.text)))) return 'given-name';
+    // In an all-caps headline every word is capitalised, and a given name that is also a country
+    // or region (Jordan, America) may be the place: ask the other words to be names too. Cities
+    // named after people (Vladimir, Florence, Mary) do not count.
+    if ((!caps && !isCountry(first.text)) || (n <= 3 && words.slice(1).every((w) => isNameWord(w.text)))) return 'given-name';
   }
   if (first.kind === 'initial' && last.kind === 'word' && isNameWord(last.text) && !isStopword(last.text) && (!caps || n === 2)) return 'initial';
   if (n === 2 && first.kind === 'word' && last.kind === 'word') {

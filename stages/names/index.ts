@@ -22,7 +22,7 @@ function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null): P
   let id: string | null = null;
   if (gazetteer !== null) {
     // The fullest form first, then every other surface form of the person.
-    const forms = [text.slice((p.best[0] as { start: number }).start, (p.best.at(-1) as { end: number }).end), ...mentions.map((m) => m.text)];
+    const forms = [displayName(p.best), ...mentions.map((m) => m.text)];
     const hit = lookupPerson(gazetteer, [...new Set(forms)]);
     if (hit !== null) {
       name = hit.name;

@@ -19,6 +19,7 @@ export interface Lexicon {
   nameWords: Set<string>;
   stopwords: Set<string>;
   places: Set<string>;
+  countries: Set<string>;
   demonyms: Set<string>;
   titles: Set<string>;
   roleModifiers: Set<string>;
@@ -44,6 +45,7 @@ export function lexicon(): Lexicon {
     nameWords: wordSet('name-words.json'),
     stopwords: wordSet('stopwords.json'),
     places: new Set([...wordSet('places.json'), ...wordSet('regions.json')]),
+    countries: new Set([...wordSet('countries.json'), ...wordSet('regions.json')]),
     demonyms: wordSet('demonyms.json'),
     titles: wordSet('titles.json', 'titles'),
     roleModifiers: wordSet('titles.json', 'modifiers'),

