@@ -86,8 +86,8 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
     k--;
   }
   if (!hasTitle || first < 0) return null;
-  // A role does not start with a particle ("of", "de").
-  while (first < i && isRoleLinker((tokens[first] as Token).text)) first++;
+  // A role does not start with a particle ("of", "de") or a capitalised stop word ("As President").
+  while (first < i - 1 && (isRoleLinker((tokens[first] as Token).text) || (isStopword((tokens[first] as Token).text) && !(tokens[first] as Token).allCaps && (tokens[first] as Token).kind !== 'abbreviation' && !isTitle((tokens[first] as Token).text)))) first++;
   const end = tokens[i - 1] as Token;
   return text.slice((tokens[first] as Token).start, end.end).replace(/\s+/g, ' ');
 }
@@ -139,6 +139,9 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   const first = words[0] as Token;
   const n = words.length;
   if (words.some((w) => w.kind === 'word' && isOrgWord(w.text))) return null;
+  // Followed, in the same run of capitals, by the word of an organisation ("Security Council").
+  const after = tokens[j];
+  if (after !== undefined && after.kind === 'word' && after.capitalized && after.start - (tokens[j - 1] as Token).end <= 1 && isOrgWord(after.text)) return null;
   if (n === 1 && (isPlace(first.text) || isDemonym(first.text) || isStopword(first.text))) return null;
   if (n > 1 && wholeIsPlace(words)) return null;
   // A run that opens with a stop word or with something other than the given name inside it
