@@ -10,10 +10,30 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const GREEK = /\p{Script=Greek}/u;
 const VOWELS = new Set('аеёиоуыэюяіїє');
 
-/** Lower case, no combining marks, typographic apostrophes straightened. */
-export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’ʼ`]/g, "'");
+/**
+ * Remembers the last results of a function of one word. News repeats its words, so most lookups
+ * hit; the cache is emptied when full, which keeps memory flat over a dump of millions.
+ */
+export function memoize<T>(fn: (word: string) => T, size = 50_000): (word: string) => T {
+  let cache = new Map<string, T>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined && !cache.has(word)) {
+      value = fn(word);
+      if (cache.size >= size) cache = new Map();
+      cache.set(word, value);
+    }
+    return value as T;
+  };
 }
+
+/** Lower case, no combining marks, typographic apostrophes straightened. */
+export const foldWord = memoize((word: string): string => {
+  const lower = word.toLowerCase();
+  // Plain ASCII letters need no decomposition: the common case, kept cheap.
+  if (/^[a-z.'-]*$/.test(lower)) return lower;
+  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ`]/g, "'");
+});
 
 export function hasCyrillic(word: string): boolean {
   return CYRILLIC.test(word);
@@ -66,12 +86,12 @@ export function romanizeWord(word: string): string {
 }
 
 /** The one spelling of a romanised name word: Sergey, Sergei and Сергей all give "sergei". */
-export function spellWord(word: string): string {
+export const spellWord = memoize((word: string): string => {
   let w = romanizeWord(word);
   w = folds.variants[w] ?? w;
   for (const [re, to] of foldRules) w = w.replace(re, to);
   return folds.variants[w] ?? w;
-}
+});
 
 // Case endings of Russian and Greek nouns, longest first. Stripping them gives a stem that the
 // nominative and the oblique forms of a name share (Путин, Путина, Путину; Μητσοτάκης, Μητσοτάκη).

@@ -1,7 +1,7 @@
 // What one word can be, by the stage's lists: a given name, a title, a place, a word of an
 // organisation's name... Each test looks the word up folded (and romanised for Cyrillic and Greek).
 import { lexicon } from './lexicon.ts';
-import { foldWord, hasCyrillic, hasGreek, romanizeWord, spellWord } from './spelling.ts';
+import { foldWord, hasCyrillic, hasGreek, memoize, romanizeWord, spellWord } from './spelling.ts';
 import type { Token } from './tokens.ts';
 
 const lex = lexicon();
@@ -9,7 +9,9 @@ const lex = lexicon();
 const RUSSIAN_OBLIQUE = /(?:а|я|у|ю|ом|ем|е|ым|им|ой|ей)$/u;
 
 /** A given name, in any script: Сергея and Σεργκέι are looked up as Sergei. */
-export function isGivenName(word: string): boolean {
+export const isGivenName = memoize(givenName);
+
+function givenName(word: string): boolean {
   const folded = foldWord(word);
   const roman = romanizeWord(word);
   if (lex.givenNames.has(roman) || lex.givenNames.has(spellWord(word))) return true;
@@ -39,6 +41,7 @@ export const isStopword = (w: string) => lex.stopwords.has(foldWord(w));
 export const isOrgWord = (w: string) => lex.orgWords.has(foldWord(w));
 export const isConnector = (w: string) => lex.connectors.has(w);
 export const isNameWord = (w: string) => lex.nameWords.has(foldWord(w)) || isGivenName(w);
+
 export const isChineseSurname = (w: string) => !hasCyrillic(w) && !hasGreek(w) && lex.chineseSurnames.has(foldWord(w));
 export const isSpeechCueAfter = (w: string) => lex.cueAfter.has(foldWord(w));
 export const isSpeechCueBefore = (w: string) => lex.cueBefore.has(foldWord(w));
