@@ -86,6 +86,11 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
     k--;
   }
   if (!hasTitle || first < 0) return null;
+  // The word right before the name is the title itself ("Defense Minister Dong Jun"); a role word
+  // there would make the capitals an office's name ("jefe de la Defensa Civil").
+  const last = tokens[i - 1] as Token;
+  const titleWord = last.text === '.' ? tokens[i - 2] : last;
+  if (titleWord === undefined || (titleWord.kind === 'word' && titleWord.capitalized && !isTitle(titleWord.text) && !isDemonym(titleWord.text))) return null;
   // A role does not start with a particle ("of", "de") or a capitalised stop word ("As President").
   while (first < i - 1 && (isRoleLinker((tokens[first] as Token).text) || (isStopword((tokens[first] as Token).text) && !(tokens[first] as Token).allCaps && (tokens[first] as Token).kind !== 'abbreviation' && !isTitle((tokens[first] as Token).text)))) first++;
   const end = tokens[i - 1] as Token;
@@ -94,21 +99,25 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
 
 /** How far a name starting at `i` reaches inside the run [i, end). */
 function nameEnd(tokens: Token[], i: number, end: number): number {
+  const caps = (tokens[i] as Token).allCaps;
   let j = i + 1;
   while (j < end && j - i < MAX_NAME_WORDS && !(tokens[j - 1] as Token).possessive) {
     const t = tokens[j] as Token;
     if (t.kind === 'word' && isConnector(t.text)) {
+      // Particles join a surname only when a name-like word follows: "de la Serna", not
+      // "Juan Bosco de Mérida" (a place) or "en Palma la V Temporada".
       let k = j;
       while (k < end && isConnector((tokens[k] as Token).text)) k++;
-      if (k < end && isNameToken(tokens[k] as Token)) {
+      const after = tokens[k];
+      if (k < end && after !== undefined && after.kind === 'word' && after.capitalized && isNameWord(after.text) && !isPlace(after.text)) {
         j = k;
         continue;
       }
       break;
     }
     if (!isNameToken(t) || isOrgWord(t.text) || (t.kind === 'word' && isTitle(t.text) && !isGivenName(t.text))) break;
-    // A second given name after a full name starts the next person ("Nasser Hussain Peter Such" is rare;
-    // "Lee Kuan Yew" is not): only an all-caps run is cut here.
+    // A headline in capitals ends where the text in ordinary case begins ("... PADRES Palma").
+    if (t.kind === 'word' && t.allCaps !== caps) break;
     j++;
   }
   // A place after a name of three words or more is where the person is ("Juan Miguel Núñez Madrid").
