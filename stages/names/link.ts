@@ -139,8 +139,8 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
   };
   for (const p of persons) {
     for (let k = 0; k < p.keys.length; k++) {
-      // Suffixes of the name, but never a suffix that is only a particle.
-      if (k > 0 && isConnector(p.keys[k] as string)) continue;
+      // Suffixes of the name, a surname with its particle among them ("de Silva", "Van Moer").
+      if (k > 0 && p.keys.slice(k).every((key) => isConnector(key))) continue;
       if (k === 0 || !isChineseName(p.best)) add(p.keys.slice(k).join(' '), p);
     }
     if (isChineseName(p.best)) add(p.keys[0] as string, p);
