@@ -109,7 +109,7 @@ function nameEnd(tokens: Token[], i: number, end: number): number {
       let k = j;
       while (k < end && isConnector((tokens[k] as Token).text)) k++;
       const after = tokens[k];
-      if (k < end && after !== undefined && after.kind === 'word' && after.capitalized && isNameWord(after.text) && !isPlace(after.text)) {
+      if (k < end && after !== undefined && after.kind === 'word' && after.capitalized && after.text.length > 1 && !isPlace(after.text) && !isOrgWord(after.text) && !isStopword(after.text)) {
         j = k;
         continue;
       }
