@@ -120,8 +120,6 @@ function nameEnd(tokens: Token[], i: number, end: number): number {
     if (t.kind === 'word' && t.allCaps !== caps) break;
     j++;
   }
-  // A place after a name of three words or more is where the person is ("Juan Miguel Núñez Madrid").
-  if (j - i >= 3 && isPlace((tokens[j - 1] as Token).text) && !isGivenName((tokens[j - 1] as Token).text)) j--;
   // A demonym after a name is the person's nationality or a team ("Missing German").
   while (j - 1 > i && isDemonym((tokens[j - 1] as Token).text)) j--;
   // Trailing particles or stop words are not part of the name.
