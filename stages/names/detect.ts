@@ -18,6 +18,7 @@ import {
   isSpeechCueBefore,
   isStopword,
   isRoleLinker,
+  isRoleModifier,
   isTitle,
 } from './words.ts';
 
@@ -90,7 +91,7 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
   // there would make the capitals an office's name ("jefe de la Defensa Civil").
   const last = tokens[i - 1] as Token;
   const titleWord = last.text === '.' ? tokens[i - 2] : last;
-  if (titleWord === undefined || (titleWord.kind === 'word' && titleWord.capitalized && !isTitle(titleWord.text) && !isDemonym(titleWord.text))) return null;
+  if (titleWord === undefined || (titleWord.kind === 'word' && titleWord.capitalized && !isTitle(titleWord.text) && !isDemonym(titleWord.text) && !isRoleModifier(titleWord.text))) return null;
   // A role does not start with a particle ("of", "de") or a capitalised stop word ("As President").
   while (first < i - 1 && (isRoleLinker((tokens[first] as Token).text) || (isStopword((tokens[first] as Token).text) && !(tokens[first] as Token).allCaps && (tokens[first] as Token).kind !== 'abbreviation' && !isTitle((tokens[first] as Token).text)))) first++;
   const end = tokens[i - 1] as Token;
@@ -155,7 +156,8 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   // ("PP Cristina Herrera", "Aunque Cañellas"): the name starts further on.
   if (first.kind === 'word' && isStopword(first.text) && !opensWithGivenName(first) && !isChineseSurname(first.text)) return null;
   if (first.kind === 'word' && !isGivenName(first.text) && !isChineseSurname(first.text) && words.slice(1).some((w) => opensWithGivenName(w))) return null;
-  if (role !== null && first.kind === 'word' && !isPlace(first.text)) return 'title';
+  // An acronym after a title is what the title heads (председатель КНР, President of the EU).
+  if (role !== null && first.kind === 'word' && !isPlace(first.text) && !(n === 1 && first.allCaps)) return 'title';
   if (first.kind === 'word' && !isPlace(first.text) && !isDemonym(first.text) && !isStopword(first.text) && describedPerson(tokens, i)) return 'descriptor';
   const next = tokens[j];
   const prev = tokens[i - 1];
@@ -291,7 +293,7 @@ export function findNamesInBlock(text: string): BlockNames {
       let q = p + 1;
       // A title opening the run is the role of the name after it (Sir Henry, President Bill Clinton).
       const next = tokens[p + 1];
-      const title = w.kind === 'word' && isTitle(w.text) && p + 1 < end && (!isGivenName(w.text) || (next !== undefined && next.kind === 'word' && isGivenName(next.text)));
+      const title = w.kind === 'word' && (isTitle(w.text) || isRoleModifier(w.text)) && p + 1 < end && (!isGivenName(w.text) || (next !== undefined && next.kind === 'word' && isGivenName(next.text)));
       if (startsName && !title) {
         q = nameEnd(tokens, p, end);
         const role = roleBefore(text, tokens, p);

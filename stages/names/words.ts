@@ -26,19 +26,40 @@ function givenName(word: string): boolean {
   return false;
 }
 
+// Russian and Greek decline the words of a list too (России, Кремля, Εξωτερικών): a word is
+// looked up as written and as its stem with each common nominative ending put back.
+const RUSSIAN_CASE = /(?:ами|ями|ого|его|ому|ему|ой|ей|ом|ем|ам|ям|ах|ях|ии|и|ы|а|я|у|ю|е)$/u;
+const GREEK_CASE = /(?:ων|ου|ης|ας|ος|ες|οι|η|α|ο|ε|ς)$/u;
+const RUSSIAN_NOMINATIVE = ['', 'а', 'я', 'ия', 'ь', 'й', 'о'];
+const GREEK_NOMINATIVE = ['', 'α', 'η', 'ος', 'ης', 'ας', 'ο', 'ι', 'ες'];
+
+const lookupForms = memoize((w: string): string[] => {
+  const f = stripPeriod(foldWord(w));
+  if (hasCyrillic(f)) {
+    const stem = f.replace(RUSSIAN_CASE, '');
+    return stem.length >= 3 && stem !== f ? [f, ...RUSSIAN_NOMINATIVE.map((e) => stem + e)] : [f];
+  }
+  if (hasGreek(f)) {
+    const stem = f.replace(GREEK_CASE, '');
+    return stem.length >= 3 && stem !== f ? [f, ...GREEK_NOMINATIVE.map((e) => stem + e)] : [f];
+  }
+  return [f];
+});
+
+const inList = (list: Set<string>, w: string) => lookupForms(w).some((f) => list.has(f));
+
 /** A title before a name; some (Miss, Don, Major, General) only when capitalised, being words too. */
 export function isTitle(w: string): boolean {
-  const f = stripPeriod(foldWord(w));
-  if (lex.titles.has(f)) return true;
-  return lex.capitalisedTitles.has(f) && /^\p{Lu}/u.test(w);
+  if (inList(lex.titles, w)) return true;
+  return lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
 }
 export const isRoleLinker = (w: string) => lex.roleLinkers.has(foldWord(w));
-export const isRoleModifier = (w: string) => lex.roleModifiers.has(foldWord(w));
-export const isDemonym = (w: string) => lex.demonyms.has(foldWord(w));
-export const isPlace = (w: string) => lex.places.has(foldWord(w));
+export const isRoleModifier = (w: string) => inList(lex.roleModifiers, w);
+export const isDemonym = (w: string) => inList(lex.demonyms, w);
+export const isPlace = (w: string) => (w.includes(' ') ? lex.places.has(foldWord(w)) : inList(lex.places, w));
 export const isCountry = (w: string) => lex.countries.has(foldWord(w));
 export const isStopword = (w: string) => lex.stopwords.has(foldWord(w));
-export const isOrgWord = (w: string) => lex.orgWords.has(foldWord(w));
+export const isOrgWord = (w: string) => inList(lex.orgWords, w);
 export const isConnector = (w: string) => lex.connectors.has(w);
 export const isNameWord = (w: string) => lex.nameWords.has(foldWord(w)) || isGivenName(w);
 
