@@ -17,6 +17,7 @@ import {
   isSpeechCueAfter,
   isSpeechCueBefore,
   isStopword,
+  isCapitalisedTitle,
   isRoleLinker,
   isRoleModifier,
   isTitle,
@@ -293,7 +294,9 @@ export function findNamesInBlock(text: string): BlockNames {
       let q = p + 1;
       // A title opening the run is the role of the name after it (Sir Henry, President Bill Clinton).
       const next = tokens[p + 1];
-      const title = w.kind === 'word' && (isTitle(w.text) || isRoleModifier(w.text)) && p + 1 < end && (!isGivenName(w.text) || (next !== undefined && next.kind === 'word' && isGivenName(next.text)));
+      // Titles that are given names too (King, Prince) count as titles when capitalised here.
+      const title = w.kind === 'word' && (isTitle(w.text) || isRoleModifier(w.text)) && p + 1 < end &&
+        (!isGivenName(w.text) || isCapitalisedTitle(w.text) || (next !== undefined && next.kind === 'word' && isGivenName(next.text)));
       if (startsName && !title) {
         q = nameEnd(tokens, p, end);
         const role = roleBefore(text, tokens, p);

@@ -53,6 +53,7 @@ export function isTitle(w: string): boolean {
   if (inList(lex.titles, w)) return true;
   return lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
 }
+export const isCapitalisedTitle = (w: string) => lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
 export const isRoleLinker = (w: string) => lex.roleLinkers.has(foldWord(w));
 export const isRoleModifier = (w: string) => inList(lex.roleModifiers, w);
 export const isDemonym = (w: string) => inList(lex.demonyms, w);
