@@ -248,6 +248,36 @@ function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: 
   };
   const candidates = loose.filter(nameShaped);
   const promoted = new Set<Token[]>();
+  // A line-up: four or more name-shaped items in a row, joined only by separators, most of them
+  // known name words ("Parma: Buffon; Sartor, Thuram, Cannavaro; Fuser"), is a list of people.
+  const runAt = new Map<number, Token[]>();
+  for (const run of candidates) runAt.set(position.get(run[0] as Token) as number, run);
+  let k = 0;
+  while (k < tokens.length) {
+    const items: Token[][] = [];
+    let at = k;
+    for (;;) {
+      const run = runAt.get(at);
+      if (run === undefined) break;
+      items.push(run);
+      const sep = tokens[at + run.length];
+      if (sep === undefined || !LIST_SEPARATORS.has(sep.text.toLowerCase()) || sep.capitalized) break;
+      at += run.length + 1;
+    }
+    if (items.length >= 4) {
+      const words = items.flat();
+      const known = words.filter((w) => isNameWord(w.text)).length;
+      if (known * 4 >= words.length * 3) {
+        for (const run of items) {
+          promoted.add(run);
+          mentions.push({ tokens: run, role: null, evidence: 'list' });
+          personAt.add(position.get(run[0] as Token) as number);
+          personAt.add(position.get(run.at(-1) as Token) as number);
+        }
+      }
+    }
+    k = items.length > 0 ? at + 1 : k + 1;
+  }
   for (const pass of [1, -1, 1] as const) {
     const ordered = pass === 1 ? candidates : [...candidates].reverse();
     for (const run of ordered) {

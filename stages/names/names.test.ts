@@ -50,6 +50,15 @@ describe('finds people and splits off their roles', () => {
     expect(findPeople(text)).toEqual([]);
   });
 
+  it('reads a line-up of surnames as people', () => {
+    const text = 'Rovers: Harrison; Mitchell, Walker, Thompson, Fletcher; Robinson.';
+    expect(namesOf(text)).toEqual(['Harrison', 'Mitchell', 'Walker', 'Thompson', 'Fletcher', 'Robinson']);
+  });
+
+  it('takes the word after "el barcelonista" for a person', () => {
+    expect(namesOf('El remate de el barcelonista Rivaldo fue abortado por el portero.')).toEqual(['Rivaldo']);
+  });
+
   it('reads people out of a list once one of them is known', () => {
     const text = 'Brasil formó con Dida; Cafu, Aldair, Roque Júnior y Roberto Carlos.';
     expect(namesOf(text)).toEqual(expect.arrayContaining(['Roque Júnior', 'Roberto Carlos', 'Aldair']));
