@@ -55,6 +55,12 @@ describe('finds people and splits off their roles', () => {
     expect(namesOf(text)).toEqual(['Harrison', 'Mitchell', 'Walker', 'Thompson', 'Fletcher', 'Robinson']);
   });
 
+  it('does not read a list of countries, counties or cities as people', () => {
+    for (const text of ['Ministers from France, Germany, Italy, Spain and Portugal met.', 'Essex, Derbyshire, Surrey, Kent and Yorkshire all won.', 'Visitó Madrid, Sevilla, Valencia, Bilbao y Málaga.']) {
+      expect(findPeople(text)).toEqual([]);
+    }
+  });
+
   it('takes the word after "el barcelonista" for a person', () => {
     expect(namesOf('El remate de el barcelonista Rivaldo fue abortado por el portero.')).toEqual(['Rivaldo']);
   });
