@@ -122,6 +122,10 @@ function nameEnd(tokens: Token[], i: number, end: number): number {
     if (t.kind === 'word' && t.allCaps !== caps) break;
     j++;
   }
+  // A wire byline ends with the place and the date: "Por Juan Miguel Núñez Madrid, 23 may".
+  const comma = tokens[j];
+  const date = tokens[j + 1];
+  if (j - i >= 3 && isPlace((tokens[j - 1] as Token).text) && comma?.text === ',' && date?.kind === 'number') j--;
   // A demonym after a name is the person's nationality or a team ("Missing German").
   while (j - 1 > i && isDemonym((tokens[j - 1] as Token).text)) j--;
   // Trailing particles or stop words are not part of the name.
