@@ -45,12 +45,11 @@ function nominativeScore(words: Token[]): number {
 /** Sorts candidate forms: fullest first, then nominative, then shortest, then by code points. */
 export function compareForms(a: Token[], b: Token[]): number {
   const full = (ws: Token[]) => ws.filter((w) => w.kind === 'word' && !isConnector(w.text)).length;
-  return (
-    full(b) - full(a) ||
-    nominativeScore(a) - nominativeScore(b) ||
-    displayName(a).length - displayName(b).length ||
-    (displayName(a) < displayName(b) ? -1 : displayName(a) > displayName(b) ? 1 : 0)
-  );
+  const byWords = full(b) - full(a) || nominativeScore(a) - nominativeScore(b);
+  if (byWords !== 0 || a === b) return byWords;
+  const da = displayName(a);
+  const db = displayName(b);
+  return da.length - db.length || (da < db ? -1 : da > db ? 1 : 0);
 }
 
 /**
