@@ -93,8 +93,11 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
   const last = tokens[i - 1] as Token;
   const titleWord = last.text === '.' ? tokens[i - 2] : last;
   if (titleWord === undefined || (titleWord.kind === 'word' && titleWord.capitalized && !isTitle(titleWord.text) && !isDemonym(titleWord.text) && !isRoleModifier(titleWord.text))) return null;
-  // A role does not start with a particle ("of", "de") or a capitalised stop word ("As President").
-  while (first < i - 1 && (isRoleLinker((tokens[first] as Token).text) || (isStopword((tokens[first] as Token).text) && !(tokens[first] as Token).allCaps && (tokens[first] as Token).kind !== 'abbreviation' && !isTitle((tokens[first] as Token).text)))) first++;
+  // A role does not start with a particle ("of", "de") or a capitalised stop word ("As President";
+  // "US President" keeps its "US").
+  const leadsNothing = (t: Token) =>
+    isRoleLinker(t.text) || (isStopword(t.text) && !t.allCaps && t.kind !== 'abbreviation' && !isTitle(t.text));
+  while (first < i - 1 && leadsNothing(tokens[first] as Token)) first++;
   const end = tokens[i - 1] as Token;
   return text.slice((tokens[first] as Token).start, end.end).replace(/\s+/g, ' ');
 }
@@ -128,7 +131,7 @@ function nameEnd(tokens: Token[], i: number, end: number): number {
   if (j - i >= 3 && isPlace((tokens[j - 1] as Token).text) && comma?.text === ',' && date?.kind === 'number') j--;
   // A demonym after a name is the person's nationality or a team ("Missing German").
   while (j - 1 > i && isDemonym((tokens[j - 1] as Token).text)) j--;
-  // Trailing particles or stop words are not part of the name.
+  // Trailing particles and initials are not part of the name.
   while (j - 1 > i && ((tokens[j - 1] as Token).kind !== 'word' || !(tokens[j - 1] as Token).capitalized)) j--;
   return j;
 }
