@@ -4,6 +4,7 @@
 //   (Cyrillic: BGN/PCGN; Greek: ELOT 743) and spelled the one way data/fold.json gives
 //   (Sergey, Sergei, Сергей: Sergei), Chinese names surname first (Jinping Xi: Xi Jinping).
 import { lexicon } from './lexicon.ts';
+import { chineseFromCyrillic } from './palladius.ts';
 import { displayWord, hasCyrillic, hasGreek, romanizeWord, russianNominative, spellWord, stemWord } from './spelling.ts';
 import type { Token } from './tokens.ts';
 import { isChineseSurname, isConnector, isGivenName, isPinyin } from './words.ts';
@@ -69,9 +70,28 @@ function nominativeWords(words: string[]): string[] {
   return [given, ...rest.map((w) => russianNominative(w, male))];
 }
 
+// A Chinese syllable ending in н/нь declines in Russian (Цзиньпина, Цзиньпином, Цзюня).
+const CHINESE_IN_RUSSIAN_CASE: [RegExp, string][] = [
+  [/(?<=н)(?:а|у|е|ом)$/u, ''],
+  [/(?<=н)(?:я|ю|ем|е)$/u, 'ь'],
+];
+
+/** A Chinese name in Cyrillic (Си Цзиньпином), in pinyin (Xi Jinping); null for other names. */
+function chineseName(texts: string[]): string | null {
+  if (!texts.every(hasCyrillic)) return null;
+  const bare = texts.map((t) => {
+    for (const [re, to] of CHINESE_IN_RUSSIAN_CASE) if (re.test(t)) return t.replace(re, to);
+    return t;
+  });
+  const pinyin = chineseFromCyrillic(bare) ?? chineseFromCyrillic(texts);
+  return pinyin === null ? null : pinyin.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
+}
+
 /** How a form reads as a canonical name. */
 export function displayName(words: Token[]): string {
   const ordered = canonicalOrder(words);
+  const chinese = chineseName(ordered.map((w) => w.text));
+  if (chinese !== null) return chinese;
   const texts = nominativeWords(ordered.map((w) => w.text));
   return ordered
     .map((w, i) => (w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(texts[i] as string)))

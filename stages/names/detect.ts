@@ -2,6 +2,8 @@
 // and a name begins, kept when the words themselves say "person" (a given name first, an initial,
 // a Chinese surname and a pinyin given name, a title before, a speech verb beside). Capitalised
 // words that are not yet known to be people are handed on, for the document-wide linking.
+import { chineseFromCyrillic } from './palladius.ts';
+import { hasCyrillic } from './spelling.ts';
 import { tokenize, type Token } from './tokens.ts';
 import {
   isChineseSurname,
@@ -149,11 +151,19 @@ function opensWithGivenName(t: Token): boolean {
   return !isStopword(t.text) || (!t.sentenceStart && t.text.length > 3);
 }
 
+/** Words k and k+1 are a Chinese name in Cyrillic (Ли Шанфу, Си Цзиньпин). */
+function cyrillicChineseAt(words: Token[], k: number): boolean {
+  const a = words[k];
+  const b = words[k + 1];
+  return a !== undefined && b !== undefined && hasCyrillic(a.text) && chineseFromCyrillic([a.text, b.text]) !== null;
+}
+
 /** Why the words [i, j) are a person's name, or null. */
 function evidenceFor(tokens: Token[], i: number, j: number, role: string | null): string | null {
   const words = tokens.slice(i, j);
   const first = words[0] as Token;
   const n = words.length;
+  const next = tokens[j];
   if (words.some((w) => w.kind === 'word' && isOrgWord(w.text))) return null;
   // Followed, in the same run of capitals, by the word of an organisation ("Security Council").
   const after = tokens[j];
@@ -162,12 +172,14 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   if (n > 1 && wholeIsPlace(words)) return null;
   // A run that opens with a stop word or with something other than the given name inside it
   // ("PP Cristina Herrera", "Aunque Cañellas"): the name starts further on.
-  if (first.kind === 'word' && isStopword(first.text) && !opensWithGivenName(first) && !isChineseSurname(first.text)) return null;
-  if (first.kind === 'word' && !isGivenName(first.text) && !isChineseSurname(first.text) && words.slice(1).some((w) => opensWithGivenName(w))) return null;
+  if (first.kind === 'word' && isStopword(first.text) && !opensWithGivenName(first) && !isChineseSurname(first.text) && !cyrillicChineseAt(tokens, i)) return null;
+  if (first.kind === 'word' && !isGivenName(first.text) && !isChineseSurname(first.text) && words.slice(1).some((w, k) => opensWithGivenName(w) || cyrillicChineseAt(tokens, i + k + 1))) return null;
   // An acronym after a title is what the title heads (председатель КНР, President of the EU).
-  if (role !== null && first.kind === 'word' && !isPlace(first.text) && !(n === 1 && first.allCaps)) return 'title';
+  // One word after a title with more capitals right after it qualifies the title ("Премьер
+  // Госсовета Ли Цян"): the name is further on.
+  const runGoesOn = n === 1 && next !== undefined && isNameToken(next) && next.start - first.end <= 1;
+  if (role !== null && first.kind === 'word' && !isPlace(first.text) && !(n === 1 && first.allCaps) && !runGoesOn) return 'title';
   if (first.kind === 'word' && !isPlace(first.text) && !isDemonym(first.text) && !isStopword(first.text) && describedPerson(tokens, i)) return 'descriptor';
-  const next = tokens[j];
   const prev = tokens[i - 1];
   // "said Texas manager Johnny Oates": a name followed by a role word is an employer, not a speaker.
   const speech = (next !== undefined && next.kind === 'word' && !next.capitalized && isSpeechCueAfter(next.text)) ||
@@ -185,6 +197,7 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
     if ((!caps && !isCountry(first.text)) || (n <= 3 && words.slice(1).every((w) => isNameWord(w.text)))) return 'given-name';
   }
   if (first.kind === 'initial' && last.kind === 'word' && isNameWord(last.text) && !isStopword(last.text) && (!caps || n === 2)) return 'initial';
+  if (n === 2 && cyrillicChineseAt(words, 0)) return 'chinese-name';
   if (n === 2 && first.kind === 'word' && last.kind === 'word') {
     if (isChineseSurname(first.text) && isPinyin(last.text) && !caps) return 'chinese-name';
     if (isChineseSurname(last.text) && isPinyin(first.text) && !isChineseSurname(first.text) && !caps) return 'chinese-name';

@@ -136,6 +136,12 @@ describe('gives the same person the same canonical name in every document', () =
     expect(namesOf('Встреча с Сергеем Шойгу прошла в Москве.')).toEqual(['Sergei Shoigu']);
   });
 
+  it('reads Chinese names in Cyrillic (Palladius) as pinyin', () => {
+    expect(namesOf('Министр обороны Китая Дун Цзюнь встретился с Андреем Белоусовым.')).toEqual(['Dong Jun', 'Andrei Belousov']);
+    expect(namesOf('Путин провел переговоры с Си Цзиньпином.')).toEqual(namesOf('Putin held talks with Xi Jinping.').slice(-1));
+    expect(namesOf('Премьер Госсовета Ли Цян и бывший министр обороны Ли Шанфу.')).toEqual(['Li Qiang', 'Li Shangfu']);
+  });
+
   it('does not depend on the other documents of the run', () => {
     const text = 'Xi Jinping met Vladimir Putin. Putin thanked Xi.';
     const alone = findPeople(text);
