@@ -165,6 +165,8 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   const n = words.length;
   const next = tokens[j];
   if (words.some((w) => w.kind === 'word' && isOrgWord(w.text))) return null;
+  // Names joined by an ampersand are a firm (Johnson & Johnson, Marks & Spencer, Ernst & Young).
+  if (next?.text === '&' || tokens[i - 1]?.text === '&') return null;
   // Followed, in the same run of capitals, by the word of an organisation ("Security Council").
   const after = tokens[j];
   if (after !== undefined && after.kind === 'word' && after.capitalized && after.start - (tokens[j - 1] as Token).end <= 1 && isOrgWord(after.text)) return null;
@@ -183,7 +185,8 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   const prev = tokens[i - 1];
   // "said Texas manager Johnny Oates": a name followed by a role word is an employer, not a speaker.
   const speech = (next !== undefined && next.kind === 'word' && !next.capitalized && isSpeechCueAfter(next.text)) ||
-    (prev !== undefined && prev.kind === 'word' && !prev.capitalized && isSpeechCueBefore(prev.text) && !(next !== undefined && next.kind === 'word' && isRoleWord(next)));
+    // '"...", said Smith.' puts the speaker last; "said Apple would" opens a reported clause.
+    (prev !== undefined && prev.kind === 'word' && !prev.capitalized && isSpeechCueBefore(prev.text) && (next === undefined || next.kind === 'punct' || next.kind === 'break'));
   if (n === 1) {
     if (speech && first.kind === 'word' && !first.allCaps && isNameWord(first.text) && !first.sentenceStart) return 'speech-verb';
     return null;
@@ -212,7 +215,7 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
 
 // Prepositions: "presidente de Petrobras, Philippe Reichstuhl" names a firm before the comma.
 const PREPOSITIONS = new Set(['de', 'del', 'en', 'of', 'in', 'at', 'for', 'para', 'por', 'con', 'a', 'al', 'from', 'to', 'von', 'vom', 'zu', 'bei', 'mit', 'du', 'des', 'à', 'au', 'aux', 'di', 'da', 'dal', 'della', 'do', 'na', 'no', 'em', 'в', 'на', 'из', 'σε', 'στο', 'στη', 'από']);
-const LIST_SEPARATORS = new Set([',', ';', 'y', 'and', 'e', 'et', 'und', 'i', 'и', 'και', '&', 'o', 'or']);
+const LIST_SEPARATORS = new Set([',', ';', 'y', 'and', 'e', 'et', 'und', 'i', 'и', 'και', 'o', 'or']);
 // Lower-case words that describe a person by origin, club or trade (el barcelonista, el chileno,
 // der Brasilianer): after an article, the capitalised word that follows is a person.
 const DESCRIPTOR = /(?:ista|istas|ense|eño|eña|ano|ana|ino|ina|és|esa|ero|era|ier|ière|ien|ienne|ois|oise|aner|iner|er)$/u;
@@ -307,6 +310,7 @@ function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: 
       // A list item stands between separators (or a sentence edge), after no preposition.
       const left = tokens[first - 1];
       const right = tokens[last + 1];
+      if (left?.text === '&' || right?.text === '&') continue;
       if (left !== undefined && (PREPOSITIONS.has(left.text.toLowerCase()) || (left.kind === 'word' && !LIST_SEPARATORS.has(left.text.toLowerCase())))) continue;
       if (right !== undefined && right.kind === 'word' && !LIST_SEPARATORS.has(right.text.toLowerCase())) continue;
       const before = across(first, -1);

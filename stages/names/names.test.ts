@@ -55,6 +55,10 @@ describe('finds people and splits off their roles', () => {
     expect(namesOf(text)).toEqual(['Harrison', 'Mitchell', 'Walker', 'Thompson', 'Fletcher', 'Robinson']);
   });
 
+  it('takes names joined by an ampersand for a firm', () => {
+    expect(namesOf('Shares of Johnson & Johnson and Marks & Spencer fell, Tim Cook said.')).toEqual(['Tim Cook']);
+  });
+
   it('does not read a list of countries, counties or cities as people', () => {
     for (const text of ['Ministers from France, Germany, Italy, Spain and Portugal met.', 'Essex, Derbyshire, Surrey, Kent and Yorkshire all won.', 'Visitó Madrid, Sevilla, Valencia, Bilbao y Málaga.']) {
       expect(findPeople(text)).toEqual([]);
