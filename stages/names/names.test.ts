@@ -34,6 +34,8 @@ describe('finds people and splits off their roles', () => {
     ['French', 'Le président Emmanuel Macron a déclaré que la France soutiendrait le plan.', 'Emmanuel Macron'],
     ['Russian', 'Министр обороны Андрей Белоусов заявил, что учения продолжатся.', 'Andrei Belousov'],
     ['Greek', 'Ο πρωθυπουργός Κυριάκος Μητσοτάκης δήλωσε ότι η κυβέρνηση θα στηρίξει το σχέδιο.', 'Kyriakos Mitsotakis'],
+    ['Polish', 'Minister spraw zagranicznych Radosław Sikorski powiedział, że rozmowy trwają.', 'Radosław Sikorski'],
+    ['Italian', 'Il presidente Sergio Mattarella al Quirinale ha ricevuto i leader.', 'Sergio Mattarella'],
   ])('finds a person in %s', (_lang, text, name) => {
     const people = findPeople(text);
     expect(people.map((p) => p.name)).toContain(name);

@@ -27,12 +27,19 @@ export function memoize<T>(fn: (word: string) => T, size = 50_000): (word: strin
   };
 }
 
+// Letters with a stroke do not decompose in Unicode: fold them by hand (Radosław, Søren, Đoković).
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l' };
+
 /** Lower case, no combining marks, typographic apostrophes straightened. */
 export const foldWord = memoize((word: string): string => {
   const lower = word.toLowerCase();
   // Plain ASCII letters need no decomposition: the common case, kept cheap.
   if (/^[a-z.'-]*$/.test(lower)) return lower;
-  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ`]/g, "'");
+  return lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’ʼ`]/g, "'")
+    .replace(/[łøđħıŀ]/g, (ch) => LETTERS_WITHOUT_DECOMPOSITION[ch] as string);
 });
 
 export function hasCyrillic(word: string): boolean {
