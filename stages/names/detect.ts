@@ -159,7 +159,7 @@ function cyrillicChineseAt(words: Token[], k: number): boolean {
 }
 
 /** Why the words [i, j) are a person's name, or null. */
-function evidenceFor(tokens: Token[], i: number, j: number, role: string | null): string | null {
+function evidenceFor(tokens: Token[], i: number, j: number, role: string | null, lowercase: Set<string>): string | null {
   const words = tokens.slice(i, j);
   const first = words[0] as Token;
   const n = words.length;
@@ -207,7 +207,8 @@ function evidenceFor(tokens: Token[], i: number, j: number, role: string | null)
   }
   if (caps) return null;
   if (speech) return 'speech-verb';
-  if (n <= 3 && !first.sentenceStart && words.every((w) => w.kind === 'word' && isNameWord(w.text) && !isPlace(w.text) && !isStopword(w.text) && !isDemonym(w.text))) {
+  // The document writing a word in lower case elsewhere says it is a common word, not a name.
+  if (n <= 3 && !first.sentenceStart && words.every((w) => w.kind === 'word' && isNameWord(w.text) && !isPlace(w.text) && !isStopword(w.text) && !isDemonym(w.text) && !lowercase.has(w.text.toLowerCase()))) {
     return 'name-words';
   }
   return null;
@@ -230,8 +231,8 @@ function describedPerson(tokens: Token[], i: number): boolean {
 }
 
 /** Could these loose words be a name, if their neighbours say so? */
-function nameShaped(words: Token[]): boolean {
-  return words.length <= 3 && words.every((w) => w.kind === 'word' && !w.allCaps && !isPlace(w.text) && !isOrgWord(w.text) && !isDemonym(w.text) && !isStopword(w.text) && !isTitle(w.text) && !isRoleWord(w));
+function nameShaped(words: Token[], lowercase: Set<string>): boolean {
+  return words.length <= 3 && words.every((w) => !lowercase.has(w.text.toLowerCase()) && w.kind === 'word' && !w.allCaps && !isPlace(w.text) && !isOrgWord(w.text) && !isDemonym(w.text) && !isStopword(w.text) && !isTitle(w.text) && !isRoleWord(w));
 }
 
 /**
@@ -239,7 +240,7 @@ function nameShaped(words: Token[]): boolean {
  * run separated by a comma or a conjunction from a person (a parenthesis in between skipped)
  * becomes one, and so on along the list, in both directions.
  */
-function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: Token[][]): Token[][] {
+function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: Token[][], lowercase: Set<string>): Token[][] {
   const position = new Map<Token, number>();
   tokens.forEach((t, i) => position.set(t, i));
   const personAt = new Set<number>(); // indexes of the first and last token of every person
@@ -269,7 +270,7 @@ function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: 
     skipParen();
     return k >= 0 && k < tokens.length ? k : -1;
   };
-  const candidates = loose.filter(nameShaped);
+  const candidates = loose.filter((run) => nameShaped(run, lowercase));
   const promoted = new Set<Token[]>();
   // A line-up: four or more name-shaped items in a row, joined only by separators, most of them
   // known name words ("Parma: Buffon; Sartor, Thuram, Cannavaro; Fuser"), is a list of people.
@@ -329,6 +330,8 @@ function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: 
 /** The people a block names by itself, and the capitalised words left for linking. */
 export function findNamesInBlock(text: string): BlockNames {
   const tokens = tokenize(text);
+  const lowercase = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !t.capitalized) lowercase.add(t.text);
   const mentions: NameMention[] = [];
   const loose: Token[][] = [];
   let i = 0;
@@ -358,7 +361,7 @@ export function findNamesInBlock(text: string): BlockNames {
         // ("John Smith Jones" falls back to "John Smith"): at most three tries per start.
         for (const k of new Set([q, q - 1, p + 1])) {
           if (k <= p || found !== null) continue;
-          const evidence = evidenceFor(tokens, p, k, role);
+          const evidence = evidenceFor(tokens, p, k, role, lowercase);
           if (evidence !== null) {
             found = { tokens: tokens.slice(p, k), role, evidence };
             q = k;
@@ -382,7 +385,7 @@ export function findNamesInBlock(text: string): BlockNames {
     if (pending.length > 0) loose.push(pending);
     i = Math.max(end, i + 1);
   }
-  const rest = promoteListNeighbours(tokens, mentions, loose);
+  const rest = promoteListNeighbours(tokens, mentions, loose, lowercase);
   mentions.sort((a, b) => (a.tokens[0] as Token).start - (b.tokens[0] as Token).start);
   return { tokens, mentions, loose: rest };
 }
