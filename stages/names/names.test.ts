@@ -34,7 +34,7 @@ describe('finds people and splits off their roles', () => {
     ['French', 'Le président Emmanuel Macron a déclaré que la France soutiendrait le plan.', 'Emmanuel Macron'],
     ['Russian', 'Министр обороны Андрей Белоусов заявил, что учения продолжатся.', 'Andrei Belousov'],
     ['Greek', 'Ο πρωθυπουργός Κυριάκος Μητσοτάκης δήλωσε ότι η κυβέρνηση θα στηρίξει το σχέδιο.', 'Kyriakos Mitsotakis'],
-    ['Polish', 'Minister spraw zagranicznych Radosław Sikorski powiedział, że rozmowy trwają.', 'Radosław Sikorski'],
+    ['Polish', 'Minister spraw zagranicznych Radosław Sikorski powiedział, że rozmowy trwają.', 'Radoslaw Sikorski'],
     ['Italian', 'Il presidente Sergio Mattarella al Quirinale ha ricevuto i leader.', 'Sergio Mattarella'],
   ])('finds a person in %s', (_lang, text, name) => {
     const people = findPeople(text);
@@ -73,7 +73,7 @@ describe('finds people and splits off their roles', () => {
 
   it('reads people out of a list once one of them is known', () => {
     const text = 'Brasil formó con Dida; Cafu, Aldair, Roque Júnior y Roberto Carlos.';
-    expect(namesOf(text)).toEqual(expect.arrayContaining(['Roque Júnior', 'Roberto Carlos', 'Aldair']));
+    expect(namesOf(text)).toEqual(expect.arrayContaining(['Roque Junior', 'Roberto Carlos', 'Aldair']));
   });
 });
 
@@ -130,6 +130,7 @@ describe('gives the same person the same canonical name in every document', () =
     ['Dmitry Peskov', 'Dmitri Peskov', 'Dmitriy Peskov'],
     ['Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskiy'],
     ['Xi Jinping', 'Jinping Xi', 'Xi Jinping'],
+    ['Alberto Núñez Feijóo', 'Alberto Nunez Feijoo', 'ALBERTO NÚÑEZ FEIJÓO'],
   ])('%s, %s and %s are one name', (a, b, c) => {
     const canonical = [a, b, c].map((n) => namesOf(`Officials said ${n} arrived on Tuesday.`));
     expect(canonical[0]).toHaveLength(1);

@@ -30,6 +30,20 @@ export function memoize<T>(fn: (word: string) => T, size = 50_000): (word: strin
 // Letters with a stroke do not decompose in Unicode: fold them by hand (Radosław, Søren, Đoković).
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l' };
 
+/** The same letters and capitals without combining marks or strokes (Núñez: Nunez; Łódź: Lodz). */
+export function withoutDiacritics(word: string): string {
+  if (/^[\x20-\x7e]*$/.test(word)) return word;
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøđħıŀŁØĐĦ]/g, (ch) => {
+      const lower = LETTERS_WITHOUT_DECOMPOSITION[ch.toLowerCase()] ?? 'i';
+      return ch === ch.toLowerCase() ? lower : lower.toUpperCase();
+    })
+    .replace(/[’ʼ`]/g, "'")
+    .normalize('NFC');
+}
+
 /** Lower case, no combining marks, typographic apostrophes straightened. */
 export const foldWord = memoize((word: string): string => {
   const lower = word.toLowerCase();
@@ -152,8 +166,10 @@ export function displayWord(word: string): string {
   const isLatin = !hasCyrillic(word) && !hasGreek(word);
   const spelled = spellWord(word);
   if (isLatin && foldWord(word) === spelled) {
-    // Keep the writer's own capitals and diacritics (McCague, Núñez); only ALL CAPS is lowered.
-    return word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
+    // Keep the writer's own capitals (McCague); only ALL CAPS is lowered. Diacritics go, as the
+    // wires of many languages drop them (Núñez, Nunez; Erdoğan, Erdogan): one name for both.
+    const cased = word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
+    return withoutDiacritics(cased);
   }
   if (hasGreek(word)) {
     // Greek writes a foreign d and b as ντ and μπ: Βλαντιμίρ reads Vladimir when that is a name.
