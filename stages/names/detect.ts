@@ -125,6 +125,10 @@ function nameEnd(tokens: Token[], i: number, end: number): number {
     if (!isNameToken(t) || isOrgWord(t.text) || (t.kind === 'word' && isTitle(t.text) && !isGivenName(t.text))) break;
     // A headline in capitals ends where the text in ordinary case begins ("... PADRES Palma").
     if (t.kind === 'word' && t.allCaps !== caps) break;
+    // In a Title Case headline a third capitalised word must be a name word ("Donald Trump Wants").
+    if (t.headline && j - i >= 2 && !isNameWord(t.text)) break;
+    // There a short function word ends a name too: "Putin Meets Xi In Beijing As Talks Stall".
+    if (t.headline && t.kind === 'word' && t.text.length <= 3 && isStopword(t.text) && !isGivenName(t.text) && !isChineseSurname(t.text) && !isNameWord(t.text)) break;
     j++;
   }
   // A wire byline ends with the place and the date: "Por Juan Miguel Núñez Madrid, 23 may".

@@ -57,6 +57,15 @@ describe('finds people and splits off their roles', () => {
     expect(namesOf(text)).toEqual(['Harrison', 'Mitchell', 'Walker', 'Thompson', 'Fletcher', 'Robinson']);
   });
 
+  it('keeps the words of a Title Case headline out of names', () => {
+    const text = 'Putin Meets Xi In Beijing As Trade Talks Stall\n\nWhy Donald Trump Wants A Deal\n\nRussian President Vladimir Putin met Xi Jinping on Tuesday.';
+    expect(findPeople(text).map((p) => [p.name, p.mentions.map((m) => m.text)])).toEqual([
+      ['Vladimir Putin', ['Putin', 'Vladimir Putin']],
+      ['Xi Jinping', ['Xi', 'Xi Jinping']],
+      ['Donald Trump', ['Donald Trump']],
+    ]);
+  });
+
   it('takes names joined by an ampersand for a firm', () => {
     expect(namesOf('Shares of Johnson & Johnson and Marks & Spencer fell, Tim Cook said.')).toEqual(['Tim Cook']);
   });

@@ -16,6 +16,8 @@ export interface Token {
   sentenceStart: boolean;
   /** Written with a possessive 's (Hoddle's): a name ends with it. */
   possessive: boolean;
+  /** In a line written in Title Case (a headline): its capitals say little. */
+  headline: boolean;
 }
 
 // Abbreviations (U.S., U.K.), words with inner apostrophes and hyphens (O'Gorman, Jean-Pierre),
@@ -57,6 +59,7 @@ export function tokenize(text: string): Token[] {
       allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
       sentenceStart,
       possessive,
+      headline: false,
     });
     // The period after a short capitalised word (Mr., Dr., Gen., Sra.) ends no sentence.
     const prev = tokens.at(-2);
@@ -64,5 +67,29 @@ export function tokenize(text: string): Token[] {
     if (kind === 'break' || (kind === 'punct' && SENTENCE_END.has(value) && !afterShortWord)) sentenceStart = true;
     else if (kind !== 'punct') sentenceStart = false;
   }
+  markHeadlines(tokens);
   return tokens;
+}
+
+/**
+ * Lines of four to sixteen long words, nearly all capitalised, not ending a sentence, are
+ * headlines in Title Case.
+ */
+function markHeadlines(tokens: Token[]) {
+  let lineStart = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && (tokens[i] as Token).kind !== 'break') continue;
+    let long = 0;
+    let capitalised = 0;
+    for (let k = lineStart; k < i; k++) {
+      const t = tokens[k] as Token;
+      if (t.kind !== 'word' || t.text.length < 4) continue;
+      long++;
+      if (t.capitalized) capitalised++;
+    }
+    const last = tokens[i - 1];
+    const endsSentence = last !== undefined && (last.text === '.' || last.text === '!');
+    if (long >= 4 && long <= 16 && capitalised >= long * 0.8 && !endsSentence) for (let k = lineStart; k < i; k++) (tokens[k] as Token).headline = true;
+    lineStart = i + 1;
+  }
 }
