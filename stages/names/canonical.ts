@@ -70,20 +70,10 @@ function nominativeWords(words: string[]): string[] {
   return [given, ...rest.map((w) => russianNominative(w, male))];
 }
 
-// A Chinese syllable ending in н/нь declines in Russian (Цзиньпина, Цзиньпином, Цзюня).
-const CHINESE_IN_RUSSIAN_CASE: [RegExp, string][] = [
-  [/(?<=н)(?:а|у|е|ом)$/u, ''],
-  [/(?<=н)(?:я|ю|ем|е)$/u, 'ь'],
-];
-
 /** A Chinese name in Cyrillic (Си Цзиньпином), in pinyin (Xi Jinping); null for other names. */
 function chineseName(texts: string[]): string | null {
   if (!texts.every(hasCyrillic)) return null;
-  const bare = texts.map((t) => {
-    for (const [re, to] of CHINESE_IN_RUSSIAN_CASE) if (re.test(t)) return t.replace(re, to);
-    return t;
-  });
-  const pinyin = chineseFromCyrillic(bare) ?? chineseFromCyrillic(texts);
+  const pinyin = chineseFromCyrillic(texts);
   return pinyin === null ? null : pinyin.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
 }
 

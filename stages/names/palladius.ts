@@ -67,6 +67,22 @@ const chineseSurnames = () => lexicon().chineseSurnames;
  */
 export function chineseFromCyrillic(words: string[]): string[] | null {
   if (words.length < 1 || words.length > 3) return null;
+  // Try the words without a Russian case ending first (Цзиньпина, Цзиньпином, Цзюня).
+  return readAsPinyin(words.map(withoutRussianCase)) ?? readAsPinyin(words);
+}
+
+// A Chinese syllable ending in н/нь declines in Russian (Цзиньпина, Цзиньпином, Цзюня).
+const CHINESE_IN_RUSSIAN_CASE: [RegExp, string][] = [
+  [/(?<=н)(?:а|у|е|ом)$/u, ''],
+  [/(?<=н)(?:я|ю|ем|е)$/u, 'ь'],
+];
+
+function withoutRussianCase(word: string): string {
+  for (const [re, to] of CHINESE_IN_RUSSIAN_CASE) if (re.test(word)) return word.replace(re, to);
+  return word;
+}
+
+function readAsPinyin(words: string[]): string[] | null {
   const pinyin = words.map(palladiusToPinyin);
   if (pinyin.some((p) => p === null)) return null;
   if (!chineseSurnames().has(pinyin[0] as string)) return null;

@@ -14,6 +14,9 @@ export const isGivenName = memoize(givenName);
 function givenName(word: string): boolean {
   const folded = foldWord(word);
   const roman = romanizeWord(word);
+  // A short Cyrillic or Greek word read in Latin letters meets too many short names by chance
+  // (Ροή, "flow", reads Roi).
+  if ((hasCyrillic(folded) || hasGreek(folded)) && roman.length < 4) return false;
   if (lex.givenNames.has(roman) || lex.givenNames.has(spellWord(word))) return true;
   if (hasCyrillic(folded)) {
     const bare = folded.replace(RUSSIAN_OBLIQUE, '');
