@@ -175,6 +175,9 @@ export function displayWord(word: string): string {
     // Greek writes a foreign d and b as ντ and μπ: Βλαντιμίρ reads Vladimir when that is a name.
     const foreign = spelled.replace(/nt/g, 'd').replace(/mp/g, 'b');
     if (foreign !== spelled && lexicon().givenNames.has(foreign) && !lexicon().givenNames.has(spelled)) return capitalize(foreign);
+    // A Greek name ends in a vowel or ς; one ending in another consonant is a foreign name
+    // transcribed (Πούτιν, Ερντογάν), where ου is u and ντ is d: Putin, Erdogan.
+    if (/[βγδζθκλμνξπρτφχψ]$/u.test(foldWord(word))) return capitalize(spelled.replace(/ou/g, 'u').replace(/nt/g, 'd'));
   }
   return capitalize(spelled);
 }
