@@ -152,6 +152,12 @@ describe('gives the same person the same canonical name in every document', () =
     expect(namesOf('Встреча с Сергеем Шойгу прошла в Москве.')).toEqual(['Sergei Shoigu']);
   });
 
+  it('names a Greek transcription of a foreign name with its Latin name', () => {
+    const english = namesOf('Russian President Vladimir Putin spoke.');
+    expect(namesOf('Ο Ρώσος πρόεδρος Βλαντιμίρ Πούτιν μίλησε.')).toEqual(english);
+    expect(namesOf('Президент России Владимир Путин выступил.')).toEqual(english);
+  });
+
   it('reads Chinese names in Cyrillic (Palladius) as pinyin', () => {
     expect(namesOf('Министр обороны Китая Дун Цзюнь встретился с Андреем Белоусовым.')).toEqual(['Dong Jun', 'Andrei Belousov']);
     expect(namesOf('Путин провел переговоры с Си Цзиньпином.')).toEqual(namesOf('Putin held talks with Xi Jinping.').slice(-1));
