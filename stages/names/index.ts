@@ -21,8 +21,8 @@ function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null): P
   let name = displayName(p.best);
   let id: string | null = null;
   if (gazetteer !== null) {
-    // The fullest form first, then every other surface form of the person.
-    const forms = [displayName(p.best), ...mentions.map((m) => m.text)];
+    // The canonical form first, then every surface form of the person.
+    const forms = [name, ...mentions.map((m) => m.text)];
     const hit = lookupPerson(gazetteer, [...new Set(forms)]);
     if (hit !== null) {
       name = hit.name;

@@ -2,7 +2,7 @@
 // their names (a surname alone, a Spanish double surname, a Chinese surname, "P. Simmons", a
 // headline in capitals) anywhere in the document, before or after, become mentions of them.
 // Nothing is carried from one document to the next.
-import { canonicalOrder, compareForms, displayName, nameKeys, preferNominative, wordKey } from './canonical.ts';
+import { canonicalOrder, compareForms, nameKeys, preferNominative, wordKey } from './canonical.ts';
 import type { NameMention } from './detect.ts';
 import type { Token } from './tokens.ts';
 import { isChineseSurname, isConnector, isStopword } from './words.ts';
@@ -172,4 +172,3 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
   return persons;
 }
 
-export { displayName };
