@@ -1,4 +1,4 @@
-// Finds the people one block names on its own: runs of capitalised words, cut where a role ends
+// Finds the people a text names on its own: runs of capitalised words, cut where a role ends
 // and a name begins, kept when the words themselves say "person" (a given name first, an initial,
 // a Chinese surname and a pinyin given name, a title before, a speech verb beside). Capitalised
 // words that are not yet known to be people are handed on, for the document-wide linking.
@@ -34,7 +34,7 @@ export interface NameMention {
   evidence: string;
 }
 
-export interface BlockNames {
+export interface FoundNames {
   tokens: Token[];
   mentions: NameMention[];
   /** Runs of capitalised words that no rule made a person; the linker may still. */
@@ -331,8 +331,8 @@ function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: 
   return loose.filter((run) => !promoted.has(run));
 }
 
-/** The people a block names by itself, and the capitalised words left for linking. */
-export function findNamesInBlock(text: string): BlockNames {
+/** The people a text (the whole body: blocks are separated by line breaks) names by itself, and the capitalised words left for linking. */
+export function findNames(text: string): FoundNames {
   const tokens = tokenize(text);
   const lowercase = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.capitalized) lowercase.add(t.text);

@@ -5,7 +5,7 @@ import type { Plugin } from 'unified';
 import { assembleText, type Person, type Root } from '../../pipeline/document.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
 import { displayName } from './canonical.ts';
-import { findNamesInBlock } from './detect.ts';
+import { findNames } from './detect.ts';
 import { type Gazetteer, loadGazetteer, lookupPerson, parseGazetteer } from './gazetteer.ts';
 import { linkPeople, type LinkedPerson } from './link.ts';
 
@@ -40,7 +40,7 @@ function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null): P
  */
 export function findPeople(text: string, options: NamesOptions = {}): Person[] {
   const gazetteer = typeof options.gazetteer === 'string' ? loadGazetteer(options.gazetteer) : (options.gazetteer ?? null);
-  const { mentions, loose } = findNamesInBlock(text);
+  const { mentions, loose } = findNames(text);
   return linkPeople({ mentions, loose }).map((p) => toPerson(text, p, gazetteer));
 }
 

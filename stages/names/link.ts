@@ -23,7 +23,7 @@ export interface LinkedPerson {
   roles: string[];
 }
 
-/** Word tokens with offsets in the document (the block's offset added). */
+/** What detection found in a document: the name mentions, and the capitalised runs left over. */
 export interface DocumentNames {
   mentions: NameMention[];
   loose: Token[][];
