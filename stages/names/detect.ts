@@ -332,8 +332,10 @@ function promoteListNeighbours(tokens: Token[], mentions: NameMention[], loose: 
 }
 
 /** The people a text (the whole body: blocks are separated by line breaks) names by itself, and the capitalised words left for linking. */
-export function findNames(text: string): FoundNames {
+export function findNames(text: string, lang = 'und'): FoundNames {
   const tokens = tokenize(text);
+  // In French, "M." before a name is Monsieur, not an initial (M. Macron).
+  if (lang === 'fra') for (const t of tokens) if (t.kind === 'initial' && t.text === 'M.') t.kind = 'word';
   const lowercase = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.capitalized) lowercase.add(t.text);
   const mentions: NameMention[] = [];

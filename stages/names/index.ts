@@ -12,6 +12,8 @@ import { linkPeople, type LinkedPerson } from './link.ts';
 export interface NamesOptions {
   /** A gazetteer file (JSON or CSV: name, aliases, id), or one already parsed. */
   gazetteer?: string | Gazetteer | null;
+  /** The text's language (ISO 639-3), for the few rules that depend on it (French "M."). */
+  lang?: string;
 }
 
 export { loadGazetteer, parseGazetteer, type Gazetteer };
@@ -40,7 +42,7 @@ function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null): P
  */
 export function findPeople(text: string, options: NamesOptions = {}): Person[] {
   const gazetteer = typeof options.gazetteer === 'string' ? loadGazetteer(options.gazetteer) : (options.gazetteer ?? null);
-  const { mentions, loose } = findNames(text);
+  const { mentions, loose } = findNames(text, options.lang);
   return linkPeople({ mentions, loose }).map((p) => toPerson(text, p, gazetteer));
 }
 
@@ -48,7 +50,7 @@ const names: Plugin<[NamesOptions?], Root> = function names(options = {}) {
   // Read the gazetteer once per processor, not once per document.
   const gazetteer = typeof options.gazetteer === 'string' ? loadGazetteer(options.gazetteer) : (options.gazetteer ?? null);
   return (tree, file) => {
-    file.data.people = findPeople(assembleText(tree).text, { gazetteer });
+    file.data.people = findPeople(assembleText(tree).text, { gazetteer, lang: file.data.lang });
   };
 };
 

@@ -42,6 +42,14 @@ describe('finds people and splits off their roles', () => {
     expectOffsetsMatch(text, people);
   });
 
+  it('reads the French "M." as Monsieur', () => {
+    const people = findPeople('Emmanuel Macron a parlé. M. Macron a ajouté que M. Barrot viendrait.', { lang: 'fra' });
+    expect(people.map((p) => [p.name, p.roles, p.mentions.map((m) => m.text)])).toEqual([
+      ['Emmanuel Macron', ['M.'], ['Emmanuel Macron', 'Macron']],
+      ['Barrot', ['M.'], ['Barrot']],
+    ]);
+  });
+
   it('keeps the role in the language of the text', () => {
     const people = findPeople('Министр обороны Андрей Белоусов заявил, что учения продолжатся.');
     expect(people[0]?.roles).toEqual(['Министр обороны']);
