@@ -1,4 +1,5 @@
 // The flags of ../shared/CONTRACT.md's command line, parsed into run options.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pipelineStages } from '../stages/index.ts';
 import type { RunOptions } from './run.ts';
@@ -14,6 +15,7 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --resume                   continue an interrupted run into the same output folder
 --rank R --world-size N    process only shard R (0-based) of N
 --max-document-mb N        larger documents are recorded as failed (default: 32)
+--gazetteer FILE           people to pin (JSON or CSV: name, aliases, id): their canonical names and ids
 --help                     this text`;
 
 export class UsageError extends Error {}
@@ -49,6 +51,7 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
         rank: { type: 'string' },
         'world-size': { type: 'string' },
         'max-document-mb': { type: 'string' },
+        gazetteer: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -75,6 +78,7 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
     throw new UsageError(`--rank must be below --world-size (${rank} >= ${worldSize})`);
   }
   const maxMb = positiveInt('max-document-mb', v['max-document-mb'], 1);
+  if (v.gazetteer !== undefined && !existsSync(v.gazetteer)) throw new UsageError(`--gazetteer: no such file "${v.gazetteer}"`);
   return {
     inputs: parsed.positionals.length > 0 ? parsed.positionals : ['samples'],
     out: v.out ?? 'out',
@@ -86,6 +90,7 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
     rank: rank ?? 0,
     worldSize: worldSize ?? 1,
     maxDocumentBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
+    ...(v.gazetteer === undefined ? {} : { stageOptions: { names: { gazetteer: v.gazetteer } } }),
   };
 }
 

@@ -6,9 +6,10 @@ import { blocksStage } from './blocks/index.ts';
 import { chromeStage } from './chrome/index.ts';
 import { datesStage } from './dates/index.ts';
 import { languageStage } from './language/index.ts';
+import { namesStage } from './names/index.ts';
 import { repairStage } from './repair/index.ts';
 
-export const pipelineStages: readonly StageDefinition[] = [repairStage, blocksStage, languageStage, chromeStage, datesStage];
+export const pipelineStages: readonly StageDefinition[] = [repairStage, blocksStage, languageStage, chromeStage, namesStage, datesStage];
 
 export const preset: Preset = { plugins: pipelineStages.map((s) => s.plugin) };
 

@@ -1,0 +1,107 @@
+// The canonical name of a person, computed from the words of one document only, so that the
+// same person gets the same name in every document of every run:
+//   the fullest form the document gives (most words that are not initials), each word romanised
+//   (Cyrillic: BGN/PCGN; Greek: ELOT 743) and spelled the one way data/fold.json gives
+//   (Sergey, Sergei, Сергей: Sergei), Chinese names surname first (Jinping Xi: Xi Jinping).
+import { lexicon } from './lexicon.ts';
+import { chineseFromCyrillic } from './palladius.ts';
+import { displayWord, hasCyrillic, hasGreek, romanizeWord, russianNominative, spellWord, stemWord } from './spelling.ts';
+import type { Token } from './tokens.ts';
+import { isChineseSurname, isConnector, isGivenName, isPinyin } from './words.ts';
+
+/** The key of one word: folded, romanised, variant spelling folded, case ending stripped. */
+export function wordKey(t: Token): string {
+  if (t.kind === 'initial') return t.text.toLowerCase();
+  return hasCyrillic(t.text) || hasGreek(t.text) ? stemWord(t.text) : spellWord(t.text);
+}
+
+/** A two-word Chinese name written given name first (Jinping Xi). */
+export function isReversedChinese(words: Token[]): boolean {
+  if (words.length !== 2) return false;
+  const [a, b] = words as [Token, Token];
+  return isChineseSurname(b.text) && !isChineseSurname(a.text) && isPinyin(a.text);
+}
+
+/** The words of a name in canonical order (Chinese surname first). */
+export function canonicalOrder(words: Token[]): Token[] {
+  return isReversedChinese(words) ? [words[1] as Token, words[0] as Token] : words;
+}
+
+/** The key of a whole name: its word keys in canonical order. */
+export function nameKeys(words: Token[]): string[] {
+  return canonicalOrder(words).map(wordKey);
+}
+
+// Cyrillic and Greek endings of a nominative: a name form ending so is preferred as the canonical one.
+const NOMINATIVE = /(?:[бвгджзклмнпрстфхцчшщйьаяоу]|ς)$/u;
+
+function nominativeScore(words: Token[]): number {
+  let score = 0;
+  for (const w of words) {
+    if ((hasCyrillic(w.text) || hasGreek(w.text)) && !NOMINATIVE.test(w.text.toLowerCase())) score++;
+  }
+  return score;
+}
+
+/** Sorts candidate forms: fullest first, then nominative, then shortest, then by code points. */
+export function compareForms(a: Token[], b: Token[]): number {
+  const full = (ws: Token[]) => ws.filter((w) => w.kind === 'word' && !isConnector(w.text)).length;
+  const byWords = full(b) - full(a) || nominativeScore(a) - nominativeScore(b);
+  if (byWords !== 0 || a === b) return byWords;
+  const da = displayName(a);
+  const db = displayName(b);
+  return da.length - db.length || (da < db ? -1 : da > db ? 1 : 0);
+}
+
+/**
+ * Russian name words back in the nominative: a man's given name in an oblique case (Владимира,
+ * Сергею) loses its ending, and then so may his surname (Путина); unmistakable endings go anyway.
+ */
+function nominativeWords(words: string[]): string[] {
+  if (!words.some(hasCyrillic)) return words;
+  const [first, ...rest] = words as [string, ...string[]];
+  let given = russianNominative(first);
+  let male = given !== first;
+  const bare = first.replace(/[ауе]$/u, '');
+  if (!male && bare !== first && isGivenName(bare) && !lexicon().givenNames.has(romanizeWord(first))) {
+    given = bare;
+    male = true;
+  }
+  return [given, ...rest.map((w) => russianNominative(w, male))];
+}
+
+/** A Chinese name in Cyrillic (Си Цзиньпином), in pinyin (Xi Jinping); null for other names. */
+function chineseName(texts: string[]): string | null {
+  if (!texts.every(hasCyrillic)) return null;
+  const pinyin = chineseFromCyrillic(texts);
+  return pinyin === null ? null : pinyin.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
+}
+
+/** How a form reads as a canonical name. */
+export function displayName(words: Token[]): string {
+  const ordered = canonicalOrder(words);
+  const chinese = chineseName(ordered.map((w) => w.text));
+  if (chinese !== null) return chinese;
+  const texts = nominativeWords(ordered.map((w) => w.text));
+  return ordered
+    .map((w, i) => (w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(texts[i] as string)))
+    .join(' ');
+}
+
+/**
+ * The fullest form with each word replaced by the most nominative spelling of it the document
+ * has (Владимиром Путиным and a later Путин give Владимиром Путин, then Vladimir Putin).
+ */
+export function preferNominative(best: Token[], all: Token[]): Token[] {
+  if (!best.some((w) => hasCyrillic(w.text) || hasGreek(w.text))) return best;
+  return best.map((w) => {
+    const stem = wordKey(w);
+    let pick = w;
+    for (const other of all) {
+      if (other.kind !== 'word' || wordKey(other) !== stem) continue;
+      const better = nominativeScore([other]) - nominativeScore([pick]) || other.text.length - pick.text.length || (other.text < pick.text ? -1 : other.text > pick.text ? 1 : 0);
+      if (better < 0) pick = other;
+    }
+    return pick;
+  });
+}

@@ -1,0 +1,65 @@
+// Stage `names`: the people a document's body names, each once, with every mention (offsets into
+// the record's `text`), the roles written before the name, and a canonical name that is the same
+// for the same person in every document of every run (see canonical.ts; a gazetteer can pin it).
+import type { Plugin } from 'unified';
+import { assembleText, type Person, type Root } from '../../pipeline/document.ts';
+import type { StageDefinition } from '../../pipeline/stage.ts';
+import { displayName } from './canonical.ts';
+import { findNames } from './detect.ts';
+import { type Gazetteer, loadGazetteer, lookupPerson, parseGazetteer } from './gazetteer.ts';
+import { linkPeople, type LinkedPerson } from './link.ts';
+
+export interface NamesOptions {
+  /** A gazetteer file (JSON or CSV: name, aliases, id), or one already parsed. */
+  gazetteer?: string | Gazetteer | null;
+  /** The text's language (ISO 639-3), for the few rules that depend on it (French "M."). */
+  lang?: string;
+}
+
+export { loadGazetteer, parseGazetteer, type Gazetteer };
+
+function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null): Person {
+  const mentions = p.mentions.map((m) => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end }));
+  let name = displayName(p.best);
+  let id: string | null = null;
+  if (gazetteer !== null) {
+    // The canonical form first, then every surface form of the person.
+    const forms = [name, ...mentions.map((m) => m.text)];
+    const hit = lookupPerson(gazetteer, [...new Set(forms)]);
+    if (hit !== null) {
+      name = hit.name;
+      id = hit.id;
+    }
+  }
+  const aliases: string[] = [];
+  for (const m of mentions) if (m.text !== name && !aliases.includes(m.text)) aliases.push(m.text);
+  return { name, aliases, mentions, roles: p.roles, id };
+}
+
+/**
+ * Plain function: the people of a text (the record's `text`: offsets index it). Every mention's
+ * `text` equals `text.slice(start, end)`.
+ */
+export function findPeople(text: string, options: NamesOptions = {}): Person[] {
+  const gazetteer = typeof options.gazetteer === 'string' ? loadGazetteer(options.gazetteer) : (options.gazetteer ?? null);
+  const { mentions, loose } = findNames(text, options.lang);
+  return linkPeople({ mentions, loose }).map((p) => toPerson(text, p, gazetteer));
+}
+
+const names: Plugin<[NamesOptions?], Root> = function names(options = {}) {
+  // Read the gazetteer once per processor, not once per document.
+  const gazetteer = typeof options.gazetteer === 'string' ? loadGazetteer(options.gazetteer) : (options.gazetteer ?? null);
+  return (tree, file) => {
+    file.data.people = findPeople(assembleText(tree).text, { gazetteer, lang: file.data.lang });
+  };
+};
+
+export default names;
+
+export const namesStage: StageDefinition = {
+  name: 'names',
+  plugin: names,
+  summarize: (_tree, file) => ({
+    people: (file.data.people ?? []).map((p) => ({ name: p.name, id: p.id ?? null, roles: p.roles ?? [], mentions: p.mentions.length })),
+  }),
+};

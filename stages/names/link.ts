@@ -1,0 +1,174 @@
+// Document-wide linking: the full names a document gives become people; the shorter forms of
+// their names (a surname alone, a Spanish double surname, a Chinese surname, "P. Simmons", a
+// headline in capitals) anywhere in the document, before or after, become mentions of them.
+// Nothing is carried from one document to the next.
+import { canonicalOrder, compareForms, nameKeys, preferNominative, wordKey } from './canonical.ts';
+import type { NameMention } from './detect.ts';
+import type { Token } from './tokens.ts';
+import { isChineseSurname, isConnector, isStopword } from './words.ts';
+
+export interface LinkedMention {
+  words: Token[];
+  start: number;
+  end: number;
+  role: string | null;
+}
+
+export interface LinkedPerson {
+  /** The key words of the fullest form. */
+  keys: string[];
+  /** The fullest form's words, the one the canonical name is made of. */
+  best: Token[];
+  mentions: LinkedMention[];
+  roles: string[];
+}
+
+/** What detection found in a document: the name mentions, and the capitalised runs left over. */
+export interface DocumentNames {
+  mentions: NameMention[];
+  loose: Token[][];
+}
+
+const LONGEST_SHORT_FORM = 4;
+
+/** Is `short` a shorter way to write the name `full`? Both are key lists in canonical order. */
+function isShortFormOf(short: string[], full: string[], chinese: boolean): boolean {
+  if (short.length > full.length) return false;
+  if (short.length === full.length) {
+    // "P. Simmons" for "Phil Simmons": initials stand for the words they begin.
+    return short.every((k, i) => k === full[i] || (k.length === 2 && k.endsWith('.') && (full[i] as string).startsWith(k[0] as string)));
+  }
+  // A surname alone, a double surname (Viana Baptista), "de la Serna": the end of the name.
+  const offset = full.length - short.length;
+  if (short.every((k, i) => k === full[offset + i])) return true;
+  // Chinese names are surname first: "Dong" for "Dong Jun".
+  return chinese && short.length === 1 && short[0] === full[0];
+}
+
+/** Starts of a person's mentions, sorted: the nearest one is a binary search away. */
+function distance(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // Prefer the person named before (a reader's antecedent), then after.
+  const before = lo > 0 ? at - (starts[lo - 1] as number) : Number.POSITIVE_INFINITY;
+  const after = lo < starts.length ? ((starts[lo] as number) - at) * 2 : Number.POSITIVE_INFINITY;
+  return Math.min(before, after);
+}
+
+function nearest(persons: LinkedPerson[], at: number): LinkedPerson {
+  if (persons.length === 1) return persons[0] as LinkedPerson;
+  let best = persons[0] as LinkedPerson;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const p of persons) {
+    const d = distance(startsOf(p), at);
+    if (d < bestDistance) {
+      best = p;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+// Taken once per person, when first asked: later short mentions do not move the person, and
+// re-sorting after every attachment would make a long document quadratic.
+const startCache = new WeakMap<LinkedPerson, number[]>();
+
+function startsOf(p: LinkedPerson): number[] {
+  let starts = startCache.get(p);
+  if (starts === undefined) {
+    starts = p.mentions.map((m) => m.start).sort((a, b) => a - b);
+    startCache.set(p, starts);
+  }
+  return starts;
+}
+
+function isChineseName(words: Token[]): boolean {
+  const ordered = canonicalOrder(words);
+  return ordered.length === 2 && isChineseSurname((ordered[0] as Token).text);
+}
+
+function mentionOf(words: Token[], role: string | null): LinkedMention {
+  return { words, start: (words[0] as Token).start, end: (words.at(-1) as Token).end, role };
+}
+
+function attach(person: LinkedPerson, mention: LinkedMention) {
+  person.mentions.push(mention);
+  if (mention.role !== null && !person.roles.includes(mention.role)) person.roles.push(mention.role);
+  if (compareForms(mention.words, person.best) < 0) person.best = mention.words;
+}
+
+/** Groups a document's name mentions into people and links the short forms to them. */
+export function linkPeople(doc: DocumentNames): LinkedPerson[] {
+  const persons: LinkedPerson[] = [];
+  // Persons by the key of their last word and of their first word: a short form shares one of them.
+  const byLast = new Map<string, LinkedPerson[]>();
+  const byFirst = new Map<string, LinkedPerson[]>();
+  const push = (map: Map<string, LinkedPerson[]>, key: string, p: LinkedPerson) => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [p]);
+    else list.push(p);
+  };
+  // Full names first, so that every shorter form finds the name it shortens.
+  const ordered = [...doc.mentions].sort((a, b) => b.tokens.length - a.tokens.length || (a.tokens[0] as Token).start - (b.tokens[0] as Token).start);
+  for (const m of ordered) {
+    const keys = nameKeys(m.tokens);
+    const at = (m.tokens[0] as Token).start;
+    const candidates = [...(byLast.get(keys.at(-1) as string) ?? []), ...(keys.length === 1 ? (byFirst.get(keys[0] as string) ?? []) : [])];
+    const owners = [...new Set(candidates)].filter((p) => isShortFormOf(keys, p.keys, isChineseName(p.best)));
+    const mention = mentionOf(m.tokens, m.role);
+    if (owners.length > 0) attach(nearest(owners, at), mention);
+    else {
+      const person: LinkedPerson = { keys, best: m.tokens, mentions: [mention], roles: m.role === null ? [] : [m.role] };
+      persons.push(person);
+      push(byLast, keys.at(-1) as string, person);
+      push(byFirst, keys[0] as string, person);
+    }
+  }
+
+  // Every short form of every person, for the capitalised words no rule claimed.
+  const index = new Map<string, LinkedPerson[]>();
+  const add = (key: string, p: LinkedPerson) => {
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [p]);
+    else if (!list.includes(p)) list.push(p);
+  };
+  for (const p of persons) {
+    for (let k = 0; k < p.keys.length; k++) {
+      // Suffixes of the name, a surname with its particle among them ("de Silva", "Van Moer").
+      if (k > 0 && p.keys.slice(k).every((key) => isConnector(key))) continue;
+      if (k === 0 || !isChineseName(p.best)) add(p.keys.slice(k).join(' '), p);
+    }
+    if (isChineseName(p.best)) add(p.keys[0] as string, p);
+  }
+
+  for (const run of doc.loose) {
+    let i = 0;
+    while (i < run.length) {
+      let matched = 0;
+      for (let len = Math.min(LONGEST_SHORT_FORM, run.length - i); len > 0 && matched === 0; len--) {
+        const words = run.slice(i, i + len);
+        // A lone stop word opening a sentence ("Such a...") is not the surname it spells.
+        if (len === 1 && (words[0] as Token).sentenceStart && isStopword((words[0] as Token).text)) continue;
+        if (len > 1 && words.some((w, j) => j > 0 && (w.start - (words[j - 1] as Token).end > 3))) continue;
+        const owners = index.get(words.map(wordKey).join(' '));
+        if (owners === undefined) continue;
+        attach(nearest(owners, (words[0] as Token).start), mentionOf(words, null));
+        matched = len;
+      }
+      i += matched === 0 ? 1 : matched;
+    }
+  }
+
+  for (const p of persons) {
+    p.mentions.sort((a, b) => a.start - b.start);
+    p.best = preferNominative(p.best, p.mentions.flatMap((m) => m.words));
+  }
+  persons.sort((a, b) => (a.mentions[0] as LinkedMention).start - (b.mentions[0] as LinkedMention).start);
+  return persons;
+}
+

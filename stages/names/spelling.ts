@@ -1,0 +1,187 @@
+// Spelling of name words across scripts and romanisations: Cyrillic and Greek to Latin letters,
+// transliteration variants to one spelling, and the folded key every comparison uses.
+import { foldTables, lexicon, scriptTables } from './lexicon.ts';
+
+const tables = scriptTables();
+const folds = foldTables();
+const foldRules = folds.rules.map(([from, to]) => [new RegExp(from, 'u'), to] as const);
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const GREEK = /\p{Script=Greek}/u;
+const VOWELS = new Set('аеёиоуыэюяіїє');
+
+/**
+ * Remembers the last results of a function of one word. News repeats its words, so most lookups
+ * hit; the cache is emptied when full, which keeps memory flat over a dump of millions.
+ */
+export function memoize<T>(fn: (word: string) => T, size = 50_000): (word: string) => T {
+  let cache = new Map<string, T>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined && !cache.has(word)) {
+      value = fn(word);
+      if (cache.size >= size) cache = new Map();
+      cache.set(word, value);
+    }
+    return value as T;
+  };
+}
+
+// Letters with a stroke do not decompose in Unicode: fold them by hand (Radosław, Søren, Đoković).
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l' };
+
+/** The same letters and capitals without combining marks or strokes (Núñez: Nunez; Łódź: Lodz). */
+export function withoutDiacritics(word: string): string {
+  if (/^[\x20-\x7e]*$/.test(word)) return word;
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøđħıŀŁØĐĦ]/g, (ch) => {
+      const lower = LETTERS_WITHOUT_DECOMPOSITION[ch.toLowerCase()] ?? 'i';
+      return ch === ch.toLowerCase() ? lower : lower.toUpperCase();
+    })
+    .replace(/[’ʼ`]/g, "'")
+    .normalize('NFC');
+}
+
+/** Lower case, no combining marks, typographic apostrophes straightened. */
+export const foldWord = memoize((word: string): string => {
+  const lower = word.toLowerCase();
+  // Plain ASCII letters need no decomposition: the common case, kept cheap.
+  if (/^[a-z.'-]*$/.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’ʼ`]/g, "'")
+    .replace(/[łøđħıŀ]/g, (ch) => LETTERS_WITHOUT_DECOMPOSITION[ch] as string);
+});
+
+export function hasCyrillic(word: string): boolean {
+  return CYRILLIC.test(word);
+}
+
+export function hasGreek(word: string): boolean {
+  return GREEK.test(word);
+}
+
+/** Cyrillic to Latin, BGN/PCGN style; й reads i before a consonant or at the end (Сергей: Sergei, Шойгу: Shoigu). */
+function romanizeCyrillic(lower: string): string {
+  let out = '';
+  const chars = [...lower];
+  chars.forEach((ch, i) => {
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    if (ch === 'е' && (prev === undefined || VOWELS.has(prev) || prev === 'ъ' || prev === 'ь')) out += tables.cyrillicInitialE;
+    else if (ch === 'й') out += next !== undefined && VOWELS.has(next) ? 'y' : 'i';
+    else out += tables.cyrillic[ch] ?? ch;
+  });
+  return out;
+}
+
+/** Greek to Latin, ELOT 743 style, with μπ/ντ/γκ as b/d/g at the start of a word. */
+function romanizeGreek(lower: string): string {
+  let out = '';
+  let i = 0;
+  while (i < lower.length) {
+    const pair = lower.slice(i, i + 2);
+    const initial = i === 0 ? tables.greekInitialDigraphs[pair] : undefined;
+    const digraph = initial ?? tables.greekDigraphs[pair];
+    if (digraph !== undefined) {
+      out += digraph;
+      i += 2;
+    } else {
+      const ch = lower[i] as string;
+      out += tables.greek[ch] ?? ch;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** A name word in Latin letters, lower case, without diacritics (Шойгу: shoigu; Σοϊγκού: soigkou). */
+export function romanizeWord(word: string): string {
+  const lower = foldWord(word);
+  if (hasCyrillic(lower)) return romanizeCyrillic(lower);
+  if (hasGreek(lower)) return romanizeGreek(lower);
+  return lower;
+}
+
+/** The one spelling of a romanised name word: Sergey, Sergei and Сергей all give "sergei". */
+export const spellWord = memoize((word: string): string => {
+  let w = romanizeWord(word);
+  w = folds.variants[w] ?? w;
+  for (const [re, to] of foldRules) w = w.replace(re, to);
+  return folds.variants[w] ?? w;
+});
+
+// Case endings of Russian and Greek nouns, longest first. Stripping them gives a stem that the
+// nominative and the oblique forms of a name share (Путин, Путина, Путину; Μητσοτάκης, Μητσοτάκη).
+const RUSSIAN_ENDINGS = ['ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ами', 'ями', 'ой', 'ей', 'ом', 'ем', 'ым', 'им', 'ых', 'их', 'ую', 'юю', 'ая', 'яя', 'ою', 'ею', 'ах', 'ях', 'ам', 'ям', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'ь', 'й'];
+const GREEK_ENDINGS = ['ους', 'ου', 'ης', 'ας', 'ος', 'ες', 'ων', 'η', 'α', 'ο', 'ε', 'ς'];
+
+/**
+ * The stem two inflected forms of one name share, in folded Latin letters. Words of Latin script
+ * keep their whole spelling: only Russian and Greek decline names in news text.
+ */
+export function stemWord(word: string): string {
+  const lower = foldWord(word);
+  if (hasCyrillic(lower)) {
+    for (const e of RUSSIAN_ENDINGS) {
+      if (lower.length - e.length >= 3 && lower.endsWith(e)) return romanizeCyrillic(lower.slice(0, -e.length));
+    }
+    return romanizeCyrillic(lower);
+  }
+  if (hasGreek(lower)) {
+    for (const e of GREEK_ENDINGS) {
+      if (lower.length - e.length >= 3 && lower.endsWith(e)) return romanizeGreek(lower.slice(0, -e.length));
+    }
+    return romanizeGreek(lower);
+  }
+  return spellWord(word);
+}
+
+// Oblique endings of Russian names that no nominative has, with what the nominative ends in:
+// Путиным, Владимиром: instrumental; Зеленского, Зеленскому: genitive and dative of -ский.
+const RUSSIAN_OBLIQUE_TO_NOMINATIVE: [RegExp, string][] = [
+  [/(?<=\p{L}{2}[сцк])(?:ого|ому|им)$/u, 'ий'],
+  [/(?<=[аеоу])(?:ем|ю|я)$/u, 'й'],
+  [/(?<=\p{L}{3})(?:ым|ом)$/u, ''],
+];
+// Genitive, dative, prepositional of a man's surname in -ов, -ев, -ин (Путина, Белоусову, Путине).
+const RUSSIAN_SURNAME_OBLIQUE = /(?<=(?:ов|ев|ёв|ин|ын))(?:а|у|е|ым)$/u;
+
+/**
+ * A Russian name word put back in the nominative when its ending is unmistakably oblique; `male`
+ * (the given name was a man's, in an oblique case) lets a surname in -ова/-ина lose its ending too.
+ */
+export function russianNominative(word: string, male = false): string {
+  if (!hasCyrillic(word)) return word;
+  for (const [re, to] of RUSSIAN_OBLIQUE_TO_NOMINATIVE) if (re.test(word)) return word.replace(re, to);
+  if (male && RUSSIAN_SURNAME_OBLIQUE.test(word)) return word.replace(RUSSIAN_SURNAME_OBLIQUE, '');
+  return word;
+}
+
+/** A word of a name as the canonical name shows it: romanised, variant spelling folded, capitalised. */
+export function displayWord(word: string): string {
+  const isLatin = !hasCyrillic(word) && !hasGreek(word);
+  const spelled = spellWord(word);
+  if (isLatin && foldWord(word) === spelled) {
+    // Keep the writer's own capitals (McCague); only ALL CAPS is lowered. Diacritics go, as the
+    // wires of many languages drop them (Núñez, Nunez; Erdoğan, Erdogan): one name for both.
+    const cased = word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
+    return withoutDiacritics(cased);
+  }
+  if (hasGreek(word)) {
+    // Greek writes a foreign d and b as ντ and μπ: Βλαντιμίρ reads Vladimir when that is a name.
+    const foreign = spelled.replace(/nt/g, 'd').replace(/mp/g, 'b');
+    if (foreign !== spelled && lexicon().givenNames.has(foreign) && !lexicon().givenNames.has(spelled)) return capitalize(foreign);
+    // A Greek name ends in a vowel or ς; one ending in another consonant is a foreign name
+    // transcribed (Πούτιν, Ερντογάν), where ου is u and ντ is d: Putin, Erdogan.
+    if (/[βγδζθκλμνξπρτφχψ]$/u.test(foldWord(word))) return capitalize(spelled.replace(/ou/g, 'u').replace(/nt/g, 'd'));
+  }
+  return capitalize(spelled);
+}
+
+function capitalize(w: string): string {
+  return w.replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}

@@ -1,0 +1,95 @@
+// Words of a block with their offsets: the only unit the name finder looks at. One pass of one
+// regular expression without nested quantifiers over the text, so the cost is linear.
+
+export type TokenKind = 'word' | 'initial' | 'abbreviation' | 'number' | 'break' | 'punct';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+  /** Begins with a capital (or is an initial or abbreviation). */
+  capitalized: boolean;
+  /** Two or more letters, all capitals. */
+  allCaps: boolean;
+  /** First word of a sentence, a line or the block. */
+  sentenceStart: boolean;
+  /** Written with a possessive 's (Hoddle's): a name ends with it. */
+  possessive: boolean;
+  /** In a line written in Title Case (a headline): its capitals say little. */
+  headline: boolean;
+}
+
+// Abbreviations (U.S., U.K.), words with inner apostrophes and hyphens (O'Gorman, Jean-Pierre),
+// numbers, line breaks, any other single character.
+const TOKEN = /(?:\p{L}\p{M}*\.){2,}|[\p{L}\p{M}]+(?:['’‐-][\p{L}\p{M}]+)*|\p{N}+|\n|\S/gu;
+const UPPER = /^\p{Lu}|^\p{Lt}/u;
+const SENTENCE_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '«', '»', '•', '-', '–', '—', '(', ')', '[', ']', ';', '¿', '¡', '*', '|']);
+const POSSESSIVE = /['’]s$/u;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentenceStart = true;
+  let skipUntil = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    let value = m[0];
+    const start = m.index;
+    // The period of an initial belongs to the initial: it ends no sentence.
+    if (start < skipUntil) continue;
+    let kind: TokenKind;
+    if (value === '\n') kind = 'break';
+    else if (/^\p{N}/u.test(value)) kind = 'number';
+    else if (/^\p{L}/u.test(value)) {
+      if (value.endsWith('.')) kind = 'abbreviation';
+      else if (text[start + value.length] === '.' && /^\p{Lu}$/u.test(value)) kind = 'initial';
+      else kind = 'word';
+    } else kind = 'punct';
+    const possessive = kind === 'word' && POSSESSIVE.test(value) && value.length > 3;
+    if (possessive) value = value.slice(0, -2);
+    const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
+    skipUntil = end;
+    const letters = value.replace(/[^\p{L}]/gu, '');
+    const capitalized = kind !== 'punct' && kind !== 'number' && kind !== 'break' && UPPER.test(value);
+    tokens.push({
+      text: kind === 'initial' ? `${value}.` : value,
+      start,
+      end,
+      kind,
+      capitalized,
+      allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+      sentenceStart,
+      possessive,
+      headline: false,
+    });
+    // The period after a short capitalised word (Mr., Dr., Gen., Sra.) ends no sentence.
+    const prev = tokens.at(-2);
+    const afterShortWord = value === '.' && prev !== undefined && prev.capitalized && prev.kind === 'word' && prev.text.length <= 4 && prev.end === start;
+    if (kind === 'break' || (kind === 'punct' && SENTENCE_END.has(value) && !afterShortWord)) sentenceStart = true;
+    else if (kind !== 'punct') sentenceStart = false;
+  }
+  markHeadlines(tokens);
+  return tokens;
+}
+
+/**
+ * Lines of four to sixteen long words, nearly all capitalised, not ending a sentence, are
+ * headlines in Title Case.
+ */
+function markHeadlines(tokens: Token[]) {
+  let lineStart = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && (tokens[i] as Token).kind !== 'break') continue;
+    let long = 0;
+    let capitalised = 0;
+    for (let k = lineStart; k < i; k++) {
+      const t = tokens[k] as Token;
+      if (t.kind !== 'word' || t.text.length < 4) continue;
+      long++;
+      if (t.capitalized) capitalised++;
+    }
+    const last = tokens[i - 1];
+    const endsSentence = last !== undefined && (last.text === '.' || last.text === '!');
+    if (long >= 4 && long <= 16 && capitalised >= long * 0.8 && !endsSentence) for (let k = lineStart; k < i; k++) (tokens[k] as Token).headline = true;
+    lineStart = i + 1;
+  }
+}

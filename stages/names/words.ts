@@ -1,0 +1,92 @@
+// What one word can be, by the stage's lists: a given name, a title, a place, a word of an
+// organisation's name... Each test looks the word up folded (and romanised for Cyrillic and Greek).
+import { lexicon } from './lexicon.ts';
+import { foldWord, hasCyrillic, hasGreek, memoize, romanizeWord, spellWord } from './spelling.ts';
+import type { Token } from './tokens.ts';
+
+const lex = lexicon();
+
+const RUSSIAN_OBLIQUE = /(?:а|я|у|ю|ом|ем|е|ым|им|ой|ей)$/u;
+
+/** A given name, in any script: Сергея and Σεργκέι are looked up as Sergei. */
+export const isGivenName = memoize(givenName);
+
+function givenName(word: string): boolean {
+  const folded = foldWord(word);
+  const roman = romanizeWord(word);
+  // A short Cyrillic or Greek word read in Latin letters meets too many short names by chance
+  // (Ροή, "flow", reads Roi).
+  if ((hasCyrillic(folded) || hasGreek(folded)) && roman.length < 4) return false;
+  if (lex.givenNames.has(roman) || lex.givenNames.has(spellWord(word))) return true;
+  if (hasCyrillic(folded)) {
+    const bare = folded.replace(RUSSIAN_OBLIQUE, '');
+    if (bare !== folded) return lex.givenNames.has(romanizeWord(bare)) || lex.givenNames.has(spellWord(`${bare}й`));
+  }
+  if (hasGreek(folded)) {
+    // Greek writes foreign d and b as ντ and μπ inside a word too (Βλαντιμίρ).
+    return lex.givenNames.has(roman.replace(/nt/g, 'd').replace(/mp/g, 'b'));
+  }
+  return false;
+}
+
+// Russian and Greek decline the words of a list too (России, Кремля, Εξωτερικών): a word is
+// looked up as written and as its stem with each common nominative ending put back.
+const RUSSIAN_CASE = /(?:ами|ями|ого|его|ому|ему|ой|ей|ом|ем|ам|ям|ах|ях|ии|и|ы|а|я|у|ю|е)$/u;
+const GREEK_CASE = /(?:ων|ου|ης|ας|ος|ες|οι|η|α|ο|ε|ς)$/u;
+const RUSSIAN_NOMINATIVE = ['', 'а', 'я', 'ия', 'ь', 'й', 'о'];
+const GREEK_NOMINATIVE = ['', 'α', 'η', 'ος', 'ης', 'ας', 'ο', 'ι', 'ες'];
+
+const lookupForms = memoize((w: string): string[] => {
+  const f = stripPeriod(foldWord(w));
+  if (hasCyrillic(f)) {
+    const stem = f.replace(RUSSIAN_CASE, '');
+    return stem.length >= 3 && stem !== f ? [f, ...RUSSIAN_NOMINATIVE.map((e) => stem + e)] : [f];
+  }
+  if (hasGreek(f)) {
+    const stem = f.replace(GREEK_CASE, '');
+    return stem.length >= 3 && stem !== f ? [f, ...GREEK_NOMINATIVE.map((e) => stem + e)] : [f];
+  }
+  return [f];
+});
+
+const inList = (list: Set<string>, w: string) => lookupForms(w).some((f) => list.has(f));
+
+/** A title before a name; some (Miss, Don, Major, General) only when capitalised, being words too. */
+export function isTitle(w: string): boolean {
+  if (inList(lex.titles, w)) return true;
+  return lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
+}
+export const isCapitalisedTitle = (w: string) => lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
+export const isRoleLinker = (w: string) => lex.roleLinkers.has(foldWord(w));
+export const isRoleModifier = (w: string) => inList(lex.roleModifiers, w);
+export const isDemonym = (w: string) => inList(lex.demonyms, w);
+export const isPlace = (w: string) => (w.includes(' ') ? lex.places.has(foldWord(w)) : inList(lex.places, w));
+export const isCountry = (w: string) => lex.countries.has(foldWord(w));
+export const isStopword = (w: string) => lex.stopwords.has(foldWord(w));
+export const isOrgWord = (w: string) => inList(lex.orgWords, w);
+export const isConnector = (w: string) => lex.connectors.has(w);
+export const isNameWord = (w: string) => lex.nameWords.has(foldWord(w)) || isGivenName(w);
+
+export const isChineseSurname = (w: string) => !hasCyrillic(w) && !hasGreek(w) && lex.chineseSurnames.has(foldWord(w));
+export const isSpeechCueAfter = (w: string) => lex.cueAfter.has(foldWord(w));
+export const isSpeechCueBefore = (w: string) => lex.cueBefore.has(foldWord(w));
+
+function stripPeriod(w: string): string {
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
+// A Hanyu Pinyin word: one or more syllables (initial + final), as Chinese given names are
+// written (Jinping, Youxia, Shangfu). Bounded alternations, no nesting: linear.
+const PINYIN = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v))+$/;
+
+export function isPinyin(word: string): boolean {
+  const w = foldWord(word).replace(/-/g, '');
+  return w.length <= 12 && PINYIN.test(w);
+}
+
+/** A word that can be part of a role before a name: Chinese, Defense, Minister, U.S. */
+export function isRoleWord(t: Token): boolean {
+  if (t.kind === 'abbreviation') return true;
+  if (t.kind !== 'word') return false;
+  return isTitle(t.text) || isRoleModifier(t.text) || isDemonym(t.text) || (t.capitalized && isPlace(t.text));
+}
