@@ -151,6 +151,35 @@ function classifierRule(verdict: BlockVerdict, lang: string): Rule {
   return rule('short-chrome', 'short block among page chrome');
 }
 
+/**
+ * Whether the document shows signs of a page around its text. The classifier and the region choice
+ * judge a block by the blocks around it, which is right on a scraped page and wrong on a clean text
+ * (a one-line document, a wire story with a results table): there only the rules that recognise
+ * chrome by itself (phrases, URLs, templates, image tokens, another script) may remove anything.
+ */
+function pageEvidence(verdicts: BlockVerdict[], classes: BlockClass[]): boolean {
+  if (verdicts.length <= 2) return false;
+  // A rule that knows chrome by itself fired, or the page opens or closes with a menu item: a few
+  // words without digits that do not make a sentence. (Inside a wire story, such lines head the
+  // sections of a results table; menus stand around the article.)
+  const last = verdicts.length - 1;
+  return verdicts.some(
+    (v, i) =>
+      v.forced !== null ||
+      ((i === 0 || i === last) &&
+        classes[i] === 'bad' &&
+        v.features.words <= 4 &&
+        !/\p{N}/u.test(v.block.value) &&
+        !v.features.endsLikeSentence),
+  );
+}
+
+/** A block that is only a wire dateline ("NAIROBI, Kenya (AP) _") opens the story; it is no headline. */
+function isDatelineOnly(text: string): boolean {
+  const dateline = readLead(text).dateline;
+  return dateline !== null && dateline.text.length >= text.replace(/[\s_\-–—]+$/u, '').length * 0.8;
+}
+
 /** Plain function: strips the chrome of a document tree, recording every removal on `file`. */
 export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}): void {
   file.data.metadata ??= {};
@@ -172,8 +201,11 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   });
   const outside = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options, gapWeights, introduced);
   const lang = file.data.lang ?? 'und';
+  const judgeByPage = pageEvidence(verdicts, classes as BlockClass[]);
 
-  const title = chooseTitle(verdicts, classes);
+  // The headline is looked for on every document: a clean text may open with one too.
+  const chosen = chooseTitle(verdicts, classes);
+  const title = chosen !== null && isDatelineOnly((verdicts[chosen] as BlockVerdict).block.value) ? null : chosen;
   file.data.title = title === null ? null : (verdicts[title] as BlockVerdict).block.value;
   const titleKey = file.data.title === null ? null : normalisePhrase(file.data.title);
 
@@ -185,6 +217,7 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
     else if (titleKey !== null && v.features.chars <= (file.data.title as string).length * 2 && normalisePhrase(v.block.value) === titleKey) {
       decided = rule('repeated-headline', 'the headline repeated in the body');
     } else if (v.rule) decided = v.rule;
+    else if (!judgeByPage) decided = null;
     else if ((classes[i] as BlockClass) === 'bad') decided = classifierRule(v, lang);
     else if (outside.has(i)) decided = rule('outside-article', 'text far from the article, among page chrome (teasers, comments, other stories)');
     // The same paragraph twice in the body (a widget shown twice, a teaser of this very story): the first kept copy stays.

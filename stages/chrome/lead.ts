@@ -11,8 +11,9 @@ const publisherWords = new Set(wire.publisherWords);
 
 // Place, date, (AGENCY): "Beijing, Jan 27 (PTI) " / "NEW DELHI, 27 January (IANS) - ".
 const PLACE_DATE_AGENCY = /^(\p{Lu}[\p{L}.'’ -]{1,40}?),\s{1,3}([\p{L}.]{3,12}\s{1,3}\d{1,2}|\d{1,2}\s{1,3}[\p{L}.]{3,12})(?:,?\s{1,3}\d{4})?\s{0,3}\((\p{L}[\p{L}-]{1,15})\)\s{0,3}(?:[-–—:]\s{0,3})?/u;
-// Place, optional (AGENCY), then a dash: "WASHINGTON (Reuters) - ", "CINCINNATI - ".
-const PLACE_DASH = /^(\p{Lu}[\p{Lu}.'’ -]{1,30}?)(?:,\s{1,3}[\p{L}. ]{2,30}?)?\s{0,3}(?:\((\p{L}[\p{L}-]{1,15})\))?\s{1,3}[-–—]{1,2}\s{1,3}/u;
+// Place, optional (AGENCY), then a dash: "WASHINGTON (Reuters) - ", "CINCINNATI - ", and the
+// underscore old AP copy used for a dash: "NAIROBI, Kenya (AP) _".
+const PLACE_DASH = /^(\p{Lu}[\p{Lu}.'’ -]{1,30}?)(?:,\s{1,3}[\p{L}. ]{2,30}?)?\s{0,3}(?:\((\p{L}[\p{L}-]{1,15})\))?\s{1,3}[-–—_]{1,2}(?:\s{1,3}|$)/u;
 // Agency alone: "(Reuters) — ".
 const AGENCY_ONLY = /^\((\p{L}[\p{L}-]{1,15})\)\s{0,3}[-–—:]\s{0,3}/u;
 // A capitalised name of one to four words, then a dash: "NextFin News - ".
