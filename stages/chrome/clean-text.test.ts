@@ -47,4 +47,11 @@ describe('chrome on texts without a page around them', () => {
     ].join('\n\n');
     expect(strip(page).title).toBeNull();
   });
+
+  it('keeps the only paragraph of a short brief between a menu and a footer', () => {
+    const brief = 'In Beijing on Tuesday, Russian Security Council Secretary Sergey Shoigu met Wang Yi. Shoigu said ties were strong.';
+    const out = strip(['Τελευταία Νέα', 'Deep trust', brief, 'www.bankingnews.gr'].join('\n\n'));
+    expect(out.text).toContain(brief);
+    expect(out.removed.map((r) => r.reason)).toContain('site-name');
+  });
 });

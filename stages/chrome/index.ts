@@ -229,6 +229,15 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
     }
     decisions.set(v.block, decided);
   });
+  // The article is never empty while the text has prose: when the page rules left nothing, the
+  // blocks that read as prose on their own are the article (judged by context alone, a short brief
+  // between a menu and a footer would go with them).
+  if (![...decisions.values()].some((d) => d === null)) {
+    verdicts.forEach((v, i) => {
+      const prose = initialClasses[i] === 'good' || initialClasses[i] === 'neargood';
+      if (prose && v.rule === null && i !== title) decisions.set(v.block, null);
+    });
+  }
   removeBlocksWhere(tree, file, (b) => decisions.get(b) ?? null);
 
   const first = tree.children.find((b) => b.kind === 'paragraph');
