@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { removeBlock, removeBlocksWhere, removeText, removalsOf, repairText, repairsOf } from './decisions.ts';
+import { removeBlock, removeBlocksWhere, removeSpans, removeText, removalsOf, repairText, repairsOf } from './decisions.ts';
 import { assembleText, createDocumentFile, parseDocument } from './document.ts';
 
 const rule = { source: 'test', ruleId: 'image-token' };
@@ -45,5 +45,28 @@ describe('the removal helper', () => {
     expect(assembleText(tree).text).toBe('It’s');
     expect(repairsOf(file)).toEqual([{ text: 'â€™', to: '’', reason: 'mojibake', stage: 'test' }]);
     expect(removalsOf(file)).toEqual([]);
+  });
+});
+
+describe('removing many pieces of a block', () => {
+  it('removes them in one pass with the same spacing as one by one', () => {
+    const { tree, file } = doc('Close allies date 2026-01-27 agreed.1_1.JPG Then 2_2.JPG more.3_3.JPG');
+    const b = tree.children[0]!;
+    const spans = [/ date 2026-01-27 /, /1_1\.JPG/, /2_2\.JPG/, /3_3\.JPG/].map((re) => {
+      const m = re.exec(b.value)!;
+      return { start: m.index, end: m.index + m[0].length, rule: { source: 'test', ruleId: 'x' } };
+    });
+    removeSpans(tree, file, b, spans);
+    expect(b.value).toBe('Close allies agreed. Then more.');
+    expect(removalsOf(file).map((r) => r.text)).toEqual(['date 2026-01-27', '1_1.JPG', '2_2.JPG', '3_3.JPG']);
+  });
+
+  it('removes a block that nothing is left of', () => {
+    const { tree, file } = doc('1_1.JPG 2_2.JPG\n\nText.');
+    removeSpans(tree, file, tree.children[0]!, [
+      { start: 0, end: 7, rule },
+      { start: 8, end: 15, rule },
+    ]);
+    expect(assembleText(tree).text).toBe('Text.');
   });
 });

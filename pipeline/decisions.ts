@@ -61,6 +61,47 @@ export function removeText(tree: Root, file: VFile, target: Block, start: number
   record(file, rule, 'remove', removed.trim());
 }
 
+/**
+ * Removes many pieces of one block in a single pass (linear in the block's length, however many
+ * pieces: cutting them one by one would copy the block once per piece). Pieces must not overlap;
+ * each is recorded as its own decision, in text order.
+ */
+export function removeSpans(tree: Root, file: VFile, target: Block, spans: { start: number; end: number; rule: Rule }[]): void {
+  const value = target.value;
+  const cuts = [...spans].sort((a, b) => a.start - b.start || a.end - b.end).filter((s) => s.end > s.start);
+  const kept: typeof cuts = [];
+  for (const cut of cuts) if (kept.length === 0 || cut.start >= (kept.at(-1) as (typeof cuts)[number]).end) kept.push(cut);
+  if (kept.length === 0) return;
+  const space = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+  let out = '';
+  let spaceDue = false;
+  let at = 0;
+  for (let i = 0; i <= kept.length; i++) {
+    const cut = kept[i];
+    let segment = value.slice(at, cut ? cut.start : value.length);
+    if (i > 0) segment = segment.trimStart();
+    if (cut) segment = segment.trimEnd();
+    if (segment !== '') {
+      if (spaceDue && out !== '') out += ' ';
+      out += segment;
+      spaceDue = false;
+    }
+    if (!cut) break;
+    const removed = value.slice(cut.start, cut.end);
+    // A space stays between the words on both sides if any white space touched the cut.
+    spaceDue ||= space(value[cut.start - 1]) || space(removed[0]) || space(removed.at(-1)) || space(value[cut.end]);
+    if (removed.trim() !== '') record(file, cut.rule, 'remove', removed.trim());
+    at = cut.end;
+  }
+  out = out.trim();
+  if (out === '') {
+    const index = tree.children.indexOf(target);
+    if (index !== -1) tree.children.splice(index, 1);
+    return;
+  }
+  target.value = out;
+}
+
 /** Joins what was left on both sides of a cut without doubling or losing the space between words. */
 function joinAround(before: string, removed: string, after: string): string {
   const left = before.replace(/\s+$/, '');

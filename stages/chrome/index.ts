@@ -5,7 +5,7 @@
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { createDocumentFile, parseDocument, type Block, type Root } from '../../pipeline/document.ts';
-import { removeBlocksWhere, removeText, type Rule } from '../../pipeline/decisions.ts';
+import { removeBlocksWhere, removeSpans, type Rule } from '../../pipeline/decisions.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
 import { classifyBlocks, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
 import { blockFeatures, type BlockFeatures } from './features.ts';
@@ -46,17 +46,8 @@ function removeInlineChrome(tree: Root, file: VFile): void {
       const tail = wireTail(child.value);
       if (tail) pieces.push({ ...tail, rule: rule('wire-tail', 'wire-service tail (agency and editor initials)') });
     }
-    // From the end, so earlier offsets stay valid; overlapping pieces are dropped.
-    pieces.sort((a, b) => b.start - a.start || b.end - a.end);
-    let floor = Number.POSITIVE_INFINITY;
-    for (const p of pieces) {
-      if (p.end > floor) continue;
-      // A cut that leaves nothing removes the whole block: nothing more to cut in it.
-      const emptied = (child.value.slice(0, p.start) + child.value.slice(p.end)).trim() === '';
-      removeText(tree, file, child, p.start, p.end, p.rule);
-      if (emptied) break;
-      floor = p.start;
-    }
+    // All pieces of a block leave in one pass (overlapping ones are dropped): linear in its length.
+    removeSpans(tree, file, child, pieces);
   }
 }
 
