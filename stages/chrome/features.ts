@@ -2,7 +2,7 @@
 // how long it is (in words, CJK characters weighted like words), how much of it is function
 // words of the body's language, how much is URLs, how it ends, and which script it is written in.
 // One pass over the text per feature family; every pattern is linear.
-import { stopwordsFor } from './stopwords.ts';
+import { foldWord, stopwordsFor } from './stopwords.ts';
 
 export interface BlockFeatures {
   /** Non-space characters. */
@@ -85,8 +85,9 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
   for (const token of tokens) {
     if (CJK.test(token)) cjk++;
-    if (stopwords.has(token)) stop++;
-    if (ownStopwords?.has(token)) stopOwn++;
+    const folded = foldWord(token);
+    if (stopwords.has(folded)) stop++;
+    if (ownStopwords?.has(folded)) stopOwn++;
   }
   const words = tokens.length - cjk + cjk / 1.7;
   let urlChars = 0;
