@@ -20,6 +20,11 @@ describe('block features', () => {
     expect(f.stopwordDensity).toBeGreaterThan(0);
   });
 
+  it('finds Greek stopwords written with accents and final sigma', () => {
+    const f = blockFeatures('Μέλος της Επιτροπής και του διοικητικού συμβουλίου', 'ell');
+    expect(f.stopwordDensity).toBeGreaterThanOrEqual(0.4);
+  });
+
   it('measures URL density and wide seams', () => {
     expect(blockFeatures('www.example.com/news http://example.org/a', 'eng').urlDensity).toBeGreaterThan(0.9);
     expect(blockFeatures('First headline here  Second headline there  Third one now  Fourth at last', 'eng').seams).toBe(3);
@@ -57,6 +62,15 @@ describe('the article region', () => {
     const classes = ['good', 'good', 'good', 'bad', 'bad', 'bad', 'bad', 'good'] as const;
     const outside = outsideMainRegion([...classes], [40, 40, 40, 1, 1, 1, 1, 10], new Set(), new Set());
     expect([...outside]).toEqual([7]);
+  });
+
+  it('keeps a smaller run near the article and drops one as small far from it (a home page teaser)', () => {
+    const bad = (n: number) => Array.from({ length: n }, () => 'bad' as const);
+    // A teaser far up the page, 30 blocks of chrome, a caption-sized run, 3 blocks of chrome, the article.
+    const classes = ['good', ...bad(30), 'good', ...bad(3), 'good', 'good'] as const;
+    const weights = classes.map((c, i) => (c !== 'good' ? 0 : i >= 35 ? 25 : 20));
+    const outside = outsideMainRegion([...classes], weights, new Set(), new Set());
+    expect([...outside].sort((a, b) => a - b)).toEqual([0]);
   });
 
   it('drops what follows a comments heading placed after the article', () => {
