@@ -78,7 +78,8 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   // (Not in CJK text, whose prose uses "……" freely.)
   if (f.truncated && f.script !== 'Han') return 'short';
   // Items of a list flattened into one line, joined by wide gaps: chrome however long.
-  if (f.seams >= 3 && f.seams * options.maxWordsPerSeam >= f.words) return 'bad';
+  const seams = f.seams + f.cjkGaps;
+  if (seams >= 3 && seams * options.maxWordsPerSeam >= f.words) return 'bad';
   // Prose has a comma or a full stop every ten to fifteen words; a list of names or headlines has
   // few. Thai, Lao, Khmer and Myanmar write without them: there length has to speak alone.
   const marks = f.sentenceMarks + f.commas;

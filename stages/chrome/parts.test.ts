@@ -25,6 +25,18 @@ describe('block features', () => {
     expect(f.stopwordDensity).toBeGreaterThanOrEqual(0.4);
   });
 
+  it('counts single spaces between Chinese characters as seams, except in letter-spaced text', () => {
+    expect(blockFeatures('唐飛談大聯合政府 酷酷嫂來了 老阿公血壓直飆 新北推年菜食譜 呷好顧健康', 'cmn').cjkGaps).toBe(4);
+    expect(blockFeatures('紅 磡 華 豐 街 一 個 單 位 ， 女 戶 主', 'cmn').cjkGaps).toBe(0);
+    expect(blockFeatures('中国和俄罗斯同意进一步加强两国之间的军事合作。', 'cmn').cjkGaps).toBe(0);
+  });
+
+  it('finds a Chinese teaser list flattened with single spaces to be chrome', () => {
+    const list = Array.from({ length: 6 }, (_, i) => `第${i}條新聞標題在這裡 市長談大聯合政府的教訓 酷酷嫂來了`).join(' ');
+    const { classes } = classifyBlocks([{ features: blockFeatures(list, 'cmn'), forced: null, heading: false }]);
+    expect(classes[0]).toBe('bad');
+  });
+
   it('measures URL density and wide seams', () => {
     expect(blockFeatures('www.example.com/news http://example.org/a', 'eng').urlDensity).toBeGreaterThan(0.9);
     expect(blockFeatures('First headline here  Second headline there  Third one now  Fourth at last', 'eng').seams).toBe(3);
