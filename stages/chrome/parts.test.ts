@@ -85,6 +85,15 @@ describe('the article region', () => {
     expect([...outside].sort((a, b) => a - b)).toEqual([0]);
   });
 
+  it('keeps the lead cut off from the article by a related-stories heading alone', () => {
+    const classes = ['bad', 'good', 'bad', 'good', 'good', 'good'] as const;
+    const weights = [0, 25, 0, 40, 40, 40];
+    expect(outsideMainRegion([...classes], weights, new Set([2]), new Set()).size).toBe(0);
+    // The same lead behind five blocks of chrome is too small to count.
+    const far = ['bad', 'good', 'bad', 'bad', 'bad', 'bad', 'bad', 'good', 'good', 'good'] as const;
+    expect([...outsideMainRegion([...far], [0, 25, 0, 0, 0, 0, 0, 40, 40, 40], new Set([2]), new Set())]).toEqual([1]);
+  });
+
   it('drops what follows a comments heading placed after the article', () => {
     const classes = ['good', 'good', 'bad', 'good', 'good'] as const;
     const outside = outsideMainRegion([...classes], [40, 40, 1, 40, 40], new Set([2]), new Set([2]));

@@ -16,13 +16,18 @@ export interface RegionOptions {
   maxHeadedShare?: number;
   /** What a teaser list's weight is multiplied by. */
   headedDiscount?: number;
+  /** Blocks of chrome between a run and the article up to which the run is adjacent to it. */
+  adjacentGap?: number;
+  /** The share of the main run's words an adjacent run needs. */
+  minRunShareAdjacent?: number;
   /** Blocks of chrome between a run and the article beyond which the run is far from it. */
   maxJoinGap?: number;
   /** The share of the main run's words a run far from the article needs (a home page's other stories). */
   minRunShareFar?: number;
 }
 
-export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.35, minRunShareAfter: 0.8, minShareBeforeComments: 0.2, maxHeadedShare: 0.5, headedDiscount: 0.25, maxJoinGap: 20, minRunShareFar: 0.8 };
+export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.35, minRunShareAfter: 0.8, minShareBeforeComments: 0.2, maxHeadedShare: 0.5, headedDiscount: 0.25, maxJoinGap: 20, minRunShareFar: 0.8,
+  adjacentGap: 2, minRunShareAdjacent: 0.2 };
 
 /**
  * Which good blocks lie outside the article's region: indexes of blocks to drop.
@@ -89,6 +94,9 @@ export function outsideMainRegion(
   // prose is enough; far from it, among a home page's teasers, it must be nearly as large.
   const keep = (run: { blocks: number[]; words: number }, gap: number, after: boolean) => {
     if (after && (run.blocks[0] as number) > commentsFrom) return false;
+    // A run cut off only by a widget inside the article ("Related stories" and a block or two) is
+    // most likely the article's own lead or end: a fifth of the main run is enough there.
+    if (gap <= o.adjacentGap) return run.words >= main.words * o.minRunShareAdjacent;
     const near = after ? o.minRunShareAfter : o.minRunShare;
     const share = gap > o.maxJoinGap ? Math.max(o.minRunShareFar, near) : near;
     return run.words >= main.words * share;
