@@ -159,11 +159,11 @@ export function classifyBlocks(
     const next = nextOfNeargood[i];
     revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   }
-  // Short sentences next to the story belong to it ("There's a strange disconnect."): walking out
+  // Short sentences next to the story belong to it ("There's a strange disconnect."), snippets cut short ("…") do not: walking out
   // from each good block, short blocks that read as whole sentences join it.
   const sentence = (i: number) => {
     const b = blocks[i] as ClassifiedBlock;
-    return !b.forced && classes[i] === 'short' && !headings.has(i) && b.features.endsLikeSentence && b.features.words >= 3 && b.features.sentenceMarks > 0;
+    return !b.forced && classes[i] === 'short' && !headings.has(i) && b.features.endsLikeSentence && !b.features.truncated && b.features.words >= 3 && b.features.sentenceMarks > 0;
   };
   for (let i = 0; i < blocks.length; i++) {
     if (revised[i] !== 'good' || classes[i] === 'short') continue;

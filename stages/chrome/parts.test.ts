@@ -51,6 +51,14 @@ describe('classification in context', () => {
     expect(classes.slice(3)).toEqual(['bad', 'bad', 'bad', 'bad']);
   });
 
+  it('joins a short whole sentence to the story but not a snippet cut short', () => {
+    const menu = [block('Home'), block('World'), block('Sport')];
+    const whole = classifyBlocks([...menu, block('The mayor did not answer.'), block(prose)]).classes;
+    expect(whole[3]).toBe('good');
+    const snippet = classifyBlocks([...menu, block('The mayor did not answer the questions of the…'), block(prose)]).classes;
+    expect(snippet[3]).toBe('bad');
+  });
+
   it('keeps a heading that introduces the story', () => {
     const { classes } = classifyBlocks([block(prose), block('What comes next', true), block(prose)]);
     expect(classes).toEqual(['good', 'good', 'good']);
