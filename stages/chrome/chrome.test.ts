@@ -81,6 +81,14 @@ describe('chrome', () => {
     expect(removed.map((r) => r.reason).sort()).toEqual(['repeated-headline', 'title']);
   });
 
+  it('does not take a menu line for the title', () => {
+    const menu = 'Politics Business Markets Technology Science Health Sports Culture Travel Opinion Video Weather Podcasts';
+    const { file } = run([menu, ...story].join('\n\n'));
+    expect(file.data.title).toBeNull();
+    const gaps = 'Home  News  Politics  Council approves budget';
+    expect(run([gaps, ...story].join('\n\n')).file.data.title).toBeNull();
+  });
+
   it('has no title when the story opens with its first paragraph', () => {
     expect(run(story.join('\n\n')).file.data.title).toBeNull();
   });
