@@ -5,7 +5,7 @@ import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail } from './patterns.ts';
 import { matchPhrase } from './phrases.ts';
 import { outsideMainRegion } from './region.ts';
-import { siteOf } from './template.ts';
+import { createTemplateLearner, siteOf, templateCount } from './template.ts';
 
 const prose =
   'The minister said on Monday that the new rules would apply to all companies, and that the government would review them after a year of experience with the system.';
@@ -152,6 +152,14 @@ describe('lead', () => {
 });
 
 describe('sites', () => {
+  it('learns template lines as the repair stage will leave them', () => {
+    const learner = createTemplateLearner();
+    learner.add({ id: 'a', url: 'https://news.example.com/a', text: 'CafÃ© &amp; Culture\nFirst story.' });
+    learner.add({ id: 'b', url: 'https://news.example.com/b', text: 'CafÃ© &amp; Culture\nSecond story.' });
+    const learned = learner.result() as Parameters<typeof templateCount>[0];
+    expect(templateCount(learned, 'example.com', 'Café & Culture').count).toBe(2);
+  });
+
   it('groups subdomains under their registrable domain', () => {
     expect(siteOf('http://saratov.kp.ru/daily/1')).toBe('kp.ru');
     expect(siteOf('https://www.bbc.co.uk/news/1')).toBe('bbc.co.uk');
