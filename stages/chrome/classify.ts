@@ -28,6 +28,8 @@ export interface ClassifyOptions {
   maxShortDistance?: number;
   /** A block with three wide gaps or more, and at most this many words per gap, is a flattened list. */
   maxWordsPerSeam?: number;
+  /** A block ending in an ellipsis reads as a teaser snippet below this many words. */
+  maxSnippetWords?: number;
 }
 
 export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
@@ -40,6 +42,7 @@ export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
   strictNeargood: false,
   maxShortDistance: 3,
   maxWordsPerSeam: 15,
+  maxSnippetWords: 60,
 };
 
 export interface ClassifiedBlock {
@@ -75,8 +78,9 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   if (f.letters === 0) return 'short';
   if (f.words < options.lengthLow) return 'short';
   // A snippet cut short ("…") is a teaser for another page, unless its neighbours say otherwise.
-  // (Not in CJK text, whose prose uses "……" freely.)
-  if (f.truncated && f.script !== 'Han') return 'short';
+  // (Not in CJK text, whose prose uses "……" freely; nor in a long paragraph, which is prose
+  // trailing off: snippets are cut to fit a box.)
+  if (f.truncated && f.script !== 'Han' && f.words < options.maxSnippetWords) return 'short';
   // Items of a list flattened into one line, joined by wide gaps: chrome however long.
   const seams = f.seams + f.cjkGaps;
   if (seams >= 3 && seams * options.maxWordsPerSeam >= f.words) return 'bad';

@@ -59,6 +59,13 @@ describe('classification in context', () => {
     expect(snippet[3]).toBe('bad');
   });
 
+  it('reads a long paragraph trailing off in an ellipsis as prose, a short one as a snippet', () => {
+    const long = `${prose} ${prose} And the rest of the story went on like this, from one year to the next…`;
+    expect(blockFeatures(long, 'eng').truncated).toBe(true);
+    expect(classifyBlocks([block(long)]).initial[0]).toBe('good');
+    expect(classifyBlocks([block('The minister said on Monday that the new rules would apply to all the companies that…')]).initial[0]).toBe('short');
+  });
+
   it('keeps a heading that introduces the story', () => {
     const { classes } = classifyBlocks([block(prose), block('What comes next', true), block(prose)]);
     expect(classes).toEqual(['good', 'good', 'good']);
