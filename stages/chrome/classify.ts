@@ -30,6 +30,8 @@ export interface ClassifyOptions {
   maxWordsPerSeam?: number;
   /** A block ending in an ellipsis reads as a teaser snippet below this many words. */
   maxSnippetWords?: number;
+  /** A long block with less than this share of the reference stopword density is a list. */
+  minListStopwordRatio?: number;
 }
 
 export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
@@ -43,6 +45,7 @@ export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
   maxShortDistance: 3,
   maxWordsPerSeam: 15,
   maxSnippetWords: 60,
+  minListStopwordRatio: 0.1,
 };
 
 export interface ClassifiedBlock {
@@ -95,6 +98,9 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   if (prosey && punctuated) return long ? 'good' : 'neargood';
   // Function words without punctuation: a long sentence of prose or a menu of phrases; length decides.
   if (prosey) return long ? 'neargood' : 'short';
+  // A long block with next to no function words is a list however many commas it has (an archive's
+  // months, a roll of names): prose of that length always has some.
+  if (punctuated && reference !== null && f.words >= options.lengthHigh && f.stopwordDensity < reference * options.minListStopwordRatio) return 'bad';
   if (punctuated) return f.words >= options.lengthHigh * 2 ? 'neargood' : 'short';
   return 'bad';
 }

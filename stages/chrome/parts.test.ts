@@ -66,6 +66,12 @@ describe('classification in context', () => {
     expect(classifyBlocks([block('The minister said on Monday that the new rules would apply to all the companies that…')]).initial[0]).toBe('short');
   });
 
+  it('finds a long list with commas but no function words to be chrome', () => {
+    const archive = `Archive ${Array.from({ length: 14 }, (_, i) => `January, ${2000 + i} December, ${1999 + i}`).join(' ')}`;
+    const { initial } = classifyBlocks([block(prose), block(prose), block(archive)]);
+    expect(initial[2]).toBe('bad');
+  });
+
   it('keeps a heading that introduces the story', () => {
     const { classes } = classifyBlocks([block(prose), block('What comes next', true), block(prose)]);
     expect(classes).toEqual(['good', 'good', 'good']);
