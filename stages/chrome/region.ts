@@ -1,6 +1,8 @@
 // The article is one stretch of the page. After classification, kept blocks fall into runs
 // separated by stretches of chrome; the run with the most text is the article, and a run far
 // smaller than it (a teaser list, a comment thread, another story's lead in a sidebar) is not.
+// The article grows outwards from that run, and the further a run lies from it, the larger it
+// must be to join (a home page shows other stories, each a good part of the article's size).
 import type { BlockClass } from './classify.ts';
 
 export interface RegionOptions {
@@ -26,8 +28,18 @@ export interface RegionOptions {
   minRunShareFar?: number;
 }
 
-export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.35, minRunShareAfter: 0.8, minShareBeforeComments: 0.2, maxHeadedShare: 0.5, headedDiscount: 0.25, maxJoinGap: 20, minRunShareFar: 0.8,
-  adjacentGap: 2, minRunShareAdjacent: 0.2 };
+export const REGION_DEFAULTS: Required<RegionOptions> = {
+  minGapBlocks: 3,
+  minRunShare: 0.35,
+  minRunShareAfter: 0.8,
+  minShareBeforeComments: 0.2,
+  maxHeadedShare: 0.5,
+  headedDiscount: 0.25,
+  adjacentGap: 2,
+  minRunShareAdjacent: 0.2,
+  maxJoinGap: 20,
+  minRunShareFar: 0.8,
+};
 
 /**
  * Which good blocks lie outside the article's region: indexes of blocks to drop.
