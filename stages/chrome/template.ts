@@ -69,6 +69,15 @@ export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLeng
   return [...lines];
 }
 
+/** A text as the repair stage leaves it; the raw text when repair fails on it (that document fails in the stage anyway, the batch goes on). */
+function repaired(text: string): string {
+  try {
+    return repairString(text).text;
+  } catch {
+    return text;
+  }
+}
+
 export function createTemplateLearner(options: TemplateOptions = {}): BatchLearner {
   const o = { ...DEFAULTS, ...options };
   const sites = new Map<string, { documents: number; lines: Map<string, number>; seen: Set<string> }>();
@@ -84,7 +93,7 @@ export function createTemplateLearner(options: TemplateOptions = {}): BatchLearn
       }
       // The runner hands the learner the raw text; the blocks it is compared with have been through
       // the repair stage (mojibake, entities, look-alike letters), so the learner repairs it the same way.
-      const text = o.repair ? repairString(document.text).text : document.text;
+      const text = o.repair ? repaired(document.text) : document.text;
       // The same page twice (a re-crawl) must not turn its article into template.
       const fingerprint = lineKey(text);
       if (entry.seen.has(fingerprint)) return;
