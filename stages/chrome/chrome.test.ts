@@ -81,6 +81,14 @@ describe('chrome', () => {
     expect(removed.map((r) => r.reason).sort()).toEqual(['repeated-headline', 'title']);
   });
 
+  it('does not take a menu line for the title', () => {
+    const menu = 'Politics Business Markets Technology Science Health Sports Culture Travel Opinion Video Weather Podcasts';
+    const { file } = run([menu, ...story].join('\n\n'));
+    expect(file.data.title).toBeNull();
+    const gaps = 'Home  News  Politics  Council approves budget';
+    expect(run([gaps, ...story].join('\n\n')).file.data.title).toBeNull();
+  });
+
   it('has no title when the story opens with its first paragraph', () => {
     expect(run(story.join('\n\n')).file.data.title).toBeNull();
   });
@@ -169,5 +177,23 @@ describe('site templates', () => {
 
   it('works on a single document without a batch pass', () => {
     expect(run(docs[1]?.text as string, {}, docs[1]?.url ?? null).text).toContain('council of town 1');
+  });
+
+  it('removes headline-and-snippet teasers inside the story, keeping a story paragraph under a heading', () => {
+    const teasers = [
+      ['Floods close the northern railway', 'Trains between the two cities will not run until the water falls, the operator said on its website and'],
+      ['New museum opens its doors downtown', 'The building, designed by a local firm, holds the collection that was kept in storage for more than'],
+      ['Farmers protest against the price of fuel', 'Hundreds of tractors blocked the ring road on Monday morning as farmers asked the government to'],
+      ['School year to start a week later', 'Pupils will go back to their classes on the second Monday of September, after the ministry agreed with'],
+    ];
+    const page = [story[0], story[1], ...teasers.flat(), 'What comes next', story[2]].join('\n\n');
+    const { text, removed } = run(page);
+    expect(text).toContain(story[2]);
+    expect(text).toContain('What comes next');
+    for (const [headline, snippet] of teasers) {
+      expect(text).not.toContain(snippet);
+      expect(text).not.toContain(headline);
+    }
+    expect(removed.map((r) => r.reason)).toContain('teaser-list');
   });
 });

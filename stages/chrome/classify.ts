@@ -28,6 +28,10 @@ export interface ClassifyOptions {
   maxShortDistance?: number;
   /** A block with three wide gaps or more, and at most this many words per gap, is a flattened list. */
   maxWordsPerSeam?: number;
+  /** A block ending in an ellipsis reads as a teaser snippet below this many words. */
+  maxSnippetWords?: number;
+  /** A long block with less than this share of the reference stopword density is a list. */
+  minListStopwordRatio?: number;
 }
 
 export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
@@ -40,6 +44,8 @@ export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
   strictNeargood: false,
   maxShortDistance: 3,
   maxWordsPerSeam: 15,
+  maxSnippetWords: 60,
+  minListStopwordRatio: 0.1,
 };
 
 export interface ClassifiedBlock {
@@ -75,10 +81,12 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   if (f.letters === 0) return 'short';
   if (f.words < options.lengthLow) return 'short';
   // A snippet cut short ("…") is a teaser for another page, unless its neighbours say otherwise.
-  // (Not in CJK text, whose prose uses "……" freely.)
-  if (f.truncated && f.script !== 'Han') return 'short';
+  // (Not in CJK text, whose prose uses "……" freely; nor in a long paragraph, which is prose
+  // trailing off: snippets are cut to fit a box.)
+  if (f.truncated && f.script !== 'Han' && f.words < options.maxSnippetWords) return 'short';
   // Items of a list flattened into one line, joined by wide gaps: chrome however long.
-  if (f.seams >= 3 && f.seams * options.maxWordsPerSeam >= f.words) return 'bad';
+  const seams = f.seams + f.cjkGaps;
+  if (seams >= 3 && seams * options.maxWordsPerSeam >= f.words) return 'bad';
   // Prose has a comma or a full stop every ten to fifteen words; a list of names or headlines has
   // few. Thai, Lao, Khmer and Myanmar write without them: there length has to speak alone.
   const marks = f.sentenceMarks + f.commas;
@@ -90,6 +98,9 @@ export function contextFreeClass(block: ClassifiedBlock, reference: number | nul
   if (prosey && punctuated) return long ? 'good' : 'neargood';
   // Function words without punctuation: a long sentence of prose or a menu of phrases; length decides.
   if (prosey) return long ? 'neargood' : 'short';
+  // A long block with next to no function words is a list however many commas it has (an archive's
+  // months, a roll of names): prose of that length always has some.
+  if (punctuated && reference !== null && f.words >= options.lengthHigh && f.stopwordDensity < reference * options.minListStopwordRatio) return 'bad';
   if (punctuated) return f.words >= options.lengthHigh * 2 ? 'neargood' : 'short';
   return 'bad';
 }
@@ -158,11 +169,11 @@ export function classifyBlocks(
     const next = nextOfNeargood[i];
     revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   }
-  // Short sentences next to the story belong to it ("There's a strange disconnect."): walking out
+  // Short sentences next to the story belong to it ("There's a strange disconnect."), snippets cut short ("…") do not: walking out
   // from each good block, short blocks that read as whole sentences join it.
   const sentence = (i: number) => {
     const b = blocks[i] as ClassifiedBlock;
-    return !b.forced && classes[i] === 'short' && !headings.has(i) && b.features.endsLikeSentence && b.features.words >= 3 && b.features.sentenceMarks > 0;
+    return !b.forced && classes[i] === 'short' && !headings.has(i) && b.features.endsLikeSentence && !b.features.truncated && b.features.words >= 3 && b.features.sentenceMarks > 0;
   };
   for (let i = 0; i < blocks.length; i++) {
     if (revised[i] !== 'good' || classes[i] === 'short') continue;

@@ -2,7 +2,7 @@
 // how long it is (in words, CJK characters weighted like words), how much of it is function
 // words of the body's language, how much is URLs, how it ends, and which script it is written in.
 // One pass over the text per feature family; every pattern is linear.
-import { stopwordsFor } from './stopwords.ts';
+import { foldWord, stopwordsFor } from './stopwords.ts';
 
 export interface BlockFeatures {
   /** Non-space characters. */
@@ -29,6 +29,8 @@ export interface BlockFeatures {
   digitRatio: number;
   /** Wide gaps (tabs, runs of spaces) not after a sentence end: the seams of list items flattened into one line. */
   seams: number;
+  /** Single spaces between CJK characters (not in letter-spaced text): seams of a flattened list in Chinese or Japanese. */
+  cjkGaps: number;
   /** The block ends cut short ("…", "..."), as teaser snippets do. */
   truncated: boolean;
   /** Clock times ("20:06") in the block: lists of dated teasers carry many. */
@@ -48,6 +50,9 @@ const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
 const ENDS_SENTENCE = /[.!?…。！？:;"”»’)\]]$/u;
 const SPACES = /\s/gu;
 const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\S)/gu;
+// Chinese and Japanese prose has no spaces between characters: a single space between two of them
+// is a seam as well (headlines of a teaser list run together: "唐飛談大聯合政府 酷酷嫂來了 老阿公…").
+const CJK_GAP = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u00a0\u3000](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
 const DIGITS = /\p{N}/gu;
 const NON_LETTERS = /\P{L}+/gu;
@@ -85,8 +90,9 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
   for (const token of tokens) {
     if (CJK.test(token)) cjk++;
-    if (stopwords.has(token)) stop++;
-    if (ownStopwords?.has(token)) stopOwn++;
+    const folded = foldWord(token);
+    if (stopwords.has(folded)) stop++;
+    if (ownStopwords?.has(folded)) stopOwn++;
   }
   const words = tokens.length - cjk + cjk / 1.7;
   let urlChars = 0;
@@ -108,7 +114,18 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
     timestamps: text.match(TIMESTAMP)?.length ?? 0,
     truncated: TRUNCATED.test(text.slice(-12)),
     seams: text.match(SEAM)?.length ?? 0,
+    cjkGaps: cjkSeams(text, cjk),
   };
+}
+
+/**
+ * Single spaces between CJK characters, as seams; none when the text is letter-spaced (a space
+ * after most characters, "紅 磡 華 豐 街"), which is a typographic style, not a list.
+ */
+function cjkSeams(text: string, cjkTokens: number): number {
+  if (cjkTokens < 4) return 0;
+  const gaps = text.match(CJK_GAP)?.length ?? 0;
+  return gaps * 2 > cjkTokens ? 0 : gaps;
 }
 
 // Code point ranges of the scripts that matter for telling a page's chrome from its body.

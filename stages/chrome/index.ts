@@ -23,6 +23,8 @@ export interface ChromeOptions extends ClassifyOptions, RegionOptions {
   repeatedLines?: boolean;
   /** How much a short or near-good block that ended up chrome separates two runs (a chrome block: 1). */
   shortGap?: number;
+  /** Headline-and-snippet teasers a page must hold before they are taken out of the article's region (default 3). */
+  minTeaserItems?: number;
 }
 
 const SOURCE = 'chrome';
@@ -130,6 +132,28 @@ function proseWeight(f: BlockFeatures): number {
   return f.words * Math.min(1, punctuation * 12);
 }
 
+/**
+ * Teasers left inside the article's region: blocks of ten words or more that each follow a shorter headline of their
+ * own and stop without ending a sentence (a snippet cut to fit a box), when the page holds several
+ * of them (`minItems`); each goes with its headline. One such paragraph alone may be the story's
+ * lead under its headline, so a single one stays.
+ */
+function teaserItems(verdicts: BlockVerdict[], classes: BlockClass[], outside: Set<number>, introduced: boolean[], minItems: number): Set<number> {
+  const items: number[] = [];
+  verdicts.forEach((v, i) => {
+    if (classes[i] !== 'good' || outside.has(i) || !introduced[i]) return;
+    if (!v.features.endsLikeSentence && v.features.words >= 10) items.push(i);
+  });
+  const out = new Set<number>();
+  if (items.length < minItems) return out;
+  for (const i of items) {
+    out.add(i);
+    // The headline above it, unless the snippet carries its headline glued to it (a wide seam).
+    if ((verdicts[i] as BlockVerdict).features.seams === 0 && i > 0) out.add(i - 1);
+  }
+  return out;
+}
+
 /** The rule for a block the classifier found to be chrome. */
 function classifierRule(verdict: BlockVerdict, lang: string): Rule {
   const f = verdict.features;
@@ -200,6 +224,7 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   file.data.title = title === null ? null : (verdicts[title] as BlockVerdict).block.value;
   const titleKey = file.data.title === null ? null : normalisePhrase(file.data.title);
 
+  const teasers = teaserItems(verdicts, classes, outside, introduced, options.minTeaserItems ?? 3);
   const decisions = new Map<Block, Rule | null>();
   const keptParagraphs = new Set<string>();
   verdicts.forEach((v, i) => {
@@ -211,6 +236,7 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
     else if (!judgeByPage) decided = null;
     else if ((classes[i] as BlockClass) === 'bad') decided = classifierRule(v, lang);
     else if (outside.has(i)) decided = rule('outside-article', 'text far from the article, among page chrome (teasers, comments, other stories)');
+    else if (teasers.has(i)) decided = rule('teaser-list', 'a teaser: a headline and a snippet that ends without a full stop, one of several on the page');
     // The same paragraph twice in the body (a widget shown twice, a teaser of this very story): the first kept copy stays.
     if (decided === null && v.features.words >= 10) {
       // Compared on letters only: a copy may differ by a counter or punctuation glued to it.

@@ -5,7 +5,7 @@ import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail } from './patterns.ts';
 import { matchPhrase } from './phrases.ts';
 import { outsideMainRegion } from './region.ts';
-import { siteOf } from './template.ts';
+import { createTemplateLearner, siteOf, templateCount } from './template.ts';
 
 const prose =
   'The minister said on Monday that the new rules would apply to all companies, and that the government would review them after a year of experience with the system.';
@@ -20,6 +20,23 @@ describe('block features', () => {
     expect(f.stopwordDensity).toBeGreaterThan(0);
   });
 
+  it('finds Greek stopwords written with accents and final sigma', () => {
+    const f = blockFeatures('Μέλος της Επιτροπής και του διοικητικού συμβουλίου', 'ell');
+    expect(f.stopwordDensity).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('counts single spaces between Chinese characters as seams, except in letter-spaced text', () => {
+    expect(blockFeatures('唐飛談大聯合政府 酷酷嫂來了 老阿公血壓直飆 新北推年菜食譜 呷好顧健康', 'cmn').cjkGaps).toBe(4);
+    expect(blockFeatures('紅 磡 華 豐 街 一 個 單 位 ， 女 戶 主', 'cmn').cjkGaps).toBe(0);
+    expect(blockFeatures('中国和俄罗斯同意进一步加强两国之间的军事合作。', 'cmn').cjkGaps).toBe(0);
+  });
+
+  it('finds a Chinese teaser list flattened with single spaces to be chrome', () => {
+    const list = Array.from({ length: 6 }, (_, i) => `第${i}條新聞標題在這裡 市長談大聯合政府的教訓 酷酷嫂來了`).join(' ');
+    const { classes } = classifyBlocks([{ features: blockFeatures(list, 'cmn'), forced: null, heading: false }]);
+    expect(classes[0]).toBe('bad');
+  });
+
   it('measures URL density and wide seams', () => {
     expect(blockFeatures('www.example.com/news http://example.org/a', 'eng').urlDensity).toBeGreaterThan(0.9);
     expect(blockFeatures('First headline here  Second headline there  Third one now  Fourth at last', 'eng').seams).toBe(3);
@@ -32,6 +49,27 @@ describe('classification in context', () => {
     const { classes } = classifyBlocks(blocks);
     expect(classes[1]).toBe('good');
     expect(classes.slice(3)).toEqual(['bad', 'bad', 'bad', 'bad']);
+  });
+
+  it('joins a short whole sentence to the story but not a snippet cut short', () => {
+    const menu = [block('Home'), block('World'), block('Sport')];
+    const whole = classifyBlocks([...menu, block('The mayor did not answer.'), block(prose)]).classes;
+    expect(whole[3]).toBe('good');
+    const snippet = classifyBlocks([...menu, block('The mayor did not answer the questions of the…'), block(prose)]).classes;
+    expect(snippet[3]).toBe('bad');
+  });
+
+  it('reads a long paragraph trailing off in an ellipsis as prose, a short one as a snippet', () => {
+    const long = `${prose} ${prose} And the rest of the story went on like this, from one year to the next…`;
+    expect(blockFeatures(long, 'eng').truncated).toBe(true);
+    expect(classifyBlocks([block(long)]).initial[0]).toBe('good');
+    expect(classifyBlocks([block('The minister said on Monday that the new rules would apply to all the companies that…')]).initial[0]).toBe('short');
+  });
+
+  it('finds a long list with commas but no function words to be chrome', () => {
+    const archive = `Archive ${Array.from({ length: 14 }, (_, i) => `January, ${2000 + i} December, ${1999 + i}`).join(' ')}`;
+    const { initial } = classifyBlocks([block(prose), block(prose), block(archive)]);
+    expect(initial[2]).toBe('bad');
   });
 
   it('keeps a heading that introduces the story', () => {
@@ -57,6 +95,24 @@ describe('the article region', () => {
     const classes = ['good', 'good', 'good', 'bad', 'bad', 'bad', 'bad', 'good'] as const;
     const outside = outsideMainRegion([...classes], [40, 40, 40, 1, 1, 1, 1, 10], new Set(), new Set());
     expect([...outside]).toEqual([7]);
+  });
+
+  it('keeps a smaller run near the article and drops one as small far from it (a home page teaser)', () => {
+    const bad = (n: number) => Array.from({ length: n }, () => 'bad' as const);
+    // A teaser far up the page, 30 blocks of chrome, a caption-sized run, 3 blocks of chrome, the article.
+    const classes = ['good', ...bad(30), 'good', ...bad(3), 'good', 'good'] as const;
+    const weights = classes.map((c, i) => (c !== 'good' ? 0 : i >= 35 ? 25 : 20));
+    const outside = outsideMainRegion([...classes], weights, new Set(), new Set());
+    expect([...outside].sort((a, b) => a - b)).toEqual([0]);
+  });
+
+  it('keeps the lead cut off from the article by a related-stories heading alone', () => {
+    const classes = ['bad', 'good', 'bad', 'good', 'good', 'good'] as const;
+    const weights = [0, 25, 0, 40, 40, 40];
+    expect(outsideMainRegion([...classes], weights, new Set([2]), new Set()).size).toBe(0);
+    // The same lead behind five blocks of chrome is too small to count.
+    const far = ['bad', 'good', 'bad', 'bad', 'bad', 'bad', 'bad', 'good', 'good', 'good'] as const;
+    expect([...outsideMainRegion([...far], [0, 25, 0, 0, 0, 0, 0, 40, 40, 40], new Set([2]), new Set())]).toEqual([1]);
   });
 
   it('drops what follows a comments heading placed after the article', () => {
@@ -109,6 +165,14 @@ describe('lead', () => {
 });
 
 describe('sites', () => {
+  it('learns template lines as the repair stage will leave them', () => {
+    const learner = createTemplateLearner();
+    learner.add({ id: 'a', url: 'https://news.example.com/a', text: 'CafÃ© &amp; Culture\nFirst story.' });
+    learner.add({ id: 'b', url: 'https://news.example.com/b', text: 'CafÃ© &amp; Culture\nSecond story.' });
+    const learned = learner.result() as Parameters<typeof templateCount>[0];
+    expect(templateCount(learned, 'example.com', 'Café & Culture').count).toBe(2);
+  });
+
   it('groups subdomains under their registrable domain', () => {
     expect(siteOf('http://saratov.kp.ru/daily/1')).toBe('kp.ru');
     expect(siteOf('https://www.bbc.co.uk/news/1')).toBe('bbc.co.uk');

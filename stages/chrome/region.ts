@@ -1,6 +1,8 @@
 // The article is one stretch of the page. After classification, kept blocks fall into runs
 // separated by stretches of chrome; the run with the most text is the article, and a run far
 // smaller than it (a teaser list, a comment thread, another story's lead in a sidebar) is not.
+// The article grows outwards from that run, and the further a run lies from it, the larger it
+// must be to join (a home page shows other stories, each a good part of the article's size).
 import type { BlockClass } from './classify.ts';
 
 export interface RegionOptions {
@@ -16,9 +18,28 @@ export interface RegionOptions {
   maxHeadedShare?: number;
   /** What a teaser list's weight is multiplied by. */
   headedDiscount?: number;
+  /** Blocks of chrome between a run and the article up to which the run is adjacent to it. */
+  adjacentGap?: number;
+  /** The share of the main run's words an adjacent run needs. */
+  minRunShareAdjacent?: number;
+  /** Blocks of chrome between a run and the article beyond which the run is far from it. */
+  maxJoinGap?: number;
+  /** The share of the main run's words a run far from the article needs (a home page's other stories). */
+  minRunShareFar?: number;
 }
 
-export const REGION_DEFAULTS: Required<RegionOptions> = { minGapBlocks: 3, minRunShare: 0.35, minRunShareAfter: 0.8, minShareBeforeComments: 0.2, maxHeadedShare: 0.5, headedDiscount: 0.25 };
+export const REGION_DEFAULTS: Required<RegionOptions> = {
+  minGapBlocks: 3,
+  minRunShare: 0.35,
+  minRunShareAfter: 0.8,
+  minShareBeforeComments: 0.2,
+  maxHeadedShare: 0.5,
+  headedDiscount: 0.25,
+  adjacentGap: 2,
+  minRunShareAdjacent: 0.2,
+  maxJoinGap: 20,
+  minRunShareFar: 0.8,
+};
 
 /**
  * Which good blocks lie outside the article's region: indexes of blocks to drop.
@@ -79,10 +100,30 @@ export function outsideMainRegion(
   const mainEnd = main.blocks.at(-1) as number;
   let commentsFrom = Number.POSITIVE_INFINITY;
   for (const i of commentsStart) if (i > mainEnd && i < commentsFrom) commentsFrom = i;
-  for (const run of runs) {
-    // After the article come the page's other offers (related stories, teasers): a run there must be larger to count.
-    const share = (run.blocks[0] as number) > mainEnd ? o.minRunShareAfter : o.minRunShare;
-    if (run.words < main.words * share || (run.blocks[0] as number) > commentsFrom) for (const i of run.blocks) outside.add(i);
+  const mainIndex = runs.indexOf(main);
+  // The article grows out from its main run: a run joins it when it is large enough for its
+  // distance. Near the article (a caption, an ad or a byline in between) a third of the main run's
+  // prose is enough; far from it, among a home page's teasers, it must be nearly as large.
+  const keep = (run: { blocks: number[]; words: number }, gap: number, after: boolean) => {
+    if (after && (run.blocks[0] as number) > commentsFrom) return false;
+    // A run cut off only by a widget inside the article ("Related stories" and a block or two) is
+    // most likely the article's own lead or end: a fifth of the main run is enough there.
+    if (gap <= o.adjacentGap) return run.words >= main.words * o.minRunShareAdjacent;
+    const near = after ? o.minRunShareAfter : o.minRunShare;
+    const share = gap > o.maxJoinGap ? Math.max(o.minRunShareFar, near) : near;
+    return run.words >= main.words * share;
+  };
+  let edge = main.blocks[0] as number;
+  for (let k = mainIndex - 1; k >= 0; k--) {
+    const run = runs[k] as { blocks: number[]; words: number };
+    if (keep(run, edge - (run.blocks.at(-1) as number) - 1, false)) edge = run.blocks[0] as number;
+    else for (const i of run.blocks) outside.add(i);
+  }
+  edge = mainEnd;
+  for (let k = mainIndex + 1; k < runs.length; k++) {
+    const run = runs[k] as { blocks: number[]; words: number };
+    if (keep(run, (run.blocks[0] as number) - edge - 1, true)) edge = run.blocks.at(-1) as number;
+    else for (const i of run.blocks) outside.add(i);
   }
   return outside;
 }

@@ -4,6 +4,7 @@
 // depend on the set of documents, never on the order they are processed in, so the result is the
 // same at any concurrency and in every shard.
 import type { BatchLearner } from '../../pipeline/stage.ts';
+import { repairString } from '../repair/index.ts';
 import { normalisePhrase } from './phrases.ts';
 
 export interface LearnedTemplates {
@@ -20,9 +21,11 @@ export interface TemplateOptions {
   maxLineLength?: number;
   /** Distinct lines tracked over all sites (bounds memory on dumps of millions of documents). */
   maxLines?: number;
+  /** Repair each text as the repair stage does before reading its lines (default true). */
+  repair?: boolean;
 }
 
-const DEFAULTS: Required<TemplateOptions> = { minDocuments: 2, maxLinesPerSite: 50_000, maxLineLength: 400, maxLines: 2_000_000 };
+const DEFAULTS: Required<TemplateOptions> = { minDocuments: 2, maxLinesPerSite: 50_000, maxLineLength: 400, maxLines: 2_000_000, repair: true };
 
 // Second-level labels under which country domains register names (bbc.co.uk, folha.com.br).
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'gob', 'nom', 'ltd', 'plc', 'or', 'ne', 'go', 'mil', 'int']);
@@ -66,6 +69,15 @@ export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLeng
   return [...lines];
 }
 
+/** A text as the repair stage leaves it; the raw text when repair fails on it (that document fails in the stage anyway, the batch goes on). */
+function repaired(text: string): string {
+  try {
+    return repairString(text).text;
+  } catch {
+    return text;
+  }
+}
+
 export function createTemplateLearner(options: TemplateOptions = {}): BatchLearner {
   const o = { ...DEFAULTS, ...options };
   const sites = new Map<string, { documents: number; lines: Map<string, number>; seen: Set<string> }>();
@@ -79,12 +91,15 @@ export function createTemplateLearner(options: TemplateOptions = {}): BatchLearn
         entry = { documents: 0, lines: new Map(), seen: new Set() };
         sites.set(site, entry);
       }
+      // The runner hands the learner the raw text; the blocks it is compared with have been through
+      // the repair stage (mojibake, entities, look-alike letters), so the learner repairs it the same way.
+      const text = o.repair ? repaired(document.text) : document.text;
       // The same page twice (a re-crawl) must not turn its article into template.
-      const fingerprint = lineKey(document.text);
+      const fingerprint = lineKey(text);
       if (entry.seen.has(fingerprint)) return;
       entry.seen.add(fingerprint);
       entry.documents++;
-      for (const line of templateLines(document.text, o.maxLineLength)) {
+      for (const line of templateLines(text, o.maxLineLength)) {
         const key = lineKey(line);
         const n = entry.lines.get(key);
         if (n !== undefined) entry.lines.set(key, n + 1);

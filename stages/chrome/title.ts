@@ -31,6 +31,8 @@ export function chooseTitle(blocks: (ClassifiedBlock & { block: { value: string 
     if (f.sentenceMarks >= 2) continue;
     // Nor is a line of dates and times (a byline, a timestamp).
     if (f.digitRatio > 0.1) continue;
+    // Nor a menu: a long line without a single function word, or items joined by wide gaps.
+    if ((f.words >= 12 && f.stopwordDensity === 0 && f.script !== 'Han') || f.seams >= 2) continue;
     if (!b.heading && /[.。!！]["'”’»)]*$/u.test(b.block.value.trim())) continue;
     if (f.words > bestWords) {
       best = i;
