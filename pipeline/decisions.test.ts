@@ -70,3 +70,9 @@ describe('removing many pieces of a block', () => {
     expect(assembleText(tree).text).toBe('Text.');
   });
 });
+
+describe('the first structure of a document', () => {
+  it('keeps a stray byte order mark at a paragraph start for the repair stage to record', () => {
+    expect(parseDocument('One.\n\n\uFEFFTwo.').children.map((b) => b.value)).toEqual(['One.', '\uFEFFTwo.']);
+  });
+});

@@ -89,6 +89,16 @@ export function block(kind: BlockKind, value: string): Block {
   return { type: 'block', kind, value };
 }
 
+// Unicode White_Space. JavaScript's trim() and \s also take U+FEFF (a stray byte order mark),
+// which is a character the repair stage removes and records: trimming must leave it to repair.
+const LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+const TRAILING_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u;
+
+/** Trims white space, and only white space (not U+FEFF, unlike String.prototype.trim). */
+export function trimSpace(text: string): string {
+  return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+}
+
 /**
  * The first structure of a document: paragraphs as the dump separates them (blank lines).
  * The `blocks` stage refines it; without that stage the record still has sensible blocks.
@@ -96,7 +106,8 @@ export function block(kind: BlockKind, value: string): Block {
 export function parseDocument(text: string): Root {
   const children: Block[] = [];
   for (const part of text.split(/\n[ \t\f\v\r\u00a0]*\n/)) {
-    if (part.trim() !== '') children.push(block('paragraph', part.trim()));
+    const value = trimSpace(part);
+    if (value !== '') children.push(block('paragraph', value));
   }
   return { type: 'root', children };
 }

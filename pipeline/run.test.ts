@@ -104,6 +104,38 @@ describe('the runner', () => {
   });
 });
 
+describe('nothing is lost', () => {
+  const space = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+  const tally = (counts: Map<string, number>, text: string, sign: number) => {
+    for (const ch of text) if (!space.test(ch)) counts.set(ch, (counts.get(ch) ?? 0) + sign);
+  };
+
+  it('accounts for every non-space character of the input in text, removed and repairs', async () => {
+    const dir = tempDir();
+    const damaged = 'Menu\n\nItâ€™s the \uFEFFministers&#8217; call: Ρoή.1_2.JPG\n\nShare this article\n\n\uFEFFThe talks went on, officials said on Tuesday.';
+    writeFileSync(path.join(dir, 'damaged.txt'), damaged);
+    const out = path.join(dir, 'out');
+    await runPipeline({ inputs: [samples, path.join(dir, 'damaged.txt')], out });
+    const inputs = new Map([
+      ...readdirSync(samples).map((f) => [f.replace(/\.txt$/, ''), readFileSync(path.join(samples, f), 'utf8')] as const),
+      ['damaged', damaged] as const,
+    ]);
+    const records = readJsonl<NewsRecord>(path.join(out, 'records.jsonl'));
+    expect(records).toHaveLength(6);
+    for (const r of records) {
+      const counts = new Map<string, number>();
+      tally(counts, inputs.get(r.id) as string, 1);
+      tally(counts, r.text, -1);
+      for (const x of r.removed) tally(counts, x.text, -1);
+      for (const x of r.repairs) {
+        tally(counts, x.text, -1);
+        tally(counts, x.to, 1);
+      }
+      expect([r.id, [...counts].filter(([, n]) => n !== 0)]).toEqual([r.id, []]);
+    }
+  });
+});
+
 describe('failure isolation', () => {
   const fine: StageDefinition = { name: 'fine', plugin: () => () => {}, summarize: (tree) => ({ blocks: tree.children.length }) };
   const throwing: Plugin<[], Root> = () => (tree) => {

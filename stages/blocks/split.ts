@@ -3,7 +3,7 @@
 // or a scraper joining text nodes with newlines). We join a line break only where the text says
 // the sentence goes on; every other line is a unit of its own, and a short unit that does not end
 // like a sentence is a heading.
-import type { BlockKind } from '../../pipeline/document.ts';
+import { trimSpace, type BlockKind } from '../../pipeline/document.ts';
 
 export interface SplitOptions {
   /** Longest heading, in characters. */
@@ -29,7 +29,7 @@ const STARTS_LOWER = /^["'“‘«(]?\p{Ll}/u;
 export function splitParagraph(paragraph: string): string[] {
   const lines = paragraph
     .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
+    .map(trimSpace)
     .filter((l) => l !== '');
   if (lines.length <= 1) return lines;
   const wrapWidth = hardWrapWidth(lines);
