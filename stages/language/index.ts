@@ -5,7 +5,7 @@ import type { Plugin } from 'unified';
 import type { Root } from '../../pipeline/document.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
-import { quickDetect } from './quick.ts';
+import { QUICK_MIN_CHARS, quickAgrees, quickDetect } from './quick.ts';
 
 export type Detection = DetectResult;
 
@@ -71,7 +71,20 @@ function countLetters(text: string): number {
 /** Plain function: the language of a document and of each of its blocks. */
 export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions = {}) {
   const prior = options.documentPrior ?? 0.5;
-  const detected = blocks.map((b) => ({ ...b, ...detectLanguage(b.text) }));
+  // Long blocks first: they settle the document's language. A short block (a menu item, a
+  // heading) that eld also reads as that language, in the same script, needs no slower look;
+  // any other short block goes to Lingua.
+  const long = blocks.map((b) => b.text.length >= QUICK_MIN_CHARS);
+  const first = blocks.map((b, i) => (long[i] ? detectLanguage(b.text) : null));
+  const provisional = documentLanguage(blocks.flatMap((b, i) => (first[i] ? [{ ...b, ...(first[i] as Detection) }] : [])));
+  const detected = blocks.map((b, i) => {
+    const known = first[i];
+    if (known) return { ...b, ...known };
+    if (provisional.lang !== 'und' && provisional.confidence >= 0.8 && quickAgrees(b.text, provisional.lang)) {
+      return { ...b, lang: provisional.lang, confidence: 0.5, method: 'eld-agrees' };
+    }
+    return { ...b, ...detectLanguage(b.text) };
+  });
   const document = documentLanguage(detected);
   // A block that could as well be in the document's language is: "Deep trust" in an English
   // article is English even if Dutch scored a little higher on two words.

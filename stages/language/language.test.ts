@@ -45,4 +45,18 @@ describe('language', () => {
     expect(file.data.langConfidence).toBeGreaterThan(0.5);
     expect(tree.children.map((b) => b.data?.lang)).toEqual(['eng', 'eng']);
   });
+
+  it('reads short blocks against the language the long ones settled, and still finds a foreign one', () => {
+    const paragraph =
+      'China and Russia have agreed to strengthen military coordination during a video call between their defence ministers on Tuesday, according to state media reports of the meeting.';
+    const { document, blocks } = identifyLanguages([
+      { kind: 'heading', text: 'Broader implications' },
+      { kind: 'paragraph', text: paragraph },
+      { kind: 'paragraph', text: `${paragraph} Analysts expect more joint exercises this year.` },
+      { kind: 'paragraph', text: 'Der Minister sagte, die Lage sei ernst.' },
+    ]);
+    expect(document.lang).toBe('eng');
+    expect(blocks.map((b) => b.lang)).toEqual(['eng', 'eng', 'eng', 'deu']);
+    expect(blocks[0]?.method).toBe('eld-agrees');
+  });
 });

@@ -29,3 +29,9 @@ export function quickDetect(text: string): DetectResult | null {
   const lead = (best - second) / best;
   return { lang, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' };
 }
+
+/** eld's reading of a short text, for a yes/no question: is this text in `lang`? */
+export function quickAgrees(text: string, lang: string): boolean {
+  const result = eld.detect(text);
+  return iso3[result.language] === lang;
+}
