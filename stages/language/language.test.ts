@@ -48,7 +48,7 @@ describe('language', () => {
 
   it('reads short blocks against the language the long ones settled, and still finds a foreign one', () => {
     const paragraph =
-      'China and Russia have agreed to strengthen military coordination during a video call between their defence ministers on Tuesday, according to state media reports of the meeting.';
+      'China and Russia have agreed to strengthen military coordination during a video call between their defence ministers on Tuesday, according to state media reports of the meeting. The two nations pledged to deepen strategic cooperation and enhance joint responses to global challenges.';
     const { document, blocks } = identifyLanguages([
       { kind: 'heading', text: 'Broader implications' },
       { kind: 'paragraph', text: paragraph },
