@@ -32,9 +32,16 @@ export interface ClassifyOptions {
   maxSnippetWords?: number;
   /** A long block with less than this share of the reference stopword density is a list. */
   minListStopwordRatio?: number;
+  /**
+   * Stopword density of the document's prose below which stopwords say nothing: in languages that
+   * glue function words to their neighbours (Korean, Hebrew, Finnish…) or lack a good list, the
+   * density is low and noisy, and punctuation must judge alone.
+   */
+  minReferenceDensity?: number;
 }
 
 export const CLASSIFY_DEFAULTS: Required<ClassifyOptions> = {
+  minReferenceDensity: 0.1,
   lengthLow: 10,
   lengthHigh: 25,
   stopwordRatio: 0.45,
@@ -59,7 +66,7 @@ export interface ClassifiedBlock {
  * The stopword density of prose in this document: the word-weighted density of its longest
  * blocks that are not lists of links. Null when the document has no long block or its language has no stopword list.
  */
-export function referenceDensity(blocks: ClassifiedBlock[]): number | null {
+export function referenceDensity(blocks: ClassifiedBlock[], minDensity = CLASSIFY_DEFAULTS.minReferenceDensity): number | null {
   const long = blocks.filter((b) => b.forced === null && b.features.words >= 20 && b.features.urlDensity < 0.2).sort((a, b) => b.features.words - a.features.words);
   let words = 0;
   let stop = 0;
@@ -68,6 +75,7 @@ export function referenceDensity(blocks: ClassifiedBlock[]): number | null {
     stop += b.features.stopwordDensity * b.features.words;
   }
   if (words === 0 || stop === 0) return null;
+  if (stop / words < minDensity) return null;
   return stop / words;
 }
 
@@ -111,7 +119,7 @@ export function classifyBlocks(
   options: ClassifyOptions = {},
 ): { initial: BlockClass[]; classes: BlockClass[] } {
   const o = { ...CLASSIFY_DEFAULTS, ...options };
-  const reference = referenceDensity(blocks);
+  const reference = referenceDensity(blocks, o.minReferenceDensity);
   const initial = blocks.map((b) => contextFreeClass(b, reference, o));
   // Short blocks written in words of the language (an item of a list in the story: "Speaking to
   // someone on the phone"), unlike menu entries and labels ("World", "Sign in").

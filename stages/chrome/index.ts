@@ -216,7 +216,9 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   });
   const outside = outsideMainRegion(classes, verdicts.map((v) => proseWeight(v.features)), separators, comments, options, gapWeights, introduced);
   const lang = file.data.lang ?? 'und';
-  const judgeByPage = pageEvidence(verdicts, classes as BlockClass[]);
+  const teasers = teaserItems(verdicts, classes, outside, introduced, options.minTeaserItems ?? 3);
+  // Several headline-and-snippet teasers are a page's own furniture: evidence of a page too.
+  const judgeByPage = teasers.size > 0 || pageEvidence(verdicts, classes as BlockClass[]);
 
   // The headline is looked for on every document: a clean text may open with one too.
   const chosen = chooseTitle(verdicts, classes);
@@ -224,7 +226,6 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   file.data.title = title === null ? null : (verdicts[title] as BlockVerdict).block.value;
   const titleKey = file.data.title === null ? null : normalisePhrase(file.data.title);
 
-  const teasers = teaserItems(verdicts, classes, outside, introduced, options.minTeaserItems ?? 3);
   const decisions = new Map<Block, Rule | null>();
   const keptParagraphs = new Set<string>();
   verdicts.forEach((v, i) => {
