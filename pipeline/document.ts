@@ -114,7 +114,8 @@ export function parseDocument(text: string): Root {
 
 /** A fresh vfile for a document, with the metadata every stage may read. */
 export function createDocumentFile(text: string, meta: Partial<VFile['data']> = {}): VFile {
-  const file = new VFile({ value: text, path: meta.source?.path });
+  // vfile refuses an empty path; a document without one has none.
+  const file = new VFile({ value: text, path: meta.source?.path || undefined });
   file.data = {
     id: 'document',
     source: { path: meta.source?.path ?? '', url: null },

@@ -38,7 +38,16 @@ export class StageRunner {
     );
   }
 
+  /** Processes a document; whatever goes wrong becomes the document's error, never the run's. */
   process(doc: InputDocument, context: ProcessContext): ProcessResult {
+    try {
+      return this.processUnguarded(doc, context);
+    } catch (e) {
+      return buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), this.stages.length);
+    }
+  }
+
+  private processUnguarded(doc: InputDocument, context: ProcessContext): ProcessResult {
     const stageLines: StageLine[] = [];
     const timings: number[] = this.stages.map(() => 0);
     const skipped = (reason: string) => {
@@ -64,8 +73,10 @@ export class StageRunner {
       const stage = this.stages[i] as StageDefinition;
       const before = file.messages.length;
       const t0 = performance.now();
+      let summary: Record<string, unknown>;
       try {
         (this.processors[i] as Processor<undefined, Root, Root>).runSync(tree, file);
+        summary = stage.summarize(tree, file);
       } catch (e) {
         timings[i] = performance.now() - t0;
         const message = e instanceof Error ? e.message : String(e);
@@ -74,7 +85,7 @@ export class StageRunner {
         return { record: buildRecord(tree, file, { stage: stage.name, message }), stageLines, timings };
       }
       timings[i] = performance.now() - t0;
-      stageLines.push({ id: doc.id, ...stage.summarize(tree, file), decisions: decisionsSince(file, before) });
+      stageLines.push({ id: doc.id, ...summary, decisions: decisionsSince(file, before) });
     }
     return { record: buildRecord(tree, file), stageLines, timings };
   }

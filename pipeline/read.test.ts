@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,21 @@ describe('reading inputs', () => {
     expect(docs[1]).toMatchObject({ id: 'small', error: null });
   });
 
+  it('follows symbolic links in folders and reports a broken one', async () => {
+    const dir = tempDir();
+    const blobs = tempDir();
+    writeFileSync(path.join(blobs, 'real.txt'), 'Real.');
+    writeFileSync(path.join(dir, 'plain.txt'), 'Plain.');
+    symlinkSync(path.join(blobs, 'real.txt'), path.join(dir, 'linked.txt'));
+    symlinkSync(path.join(blobs, 'gone.txt'), path.join(dir, 'broken.txt'));
+    const docs = await readAll([dir]);
+    expect(docs.map((d) => [d.id, d.error])).toEqual([
+      ['broken', 'broken symbolic link'],
+      ['linked', null],
+      ['plain', null],
+    ]);
+  });
+
   it('reports a missing input and goes on', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'here.txt'), 'Here.');
@@ -102,5 +117,9 @@ describe('ids', () => {
     expect(ids.claim('x')).toBe('x~2');
     expect(ids.claim('x~2')).toBe('x~2~2');
     expect(ids.claim('..hidden')).toBe('_hidden');
+    expect(ids.claim('X')).toBe('X~3');
+    expect(ids.claim('CON')).toBe('_CON');
+    expect(ids.claim('lone\ud800surrogate')).toBe('lone_surrogate');
+    expect(Buffer.byteLength(ids.claim('😀'.repeat(150)))).toBeLessThanOrEqual(200);
   });
 });

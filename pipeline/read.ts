@@ -2,7 +2,7 @@
 // are read line by line as bytes, so a dump of any size never sits in memory, and every problem
 // becomes a document with an `error` rather than the end of the run.
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -53,17 +53,31 @@ export class IdRegistry {
   claim(raw: string): string {
     let base = raw
       .normalize('NFC')
-      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_')
+      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]|\p{Cs}/gu, '_')
       .replace(/\s+/g, '_')
-      .replace(/^\.+/, '_');
-    if (base.length > 150) base = Array.from(base).slice(0, 150).join('');
+      .replace(/^\.+/, '_')
+      .replace(/[. ]+$/, '_');
+    // File names hold 255 bytes: keep 200 bytes of UTF-8, cut between characters, for `~N` and an extension.
+    if (Buffer.byteLength(base) > 200) {
+      base = Array.from(base).slice(0, 200).join('');
+      let cut = '';
+      for (const ch of base) {
+        if (Buffer.byteLength(cut + ch) > 200) break;
+        cut += ch;
+      }
+      base = cut;
+    }
     if (base === '') base = 'document';
-    const n = (this.seen.get(base) ?? 0) + 1;
-    this.seen.set(base, n);
+    // Names Windows reserves for devices.
+    if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(base)) base = `_${base}`;
+    // Compared without case: `A` and `a` are one file on a case-insensitive file system.
+    const key = (id: string) => id.toLowerCase();
+    const n = (this.seen.get(key(base)) ?? 0) + 1;
+    this.seen.set(key(base), n);
     if (n === 1) return base;
     const candidate = `${base}~${n}`;
     // `a~2` may itself be an id of the input; claim until free.
-    return this.seen.has(candidate) ? this.claim(candidate) : (this.seen.set(candidate, 1), candidate);
+    return this.seen.has(key(candidate)) ? this.claim(candidate) : (this.seen.set(key(candidate), 1), candidate);
   }
 }
 
@@ -83,15 +97,32 @@ export async function* walkInputs(inputs: string[], exclude: string[] = []): Asy
   }
 }
 
-async function* walkFolder(folder: string, excluded: Set<string>): AsyncGenerator<{ file: string; explicit: boolean }> {
+async function* walkFolder(
+  folder: string,
+  excluded: Set<string>,
+  visited = new Set<string>(),
+): AsyncGenerator<{ file: string; explicit: boolean } | { file: string; error: string }> {
   if (excluded.has(path.resolve(folder))) return;
-  const entries = await readdir(folder, { withFileTypes: true });
+  // A folder reached twice through symbolic links is read once.
+  const real = await realpath(folder).catch(() => folder);
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (e) {
+    yield { file: folder, error: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) yield* walkFolder(full, excluded);
-    else if (entry.isFile() && formatOf(entry.name) !== null) yield { file: full, explicit: false };
+    // Dataset trees (git-annex, DVC, caches) are made of symbolic links: follow them.
+    const kind = entry.isSymbolicLink() ? await stat(full).catch(() => null) : entry;
+    if (kind === null) yield { file: full, error: 'broken symbolic link' };
+    else if (kind.isDirectory()) yield* walkFolder(full, excluded, visited);
+    else if (kind.isFile() && formatOf(entry.name) !== null) yield { file: full, explicit: false };
   }
 }
 
@@ -104,7 +135,13 @@ export async function* readDocuments(inputs: string[], options: ReadOptions = {}
       yield failed(ids.claim(baseName(entry.file)), entry.file, entry.error);
       continue;
     }
-    const format = formatOf(entry.file) ?? (await sniffFormat(entry.file));
+    let format: Format;
+    try {
+      format = formatOf(entry.file) ?? (await sniffFormat(entry.file));
+    } catch (e) {
+      yield failed(ids.claim(baseName(entry.file)), entry.file, `cannot read input: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      continue;
+    }
     if (format === 'jsonl' || format === 'jsonl.gz') yield* readJsonl(entry.file, format === 'jsonl.gz', ids, maxBytes);
     else yield await readWholeFile(entry.file, format, ids, maxBytes);
   }
@@ -140,9 +177,16 @@ async function readHead(file: string, n: number): Promise<Uint8Array> {
 
 async function readWholeFile(file: string, format: Format, ids: IdRegistry, maxBytes: number): Promise<InputDocument> {
   const id = ids.claim(baseName(file));
-  const size = (await stat(file)).size;
-  if (size > maxBytes) return failed(id, file, `document too large: ${size} bytes (limit ${maxBytes})`);
-  const decoded = decodeBytes(await readFile(file));
+  let bytes: Buffer;
+  try {
+    const size = (await stat(file)).size;
+    if (size > maxBytes) return failed(id, file, `document too large: ${size} bytes (limit ${maxBytes})`);
+    bytes = await readFile(file);
+  } catch (e) {
+    return failed(id, file, `cannot read input: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (bytes.length > maxBytes) return failed(id, file, `document too large: ${bytes.length} bytes (limit ${maxBytes})`);
+  const decoded = decodeBytes(bytes);
   if ('error' in decoded) return failed(id, file, decoded.error);
   const isHtml = format === 'html' || looksLikeHtml(decoded.text);
   return {

@@ -62,6 +62,16 @@ describe('the runner', () => {
     for (const f of readdirSync(path.join(dir, 'a', 'stages'))) same(path.join('stages', f));
   });
 
+  it('records a failure outside the stages on its document and goes on', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 3);
+    await runPipeline({ inputs: ['', input], out: path.join(dir, 'out'), stages: ['blocks'] });
+    const records = readJsonl<NewsRecord>(path.join(dir, 'out', 'records.jsonl'));
+    expect(records).toHaveLength(4);
+    expect(records[0]?.error?.message).toMatch(/cannot read input/);
+    expect(records.slice(1).map((r) => r.id)).toEqual(['d0', 'd1', 'd2']);
+  });
+
   it('runs only the stages named, in pipeline order', async () => {
     const dir = tempDir();
     await runPipeline({ inputs: [samples], out: path.join(dir, 'out'), stages: ['language'] });

@@ -4,7 +4,7 @@
 import PQueue from 'p-queue';
 import { pipelineStages } from '../stages/index.ts';
 import { WorkerPool } from './pool.ts';
-import { bodyOf, StageRunner, type ProcessResult } from './process.ts';
+import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process.ts';
 import { readDocuments, type InputDocument } from './read.ts';
 import type { NewsRecord } from './record.ts';
 import { RunStats, type RunSummary } from './stats.ts';
@@ -85,6 +85,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       const result = finished.get(nextToWrite) as ProcessResult;
       finished.delete(nextToWrite);
       nextToWrite++;
+      // Counted in input order, so run.json is the same at any concurrency.
+      stats.addDocument(result.record, result.stageLines);
       writing = writing.then(async () => {
         if (writeError) return;
         try {
@@ -117,8 +119,12 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     const doc: InputDocument = next.value;
     const at = ordinal;
     void queue.add(async () => {
-      const result = await processDocument(doc);
-      stats.addDocument(result.record, result.stageLines);
+      let result: ProcessResult;
+      try {
+        result = await processDocument(doc);
+      } catch (e) {
+        result = buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length);
+      }
       stats.addTimings(result.timings);
       finished.set(at, result);
       flush();

@@ -18,6 +18,7 @@ const runner = new StageRunner(
 );
 
 parentPort?.on('message', (message: { seq: number; doc: InputDocument }) => {
+  // runner.process turns any failure into the document's error record.
   const result = runner.process(message.doc, { referenceDate: init.referenceDate });
   parentPort?.postMessage({ seq: message.seq, result });
 });
