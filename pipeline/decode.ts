@@ -38,9 +38,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     else if (b >= 0xe0 && b <= 0xef) need = 2;
     else if (b >= 0xf0 && b <= 0xf4) need = 3;
     else return i;
+    // The second byte's range depends on the lead (Unicode's table of well-formed sequences): this
+    // excludes overlong forms, surrogates (CESU-8) and code points past U+10FFFF, which
+    // TextDecoder replaces too.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
     }
     i += need + 1;
   }
@@ -96,7 +101,10 @@ function decodeAny(bytes: Uint8Array): { text: string; encoding: string; invalid
 
 function byBom(bytes: Uint8Array): { text: string; encoding: string } | null {
   const [a, b, c] = bytes;
-  if (a === 0xef && b === 0xbb && c === 0xbf) return { text: utf8Lenient.decode(bytes), encoding: 'utf-8-bom' };
+  if (a === 0xef && b === 0xbb && c === 0xbf) {
+    const rest = lossyUtf8(bytes.subarray(3));
+    return { text: rest.text, encoding: 'utf-8-bom', ...(rest.invalid.length > 0 ? { invalid: rest.invalid } : {}) };
+  }
   if (a === 0xff && b === 0xfe) return { text: decodeIn('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
   if (a === 0xfe && b === 0xff) return { text: decodeIn('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
   return null;

@@ -56,13 +56,19 @@ export function repairBlock(target: Block, file: VFile, options: RepairOptions =
 }
 
 /** The reader's decoding, as repairs of the whole document, and a warning for bytes it could not place. */
+const lenient = new TextDecoder('utf-8');
+
 export function recordDecoding(file: VFile): void {
   const encoding = file.data.encoding;
   if (typeof encoding === 'string' && encoding !== 'utf-8') {
     note(file, 'decode', `decoded from ${encoding}`, encoding, 'utf-8');
   }
   const invalid = file.data.invalidBytes ?? [];
-  for (const bytes of invalid) note(file, 'invalid-bytes', 'bytes no encoding could place, replaced', `<${bytes}>`, '\ufffd');
+  for (const bytes of invalid) {
+    // The decoder puts one U+FFFD per maximal ill-formed part: as many as it put in the text.
+    const replaced = lenient.decode(Uint8Array.from(bytes.split(' '), (h) => Number.parseInt(h, 16)));
+    note(file, 'invalid-bytes', 'bytes no encoding could place, replaced', `<${bytes}>`, replaced);
+  }
   if (invalid.length > 0) {
     file.message(`${invalid.length} byte sequence(s) could not be decoded and were replaced by U+FFFD`, {
       ruleId: 'invalid-bytes',
