@@ -15,6 +15,7 @@ interface Pending {
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  dead: boolean;
 }
 
 export class WorkerPool {
@@ -38,22 +39,31 @@ export class WorkerPool {
       eval: true,
       workerData: this.init,
     });
-    const slot: Slot = { worker, pending: new Map() };
+    const slot: Slot = { worker, pending: new Map(), dead: false };
     worker.on('message', (m: { seq: number; result: ProcessResult }) => {
       const p = slot.pending.get(m.seq);
       slot.pending.delete(m.seq);
       p?.resolve(m.result);
     });
+    // A worker handles one message at a time: when it dies, the oldest document it held is the one
+    // that killed it. That one fails; the others go to its replacement.
     const fail = (reason: string) => {
-      for (const p of slot.pending.values()) p.resolve(buildFailure(p.doc, 'worker', reason, this.init.stages.length));
+      if (slot.dead || this.closing) return;
+      slot.dead = true;
+      const pending = [...slot.pending].sort((a, b) => a[0] - b[0]);
       slot.pending.clear();
+      const [first, ...rest] = pending;
+      if (first) first[1].resolve(buildFailure(first[1].doc, 'worker', reason, this.init.stages.length));
       const index = this.slots.indexOf(slot);
-      if (index !== -1 && !this.closing) this.slots[index] = this.start();
+      const replacement = this.start();
+      if (index !== -1) this.slots[index] = replacement;
+      for (const [seq, p] of rest) {
+        replacement.pending.set(seq, p);
+        replacement.worker.postMessage({ seq, doc: p.doc });
+      }
     };
     worker.on('error', (e) => fail(`the worker processing this document died: ${e.message}`));
-    worker.on('exit', (code) => {
-      if (code !== 0) fail(`the worker processing this document exited with code ${code}`);
-    });
+    worker.on('exit', (code) => fail(`the worker processing this document exited with code ${code}`));
     return slot;
   }
 
