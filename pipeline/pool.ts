@@ -7,6 +7,9 @@ import type { ProcessResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { buildFailure } from './process.ts';
 
+/** Deaths of workers that held no document, after which the pool stops starting new ones. */
+const MAX_EMPTY_DEATHS = 16;
+
 interface Pending {
   doc: InputDocument;
   resolve: (result: ProcessResult) => void;
@@ -52,8 +55,19 @@ export class WorkerPool {
       slot.dead = true;
       const pending = [...slot.pending].sort((a, b) => a[0] - b[0]);
       slot.pending.clear();
+      const failure = (p: Pending) => p.resolve(buildFailure(p.doc, 'worker', reason, this.init.stages.length));
+      // Workers that die without having been given a document cannot start at all: stop
+      // replacing them, and fail what remains rather than loop.
+      if (pending.length === 0 && ++this.emptyDeaths > MAX_EMPTY_DEATHS) {
+        this.broken = reason;
+        return;
+      }
       const [first, ...rest] = pending;
-      if (first) first[1].resolve(buildFailure(first[1].doc, 'worker', reason, this.init.stages.length));
+      if (first) failure(first[1]);
+      if (this.broken !== null) {
+        for (const [, p] of rest) failure(p);
+        return;
+      }
       const index = this.slots.indexOf(slot);
       const replacement = this.start();
       if (index !== -1) this.slots[index] = replacement;
@@ -68,9 +82,12 @@ export class WorkerPool {
   }
 
   private closing = false;
+  private emptyDeaths = 0;
+  private broken: string | null = null;
 
   /** Processes a document on the least busy worker. */
   process(doc: InputDocument): Promise<ProcessResult> {
+    if (this.broken !== null) return Promise.resolve(buildFailure(doc, 'worker', this.broken, this.init.stages.length));
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const seq = this.seq++;
     return new Promise((resolve) => {

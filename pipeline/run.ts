@@ -49,17 +49,11 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const worldSize = options.worldSize ?? 1;
   // With workers, keep each of them busy: two documents each in flight at least.
   const concurrency = Math.max(1, options.concurrency ?? 4, 2 * (options.workers ?? 1));
-  const stageOptions = await learnFromBatch(selected.map((s) => s.stage), options);
   const names = selected.map((s) => s.stage.name);
-  const workers = Math.max(1, options.workers ?? 1);
-  const referenceDate = options.referenceDate ?? null;
-  const pool = workers > 1 ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }) : null;
-  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
-  const processDocument = (doc: InputDocument): ProcessResult | Promise<ProcessResult> =>
-    pool ? pool.process(doc) : (runner as StageRunner).process(doc, { referenceDate });
   const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize);
   const stats = new RunStats(names);
 
+  // The output folder first: an unwritable one is reported before any pass over the input.
   let done = 0;
   let writer: OutputWriter;
   try {
@@ -68,6 +62,13 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   } catch (e) {
     throw new RunError(`cannot write the output folder ${options.out}: ${(e as Error).message}`);
   }
+  const stageOptions = await learnFromBatch(selected.map((s) => s.stage), options);
+  const workers = Math.max(1, options.workers ?? 1);
+  const referenceDate = options.referenceDate ?? null;
+  const pool = workers > 1 ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }) : null;
+  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
+  const processDocument = (doc: InputDocument): ProcessResult | Promise<ProcessResult> =>
+    pool ? pool.process(doc) : (runner as StageRunner).process(doc, { referenceDate });
   if (done > 0) await recountKept(layout, done, stats);
 
   const queue = new PQueue({ concurrency });
