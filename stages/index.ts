@@ -12,7 +12,3 @@ import { repairStage } from './repair/index.ts';
 export const pipelineStages: readonly StageDefinition[] = [repairStage, blocksStage, languageStage, chromeStage, namesStage, datesStage];
 
 export const preset: Preset = { plugins: pipelineStages.map((s) => s.plugin) };
-
-export function stageNamed(name: string): StageDefinition | undefined {
-  return pipelineStages.find((s) => s.name === name);
-}
