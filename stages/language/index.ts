@@ -5,7 +5,8 @@ import type { Plugin } from 'unified';
 import type { Root } from '../../pipeline/document.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
-import { QUICK_MIN_CHARS, quickAgrees, quickDetect } from './quick.ts';
+import { stopwordVote } from '../../pipeline/stopwords.ts';
+import { QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect } from './quick.ts';
 
 export type Detection = DetectResult;
 
@@ -15,32 +16,48 @@ export interface LanguageOptions {
    * scored at least this share of the best (short blocks are ambiguous; the document is not).
    */
   documentPrior?: number;
+  /**
+   * `best` (default): short blocks that their document's language does not explain are read by
+   * Lingua's high-accuracy mode, whose models take about 1 GB once a dump has many languages.
+   * `fast`: Lingua's trigram mode everywhere (about 300 MB); short foreign blocks are named less
+   * reliably (see MEASUREMENTS.md).
+   */
+  accuracy?: 'best' | 'fast';
 }
 
 /** Characters of a block the detector reads: past a few hundred, more text changes no answer. */
 const MAX_DETECT_CHARS = 600;
 const CACHE_MAX_LENGTH = 200;
+/** Short texts answered from the cache (menus and templates repeat across a dump); about 20 MB at most. */
 const CACHE_SIZE = 50_000;
 const cache = new Map<string, Detection>();
 
+export interface DetectLanguageOptions {
+  hint?: string;
+  /** Only these languages are weighed (see detect.ts). */
+  among?: string[];
+  /** Lingua's mode for short texts (see detect.ts); long texts read the same in both. */
+  accuracy?: 'high' | 'low';
+}
+
 /** The language of one text. Long texts are read up to a word boundary near MAX_DETECT_CHARS. */
-export function detectLanguage(text: string, options: { hint?: string } = {}): Detection {
+export function detectLanguage(text: string, options: DetectLanguageOptions = {}): Detection {
   let sample = text;
   if (sample.length > MAX_DETECT_CHARS) {
     const cut = sample.lastIndexOf(' ', MAX_DETECT_CHARS);
     sample = sample.slice(0, cut > MAX_DETECT_CHARS / 2 ? cut : MAX_DETECT_CHARS);
   }
-  // Menus and templates repeat across a dump: short texts are answered from a cache.
   if (options.hint === undefined) {
     const quick = quickDetect(sample);
     if (quick) return quick;
   }
   if (options.hint !== undefined || sample.length > CACHE_MAX_LENGTH) return detectRaw(sample, options);
-  const hit = cache.get(sample);
+  const key = `${options.accuracy ?? ''}\u0000${options.among?.join(',') ?? ''}\u0000${sample}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const result = detectRaw(sample);
+  const result = detectRaw(sample, options);
   if (cache.size >= CACHE_SIZE) cache.clear();
-  cache.set(sample, result);
+  cache.set(key, result);
   return result;
 }
 
@@ -65,25 +82,84 @@ export function documentLanguage(blocks: (BlockInput & { lang: string; confidenc
 }
 
 function countLetters(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+    } else if (LETTER.test(text[i] as string)) n++;
+  }
+  return n;
+}
+const LETTER = /[\p{L}\uD800-\uDBFF]/u;
+
+/** The language of a document without a long block, from a sample of its longest lines. */
+function settleFromShortLines(blocks: BlockInput[], lingua: DetectLanguageOptions): Detection {
+  const lines = blocks
+    .map((b) => b.text)
+    .filter((t) => t.length >= 20)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  let sample = '';
+  for (const line of lines) {
+    if (sample.length >= QUICK_MIN_CHARS) break;
+    sample += `${line}\n`;
+  }
+  if (sample.length < QUICK_MIN_CHARS) return { lang: 'und', confidence: 0, method: 'no-evidence' };
+  return detectLanguage(sample, lingua);
 }
 
-/** Plain function: the language of a document and of each of its blocks. */
+/** Long blocks read in full to settle the document's language; the others are checked against it. */
+const SETTLING_BLOCKS = 1;
+
+/**
+ * Whether a block is plainly in the document's language: most of its function words belong to that
+ * language's stopword list, and clearly more than to any other list. (Close relatives that share
+ * one list, such as the Norwegian standards, confirm each other: inside a document that is the
+ * consistent answer, and Lingua is near chance between them on a paragraph.)
+ */
+function confirmedByStopwords(text: string, lang: string): Detection | null {
+  if (lang === 'und') return null;
+  const vote = stopwordVote(text, lang);
+  if (vote.own < 2 || vote.own < vote.words * 0.15 || vote.own < vote.other + 2 || vote.own < vote.other * 1.5) return null;
+  return { lang, confidence: Math.round((0.5 + (0.5 * (vote.own - vote.other)) / vote.own) * 1000) / 1000, method: 'stopwords' };
+}
+
+/**
+ * Plain function: the language of a document and of each of its blocks. The document's language
+ * is settled once from its longest blocks; every other block is only confirmed against it (its
+ * script, its function words, eld's reading), and read in full by Lingua when that fails.
+ */
 export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions = {}) {
   const prior = options.documentPrior ?? 0.5;
-  // Long blocks first: they settle the document's language. A short block (a menu item, a
-  // heading) that eld also reads as that language, in the same script, needs no slower look;
-  // any other short block goes to Lingua.
-  const long = blocks.map((b) => b.text.length >= QUICK_MIN_CHARS);
-  const first = blocks.map((b, i) => (long[i] ? detectLanguage(b.text) : null));
-  const provisional = documentLanguage(blocks.flatMap((b, i) => (first[i] ? [{ ...b, ...(first[i] as Detection) }] : [])));
+  const lingua: DetectLanguageOptions = options.accuracy === 'fast' ? { accuracy: 'low' } : {};
+  const first: (Detection | null)[] = blocks.map(() => null);
+  const long = blocks
+    .map((b, i) => ({ i, length: b.text.length }))
+    .filter((b) => b.length >= QUICK_MIN_CHARS)
+    .sort((a, b) => b.length - a.length || a.i - b.i);
+  for (const { i } of long.slice(0, SETTLING_BLOCKS)) first[i] = detectLanguage((blocks[i] as BlockInput).text, lingua);
+  const settledBy = (detections: (Detection | null)[]) =>
+    documentLanguage(blocks.flatMap((b, i) => (detections[i] ? [{ ...b, ...(detections[i] as Detection) }] : [])));
+  // A page of short lines only: its longest lines together settle it.
+  const settled = long.length > 0 ? settledBy(first) : settleFromShortLines(blocks, lingua);
+  const among = (text: string) => (settled.lang === 'und' ? lingua : { ...lingua, among: [settled.lang, ...quickCandidates(text)] });
+  for (const { i } of long.slice(SETTLING_BLOCKS)) {
+    const text = (blocks[i] as BlockInput).text;
+    first[i] = confirmedByStopwords(text, settled.lang) ?? quickDetect(text) ?? detectLanguage(text, among(text));
+  }
+  const provisional = long.length > SETTLING_BLOCKS ? settledBy(first) : settled;
+  const known = provisional.lang !== 'und' && provisional.confidence >= 0.8;
   const detected = blocks.map((b, i) => {
-    const known = first[i];
-    if (known) return { ...b, ...known };
-    if (provisional.lang !== 'und' && provisional.confidence >= 0.8 && quickAgrees(b.text, provisional.lang)) {
-      return { ...b, lang: provisional.lang, confidence: 0.5, method: 'eld-agrees' };
+    const found = first[i];
+    if (found) return { ...b, ...found };
+    if (known) {
+      const confirmed = confirmedByStopwords(b.text, provisional.lang);
+      if (confirmed) return { ...b, ...confirmed };
+      if (quickAgrees(b.text, provisional.lang)) return { ...b, lang: provisional.lang, confidence: 0.5, method: 'eld-agrees' };
     }
-    return { ...b, ...detectLanguage(b.text) };
+    // Otherwise Lingua weighs the document's language against eld's few best guesses only.
+    if (known) return { ...b, ...detectLanguage(b.text, { ...lingua, among: [provisional.lang, ...quickCandidates(b.text)] }) };
+    return { ...b, ...detectLanguage(b.text, lingua) };
   });
   const document = documentLanguage(detected);
   // A block that could as well be in the document's language is: "Deep trust" in an English

@@ -8,7 +8,8 @@ import type { DetectResult } from './detect.ts';
 
 const data = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
 const iso3: Record<string, string> = data('eld-iso1.json');
-const close = new Set<string>(data('close-languages.json').languages);
+/** Languages eld confuses with a close relative: Lingua and its marker words decide those. */
+export const CLOSE: ReadonlySet<string> = new Set<string>(data('close-languages.json').languages);
 
 /** Texts shorter than this go straight to Lingua. */
 export const QUICK_MIN_CHARS = 250;
@@ -20,7 +21,7 @@ export function quickDetect(text: string): DetectResult | null {
   const result = eld.detect(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
   if (!result.isReliable()) return null;
   const lang = iso3[result.language];
-  if (lang === undefined || close.has(lang)) return null;
+  if (lang === undefined || CLOSE.has(lang)) return null;
   const scores = Object.values(result.getScores()).sort((a, b) => b - a);
   const [best = 0, second = 0] = scores;
   // eld's scores are not probabilities: on a clean English paragraph the runner-up still scores
@@ -32,6 +33,24 @@ export function quickDetect(text: string): DetectResult | null {
 
 /** eld's reading of a short text, for a yes/no question: is this text in `lang`? */
 export function quickAgrees(text: string, lang: string): boolean {
-  const result = eld.detect(text);
-  return iso3[result.language] === lang;
+  return eldLanguage(text) === lang;
+}
+
+/** eld's few best languages for a text (ISO 639-3, those eld knows). */
+export function quickCandidates(text: string, count = 3): string[] {
+  const scores = Object.entries(eld.detect(text).getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return scores.slice(0, count).flatMap(([code]) => (iso3[code] ? [iso3[code] as string] : []));
+}
+
+// Menus and bylines repeat across a dump: eld's answer for a short text is kept (bounded, and the
+// answer is the same whether cached or not, so output never depends on the order of documents).
+const EAGER_CACHE_SIZE = 50_000;
+const answers = new Map<string, string | undefined>();
+function eldLanguage(text: string): string | undefined {
+  if (text.length > 200) return iso3[eld.detect(text).language];
+  if (answers.has(text)) return answers.get(text);
+  const lang = iso3[eld.detect(text).language];
+  if (answers.size >= EAGER_CACHE_SIZE) answers.clear();
+  answers.set(text, lang);
+  return lang;
 }
