@@ -64,6 +64,7 @@ export class StageRunner {
       encoding: doc.encoding ?? null,
       invalidBytes: doc.invalidBytes ?? [],
     });
+    if (doc.learned) file.data.learned = doc.learned;
     const tree = parseDocument(text);
     if ('error' in body) {
       skipped('the document could not be read');

@@ -24,6 +24,8 @@ export interface InputDocument {
   encoding?: string | null;
   /** Byte sequences no decoding could place, replaced by U+FFFD (hex). */
   invalidBytes?: string[];
+  /** What batch learners learned from the document's window, per stage name (set by the runner). */
+  learned?: Record<string, unknown>;
 }
 
 export interface ReadOptions {

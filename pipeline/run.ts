@@ -8,7 +8,7 @@ import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process
 import { readDocuments, type InputDocument } from './read.ts';
 import type { NewsRecord } from './record.ts';
 import { RunStats, type RunSummary } from './stats.ts';
-import type { StageDefinition } from './stage.ts';
+import type { BatchLearner, StageDefinition } from './stage.ts';
 import { OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
 
 export interface RunOptions {
@@ -62,7 +62,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   } catch (e) {
     throw new RunError(`cannot write the output folder ${options.out}: ${(e as Error).message}`);
   }
-  const stageOptions = await learnFromBatch(selected.map((s) => s.stage), options);
+  const stageOptions = { ...options.stageOptions };
   const workers = Math.max(1, options.workers ?? 1);
   const referenceDate = options.referenceDate ?? null;
   const pool = workers > 1 ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }) : null;
@@ -104,7 +104,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   let ordinal = -1;
   let position = -1;
-  const documents = readDocuments(options.inputs, { maxDocumentBytes: options.maxDocumentBytes, exclude: [options.out] });
+  const documents = learnInWindows(
+    readDocuments(options.inputs, { maxDocumentBytes: options.maxDocumentBytes, exclude: [options.out] }),
+    selected.map((s) => s.stage),
+  );
   for (;;) {
     const t0 = performance.now();
     const next = await documents.next();
@@ -141,23 +144,57 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 }
 
 /**
- * The first pass, for stages that learn from the whole batch: every document's text goes through
- * their learners, and what they learned joins their options as `learned`. Every shard reads the
- * whole batch here, so all shards learn the same.
+ * Documents read ahead and learned from together by the stages that learn from the batch: the
+ * input is read once, and at most this many documents (or this much text) are held at a time.
  */
-async function learnFromBatch(stages: StageDefinition[], options: RunOptions): Promise<Record<string, unknown>> {
-  const stageOptions: Record<string, unknown> = { ...options.stageOptions };
-  const learners = stages.flatMap((stage) => (stage.createLearner ? [{ stage, learner: stage.createLearner() }] : []));
-  if (learners.length === 0) return stageOptions;
-  for await (const doc of readDocuments(options.inputs, { maxDocumentBytes: options.maxDocumentBytes, exclude: [options.out] })) {
+export const LEARNING_WINDOW = { documents: 1000, bytes: 32 * 1024 * 1024 };
+
+/**
+ * The documents as they are read, each with what the batch learners learned from its window (a
+ * run of consecutive documents of the input). Windows depend only on the input order, so every
+ * shard and every resumed run learns the same for the same document.
+ */
+async function* learnInWindows(documents: AsyncGenerator<InputDocument>, stages: StageDefinition[]): AsyncGenerator<InputDocument> {
+  const learning = stages.filter((s) => s.createLearner !== undefined);
+  if (learning.length === 0) {
+    yield* documents;
+    return;
+  }
+  let window: InputDocument[] = [];
+  let bytes = 0;
+  for await (const doc of documents) {
+    window.push(doc);
+    bytes += (doc.text?.length ?? 0) + (doc.html?.length ?? 0);
+    if (window.length >= LEARNING_WINDOW.documents || bytes >= LEARNING_WINDOW.bytes) {
+      yield* learnWindow(window, learning);
+      window = [];
+      bytes = 0;
+    }
+  }
+  if (window.length > 0) yield* learnWindow(window, learning);
+}
+
+function learnWindow(window: InputDocument[], stages: StageDefinition[]): InputDocument[] {
+  const learners = stages.map((stage) => ({ stage, learner: (stage.createLearner as () => BatchLearner)() }));
+  const read = window.map((doc) => {
+    if (doc.error !== null || doc.text !== null) return doc;
+    // An HTML page is turned into text once, here, not again when it is processed.
     const body = bodyOf(doc);
-    if (!('text' in body)) continue;
-    for (const { learner } of learners) learner.add({ id: doc.id, text: body.text, url: doc.source.url });
+    return 'text' in body ? { ...doc, text: body.text, html: null } : doc;
+  });
+  for (const doc of read) {
+    if (doc.text === null || doc.error !== null) continue;
+    for (const { learner } of learners) learner.add({ id: doc.id, text: doc.text, url: doc.source.url });
   }
-  for (const { stage, learner } of learners) {
-    stageOptions[stage.name] = { ...(stageOptions[stage.name] as object | undefined), learned: learner.result() };
-  }
-  return stageOptions;
+  const results = learners.map(({ stage, learner }) => ({ stage, result: learner.result() }));
+  return read.map((doc) => {
+    const learned: Record<string, unknown> = {};
+    for (const { stage, result } of results) {
+      const mine = stage.learnedFor ? stage.learnedFor(result, { url: doc.source.url }) : result;
+      if (mine !== null && mine !== undefined) learned[stage.name] = mine;
+    }
+    return Object.keys(learned).length > 0 ? { ...doc, learned } : doc;
+  });
 }
 
 /** On --resume, the counts of the documents kept from the interrupted run. */

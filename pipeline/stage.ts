@@ -12,12 +12,15 @@ export interface StageDefinition {
   /** What the stage produced for this document, for its line in `stages/NN-name.jsonl`. */
   summarize(tree: Root, file: VFile): Record<string, unknown>;
   /**
-   * For stages that learn from the whole batch (site templates): the runner first streams every
-   * document's text through a learner, then passes `learner.result()` to the plugin as
-   * `options.learned`. Learning from the whole batch before any document is processed keeps the
-   * output the same at any concurrency and in every shard.
+   * For stages that learn from the batch (site templates): the runner reads the input once, in
+   * windows of consecutive documents (see pipeline/run.ts); a new learner sees every document of a
+   * window before any of them is processed, and each document then gets what is relevant to it
+   * (`learnedFor`) as `file.data.learned[name]`. A window depends only on the input order, so the
+   * output is the same at any concurrency, worker count and shard.
    */
   createLearner?(): BatchLearner;
+  /** The part of a learner's result one document needs (default: all of it). */
+  learnedFor?(learned: unknown, document: { url: string | null }): unknown;
 }
 
 export interface BatchLearner {

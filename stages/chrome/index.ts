@@ -12,12 +12,12 @@ import { blockFeatures, type BlockFeatures } from './features.ts';
 import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './patterns.ts';
 import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
-import { createTemplateLearner, siteOf, templateCount, type LearnedTemplates } from './template.ts';
+import { createTemplateLearner, siteOf, templateCount, templatesOfSite, type LearnedTemplates } from './template.ts';
 import { outsideMainRegion, type RegionOptions } from './region.ts';
 import { chooseTitle } from './title.ts';
 
 export interface ChromeOptions extends ClassifyOptions, RegionOptions {
-  /** What the batch pass learned (site templates); given by the runner. */
+  /** Site templates to use for every document (the runner gives each document its own, as `file.data.learned.chrome`). */
   learned?: LearnedTemplates;
   /** Remove short lines repeated three times or more on the page (default true). */
   repeatedLines?: boolean;
@@ -84,6 +84,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
   const features = tree.children.map((b) => blockFeatures(b.value, lang, b.data?.lang));
   const script = bodyScript(features);
   const site = siteOf(file.data.source?.url);
+  const learned = (file.data.learned?.[SOURCE] as LearnedTemplates | undefined) ?? options.learned;
   const repeats = new Map<string, number>();
   for (const b of tree.children) {
     if (b.value.length > 200) continue;
@@ -110,7 +111,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
     if (f.words < 20 && FEED_ITEM.test(block.value)) return force(rule('teaser-list', 'dated headline of a news feed'));
     if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
-    const template = templateCount(options.learned, site, block.value);
+    const template = templateCount(learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
       return force(rule('template', `line repeated in ${template.count} documents of the site`));
     }
@@ -284,6 +285,7 @@ export const chromeStage: StageDefinition = {
   name: SOURCE,
   plugin: chrome,
   createLearner: () => createTemplateLearner(),
+  learnedFor: (learned, document) => templatesOfSite(learned as LearnedTemplates, siteOf(document.url)),
   summarize: (tree, file) => ({
     title: file.data.title ?? null,
     dateline: file.data.dateline ?? null,

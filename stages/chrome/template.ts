@@ -1,8 +1,9 @@
 // Site templates: lines that recur across documents of the same site (menus, footers, bylines of
-// the site's own furniture). A first pass over the batch counts, per site, in how many documents
-// each line occurs; lines found in several documents of a site are its template. The counts only
-// depend on the set of documents, never on the order they are processed in, so the result is the
-// same at any concurrency and in every shard.
+// the site's own furniture). The runner hands the learner each window of the input (a few thousand
+// consecutive documents, read once) before it processes them; the learner counts, per site, in how
+// many documents of the window each line occurs, and lines found in several are the site's
+// template. The counts depend only on the window's documents, never on the order they are
+// processed in, so the result is the same at any concurrency and in every shard.
 import type { BatchLearner } from '../../pipeline/stage.ts';
 import { repairString } from '../repair/index.ts';
 import { normalisePhrase } from './phrases.ts';
@@ -69,8 +70,16 @@ export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLeng
   return [...lines];
 }
 
+/**
+ * Characters the repair stage acts on in the lines a template compares: mojibake's telltale
+ * letters, entities, invisible and look-alike characters. Text without any is read as it is
+ * (most of a dump): repairing a whole page costs as much as learning from it.
+ */
+const MAY_NEED_REPAIR = /[ÃÂâÐÑ&\u00ad\u200b-\u200f\u2060\ufeff\ufffd]|[\p{sc=Latin}][\p{sc=Cyrillic}\p{sc=Greek}]|[\p{sc=Cyrillic}\p{sc=Greek}][\p{sc=Latin}]/u;
+
 /** A text as the repair stage leaves it; the raw text when repair fails on it (that document fails in the stage anyway, the batch goes on). */
 function repaired(text: string): string {
+  if (!MAY_NEED_REPAIR.test(text)) return text;
   try {
     return repairString(text).text;
   } catch {
@@ -120,6 +129,12 @@ export function createTemplateLearner(options: TemplateOptions = {}): BatchLearn
       return { sites: out };
     },
   };
+}
+
+/** The templates of one site only: what a document of that site needs (null without a site or template). */
+export function templatesOfSite(learned: LearnedTemplates, site: string | null): LearnedTemplates | null {
+  const entry = site === null ? undefined : learned.sites[site];
+  return entry ? { sites: { [site as string]: entry } } : null;
 }
 
 /** In how many documents of its site a block's text occurred as a line (0 when unknown). */
