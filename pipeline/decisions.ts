@@ -21,8 +21,22 @@ export interface Rule {
   reason?: string;
 }
 
+/**
+ * A vfile message without a stack trace. A message is an Error, and capturing where it was made
+ * costs more than the rest of the decision; a decision's place is its rule, not a line of code.
+ */
+export function note(file: VFile, reason: string, options: { ruleId: string; source: string }): VFileMessage {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return file.info(reason, options);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function record(file: VFile, rule: Rule, action: 'remove' | 'repair', actual: string, to?: string): VFileMessage {
-  const message = file.info(rule.reason ?? rule.ruleId, { ruleId: rule.ruleId, source: rule.source });
+  const message = note(file, rule.reason ?? rule.ruleId, { ruleId: rule.ruleId, source: rule.source });
   message.action = action;
   message.actual = actual;
   if (to !== undefined) message.expected = [to];

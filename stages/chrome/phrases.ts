@@ -25,8 +25,24 @@ const LOOKALIKES: Record<string, string> = {
   'а': 'α', 'о': 'ο', 'е': 'ε', 'р': 'ρ', 'х': 'χ', 'у': 'υ', 'к': 'κ', 'т': 'τ', 'і': 'ι',
 };
 
+// The chrome stage asks for the same block's form several times (repeats, phrases, templates, the
+// headline), and menus repeat across a dump: short forms are kept (bounded; the same answer either way).
+const FORMS_KEPT = 20_000;
+const forms = new Map<string, string>();
+
 /** The form blocks and phrases are compared in: lower case, NFC, spaces collapsed, edges trimmed of punctuation. */
 export function normalisePhrase(text: string): string {
+  if (text.length > 300) return computePhrase(text);
+  let form = forms.get(text);
+  if (form === undefined) {
+    if (forms.size >= FORMS_KEPT) forms.clear();
+    form = computePhrase(text);
+    forms.set(text, form);
+  }
+  return form;
+}
+
+function computePhrase(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()

@@ -5,6 +5,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { assembleText, type DateMention, type Root } from '../../pipeline/document.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
+import { note } from '../../pipeline/decisions.ts';
 import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calendar.ts';
 import { type Language, languages, neutralLanguage } from './lexicon.ts';
 import { type Context, resolve } from './meaning.ts';
@@ -208,7 +209,7 @@ const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
 };
 
 function report(file: VFile, p: Problem): void {
-  const message = file.info(p.reason, { ruleId: p.ruleId, source: SOURCE });
+  const message = note(file, p.reason, { ruleId: p.ruleId, source: SOURCE });
   message.actual = p.text;
   // Offsets index the record's text; a problem of the metadata (start = end = 0) has no place.
   if (p.end > p.start) {

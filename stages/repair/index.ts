@@ -5,7 +5,7 @@
 // and lands in the record's `repairs`.
 import type { Plugin } from 'unified';
 import { VFile } from 'vfile';
-import { repairsOf, type Repair } from '../../pipeline/decisions.ts';
+import { note as quietMessage, repairsOf, type Repair } from '../../pipeline/decisions.ts';
 import { block as makeBlock, type Block, type Root } from '../../pipeline/document.ts';
 import type { StageDefinition } from '../../pipeline/stage.ts';
 import { alignedEdits, applyEdits, type Edit, STAGE } from './edits.ts';
@@ -78,7 +78,7 @@ export function recordDecoding(file: VFile): void {
 }
 
 function note(file: VFile, ruleId: string, reason: string, actual: string, to: string): void {
-  const message = file.info(reason, { ruleId, source: STAGE });
+  const message = quietMessage(file, reason, { ruleId, source: STAGE });
   message.action = 'repair';
   message.actual = actual;
   message.expected = [to];
