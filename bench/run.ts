@@ -1,45 +1,83 @@
-// npm run bench [-- MB [WORKERS]]: generates a JSONL dump of a few tens of MB from the samples (deterministic:
-// the paragraphs of the five articles shuffled by a fixed-seed generator), runs the whole pipeline
-// on it and prints documents/s, MB/s and peak memory.
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE]
+//
+// Runs the whole pipeline over a realistic dump and prints throughput (MB/s, documents/s), peak
+// memory, time to the first record and milliseconds per MB for each stage. The dump is built by
+// the development sets' generator (`$NEWSNORM_EVAL_DEV/perf/make-dump.mjs`, by default
+// ../shared/eval-dev: half scraped pages, half articles in 75 languages wrapped in chrome), and
+// kept in out/bench/ for the next run; without the development sets, from the samples.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { runPipeline } from '../pipeline/run.ts';
 
-const targetMb = Number(process.argv[2] ?? 30);
-const workers = Number(process.argv[3] ?? os.availableParallelism());
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' } },
+});
+const targetMb = Number(positionals[0] ?? 100);
+const workers = Number(values.workers ?? 1);
+const accuracy = values.accuracy ?? 'best';
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.join(root, 'out', 'bench');
 mkdirSync(dir, { recursive: true });
-const dump = path.join(dir, 'dump.jsonl');
+const evalDev = path.resolve(process.env.NEWSNORM_EVAL_DEV ?? path.join(root, '..', 'shared', 'eval-dev'));
+const generator = path.join(evalDev, 'perf', 'make-dump.mjs');
 
-// A small linear congruential generator: the same dump on every machine.
-let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-
-const samples = readdirSync(path.join(root, 'samples')).map((f) => readFileSync(path.join(root, 'samples', f), 'utf8'));
-const paragraphs = samples.flatMap((s) => s.split(/\n+/).filter((p) => p.trim() !== ''));
-
-const out = createWriteStream(dump);
-let bytes = 0;
-let n = 0;
-while (bytes < targetMb * 1024 * 1024) {
-  const count = 5 + Math.floor(random() * 20);
-  const parts = Array.from({ length: count }, () => paragraphs[Math.floor(random() * paragraphs.length)]);
-  const line = `${JSON.stringify({ id: `bench-${n++}`, text: parts.join('\n\n'), date: '2026-01-27' })}\n`;
-  bytes += Buffer.byteLength(line);
-  if (!out.write(line)) await once(out, 'drain');
+async function samplesDump(file: string): Promise<void> {
+  // A small linear congruential generator: the same dump on every machine.
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const samples = readdirSync(path.join(root, 'samples')).map((f) => readFileSync(path.join(root, 'samples', f), 'utf8'));
+  const paragraphs = samples.flatMap((s) => s.split(/\n+/).filter((p) => p.trim() !== ''));
+  const out = createWriteStream(file);
+  let bytes = 0;
+  for (let n = 0; bytes < targetMb * 1e6; n++) {
+    const parts = Array.from({ length: 5 + Math.floor(random() * 20) }, () => paragraphs[Math.floor(random() * paragraphs.length)]);
+    const line = `${JSON.stringify({ id: `bench-${n}`, text: parts.join('\n\n'), date: '2026-01-27' })}\n`;
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
 }
-out.end();
-await once(out, 'finish');
 
-const size = statSync(dump).size / 1024 / 1024;
+let dump = values.dump;
+if (dump === undefined) {
+  const fromDev = existsSync(generator);
+  dump = path.join(dir, `${fromDev ? 'dev' : 'samples'}-${targetMb}mb.jsonl`);
+  if (!existsSync(dump)) {
+    if (fromDev) {
+      const made = spawnSync(process.execPath, [generator, dump, String(targetMb)], { stdio: 'inherit' });
+      if (made.status !== 0) throw new Error(`${generator} failed`);
+    } else {
+      console.log(`bench: no development sets at ${evalDev}; the dump is built from samples/ (short articles, one language each)`);
+      await samplesDump(dump);
+    }
+  }
+}
+
+const mb = statSync(dump).size / 1e6;
 const t0 = performance.now();
-const summary = await runPipeline({ inputs: [dump], out: path.join(dir, 'out'), workers });
+let firstRecordMs: number | null = null;
+const summary = await runPipeline({
+  inputs: [dump],
+  out: path.join(dir, 'out'),
+  workers,
+  stageOptions: { language: { accuracy } },
+  onDocument: () => {
+    firstRecordMs ??= performance.now() - t0;
+  },
+});
 const seconds = (performance.now() - t0) / 1000;
 // maxRSS covers the whole process, worker threads included.
 const peakMb = process.resourceUsage().maxRSS / 1024;
-console.log(`documents: ${summary.documents} (${size.toFixed(1)} MB) in ${seconds.toFixed(1)} s with ${workers} worker(s)`);
-console.log(`time per stage (ms): ${JSON.stringify(summary.timings.stageMs)}`);
-console.log(`${(summary.documents / seconds).toFixed(0)} documents/s, ${(size / seconds).toFixed(2)} MB/s, peak memory ${peakMb.toFixed(0)} MB`);
+const perStage = Object.entries(summary.timings.stageMs as Record<string, number>)
+  .map(([stage, ms]) => `${stage} ${(ms / mb).toFixed(0)}`)
+  .join(', ');
+console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}`);
+console.log(`time: ${seconds.toFixed(1)} s; first record after ${((firstRecordMs ?? 0) / 1000).toFixed(2)} s`);
+console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
+console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);
+console.log(`throughput: ${(mb / seconds).toFixed(2)} MB/s, ${(summary.documents / seconds).toFixed(0)} documents/s`);

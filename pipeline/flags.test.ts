@@ -11,6 +11,11 @@ describe('flags', () => {
     expect(o).toMatchObject({ inputs: ['a.jsonl', 'dir'], out: 'o', stages: ['language', 'blocks'], referenceDate: '2026-01-27', concurrency: 3, resume: true, rank: 1, worldSize: 4 });
   });
 
+  it('passes --accuracy to the language stage', () => {
+    expect(parseCommandLine(['--accuracy', 'fast'])).toMatchObject({ stageOptions: { language: { accuracy: 'fast' } } });
+    expect(parseCommandLine([])).not.toHaveProperty('stageOptions');
+  });
+
   it.each([
     [['--bogus'], /Unknown option/],
     [['--stages', 'nope'], /unknown stage "nope"/],
@@ -18,6 +23,7 @@ describe('flags', () => {
     [['--concurrency', '0'], /at least 1/],
     [['--rank', '1'], /go together/],
     [['--rank', '4', '--world-size', '4'], /below --world-size/],
+    [['--accuracy', 'medium'], /best or fast/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError);
     expect(() => parseCommandLine(argv)).toThrow(message);

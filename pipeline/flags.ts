@@ -16,6 +16,7 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --rank R --world-size N    process only shard R (0-based) of N
 --max-document-mb N        larger documents are recorded as failed (default: 32)
 --gazetteer FILE           people to pin (JSON or CSV: name, aliases, id): their canonical names and ids
+--accuracy best|fast       language detection of short blocks: best (default) or fast (less memory)
 --help                     this text`;
 
 export class UsageError extends Error {}
@@ -52,6 +53,7 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
         'world-size': { type: 'string' },
         'max-document-mb': { type: 'string' },
         gazetteer: { type: 'string' },
+        accuracy: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -79,6 +81,12 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
   }
   const maxMb = positiveInt('max-document-mb', v['max-document-mb'], 1);
   if (v.gazetteer !== undefined && !existsSync(v.gazetteer)) throw new UsageError(`--gazetteer: no such file "${v.gazetteer}"`);
+  if (v.accuracy !== undefined && v.accuracy !== 'best' && v.accuracy !== 'fast') {
+    throw new UsageError(`--accuracy takes best or fast, not "${v.accuracy}"`);
+  }
+  const stageOptions: Record<string, unknown> = {};
+  if (v.gazetteer !== undefined) stageOptions.names = { gazetteer: v.gazetteer };
+  if (v.accuracy !== undefined) stageOptions.language = { accuracy: v.accuracy };
   return {
     inputs: parsed.positionals.length > 0 ? parsed.positionals : ['samples'],
     out: v.out ?? 'out',
@@ -90,7 +98,7 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
     rank: rank ?? 0,
     worldSize: worldSize ?? 1,
     maxDocumentBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
-    ...(v.gazetteer === undefined ? {} : { stageOptions: { names: { gazetteer: v.gazetteer } } }),
+    ...(Object.keys(stageOptions).length === 0 ? {} : { stageOptions }),
   };
 }
 

@@ -17,8 +17,17 @@ const MARKS = /\p{M}+/gu;
  */
 export function foldWord(word: string): string {
   if (!NON_ASCII.test(word)) return word;
-  return word.normalize('NFD').replace(MARKS, '').replace(/ς/gu, 'σ').normalize('NFC');
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = word.normalize('NFD').replace(MARKS, '').replace(/ς/gu, 'σ').normalize('NFC');
+    if (foldedWords.size >= FOLDED_KEPT) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
 }
+// Words repeat: their folded forms are kept (bounded; the same answer either way).
+const FOLDED_KEPT = 50_000;
+const foldedWords = new Map<string, string>();
 const EMPTY = new Set<string>();
 
 /** The stopwords of an ISO 639-3 language (lower case, folded by `foldWord`), empty for a language without a list. */

@@ -33,24 +33,32 @@ export function quickDetect(text: string): DetectResult | null {
 
 /** eld's reading of a short text, for a yes/no question: is this text in `lang`? */
 export function quickAgrees(text: string, lang: string): boolean {
-  return eldLanguage(text) === lang;
+  return eldReading(text).lang === lang;
 }
 
-/** eld's few best languages for a text (ISO 639-3, those eld knows). */
-export function quickCandidates(text: string, count = 3): string[] {
-  const scores = Object.entries(eld.detect(text).getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return scores.slice(0, count).flatMap(([code]) => (iso3[code] ? [iso3[code] as string] : []));
+/** eld's three best languages for a text (ISO 639-3, those eld knows). */
+export function quickCandidates(text: string): string[] {
+  return eldReading(text).candidates;
 }
 
-// Menus and bylines repeat across a dump: eld's answer for a short text is kept (bounded, and the
-// answer is the same whether cached or not, so output never depends on the order of documents).
-const EAGER_CACHE_SIZE = 50_000;
-const answers = new Map<string, string | undefined>();
-function eldLanguage(text: string): string | undefined {
-  if (text.length > 200) return iso3[eld.detect(text).language];
-  if (answers.has(text)) return answers.get(text);
-  const lang = iso3[eld.detect(text).language];
-  if (answers.size >= EAGER_CACHE_SIZE) answers.clear();
-  answers.set(text, lang);
-  return lang;
+interface EldReading {
+  lang: string | undefined;
+  candidates: string[];
+}
+
+// Menus and bylines repeat across a dump: eld's reading of a short text is kept (bounded, and the
+// reading is the same whether kept or not, so output never depends on the order of documents).
+const READINGS_KEPT = 50_000;
+const readings = new Map<string, EldReading>();
+function eldReading(text: string): EldReading {
+  let reading = readings.get(text);
+  if (reading !== undefined) return reading;
+  const result = eld.detect(text);
+  const scores = Object.entries(result.getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  reading = { lang: iso3[result.language], candidates: scores.slice(0, 3).flatMap(([code]) => (iso3[code] ? [iso3[code] as string] : [])) };
+  if (text.length <= 200) {
+    if (readings.size >= READINGS_KEPT) readings.clear();
+    readings.set(text, reading);
+  }
+  return reading;
 }
