@@ -54,25 +54,59 @@ const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\
 // is a seam as well (headlines of a teaser list run together: "唐飛談大聯合政府 酷酷嫂來了 老阿公…").
 const CJK_GAP = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u00a0\u3000](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
-const DIGITS = /\p{N}/gu;
-const NON_LETTERS = /\P{L}+/gu;
-const UPPER = /\p{Lu}/gu;
-const LOWER = /\p{Ll}/gu;
+
+// The Unicode classes of a code point, as bits; computed on first sight and kept (the BMP and the
+// next two planes, 192 KB).
+const SPACE = 1;
+const DIGIT = 2;
+const LETTER = 4;
+const UPPER_CASE = 8;
+const LOWER_CASE = 16;
+const KNOWN = 32;
+const classes = new Uint8Array(0x30000);
+function classOf(code: number): number {
+  const known = code < classes.length ? (classes[code] as number) : 0;
+  if (known & KNOWN) return known;
+  const ch = String.fromCodePoint(code);
+  let c = KNOWN;
+  if (/\s/u.test(ch)) c |= SPACE;
+  else if (/\p{N}/u.test(ch)) c |= DIGIT;
+  else if (/\p{L}/u.test(ch)) c |= LETTER | (/\p{Lu}/u.test(ch) ? UPPER_CASE : 0) | (/\p{Ll}/u.test(ch) ? LOWER_CASE : 0);
+  if (code < classes.length) classes[code] = c;
+  return c;
+}
 
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
-  // Native regex scans do the counting; the loop below only walks the letters, by code point range.
-  const chars = text.length - (text.match(SPACES)?.length ?? 0);
-  const digits = text.match(DIGITS)?.length ?? 0;
-  const letterText = text.replace(NON_LETTERS, '');
-  const upper = letterText.match(UPPER)?.length ?? 0;
-  const cased = upper + (letterText.match(LOWER)?.length ?? 0);
+  // One pass over the code points counts spaces, digits, letters, capitals and scripts; the
+  // Unicode classes of a code point are looked up once per process (see classOf).
+  let spaces = 0;
+  let digits = 0;
   let letters = 0;
+  let upper = 0;
+  let lower = 0;
   const scriptCount = new Map<string, number>();
-  for (const ch of letterText) {
-    letters++;
-    const script = scriptOf(ch.codePointAt(0) as number);
-    scriptCount.set(script, (scriptCount.get(script) ?? 0) + 1);
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    const c = classOf(code);
+    if (c & SPACE) spaces++;
+    else if (c & DIGIT) digits++;
+    else if (c & LETTER) {
+      letters++;
+      if (c & UPPER_CASE) upper++;
+      else if (c & LOWER_CASE) lower++;
+      const script = scriptOf(code);
+      scriptCount.set(script, (scriptCount.get(script) ?? 0) + 1);
+    }
   }
+  const chars = text.length - spaces;
+  const cased = upper + lower;
   let script = 'none';
   let best = 0;
   for (const [s, n] of scriptCount) {
