@@ -83,8 +83,23 @@ for (const s of starts) {
   startsByFirst.set(first, [...(startsByFirst.get(first) ?? []), s]);
 }
 
+// Menus and share bars repeat across a dump: the answer for a short block is kept (bounded).
+const MATCHES_KEPT = 20_000;
+const matches = new Map<string, PhraseMatch | null>();
+
 /** The chrome phrase a whole block is, if any. */
 export function matchPhrase(text: string): PhraseMatch | null {
+  if (text.length > 200) return findPhrase(text);
+  let match = matches.get(text);
+  if (match === undefined) {
+    if (matches.size >= MATCHES_KEPT) matches.clear();
+    match = findPhrase(text);
+    matches.set(text, match);
+  }
+  return match;
+}
+
+function findPhrase(text: string): PhraseMatch | null {
   if (text.length > 1000) return null;
   const key = normalisePhrase(text);
   if (key === '') return null;

@@ -109,7 +109,8 @@ function settleFromShortLines(blocks: BlockInput[], lingua: DetectLanguageOption
 }
 
 /** Long blocks read in full to settle the document's language; the others are checked against it. */
-const SETTLING_BLOCKS = 1;
+const SETTLING_BLOCKS = 3;
+const AMONG_MIN_CHARS = 120;
 
 /**
  * Whether a block is plainly in the document's language: most of its function words belong to that
@@ -158,7 +159,7 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
       if (quickAgrees(b.text, provisional.lang)) return { ...b, lang: provisional.lang, confidence: 0.5, method: 'eld-agrees' };
     }
     // Otherwise Lingua weighs the document's language against eld's few best guesses only.
-    if (known) return { ...b, ...detectLanguage(b.text, { ...lingua, among: [provisional.lang, ...quickCandidates(b.text)] }) };
+    if (known && b.text.length >= AMONG_MIN_CHARS) return { ...b, ...detectLanguage(b.text, { ...lingua, among: [provisional.lang, ...quickCandidates(b.text)] }) };
     return { ...b, ...detectLanguage(b.text, lingua) };
   });
   const document = documentLanguage(detected);
