@@ -93,6 +93,9 @@ function countLetters(text: string): number {
 }
 const LETTER = /[\p{L}\uD800-\uDBFF]/u;
 
+/** Letters a sample of short lines needs to settle a document (Lingua reads 120 or more by trigrams, reliably). */
+const SAMPLE_MIN_CHARS = 150;
+
 /** The language of a document without a long block, from a sample of its longest lines. */
 function settleFromShortLines(blocks: BlockInput[], lingua: DetectLanguageOptions): Detection {
   const lines = blocks
@@ -104,7 +107,7 @@ function settleFromShortLines(blocks: BlockInput[], lingua: DetectLanguageOption
     if (sample.length >= QUICK_MIN_CHARS) break;
     sample += `${line}\n`;
   }
-  if (sample.length < QUICK_MIN_CHARS) return { lang: 'und', confidence: 0, method: 'no-evidence' };
+  if (sample.length < SAMPLE_MIN_CHARS) return { lang: 'und', confidence: 0, method: 'no-evidence' };
   return detectLanguage(sample, lingua);
 }
 

@@ -36,6 +36,39 @@ describe('language', () => {
     expect(blocks.map((b) => b.lang)).toEqual(['ell', 'eng', 'eng', 'ell']);
   });
 
+  it('settles the document on its longest blocks and confirms the others by their function words', () => {
+    const prose = (n: number) =>
+      `In the public portion of the meeting number ${n}, the minister said that the two countries would continue to work together on trade, and that the talks had been open and useful for both of them.`;
+    const { document, blocks } = identifyLanguages([
+      { kind: 'paragraph', text: prose(1) },
+      { kind: 'paragraph', text: prose(2) },
+      { kind: 'paragraph', text: prose(3) },
+      { kind: 'paragraph', text: prose(4) },
+      { kind: 'paragraph', text: 'She said that it was one of the best of all the years.' },
+      { kind: 'paragraph', text: 'Die Minister vereinbarten, ihre Zusammenarbeit zu vertiefen und weiter auszubauen.' },
+    ]);
+    expect(document.lang).toBe('eng');
+    expect(blocks.map((b) => b.lang)).toEqual(['eng', 'eng', 'eng', 'eng', 'eng', 'deu']);
+    // The fourth long block and the short English one need no model: their stopwords are English.
+    expect(blocks[3]?.method).toBe('stopwords');
+    expect(blocks[4]?.method).toBe('stopwords');
+  });
+
+  it('settles a page of short lines on its longest lines together', () => {
+    const lines = [
+      'The council met on Monday to agree on the budget.',
+      'It was the first meeting of the year for its members.',
+      'They said that the school would be built in the spring.',
+      'Most of the town came to hear what they had to say.',
+      'Home',
+    ];
+    const { document, blocks } = identifyLanguages(lines.map((text) => ({ kind: 'paragraph', text })));
+    expect(document.lang).toBe('eng');
+    // No line needs Lingua: their function words or eld confirm the settled language.
+    expect(blocks.map((b) => b.method)).toEqual(expect.arrayContaining(['stopwords']));
+    for (const b of blocks) expect(['stopwords', 'eld-agrees']).toContain(b.method);
+  });
+
   it('works alone as a unified plugin and sets the document and block languages', () => {
     const text = 'Deep trust\n\nIn the public portion of the meeting, Shoigu emphasized the high efficiency of cooperation.';
     const file = createDocumentFile(text);
