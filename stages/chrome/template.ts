@@ -59,12 +59,12 @@ export function lineKey(line: string): string {
   return h1.toString(36) + h2.toString(36);
 }
 
-/** The lines of a raw text, as the template compares them. */
-export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLength): string[] {
+/** The lines of a raw text, as the template compares them (each first through `prepare`, when given). */
+export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLength, prepare?: (line: string) => string): string[] {
   const lines = new Set<string>();
   for (const raw of text.split(/\r\n|\r|\n/)) {
     if (raw.length > maxLineLength * 2) continue;
-    const line = templateForm(raw);
+    const line = templateForm(prepare ? prepare(raw) : raw);
     if (line !== '' && line.length <= maxLineLength) lines.add(line);
   }
   return [...lines];
@@ -72,12 +72,12 @@ export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLeng
 
 /**
  * Characters the repair stage acts on in the lines a template compares: mojibake's telltale
- * letters, entities, invisible and look-alike characters. Text without any is read as it is
- * (most of a dump): repairing a whole page costs as much as learning from it.
+ * letters, entities, invisible and look-alike characters. A line without any is read as it is
+ * (most lines of a dump): repairing every page costs more than learning from it.
  */
 const MAY_NEED_REPAIR = /[ÃÂâÐÑ&\u00ad\u200b-\u200f\u2060\ufeff\ufffd]|[\p{sc=Latin}][\p{sc=Cyrillic}\p{sc=Greek}]|[\p{sc=Cyrillic}\p{sc=Greek}][\p{sc=Latin}]/u;
 
-/** A text as the repair stage leaves it; the raw text when repair fails on it (that document fails in the stage anyway, the batch goes on). */
+/** A line as the repair stage leaves it; the raw line when repair fails on it (that document fails in the stage anyway, the batch goes on). */
 function repaired(text: string): string {
   if (!MAY_NEED_REPAIR.test(text)) return text;
   try {
@@ -100,15 +100,14 @@ export function createTemplateLearner(options: TemplateOptions = {}): BatchLearn
         entry = { documents: 0, lines: new Map(), seen: new Set() };
         sites.set(site, entry);
       }
-      // The runner hands the learner the raw text; the blocks it is compared with have been through
-      // the repair stage (mojibake, entities, look-alike letters), so the learner repairs it the same way.
-      const text = o.repair ? repaired(document.text) : document.text;
       // The same page twice (a re-crawl) must not turn its article into template.
-      const fingerprint = lineKey(text);
+      const fingerprint = lineKey(document.text);
       if (entry.seen.has(fingerprint)) return;
       entry.seen.add(fingerprint);
       entry.documents++;
-      for (const line of templateLines(text, o.maxLineLength)) {
+      // The runner hands the learner the raw text; the blocks it is compared with have been through
+      // the repair stage (mojibake, entities, look-alike letters), so each line is repaired the same way.
+      for (const line of templateLines(document.text, o.maxLineLength, o.repair ? repaired : undefined)) {
         const key = lineKey(line);
         const n = entry.lines.get(key);
         if (n !== undefined) entry.lines.set(key, n + 1);
