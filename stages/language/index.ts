@@ -111,6 +111,11 @@ function settleFromShortLines(blocks: BlockInput[], lingua: DetectLanguageOption
   return detectLanguage(sample, lingua);
 }
 
+/** Lingua's three best languages for a text by its trigram models alone (cheap in memory). */
+function trigramGuesses(text: string): string[] {
+  return (detectLanguage(text, { accuracy: 'low' }).candidates ?? []).slice(0, 3).map((c) => c.lang);
+}
+
 /** Long blocks read in full to settle the document's language; the others are checked against it. */
 const SETTLING_BLOCKS = 3;
 const AMONG_MIN_CHARS = 120;
@@ -162,7 +167,10 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
       if (quickAgrees(b.text, provisional.lang)) return { ...b, lang: provisional.lang, confidence: 0.5, method: 'eld-agrees' };
     }
     // Otherwise Lingua weighs the document's language against eld's few best guesses only.
-    if (known && b.text.length >= AMONG_MIN_CHARS) return { ...b, ...detectLanguage(b.text, { ...lingua, among: [provisional.lang, ...quickCandidates(b.text)] }) };
+    if (known) {
+      const guesses = b.text.length >= AMONG_MIN_CHARS ? quickCandidates(b.text) : [...quickCandidates(b.text), ...trigramGuesses(b.text)];
+      return { ...b, ...detectLanguage(b.text, { ...lingua, among: [provisional.lang, ...guesses] }) };
+    }
     return { ...b, ...detectLanguage(b.text, lingua) };
   });
   const document = documentLanguage(detected);
