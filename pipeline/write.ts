@@ -72,7 +72,8 @@ export async function* readLines(file: string, n: number): AsyncGenerator<unknow
  */
 export async function prepareResume(layout: OutputLayout): Promise<number> {
   const files = [layout.records, ...layout.stages];
-  const counts = await Promise.all(files.map(completeLines));
+  // Not files.map(completeLines): map would pass each file's index as the line limit.
+  const counts = await Promise.all(files.map((file) => completeLines(file)));
   const done = Math.min(...counts.map((c) => c.lines));
   for (const file of files) {
     const keep = (await completeLines(file, done)).bytes;
