@@ -1,4 +1,4 @@
-// The flags of ../shared/CONTRACT.md's command line, parsed into run options.
+// The command line's flags (README.md, "Running it"), parsed into run options.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pipelineStages } from '../stages/index.ts';
@@ -12,7 +12,10 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --reference-date DATE      YYYY-MM-DD: anchors relative dates of documents whose own date is unknown
 --concurrency N            documents in flight at once (default: 4, at least 2 per worker)
 --workers N                worker threads processing documents, for all cores (default: 1)
---resume                   continue an interrupted run into the same output folder
+--resume                   continue the earlier run in the output folder: keep its documents, process the rest
+--overwrite                replace the earlier run's files in the output folder (without --resume or
+                           --overwrite, an output folder that is not empty is refused)
+--quiet                    no progress on stderr (only errors)
 --rank R --world-size N    process only shard R (0-based) of N
 --max-document-mb N        larger documents are recorded as failed (default: 32)
 --gazetteer FILE           people to pin (JSON or CSV: name, aliases, id): their canonical names and ids
@@ -20,6 +23,11 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --help                     this text`;
 
 export class UsageError extends Error {}
+
+/** The run options, and what only the command line has: whether to show progress. */
+export interface CommandLine extends RunOptions {
+  quiet: boolean;
+}
 
 function positiveInt(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -35,7 +43,7 @@ export function isValidDate(value: string): boolean {
 }
 
 /** Parses the command line into run options; throws UsageError on a bad flag. */
-export function parseCommandLine(argv: string[]): RunOptions | 'help' {
+export function parseCommandLine(argv: string[]): CommandLine | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -49,6 +57,8 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
         concurrency: { type: 'string' },
         workers: { type: 'string' },
         resume: { type: 'boolean' },
+        overwrite: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
         rank: { type: 'string' },
         'world-size': { type: 'string' },
         'max-document-mb': { type: 'string' },
@@ -62,6 +72,7 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
+  if (v.resume && v.overwrite) throw new UsageError('--resume and --overwrite exclude each other: continue the earlier run, or replace it');
   const referenceDate = v['reference-date'];
   if (referenceDate !== undefined && !isValidDate(referenceDate)) {
     throw new UsageError(`--reference-date takes a date YYYY-MM-DD, not "${referenceDate}"`);
@@ -95,6 +106,8 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
     concurrency: positiveInt('concurrency', v.concurrency, 1) ?? 4,
     workers: positiveInt('workers', v.workers, 1) ?? 1,
     resume: v.resume ?? false,
+    overwrite: v.overwrite ?? false,
+    quiet: v.quiet ?? false,
     rank: rank ?? 0,
     worldSize: worldSize ?? 1,
     maxDocumentBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,

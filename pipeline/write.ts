@@ -7,18 +7,27 @@ import { mkdir, open, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputLayout {
+  /** The output folder. */
+  dir: string;
+  /** `.R-of-N` for a shard, else empty. */
+  suffix: string;
   records: string;
   stages: string[];
   run: string;
+  /** What the run was made from, for --resume (see state.ts). */
+  state: string;
 }
 
 /** File names of one shard's output: `records.jsonl`, or `records.R-of-N.jsonl` when sharded. */
 export function outputLayout(out: string, stageNames: { index: number; name: string }[], rank: number, worldSize: number): OutputLayout {
   const suffix = worldSize > 1 ? `.${rank}-of-${worldSize}` : '';
   return {
+    dir: out,
+    suffix,
     records: path.join(out, `records${suffix}.jsonl`),
     stages: stageNames.map((s) => path.join(out, 'stages', `${String(s.index + 1).padStart(2, '0')}-${s.name}${suffix}.jsonl`)),
     run: path.join(out, `run${suffix}.json`),
+    state: path.join(out, `.newsnorm-state${suffix}.json`),
   };
 }
 
