@@ -11,6 +11,12 @@ describe('flags', () => {
     expect(o).toMatchObject({ inputs: ['a.jsonl', 'dir'], out: 'o', stages: ['language', 'blocks'], referenceDate: '2026-01-27', concurrency: 3, resume: true, rank: 1, worldSize: 4 });
   });
 
+  it('reads --overwrite and --quiet, and will not take --resume with --overwrite', () => {
+    expect(parseCommandLine([])).toMatchObject({ resume: false, overwrite: false, quiet: false });
+    expect(parseCommandLine(['--overwrite', '--quiet'])).toMatchObject({ overwrite: true, quiet: true });
+    expect(() => parseCommandLine(['--resume', '--overwrite'])).toThrow(/exclude each other/);
+  });
+
   it('passes --accuracy to the language stage', () => {
     expect(parseCommandLine(['--accuracy', 'fast'])).toMatchObject({ stageOptions: { language: { accuracy: 'fast' } } });
     expect(parseCommandLine([])).not.toHaveProperty('stageOptions');

@@ -146,7 +146,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     throw new RunError(`cannot write the output folder ${options.out}: ${(e as Error).message}`);
   }
   const inputBytes = await inputSize(options.inputs, exclude);
-  const remaining = resuming ? Math.max(0, shareOf(await countDocuments(options.inputs, exclude), rank, worldSize) - done) : null;
+  const remaining = options.resume ? Math.max(0, shareOf(await countDocuments(options.inputs, exclude), rank, worldSize) - done) : null;
   options.onStart?.({ kept: done, remaining, inputBytes });
 
   const stageOptions = { ...options.stageOptions };
@@ -261,7 +261,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     ...(interrupted() ? { interrupted: true } : {}),
     skipped,
     duplicateIds,
-    resumed: resuming ? { kept: done, processed: progress.written } : null,
+    resumed: options.resume ? { kept: done, processed: progress.written } : null,
   };
   await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });
   return summary;

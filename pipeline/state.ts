@@ -55,7 +55,14 @@ async function ownFiles(layout: OutputLayout, sharded: boolean): Promise<string[
  */
 async function occupants(layout: OutputLayout, sharded: boolean): Promise<string[]> {
   if (sharded) return ownFiles(layout, true);
-  return (await readdir(layout.dir).catch(() => [] as string[])).sort();
+  // Files, and stages/ when it holds any: those a run could overwrite. Other sub-folders (out/eval,
+  // out/bench) are never written into, so they do not make the folder "not empty".
+  const entries = await readdir(layout.dir, { withFileTypes: true }).catch(() => []);
+  const stages = await readdir(path.join(layout.dir, 'stages')).catch(() => [] as string[]);
+  return entries
+    .filter((e) => (e.isDirectory() ? e.name === 'stages' && stages.length > 0 : true))
+    .map((e) => e.name)
+    .sort();
 }
 
 export interface OutputMode {
