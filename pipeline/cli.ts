@@ -31,6 +31,15 @@ function stopOnSignals(): AbortController {
   return controller;
 }
 
+/** Notices (skipped files, duplicate ids) print up to a limit: run.json has the full account. */
+function noticePrinter(limit = 20): (message: string) => void {
+  let shown = 0;
+  return (message) => {
+    if (++shown <= limit) console.error(`newsnorm: ${message}`);
+    else if (shown === limit + 1) console.error('newsnorm: further notices not shown (run.json lists the skipped files and counts duplicate ids)');
+  };
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   let options;
@@ -55,17 +64,18 @@ async function main(): Promise<number> {
       command: rerunCommand(argv),
       signal: controller.signal,
       onStart: (start) => {
-        if (options.resume) console.error(`newsnorm: kept ${start.kept}, processing ${start.remaining ?? 'the rest'}`);
+        if (options.resume && !options.quiet) console.error(`newsnorm: kept ${start.kept}, processing ${start.remaining ?? 'the rest'}`);
         progress.start(start);
       },
       onProgress: (p) => progress.update(p),
-      onNotice: (message) => console.error(`newsnorm: ${message}`),
+      onNotice: noticePrinter(),
     });
     progress.stop();
     if (summary.interrupted) {
       console.error(`newsnorm: interrupted after ${summary.documents} documents; rerun with --resume`);
       return 130;
     }
+    if (options.quiet) return 0;
     const failed = summary.failed > 0 ? `, ${summary.failed} recorded as failed` : '';
     console.error(`newsnorm: ${summary.documents} documents${failed} in ${(summary.timings.totalMs / 1000).toFixed(1)} s -> ${options.out}/`);
     return 0;
