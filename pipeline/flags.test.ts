@@ -17,6 +17,13 @@ describe('flags', () => {
     expect(() => parseCommandLine(['--resume', '--overwrite'])).toThrow(/exclude each other/);
   });
 
+  it('reads --document-timeout in seconds, 0 for no limit', () => {
+    expect(parseCommandLine(['--document-timeout', '2.5'])).toMatchObject({ documentTimeoutMs: 2500 });
+    expect(parseCommandLine(['--document-timeout', '0'])).toMatchObject({ documentTimeoutMs: null });
+    expect(parseCommandLine([])).not.toHaveProperty('documentTimeoutMs');
+    expect(() => parseCommandLine(['--document-timeout', 'soon'])).toThrow(/number of seconds/);
+  });
+
   it('passes --accuracy to the language stage', () => {
     expect(parseCommandLine(['--accuracy', 'fast'])).toMatchObject({ stageOptions: { language: { accuracy: 'fast' } } });
     expect(parseCommandLine([])).not.toHaveProperty('stageOptions');

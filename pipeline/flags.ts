@@ -18,6 +18,9 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --quiet                    no progress on stderr (only errors)
 --rank R --world-size N    process only shard R (0-based) of N
 --max-document-mb N        larger documents are recorded as failed (default: 32)
+--document-timeout S       a document still in a stage after S seconds is stopped and recorded as
+                           failed (runs documents in worker threads; 0: no limit; default with
+                           --workers 2+: 30 s + 30 s per MB)
 --gazetteer FILE           people to pin (JSON or CSV: name, aliases, id): their canonical names and ids
 --accuracy best|fast       language detection of short blocks: best (default) or fast (less memory)
 --help                     this text`;
@@ -62,6 +65,7 @@ export function parseCommandLine(argv: string[]): CommandLine | 'help' {
         rank: { type: 'string' },
         'world-size': { type: 'string' },
         'max-document-mb': { type: 'string' },
+        'document-timeout': { type: 'string' },
         gazetteer: { type: 'string' },
         accuracy: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -91,6 +95,10 @@ export function parseCommandLine(argv: string[]): CommandLine | 'help' {
     throw new UsageError(`--rank must be below --world-size (${rank} >= ${worldSize})`);
   }
   const maxMb = positiveInt('max-document-mb', v['max-document-mb'], 1);
+  const timeoutSeconds = v['document-timeout'];
+  if (timeoutSeconds !== undefined && !/^\d+(\.\d+)?$/.test(timeoutSeconds)) {
+    throw new UsageError(`--document-timeout takes a number of seconds (0 for no limit), not "${timeoutSeconds}"`);
+  }
   if (v.gazetteer !== undefined && !existsSync(v.gazetteer)) throw new UsageError(`--gazetteer: no such file "${v.gazetteer}"`);
   if (v.accuracy !== undefined && v.accuracy !== 'best' && v.accuracy !== 'fast') {
     throw new UsageError(`--accuracy takes best or fast, not "${v.accuracy}"`);
@@ -111,6 +119,7 @@ export function parseCommandLine(argv: string[]): CommandLine | 'help' {
     rank: rank ?? 0,
     worldSize: worldSize ?? 1,
     maxDocumentBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
+    ...(timeoutSeconds === undefined ? {} : { documentTimeoutMs: Number(timeoutSeconds) === 0 ? null : Math.round(Number(timeoutSeconds) * 1000) }),
     ...(Object.keys(stageOptions).length === 0 ? {} : { stageOptions }),
   };
 }

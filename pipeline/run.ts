@@ -32,6 +32,13 @@ export interface RunOptions {
   rank?: number;
   worldSize?: number;
   maxDocumentBytes?: number;
+  /**
+   * Time limit of one document in milliseconds; a document over it is stopped and recorded as
+   * failed by the stage it was in. A number runs the documents in worker threads (even one), where
+   * a stuck stage can be stopped; null sets no limit; undefined: the default per MB
+   * (documentTimeout) with --workers 2 or more, none in the main thread.
+   */
+  documentTimeoutMs?: number | null;
   /** Options per stage name, passed to the stage's plugin. */
   stageOptions?: Record<string, unknown>;
   /** Called after each document is written (progress). */
@@ -152,7 +159,12 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const stageOptions = { ...options.stageOptions };
   const workers = Math.max(1, options.workers ?? 1);
   const referenceDate = options.referenceDate ?? null;
-  const pool = workers > 1 ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }) : null;
+  // A stuck stage can be stopped only in a worker thread: a time limit asks for one.
+  const limit = options.documentTimeoutMs;
+  const pool =
+    workers > 1 || typeof limit === 'number'
+      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, first) => documentTimeout(doc, first, limit) })
+      : null;
   const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
   const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
   const processDocument = async (doc: InputDocument): Promise<ProcessResult> => {
@@ -265,6 +277,18 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   };
   await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });
   return summary;
+}
+
+/**
+ * A document's time limit: the one given, else 30 s and 30 s per MB of the document; a worker's
+ * first document has ten more minutes, for loading the language models (a minute or more on a
+ * busy machine).
+ */
+export function documentTimeout(doc: InputDocument, first: boolean, given: number | null | undefined): number | null {
+  if (given === null) return null;
+  const mb = (doc.bytes ?? (doc.text?.length ?? 0) + (doc.html?.length ?? 0)) / 1e6;
+  const base = given ?? Math.round(30_000 + 30_000 * mb);
+  return first ? base + 600_000 : base;
 }
 
 /** Files and duplicate ids listed in run.json at most (the counts are complete). */
