@@ -27,10 +27,12 @@ function reporting(stage: StageDefinition): StageDefinition {
     const transformer = (stage.plugin as unknown as (this: Processor, o?: unknown) => unknown).call(this, options) as
       | ((tree: Root, ...rest: unknown[]) => unknown)
       | undefined;
-    return (tree: Root, ...rest: unknown[]) => {
-      parentPort?.postMessage({ seq: current, stage: stage.name });
-      return transformer?.(tree, ...rest);
-    };
+    if (!transformer) return undefined;
+    const report = () => parentPort?.postMessage({ seq: current, stage: stage.name });
+    // Same arity as the stage's transformer: unified tells callback-style ones (tree, file, next) by it.
+    return transformer.length >= 3
+      ? (tree: Root, file: unknown, next: unknown) => (report(), transformer(tree, file, next))
+      : (tree: Root, file: unknown) => (report(), transformer(tree, file));
   } as unknown as StageDefinition['plugin'];
   return { ...stage, plugin };
 }
