@@ -171,3 +171,45 @@ describe('interruption', () => {
     expectSameFiles(whole, out);
   });
 });
+
+describe('a run split over a cluster', () => {
+  it('runs three ranks as separate processes, survives a SIGKILL of one, merges, and equals a single run', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 240);
+    // A malformed line and a repeated id: every rank must see them as one process does.
+    writeFileSync(input, `${readFileSync(input, 'utf8')}{broken\n${JSON.stringify({ id: 'd7', text: 'The id d7 again.' })}\n`);
+    const whole = path.join(dir, 'whole');
+    expect(run([input, '--out', whole, ...STAGES]).status).toBe(0);
+
+    const out = path.join(dir, 'out');
+    const shard = (rank: number) => ['--rank', String(rank), '--world-size', '3'];
+    expect(run([input, '--out', out, ...STAGES, ...shard(0)]).status).toBe(0);
+    // Rank 2 as a Slurm job array task would run it: the shard comes from the environment.
+    expect(run([input, '--out', out, ...STAGES], { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3' }).status).toBe(0);
+    const killed = start([input, '--out', out, ...STAGES, ...shard(1), '--concurrency', '1']);
+    await waitForLines(path.join(out, 'records.1-of-3.jsonl'), 10);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+
+    const early = run(['--merge', out]);
+    expect(early.status).toBe(2);
+    expect(early.stderr).toContain('rank 1 of 3 has not finished');
+
+    // The whole array again, with --resume: finished ranks have nothing to do, rank 1 goes on.
+    for (const rank of [0, 1, 2]) {
+      const again = run([input, '--out', out, ...STAGES, ...shard(rank), '--resume']);
+      expect(again.status).toBe(0);
+      if (rank !== 1) expect(again.stderr).toMatch(/kept \d+, processing 0/);
+    }
+    const merged = run(['--merge', out]);
+    expect(merged.stderr).toContain('merged 242 documents');
+    expect(merged.status).toBe(0);
+    expectSameFiles(whole, out);
+    const counts = (d: string) => {
+      const { timings: _t, inputs: _i, rank: _r, worldSize: _w, mergedFrom: _m, ...rest } = JSON.parse(readFileSync(path.join(d, 'run.json'), 'utf8'));
+      return rest;
+    };
+    expect(counts(out)).toEqual(counts(whole));
+    expect(run(['--merge', out]).status).toBe(2); // the merged files exist: --overwrite to redo
+  });
+});

@@ -2,10 +2,12 @@
 // work is in run.ts.
 //   npm start                      samples/ -> out/
 //   npm start -- INPUT... [--out DIR] [--stages a,b] [--resume | --overwrite] [--quiet] ...
+//   npm start -- --merge --out DIR    the shards of DIR joined into one run's files
 // Exit codes: 0 when every document was processed or recorded as failed; 2 for bad flags, a
 // missing input, a bad --gazetteer or an output folder that is not empty; 1 when the run itself
 // could not go on (an unwritable output folder); 130 when interrupted (SIGINT, SIGTERM).
 import { parseCommandLine, USAGE, UsageError } from './flags.ts';
+import { mergeShards } from './merge.ts';
 import { createProgressReporter } from './progress.ts';
 import { RunError, runPipeline } from './run.ts';
 
@@ -40,6 +42,19 @@ function noticePrinter(limit = 20): (message: string) => void {
   };
 }
 
+/** --merge: the shards in OUT joined into the files of one run. */
+async function merge(out: string, overwrite: boolean, quiet: boolean): Promise<number> {
+  try {
+    const summary = await mergeShards(out, { overwrite });
+    if (!quiet) console.error(`newsnorm: merged ${summary.documents} documents -> ${out}/records.jsonl`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`newsnorm: ${e.message}`);
+    return 2;
+  }
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   let options;
@@ -56,6 +71,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (options.merge) return merge(options.out, options.overwrite === true, options.quiet);
   const progress = createProgressReporter({ quiet: options.quiet, stream: process.stderr });
   const controller = stopOnSignals();
   try {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'unified';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,7 @@ describe('the runner', () => {
     await runPipeline({ inputs: [input], out: cut });
     const records = readFileSync(path.join(cut, 'records.jsonl'), 'utf8').split('\n');
     writeFileSync(path.join(cut, 'records.jsonl'), `${records.slice(0, 11).join('\n')}\n${records[11]?.slice(0, 20)}`);
+    rmSync(path.join(cut, '.newsnorm-done')); // an interrupted run leaves no completion marker
     const resumed = await runPipeline({ inputs: [input], out: cut, resume: true });
     expect(resumed.resumed).toEqual({ kept: 11, processed: 19 });
     expect(readFileSync(path.join(cut, 'records.jsonl'), 'utf8')).toBe(readFileSync(path.join(whole, 'records.jsonl'), 'utf8'));

@@ -2,7 +2,7 @@
 // and are written in input order. At most `window` documents are between read and written at any
 // time, so memory stays flat however large the dump.
 import { appendFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { pipelineStages } from '../stages/index.ts';
 import { GazetteerError, loadGazetteer } from '../stages/names/gazetteer.ts';
@@ -143,6 +143,15 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     if (e instanceof UsageError) throw e;
     throw new RunError(`cannot read the output folder ${options.out}: ${(e as Error).message}`);
   });
+  // A run (a rank of an array) that finished has nothing left to do: rerunning the whole array
+  // with --resume skips it without reading its input.
+  if (resuming) {
+    const finished = await readFinished(layout);
+    if (finished !== null) {
+      options.onStart?.({ kept: finished.documents, remaining: 0, inputBytes: null });
+      return { ...finished, resumed: { kept: finished.documents, processed: 0 } };
+    }
+  }
   let done = 0;
   let writer: OutputWriter;
   try {
@@ -276,7 +285,18 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     resumed: options.resume ? { kept: done, processed: progress.written } : null,
   };
   await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });
+  if (!summary.interrupted) await writeFile(layout.done, `${new Date().toISOString()}\n`);
   return summary;
+}
+
+/** The summary of a run that finished (its completion marker is there), else null. */
+async function readFinished(layout: ReturnType<typeof outputLayout>): Promise<RunSummary | null> {
+  if (!(await stat(layout.done).then(() => true, () => false))) return null;
+  try {
+    return JSON.parse(await readFile(layout.run, 'utf8')) as RunSummary;
+  } catch {
+    return null;
+  }
 }
 
 /**

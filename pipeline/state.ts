@@ -42,7 +42,7 @@ export function stateDifferences(earlier: RunState, now: RunState): string[] {
 async function ownFiles(layout: OutputLayout, sharded: boolean): Promise<string[]> {
   const mine = sharded
     ? (name: string) => name.includes(layout.suffix)
-    : (name: string) => /^(records(\.\d+-of-\d+)?\.jsonl|run(\.\d+-of-\d+)?\.json|\.newsnorm-state(\.\d+-of-\d+)?\.json)$/.test(name);
+    : (name: string) => /^(records(\.\d+-of-\d+)?\.jsonl|run(\.\d+-of-\d+)?\.json|\.newsnorm-state(\.\d+-of-\d+)?\.json|\.newsnorm-done(\.\d+-of-\d+)?)$/.test(name);
   const top = (await readdir(layout.dir).catch(() => [] as string[])).filter((n) => mine(n) && !n.startsWith('stages'));
   const stages = (await readdir(path.join(layout.dir, 'stages')).catch(() => [] as string[]))
     .filter((n) => /^\d\d-[a-z]+(\.\d+-of-\d+)?\.jsonl$/.test(n) && (!sharded || n.includes(layout.suffix)));

@@ -16,6 +16,8 @@ export interface OutputLayout {
   run: string;
   /** What the run was made from, for --resume (see state.ts). */
   state: string;
+  /** Written when the run (this shard) finished: a rerun with --resume has nothing to do. */
+  done: string;
 }
 
 /** File names of one shard's output: `records.jsonl`, or `records.R-of-N.jsonl` when sharded. */
@@ -28,6 +30,7 @@ export function outputLayout(out: string, stageNames: { index: number; name: str
     stages: stageNames.map((s) => path.join(out, 'stages', `${String(s.index + 1).padStart(2, '0')}-${s.name}${suffix}.jsonl`)),
     run: path.join(out, `run${suffix}.json`),
     state: path.join(out, `.newsnorm-state${suffix}.json`),
+    done: path.join(out, `.newsnorm-done${suffix}`),
   };
 }
 
