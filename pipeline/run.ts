@@ -14,7 +14,7 @@ import { claimOutput, describeInputs, type RunState, writeState } from './state.
 import type { NewsRecord } from './record.ts';
 import { RunStats, type RunSummary } from './stats.ts';
 import type { BatchLearner, StageDefinition } from './stage.ts';
-import { OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
+import { type OutputLayout, OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
 
 export interface RunOptions {
   inputs: string[];
@@ -120,6 +120,59 @@ async function runState(options: RunOptions, stages: string[], rank: number, wor
   };
 }
 
+/**
+ * Claims the output folder (refusing one that holds another run's output), then: the summary of
+ * a run that already finished (--resume of a finished rank: nothing to do, the input is not even
+ * read), or a writer appending after the documents kept from an earlier run.
+ */
+async function openOutput(
+  options: RunOptions,
+  layout: OutputLayout,
+  state: RunState,
+): Promise<{ finished: RunSummary } | { writer: OutputWriter; done: number }> {
+  const resuming = await claimOutput(layout, state, {
+    resume: options.resume === true,
+    overwrite: options.overwrite === true,
+    command: options.command ?? 'newsnorm',
+  }).catch((e: unknown) => {
+    if (e instanceof UsageError) throw e;
+    throw new RunError(`cannot read the output folder ${options.out}: ${(e as Error).message}`);
+  });
+  const finished = resuming ? await readFinished(layout) : null;
+  if (finished !== null) return { finished };
+  try {
+    const done = resuming ? await prepareResume(layout) : 0;
+    const writer = await OutputWriter.open(layout, resuming);
+    await writeState(layout, state);
+    return { writer, done };
+  } catch (e) {
+    throw new RunError(`cannot write the output folder ${options.out}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * How a document is processed: in the main thread, or in worker threads when there are several
+ * workers or a time limit (a stuck stage can be stopped only in a worker thread).
+ */
+function documentProcessor(options: RunOptions, selected: { stage: StageDefinition }[], names: string[]) {
+  const stageOptions = { ...options.stageOptions };
+  const workers = Math.max(1, options.workers ?? 1);
+  const referenceDate = options.referenceDate ?? null;
+  const limit = options.documentTimeoutMs;
+  const pool =
+    workers > 1 || typeof limit === 'number'
+      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, first) => documentTimeout(doc, first, limit) })
+      : null;
+  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
+  const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
+  const processDocument = async (doc: InputDocument): Promise<ProcessResult> => {
+    traceProcessed(doc.id);
+    if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
+    return pool ? pool.process(doc) : (runner as StageRunner).process(doc, { referenceDate });
+  };
+  return { processDocument, pool };
+}
+
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const selected = selectStages(options.stages);
@@ -134,53 +187,17 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   // Everything is checked before anything is written: inputs, stage files, the output folder.
   await validateRun(options);
-  const state = await runState(options, names, rank, worldSize);
-  const resuming = await claimOutput(layout, state, {
-    resume: options.resume === true,
-    overwrite: options.overwrite === true,
-    command: options.command ?? 'newsnorm',
-  }).catch((e: unknown) => {
-    if (e instanceof UsageError) throw e;
-    throw new RunError(`cannot read the output folder ${options.out}: ${(e as Error).message}`);
-  });
-  // A run (a rank of an array) that finished has nothing left to do: rerunning the whole array
-  // with --resume skips it without reading its input.
-  if (resuming) {
-    const finished = await readFinished(layout);
-    if (finished !== null) {
-      options.onStart?.({ kept: finished.documents, remaining: 0, inputBytes: null });
-      return { ...finished, resumed: { kept: finished.documents, processed: 0 } };
-    }
+  const opened = await openOutput(options, layout, await runState(options, names, rank, worldSize));
+  if ('finished' in opened) {
+    options.onStart?.({ kept: opened.finished.documents, remaining: 0, inputBytes: null });
+    return { ...opened.finished, resumed: { kept: opened.finished.documents, processed: 0 } };
   }
-  let done = 0;
-  let writer: OutputWriter;
-  try {
-    if (resuming) done = await prepareResume(layout);
-    writer = await OutputWriter.open(layout, resuming);
-    await writeState(layout, state);
-  } catch (e) {
-    throw new RunError(`cannot write the output folder ${options.out}: ${(e as Error).message}`);
-  }
+  const { writer, done } = opened;
   const inputBytes = await inputSize(options.inputs, exclude);
   const remaining = options.resume ? Math.max(0, shareOf(await countDocuments(options.inputs, exclude), rank, worldSize) - done) : null;
   options.onStart?.({ kept: done, remaining, inputBytes });
 
-  const stageOptions = { ...options.stageOptions };
-  const workers = Math.max(1, options.workers ?? 1);
-  const referenceDate = options.referenceDate ?? null;
-  // A stuck stage can be stopped only in a worker thread: a time limit asks for one.
-  const limit = options.documentTimeoutMs;
-  const pool =
-    workers > 1 || typeof limit === 'number'
-      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, first) => documentTimeout(doc, first, limit) })
-      : null;
-  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
-  const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
-  const processDocument = async (doc: InputDocument): Promise<ProcessResult> => {
-    traceProcessed(doc.id);
-    if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
-    return pool ? pool.process(doc) : (runner as StageRunner).process(doc, { referenceDate });
-  };
+  const { processDocument, pool } = documentProcessor(options, selected, names);
   if (done > 0) await recountKept(layout, done, stats);
 
   const queue = new PQueue({ concurrency });
@@ -290,7 +307,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 }
 
 /** The summary of a run that finished (its completion marker is there), else null. */
-async function readFinished(layout: ReturnType<typeof outputLayout>): Promise<RunSummary | null> {
+async function readFinished(layout: OutputLayout): Promise<RunSummary | null> {
   if (!(await stat(layout.done).then(() => true, () => false))) return null;
   try {
     return JSON.parse(await readFile(layout.run, 'utf8')) as RunSummary;
