@@ -93,7 +93,11 @@ export function selectStages(names: string[] | null | undefined): { index: numbe
  */
 export async function validateRun(options: RunOptions): Promise<void> {
   for (const input of options.inputs) {
-    if (!(await stat(input).then(() => true, () => false))) throw new UsageError(`no such input: "${input}"`);
+    const problem = await stat(input).then(
+      () => null,
+      (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? `no such input: "${input}"` : `cannot read the input "${input}" (${e.code ?? e.message})`),
+    );
+    if (problem !== null) throw new UsageError(problem);
   }
   const gazetteer = (options.stageOptions?.names as { gazetteer?: unknown } | undefined)?.gazetteer;
   if (typeof gazetteer === 'string') {
