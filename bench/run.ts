@@ -64,6 +64,8 @@ let firstRecordMs: number | null = null;
 const summary = await runPipeline({
   inputs: [dump],
   out: path.join(dir, 'out'),
+  // Each bench replaces its own earlier output.
+  overwrite: true,
   workers,
   stageOptions: { language: { accuracy } },
   onDocument: () => {

@@ -67,7 +67,8 @@ for (const set of sets) {
   }
   const out = path.join(outRoot, `${set.area}-${set.name}`);
   const t0 = performance.now();
-  const summary = await runPipeline({ inputs, out, concurrency: 4, stages: set.stages ?? null });
+  // Each evaluation replaces its own earlier output.
+  const summary = await runPipeline({ inputs, out, concurrency: 4, stages: set.stages ?? null, overwrite: true });
   const seconds = (performance.now() - t0) / 1000;
   const args = set.args.map((a) => (a === '@records' ? path.join(out, 'records.jsonl') : path.join(root, a)));
   const scored = spawnSync(process.execPath, [scorer, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

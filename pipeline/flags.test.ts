@@ -11,6 +11,33 @@ describe('flags', () => {
     expect(o).toMatchObject({ inputs: ['a.jsonl', 'dir'], out: 'o', stages: ['language', 'blocks'], referenceDate: '2026-01-27', concurrency: 3, resume: true, rank: 1, worldSize: 4 });
   });
 
+  it('reads --overwrite and --quiet, and will not take --resume with --overwrite', () => {
+    expect(parseCommandLine([])).toMatchObject({ resume: false, overwrite: false, quiet: false });
+    expect(parseCommandLine(['--overwrite', '--quiet'])).toMatchObject({ overwrite: true, quiet: true });
+    expect(() => parseCommandLine(['--resume', '--overwrite'])).toThrow(/exclude each other/);
+  });
+
+  it('reads --document-timeout in seconds, 0 for no limit', () => {
+    expect(parseCommandLine(['--document-timeout', '2.5'])).toMatchObject({ documentTimeoutMs: 2500 });
+    expect(parseCommandLine(['--document-timeout', '0'])).toMatchObject({ documentTimeoutMs: null });
+    expect(parseCommandLine([])).not.toHaveProperty('documentTimeoutMs');
+    expect(() => parseCommandLine(['--document-timeout', 'soon'])).toThrow(/number of seconds/);
+  });
+
+  it('takes the shard from a Slurm job array or a Kubernetes Indexed Job when --rank is not given', () => {
+    expect(parseCommandLine([], { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3' })).toMatchObject({ rank: 2, worldSize: 3 });
+    expect(parseCommandLine([], { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_COUNT: '3', SLURM_ARRAY_TASK_MIN: '1' })).toMatchObject({ rank: 2, worldSize: 3 });
+    expect(parseCommandLine(['--world-size', '4'], { JOB_COMPLETION_INDEX: '1' })).toMatchObject({ rank: 1, worldSize: 4 });
+    expect(parseCommandLine([], { JOB_COMPLETION_INDEX: '1' })).toMatchObject({ rank: 0, worldSize: 1 });
+    expect(parseCommandLine(['--rank', '0', '--world-size', '2'], { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '2' })).toMatchObject({ rank: 0, worldSize: 2 });
+  });
+
+  it('reads --merge OUT and --merge --out OUT', () => {
+    expect(parseCommandLine(['--merge', 'shards'])).toMatchObject({ merge: true, out: 'shards' });
+    expect(parseCommandLine(['--merge', '--out', 'shards'])).toMatchObject({ merge: true, out: 'shards' });
+    expect(() => parseCommandLine(['--merge', 'a', 'b'])).toThrow(/one folder/);
+  });
+
   it('passes --accuracy to the language stage', () => {
     expect(parseCommandLine(['--accuracy', 'fast'])).toMatchObject({ stageOptions: { language: { accuracy: 'fast' } } });
     expect(parseCommandLine([])).not.toHaveProperty('stageOptions');

@@ -1,4 +1,4 @@
-// The flags of ../shared/CONTRACT.md's command line, parsed into run options.
+// The command line's flags (README.md, "Running it"), parsed into run options.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pipelineStages } from '../stages/index.ts';
@@ -12,14 +12,31 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --reference-date DATE      YYYY-MM-DD: anchors relative dates of documents whose own date is unknown
 --concurrency N            documents in flight at once (default: 4, at least 2 per worker)
 --workers N                worker threads processing documents, for all cores (default: 1)
---resume                   continue an interrupted run into the same output folder
---rank R --world-size N    process only shard R (0-based) of N
+--resume                   continue the earlier run in the output folder: keep its documents, process the rest
+--overwrite                replace the earlier run's files in the output folder (without --resume or
+                           --overwrite, an output folder that is not empty is refused)
+--quiet                    no progress on stderr (only errors)
+--rank R --world-size N    process only shard R (0-based) of N; by default from a Slurm job array
+                           (SLURM_ARRAY_TASK_ID/COUNT) or a Kubernetes Indexed Job
+                           (JOB_COMPLETION_INDEX, with --world-size)
+--merge [OUT]              join the shards in OUT (or --out) into records.jsonl, stages/NN-name.jsonl and
+                           run.json (every rank must have finished)
 --max-document-mb N        larger documents are recorded as failed (default: 32)
+--document-timeout S       a document still in a stage after S seconds is stopped and recorded as
+                           failed (runs documents in worker threads; 0: no limit; default with
+                           --workers 2+: 30 s + 30 s per MB)
 --gazetteer FILE           people to pin (JSON or CSV: name, aliases, id): their canonical names and ids
 --accuracy best|fast       language detection of short blocks: best (default) or fast (less memory)
 --help                     this text`;
 
 export class UsageError extends Error {}
+
+/** The run options, and what only the command line has: whether to show progress, or to merge shards. */
+export interface CommandLine extends RunOptions {
+  quiet: boolean;
+  /** Join the shards in `out` instead of running. */
+  merge: boolean;
+}
 
 function positiveInt(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -34,8 +51,26 @@ export function isValidDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/**
+ * The shard a cluster scheduler gives this process, when --rank is not given: a Slurm job array
+ * (SLURM_ARRAY_TASK_ID counted from SLURM_ARRAY_TASK_MIN, of SLURM_ARRAY_TASK_COUNT tasks), or a
+ * Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with --world-size given: Kubernetes does not say
+ * how many completions there are).
+ */
+export function schedulerShard(env: NodeJS.ProcessEnv, worldSizeFlag: string | undefined): { rank?: string; worldSize?: string } {
+  const slurmId = env.SLURM_ARRAY_TASK_ID;
+  const slurmCount = env.SLURM_ARRAY_TASK_COUNT;
+  if (slurmId !== undefined && slurmCount !== undefined && /^\d+$/.test(slurmId)) {
+    const min = /^\d+$/.test(env.SLURM_ARRAY_TASK_MIN ?? '') ? Number(env.SLURM_ARRAY_TASK_MIN) : 0;
+    return { rank: String(Number(slurmId) - min), worldSize: slurmCount };
+  }
+  const index = env.JOB_COMPLETION_INDEX;
+  if (index !== undefined && worldSizeFlag !== undefined) return { rank: index };
+  return {};
+}
+
 /** Parses the command line into run options; throws UsageError on a bad flag. */
-export function parseCommandLine(argv: string[]): RunOptions | 'help' {
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): CommandLine | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -49,9 +84,13 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
         concurrency: { type: 'string' },
         workers: { type: 'string' },
         resume: { type: 'boolean' },
+        overwrite: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        merge: { type: 'boolean' },
         rank: { type: 'string' },
         'world-size': { type: 'string' },
         'max-document-mb': { type: 'string' },
+        'document-timeout': { type: 'string' },
         gazetteer: { type: 'string' },
         accuracy: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -62,6 +101,10 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
+  if (v.merge && (parsed.positionals.length > 1 || (parsed.positionals.length === 1 && v.out !== undefined))) {
+    throw new UsageError('--merge takes one folder: --merge OUT (or --merge --out OUT)');
+  }
+  if (v.resume && v.overwrite) throw new UsageError('--resume and --overwrite exclude each other: continue the earlier run, or replace it');
   const referenceDate = v['reference-date'];
   if (referenceDate !== undefined && !isValidDate(referenceDate)) {
     throw new UsageError(`--reference-date takes a date YYYY-MM-DD, not "${referenceDate}"`);
@@ -73,13 +116,18 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
       throw new UsageError(`--stages: unknown stage "${unknown.join(', ')}"; the stages are ${pipelineStages.map((s) => s.name).join(', ')}`);
     }
   }
-  const rank = positiveInt('rank', v.rank, 0);
-  const worldSize = positiveInt('world-size', v['world-size'], 1);
+  const scheduled = schedulerShard(env, v['world-size']);
+  const rank = positiveInt('rank', v.rank ?? scheduled.rank, 0);
+  const worldSize = positiveInt('world-size', v['world-size'] ?? scheduled.worldSize, 1);
   if ((rank === undefined) !== (worldSize === undefined)) throw new UsageError('--rank and --world-size go together');
   if (rank !== undefined && worldSize !== undefined && rank >= worldSize) {
     throw new UsageError(`--rank must be below --world-size (${rank} >= ${worldSize})`);
   }
   const maxMb = positiveInt('max-document-mb', v['max-document-mb'], 1);
+  const timeoutSeconds = v['document-timeout'];
+  if (timeoutSeconds !== undefined && !/^\d+(\.\d+)?$/.test(timeoutSeconds)) {
+    throw new UsageError(`--document-timeout takes a number of seconds (0 for no limit), not "${timeoutSeconds}"`);
+  }
   if (v.gazetteer !== undefined && !existsSync(v.gazetteer)) throw new UsageError(`--gazetteer: no such file "${v.gazetteer}"`);
   if (v.accuracy !== undefined && v.accuracy !== 'best' && v.accuracy !== 'fast') {
     throw new UsageError(`--accuracy takes best or fast, not "${v.accuracy}"`);
@@ -89,15 +137,20 @@ export function parseCommandLine(argv: string[]): RunOptions | 'help' {
   if (v.accuracy !== undefined) stageOptions.language = { accuracy: v.accuracy };
   return {
     inputs: parsed.positionals.length > 0 ? parsed.positionals : ['samples'],
-    out: v.out ?? 'out',
+    // `--merge OUT` names the folder as a positional, like `--out OUT`.
+    out: (v.merge ? parsed.positionals[0] : undefined) ?? v.out ?? 'out',
     stages,
     referenceDate: referenceDate ?? null,
     concurrency: positiveInt('concurrency', v.concurrency, 1) ?? 4,
     workers: positiveInt('workers', v.workers, 1) ?? 1,
     resume: v.resume ?? false,
+    overwrite: v.overwrite ?? false,
+    quiet: v.quiet ?? false,
+    merge: v.merge ?? false,
     rank: rank ?? 0,
     worldSize: worldSize ?? 1,
     maxDocumentBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
+    ...(timeoutSeconds === undefined ? {} : { documentTimeoutMs: Number(timeoutSeconds) === 0 ? null : Math.round(Number(timeoutSeconds) * 1000) }),
     ...(Object.keys(stageOptions).length === 0 ? {} : { stageOptions }),
   };
 }

@@ -1,11 +1,14 @@
 // A pool of worker threads, so that CPU-bound stages use every core. Each worker runs the same
 // stages with the same options, and every stage is a pure function of its document, so which
 // worker takes a document never changes its record. A worker that dies fails only the documents
-// it held, and is replaced.
+// it held, and is replaced. A document over its time limit is stopped the only way a synchronous
+// stage can be: its worker is ended; the document gets `error: {stage, message}` naming the stage
+// it was in, and the worker is replaced.
 import { Worker } from 'node:worker_threads';
 import type { ProcessResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { buildFailure } from './process.ts';
+import type { WorkerInit } from './worker.ts';
 
 /** Deaths of workers that held no document, after which the pool stops starting new ones. */
 const MAX_EMPTY_DEATHS = 16;
@@ -19,6 +22,20 @@ interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
   dead: boolean;
+  /** The document the worker is on, the stage it last entered, and its time limit. */
+  current: { seq: number; stage: string | null; timer: NodeJS.Timeout | null } | null;
+  /** Set when the worker was ended for a document over its limit: that document's error. */
+  timedOut: { seq: number; stage: string; message: string } | null;
+  /** Documents this worker has started. */
+  started: number;
+}
+
+export interface PoolOptions {
+  /**
+   * The time limit of a document in milliseconds, or null for none. `first` is true for a worker's
+   * first document, which also pays for loading the stages' models.
+   */
+  timeoutMs?: (doc: InputDocument, first: boolean) => number | null;
 }
 
 export class WorkerPool {
@@ -27,7 +44,8 @@ export class WorkerPool {
 
   constructor(
     size: number,
-    private readonly init: { stages: string[]; stageOptions: Record<string, unknown>; referenceDate: string | null },
+    private readonly init: WorkerInit,
+    private readonly options: PoolOptions = {},
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
@@ -42,11 +60,17 @@ export class WorkerPool {
       eval: true,
       workerData: this.init,
     });
-    const slot: Slot = { worker, pending: new Map(), dead: false };
-    worker.on('message', (m: { seq: number; result: ProcessResult }) => {
+    const slot: Slot = { worker, pending: new Map(), dead: false, current: null, timedOut: null, started: 0 };
+    worker.on('message', (m: { seq: number; result?: ProcessResult; started?: boolean; stage?: string }) => {
+      if (m.started) return this.startClock(slot, m.seq);
+      if (m.stage !== undefined) {
+        if (slot.current?.seq === m.seq) slot.current.stage = m.stage;
+        return;
+      }
+      if (slot.current?.seq === m.seq) this.stopClock(slot);
       const p = slot.pending.get(m.seq);
       slot.pending.delete(m.seq);
-      p?.resolve(m.result);
+      if (p && m.result) p.resolve(m.result);
     });
     // A worker handles one message at a time: when it dies, the oldest document it held is the one
     // that killed it. That one fails; the others go to its replacement.
@@ -62,8 +86,12 @@ export class WorkerPool {
         this.broken = reason;
         return;
       }
+      this.stopClock(slot);
       const [first, ...rest] = pending;
-      if (first) failure(first[1]);
+      const timedOut = slot.timedOut;
+      if (first && timedOut !== null && first[0] === timedOut.seq) {
+        first[1].resolve(buildFailure(first[1].doc, timedOut.stage, timedOut.message, this.init.stages.length));
+      } else if (first) failure(first[1]);
       if (this.broken !== null) {
         for (const [, p] of rest) failure(p);
         return;
@@ -79,6 +107,26 @@ export class WorkerPool {
     worker.on('error', (e) => fail(`the worker processing this document died: ${e.message}`));
     worker.on('exit', (code) => fail(`the worker processing this document exited with code ${code}`));
     return slot;
+  }
+
+  /** Starts the time limit of the document a worker has just taken. */
+  private startClock(slot: Slot, seq: number): void {
+    this.stopClock(slot);
+    const pending = slot.pending.get(seq);
+    const ms = pending ? (this.options.timeoutMs?.(pending.doc, slot.started === 0) ?? null) : null;
+    slot.started++;
+    slot.current = { seq, stage: null, timer: null };
+    if (ms === null) return;
+    slot.current.timer = setTimeout(() => {
+      const stage = slot.current?.stage ?? 'worker';
+      slot.timedOut = { seq, stage, message: `stopped after ${formatSeconds(ms)}: the document took longer than its time limit (--document-timeout)` };
+      void slot.worker.terminate();
+    }, ms);
+  }
+
+  private stopClock(slot: Slot): void {
+    if (slot.current?.timer) clearTimeout(slot.current.timer);
+    slot.current = null;
   }
 
   private closing = false;
@@ -98,6 +146,11 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closing = true;
+    for (const slot of this.slots) this.stopClock(slot);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

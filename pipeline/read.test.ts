@@ -2,7 +2,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { IdRegistry, readDocuments, type InputDocument } from './read.ts';
+import { countDocuments, IdRegistry, readDocuments, type InputDocument } from './read.ts';
 import { tempDir } from './test/tmp.ts';
 
 async function readAll(inputs: string[], maxDocumentBytes?: number): Promise<InputDocument[]> {
@@ -51,12 +51,32 @@ describe('reading inputs', () => {
     ]);
   });
 
-  it('walks folders in name order and skips files of unknown kinds', async () => {
+  it('walks folders in name order, reads files of unknown kinds by their content, and reports binary ones', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'b.txt'), 'B.');
     writeFileSync(path.join(dir, 'a.txt'), 'A.');
-    writeFileSync(path.join(dir, 'notes.md'), 'not an input');
-    expect((await readAll([dir])).map((d) => d.id)).toEqual(['a', 'b']);
+    writeFileSync(path.join(dir, 'notes.md'), 'A note that is text.');
+    writeFileSync(path.join(dir, 'dump.data'), `${JSON.stringify({ id: 'inside', text: 'A JSONL line.' })}\n`);
+    writeFileSync(path.join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]));
+    const skipped: string[] = [];
+    const docs: InputDocument[] = [];
+    for await (const d of readDocuments([dir], { onSkipped: (file, reason) => skipped.push(`${path.basename(file)}: ${reason}`) })) docs.push(d);
+    expect(docs.map((d) => [d.id, d.error])).toEqual([
+      ['a', null],
+      ['b', null],
+      ['inside', null],
+      ['notes', null],
+    ]);
+    expect(skipped).toEqual(['photo.jpg: binary content, not a document']);
+    expect(await countDocuments([dir])).toBe(4);
+  });
+
+  it('counts the documents of a dump as it reads them, without parsing', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'd.jsonl'), '{"text":"a"}\n\n\r\n{bad\n{"text":"b"}');
+    writeFileSync(path.join(dir, 'e.jsonl.gz'), gzipSync('{"text":"c"}\n{"text":"d"}\n'));
+    expect(await countDocuments([dir])).toBe((await readAll([dir])).length);
+    expect(await countDocuments([dir])).toBe(5);
   });
 
   it('turns bad input into documents with a clear error', async () => {
@@ -110,16 +130,26 @@ describe('reading inputs', () => {
 });
 
 describe('ids', () => {
-  it('are made safe for file names and unique in a run', () => {
+  it('are kept exactly as given, case and all, when unique', () => {
     const ids = new IdRegistry();
-    expect(ids.claim('a/b:c?')).toBe('a_b_c_');
-    expect(ids.claim('x')).toBe('x');
-    expect(ids.claim('x')).toBe('x~2');
-    expect(ids.claim('x~2')).toBe('x~2~2');
-    expect(ids.claim('..hidden')).toBe('_hidden');
-    expect(ids.claim('X')).toBe('X~3');
-    expect(ids.claim('CON')).toBe('_CON');
-    expect(ids.claim('lone\ud800surrogate')).toBe('lone_surrogate');
-    expect(Buffer.byteLength(ids.claim('😀'.repeat(150)))).toBeLessThanOrEqual(200);
+    for (const id of ['con', 'Story', 'story', 'STORY', 'a/b:c?', '..hidden', ' spaced ', '😀'.repeat(150)]) expect(ids.claim(id)).toBe(id);
+  });
+
+  it('give only true duplicates a suffix, and report them', () => {
+    const reported: string[] = [];
+    const ids = new IdRegistry((id, renamed) => reported.push(`${id} -> ${renamed}`));
+    expect(['x', 'x', 'x~2', 'X', 'x'].map((id) => ids.claim(id))).toEqual(['x', 'x~2', 'x~2~2', 'X', 'x~3']);
+    expect(reported).toEqual(['x -> x~2', 'x~2 -> x~2~2', 'x -> x~3']);
+  });
+
+  it('of a JSONL dump come out as written', async () => {
+    const dir = tempDir();
+    const lines = ['con', 'Story', 'story', 'STORY', 'Story'].map((id) => JSON.stringify({ id, text: 'Text.' }));
+    writeFileSync(path.join(dir, 'd.jsonl'), `${lines.join('\n')}\n`);
+    const duplicates: string[] = [];
+    const docs: InputDocument[] = [];
+    for await (const d of readDocuments([dir], { onDuplicateId: (id, renamed) => duplicates.push(`${id} -> ${renamed}`) })) docs.push(d);
+    expect(docs.map((d) => d.id)).toEqual(['con', 'Story', 'story', 'STORY', 'Story~2']);
+    expect(duplicates).toEqual(['Story -> Story~2']);
   });
 });

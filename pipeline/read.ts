@@ -6,7 +6,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { decodeBytes } from './decode.ts';
+import { decodeBytes, looksBinary } from './decode.ts';
 import { looksLikeHtml } from './html.ts';
 
 export interface InputDocument {
@@ -24,6 +24,8 @@ export interface InputDocument {
   encoding?: string | null;
   /** Byte sequences no decoding could place, replaced by U+FFFD (hex). */
   invalidBytes?: string[];
+  /** The document's size in its input file (its line, or the whole file), for progress. */
+  bytes?: number;
   /** What batch learners learned from the document's window, per stage name (set by the runner). */
   learned?: Record<string, unknown>;
 }
@@ -33,6 +35,10 @@ export interface ReadOptions {
   maxDocumentBytes?: number;
   /** Paths never read (the output folder, when it lies inside an input folder). */
   exclude?: string[];
+  /** Told of a file in a folder that is not read (binary content), so nothing disappears silently. */
+  onSkipped?: (file: string, reason: string) => void;
+  /** Told of an id that the input holds twice, and what the second one became. */
+  onDuplicateId?: (id: string, renamed: string) => void;
 }
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
@@ -48,38 +54,32 @@ export function formatOf(file: string): Format | null {
   return null;
 }
 
-/** Makes ids safe in any file name and unique in the run (a second `a` becomes `a~2`). */
+/**
+ * Keeps ids unique in the run. An id is the user's data: it is kept exactly as given (case and all)
+ * when it is unique; only a true duplicate gets a suffix (`a`, then `a~2`), and is reported. Nothing
+ * is named after an id, so nothing here needs to be safe in a file name (whatever names a file
+ * after an id encodes it itself).
+ */
 export class IdRegistry {
   private readonly seen = new Map<string, number>();
 
+  constructor(private readonly onDuplicate?: (id: string, renamed: string) => void) {}
+
   claim(raw: string): string {
-    let base = raw
-      .normalize('NFC')
-      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]|\p{Cs}/gu, '_')
-      .replace(/\s+/g, '_')
-      .replace(/^\.+/, '_')
-      .replace(/[. ]+$/, '_');
-    // File names hold 255 bytes: keep 200 bytes of UTF-8, cut between characters, for `~N` and an extension.
-    if (Buffer.byteLength(base) > 200) {
-      base = Array.from(base).slice(0, 200).join('');
-      let cut = '';
-      for (const ch of base) {
-        if (Buffer.byteLength(cut + ch) > 200) break;
-        cut += ch;
-      }
-      base = cut;
+    const count = this.seen.get(raw);
+    if (count === undefined) {
+      this.seen.set(raw, 1);
+      return raw;
     }
-    if (base === '') base = 'document';
-    // Names Windows reserves for devices.
-    if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(base)) base = `_${base}`;
-    // Compared without case: `A` and `a` are one file on a case-insensitive file system.
-    const key = (id: string) => id.toLowerCase();
-    const n = (this.seen.get(key(base)) ?? 0) + 1;
-    this.seen.set(key(base), n);
-    if (n === 1) return base;
-    const candidate = `${base}~${n}`;
-    // `a~2` may itself be an id of the input; claim until free.
-    return this.seen.has(key(candidate)) ? this.claim(candidate) : (this.seen.set(key(candidate), 1), candidate);
+    // `a~2` may itself be an id of the input: count on until free.
+    let n = count;
+    let candidate: string;
+    do candidate = `${raw}~${++n}`;
+    while (this.seen.has(candidate));
+    this.seen.set(raw, n);
+    this.seen.set(candidate, 1);
+    this.onDuplicate?.(raw, candidate);
+    return candidate;
   }
 }
 
@@ -124,29 +124,101 @@ async function* walkFolder(
     const kind = entry.isSymbolicLink() ? await stat(full).catch(() => null) : entry;
     if (kind === null) yield { file: full, error: 'broken symbolic link' };
     else if (kind.isDirectory()) yield* walkFolder(full, excluded, visited);
-    else if (kind.isFile() && formatOf(entry.name) !== null) yield { file: full, explicit: false };
+    // Every file: one of an unknown kind is told apart by its content (readDocuments).
+    else if (kind.isFile()) yield { file: full, explicit: false };
   }
 }
 
 /** The documents of all inputs, in input order. */
 export async function* readDocuments(inputs: string[], options: ReadOptions = {}): AsyncGenerator<InputDocument> {
-  const ids = new IdRegistry();
+  const ids = new IdRegistry(options.onDuplicateId);
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   for await (const entry of walkInputs(inputs, options.exclude)) {
     if ('error' in entry) {
       yield failed(ids.claim(baseName(entry.file)), entry.file, entry.error);
       continue;
     }
-    let format: Format;
+    let format: Format | 'binary';
     try {
-      format = formatOf(entry.file) ?? (await sniffFormat(entry.file));
+      format = await formatOfFile(entry.file, entry.explicit);
     } catch (e) {
       yield failed(ids.claim(baseName(entry.file)), entry.file, `cannot read input: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       continue;
     }
-    if (format === 'jsonl' || format === 'jsonl.gz') yield* readJsonl(entry.file, format === 'jsonl.gz', ids, maxBytes);
+    if (format === 'binary') options.onSkipped?.(entry.file, 'binary content, not a document');
+    else if (format === 'jsonl' || format === 'jsonl.gz') yield* readJsonl(entry.file, format === 'jsonl.gz', ids, maxBytes);
     else yield await readWholeFile(entry.file, format, ids, maxBytes);
   }
+}
+
+/**
+ * A file's format: by its extension, else by its content. A binary file found in a folder is
+ * skipped (a folder of documents often holds images too); one named on the command line is read,
+ * and recorded as failed.
+ */
+async function formatOfFile(file: string, explicit: boolean): Promise<Format | 'binary'> {
+  const known = formatOf(file);
+  if (known !== null) return known;
+  const head = await readHead(file, 4096);
+  if (!explicit && !(head[0] === 0x1f && head[1] === 0x8b) && looksBinary(head)) return 'binary';
+  return sniffFormat(head);
+}
+
+/** The size of the inputs in bytes (for the time left), or null when a gzip file hides it. */
+export async function inputSize(inputs: string[], exclude: string[] = []): Promise<number | null> {
+  let total = 0;
+  for await (const entry of walkInputs(inputs, exclude)) {
+    if ('error' in entry) continue;
+    if (formatOf(entry.file) === 'jsonl.gz') return null;
+    total += (await stat(entry.file).catch(() => ({ size: 0 }))).size;
+  }
+  return total;
+}
+
+/**
+ * How many documents the inputs hold, counted as readDocuments would yield them but without
+ * parsing: a JSONL file's non-empty lines, one for any other file that is read.
+ */
+export async function countDocuments(inputs: string[], exclude: string[] = []): Promise<number> {
+  let total = 0;
+  for await (const entry of walkInputs(inputs, exclude)) {
+    if ('error' in entry) {
+      total++;
+      continue;
+    }
+    const format = await formatOfFile(entry.file, entry.explicit).catch(() => 'text' as const);
+    if (format === 'binary') continue;
+    if (format !== 'jsonl' && format !== 'jsonl.gz') total++;
+    else total += await countLines(entry.file, format === 'jsonl.gz');
+  }
+  return total;
+}
+
+/** Lines that readJsonl reads as documents: every line but empty ones (or a lone CR). */
+async function countLines(file: string, gzip: boolean): Promise<number> {
+  const raw = createReadStream(file);
+  const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
+  if (gzip) raw.on('error', (e) => stream.destroy(e));
+  let lines = 0;
+  let length = 0;
+  let onlyCr = true;
+  try {
+    for await (const chunk of stream) {
+      for (const b of chunk as Buffer) {
+        if (b === 0x0a) {
+          if (length > 0 && !(length === 1 && onlyCr)) lines++;
+          length = 0;
+          onlyCr = true;
+        } else {
+          length++;
+          if (b !== 0x0d) onlyCr = false;
+        }
+      }
+    }
+  } catch {
+    return lines + 1;
+  }
+  return length > 0 && !(length === 1 && onlyCr) ? lines + 1 : lines;
 }
 
 function baseName(file: string): string {
@@ -158,9 +230,8 @@ function failed(id: string, file: string, error: string): InputDocument {
   return { id, source: { path: file, url: null }, text: null, html: null, date: null, langHint: null, error };
 }
 
-/** A file without a known extension: JSONL if its first line is a JSON object, HTML if it says so, else text. */
-async function sniffFormat(file: string): Promise<Format> {
-  const head = await readHead(file, 4096);
+/** A file without a known extension, by its first bytes: JSONL if it starts like a JSON object, else text (HTML is told apart later). */
+function sniffFormat(head: Uint8Array): Format {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'jsonl.gz';
   const text = Buffer.from(head).toString('utf8');
   if (/^\s*\{/.test(text)) return 'jsonl';
@@ -201,6 +272,7 @@ async function readWholeFile(file: string, format: Format, ids: IdRegistry, maxB
     error: null,
     encoding: decoded.encoding,
     ...(decoded.invalid ? { invalidBytes: decoded.invalid } : {}),
+    bytes: bytes.length,
   };
 }
 
@@ -243,11 +315,11 @@ async function* readJsonl(file: string, gzip: boolean, ids: IdRegistry, maxBytes
       lineNo++;
       const where = `${base}#${lineNo}`;
       if ('tooLong' in line) {
-        yield failed(ids.claim(where), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`);
+        yield { ...failed(ids.claim(where), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`), bytes: line.tooLong + 1 };
         continue;
       }
       if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) continue;
-      yield parseJsonlLine(line, file, lineNo, where, ids);
+      yield { ...parseJsonlLine(line, file, lineNo, where, ids), bytes: line.length + 1 };
     }
   } catch (e) {
     yield failed(ids.claim(`${base}#${lineNo + 1}`), file, `cannot read the rest of the dump after line ${lineNo}: ${(e as Error).message}`);

@@ -1,4 +1,4 @@
-// The record of ../shared/CONTRACT.md, written once as a zod schema: the TypeScript type is derived
+// The record of CONTRACT.md (the project's own), written once as a zod schema: the TypeScript type is derived
 // from it (`NewsRecord`), and so is the validator the tests run and the JSON Schema
 // (`npm run schema`). Fields may be added; none may be renamed or dropped.
 import { z } from 'zod';

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Root } from './document.ts';
+import { UsageError } from './flags.ts';
 import { StageRunner } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { validateRecord, type NewsRecord } from './record.ts';
@@ -62,14 +63,13 @@ describe('the runner', () => {
     for (const f of readdirSync(path.join(dir, 'a', 'stages'))) same(path.join('stages', f));
   });
 
-  it('records a failure outside the stages on its document and goes on', async () => {
+  it('refuses a missing input before writing anything', async () => {
     const dir = tempDir();
     const input = dump(dir, 3);
-    await runPipeline({ inputs: ['', input], out: path.join(dir, 'out'), stages: ['blocks'] });
-    const records = readJsonl<NewsRecord>(path.join(dir, 'out', 'records.jsonl'));
-    expect(records).toHaveLength(4);
-    expect(records[0]?.error?.message).toMatch(/cannot read input/);
-    expect(records.slice(1).map((r) => r.id)).toEqual(['d0', 'd1', 'd2']);
+    const out = path.join(dir, 'out');
+    await expect(runPipeline({ inputs: [path.join(dir, 'typo.jsonl'), input], out, stages: ['blocks'] })).rejects.toThrow(UsageError);
+    await expect(runPipeline({ inputs: [path.join(dir, 'typo.jsonl')], out })).rejects.toThrow('no such input');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('runs only the stages named, in pipeline order', async () => {
@@ -101,13 +101,15 @@ describe('the runner', () => {
     await runPipeline({ inputs: [input], out: cut });
     const records = readFileSync(path.join(cut, 'records.jsonl'), 'utf8').split('\n');
     writeFileSync(path.join(cut, 'records.jsonl'), `${records.slice(0, 11).join('\n')}\n${records[11]?.slice(0, 20)}`);
-    await runPipeline({ inputs: [input], out: cut, resume: true });
+    rmSync(path.join(cut, '.newsnorm-done')); // an interrupted run leaves no completion marker
+    const resumed = await runPipeline({ inputs: [input], out: cut, resume: true });
+    expect(resumed.resumed).toEqual({ kept: 11, processed: 19 });
     expect(readFileSync(path.join(cut, 'records.jsonl'), 'utf8')).toBe(readFileSync(path.join(whole, 'records.jsonl'), 'utf8'));
     for (const f of readdirSync(path.join(whole, 'stages'))) {
       expect(readFileSync(path.join(cut, 'stages', f), 'utf8')).toBe(readFileSync(path.join(whole, 'stages', f), 'utf8'));
     }
     const counts = (d: string) => {
-      const { timings: _t, ...rest } = JSON.parse(readFileSync(path.join(d, 'run.json'), 'utf8'));
+      const { timings: _t, resumed: _r, ...rest } = JSON.parse(readFileSync(path.join(d, 'run.json'), 'utf8'));
       return { ...rest, inputs: null };
     };
     expect(counts(cut)).toEqual(counts(whole));

@@ -1,15 +1,20 @@
 // The runner: documents stream in from the readers, go through the stages under a bounded p-queue,
 // and are written in input order. At most `window` documents are between read and written at any
 // time, so memory stays flat however large the dump.
+import { appendFileSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { pipelineStages } from '../stages/index.ts';
+import { GazetteerError, loadGazetteer } from '../stages/names/gazetteer.ts';
+import { UsageError } from './flags.ts';
 import { WorkerPool } from './pool.ts';
 import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process.ts';
-import { readDocuments, type InputDocument } from './read.ts';
+import { countDocuments, inputSize, readDocuments, type InputDocument } from './read.ts';
+import { claimOutput, describeInputs, type RunState, writeState } from './state.ts';
 import type { NewsRecord } from './record.ts';
 import { RunStats, type RunSummary } from './stats.ts';
 import type { BatchLearner, StageDefinition } from './stage.ts';
-import { OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
+import { type OutputLayout, OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
 
 export interface RunOptions {
   inputs: string[];
@@ -20,14 +25,54 @@ export interface RunOptions {
   concurrency?: number;
   /** Worker threads processing documents (1: all in the main thread). */
   workers?: number;
+  /** Continue the earlier run in `out`: keep its complete documents, process the rest. */
   resume?: boolean;
+  /** Replace the newsnorm files in `out`; without it (or `resume`), a non-empty `out` is refused. */
+  overwrite?: boolean;
   rank?: number;
   worldSize?: number;
   maxDocumentBytes?: number;
+  /**
+   * Time limit of one document in milliseconds; a document over it is stopped and recorded as
+   * failed by the stage it was in. A number runs the documents in worker threads (even one), where
+   * a stuck stage can be stopped; null sets no limit; undefined: the default per MB
+   * (documentTimeout) with --workers 2 or more, none in the main thread.
+   */
+  documentTimeoutMs?: number | null;
   /** Options per stage name, passed to the stage's plugin. */
   stageOptions?: Record<string, unknown>;
   /** Called after each document is written (progress). */
   onDocument?: (written: number) => void;
+  /** Called once the output folder is claimed, before any document is processed. */
+  onStart?: (start: RunStart) => void;
+  /** Called after each document is written, with the counts a progress display needs. */
+  onProgress?: (progress: RunProgress) => void;
+  /** Told of what the user should know but that does not stop the run (skipped files, duplicate ids). */
+  onNotice?: (message: string) => void;
+  /** Aborting it stops the run cleanly: documents in flight are written, run.json says `interrupted`. */
+  signal?: AbortSignal;
+  /** How the user reruns this run (`npm start --`, `newsnorm`), for the messages that suggest a flag. */
+  command?: string;
+}
+
+export interface RunStart {
+  /** Documents kept from the earlier run (--resume). */
+  kept: number;
+  /** Documents left to process, when counted (on --resume), else null. */
+  remaining: number | null;
+  /** Bytes of input, when known (not with gzip inputs). */
+  inputBytes: number | null;
+}
+
+export interface RunProgress {
+  /** Documents written by this run, and those kept from an earlier one. */
+  written: number;
+  kept: number;
+  failed: number;
+  /** Input bytes of the documents this run processed (for MB/s). */
+  processedBytes: number;
+  /** How far into the input the last written document lies, in bytes (for the time left). */
+  inputOffset: number;
 }
 
 export class RunError extends Error {}
@@ -42,6 +87,96 @@ export function selectStages(names: string[] | null | undefined): { index: numbe
   return all.filter(({ stage }) => names.includes(stage.name));
 }
 
+/**
+ * Everything the run needs checked before a byte is written: the inputs exist, the stages'
+ * files (a gazetteer) can be read. Throws UsageError with a message for the user.
+ */
+export async function validateRun(options: RunOptions): Promise<void> {
+  for (const input of options.inputs) {
+    const problem = await stat(input).then(
+      () => null,
+      (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? `no such input: "${input}"` : `cannot read the input "${input}" (${e.code ?? e.message})`),
+    );
+    if (problem !== null) throw new UsageError(problem);
+  }
+  const gazetteer = (options.stageOptions?.names as { gazetteer?: unknown } | undefined)?.gazetteer;
+  if (typeof gazetteer === 'string') {
+    try {
+      loadGazetteer(gazetteer);
+    } catch (e) {
+      if (e instanceof GazetteerError) throw new UsageError(`--gazetteer ${e.message}`);
+      throw e;
+    }
+  }
+}
+
+/** What the output was made from, for --resume to compare. */
+async function runState(options: RunOptions, stages: string[], rank: number, worldSize: number): Promise<RunState> {
+  return {
+    version: 1,
+    inputs: await describeInputs(options.inputs),
+    stages,
+    referenceDate: options.referenceDate ?? null,
+    maxDocumentBytes: options.maxDocumentBytes ?? null,
+    stageOptions: JSON.parse(JSON.stringify(options.stageOptions ?? {})) as Record<string, unknown>,
+    rank,
+    worldSize,
+  };
+}
+
+/**
+ * Claims the output folder (refusing one that holds another run's output), then: the summary of
+ * a run that already finished (--resume of a finished rank: nothing to do, the input is not even
+ * read), or a writer appending after the documents kept from an earlier run.
+ */
+async function openOutput(
+  options: RunOptions,
+  layout: OutputLayout,
+  state: RunState,
+): Promise<{ finished: RunSummary } | { writer: OutputWriter; done: number }> {
+  const resuming = await claimOutput(layout, state, {
+    resume: options.resume === true,
+    overwrite: options.overwrite === true,
+    command: options.command ?? 'newsnorm',
+  }).catch((e: unknown) => {
+    if (e instanceof UsageError) throw e;
+    throw new RunError(`cannot read the output folder ${options.out}: ${(e as Error).message}`);
+  });
+  const finished = resuming ? await readFinished(layout) : null;
+  if (finished !== null) return { finished };
+  try {
+    const done = resuming ? await prepareResume(layout) : 0;
+    const writer = await OutputWriter.open(layout, resuming);
+    await writeState(layout, state);
+    return { writer, done };
+  } catch (e) {
+    throw new RunError(`cannot write the output folder ${options.out}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * How a document is processed: in the main thread, or in worker threads when there are several
+ * workers or a time limit (a stuck stage can be stopped only in a worker thread).
+ */
+function documentProcessor(options: RunOptions, selected: { stage: StageDefinition }[], names: string[]) {
+  const stageOptions = { ...options.stageOptions };
+  const workers = Math.max(1, options.workers ?? 1);
+  const referenceDate = options.referenceDate ?? null;
+  const limit = options.documentTimeoutMs;
+  const pool =
+    workers > 1 || typeof limit === 'number'
+      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, first) => documentTimeout(doc, first, limit) })
+      : null;
+  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
+  const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
+  const processDocument = async (doc: InputDocument): Promise<ProcessResult> => {
+    traceProcessed(doc.id);
+    if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
+    return pool ? pool.process(doc) : (runner as StageRunner).process(doc, { referenceDate });
+  };
+  return { processDocument, pool };
+}
+
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const selected = selectStages(options.stages);
@@ -52,38 +187,40 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const names = selected.map((s) => s.stage.name);
   const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize);
   const stats = new RunStats(names);
+  const exclude = [options.out];
 
-  // The output folder first: an unwritable one is reported before any pass over the input.
-  let done = 0;
-  let writer: OutputWriter;
-  try {
-    if (options.resume) done = await prepareResume(layout);
-    writer = await OutputWriter.open(layout, options.resume === true);
-  } catch (e) {
-    throw new RunError(`cannot write the output folder ${options.out}: ${(e as Error).message}`);
+  // Everything is checked before anything is written: inputs, stage files, the output folder.
+  await validateRun(options);
+  const opened = await openOutput(options, layout, await runState(options, names, rank, worldSize));
+  if ('finished' in opened) {
+    options.onStart?.({ kept: opened.finished.documents, remaining: 0, inputBytes: null });
+    return { ...opened.finished, resumed: { kept: opened.finished.documents, processed: 0 } };
   }
-  const stageOptions = { ...options.stageOptions };
-  const workers = Math.max(1, options.workers ?? 1);
-  const referenceDate = options.referenceDate ?? null;
-  const pool = workers > 1 ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }) : null;
-  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
-  const processDocument = (doc: InputDocument): ProcessResult | Promise<ProcessResult> =>
-    pool ? pool.process(doc) : (runner as StageRunner).process(doc, { referenceDate });
+  const { writer, done } = opened;
+  const inputBytes = await inputSize(options.inputs, exclude);
+  const remaining = options.resume ? Math.max(0, shareOf(await countDocuments(options.inputs, exclude), rank, worldSize) - done) : null;
+  options.onStart?.({ kept: done, remaining, inputBytes });
+
+  const { processDocument, pool } = documentProcessor(options, selected, names);
   if (done > 0) await recountKept(layout, done, stats);
 
   const queue = new PQueue({ concurrency });
   const window = concurrency * 4;
-  const finished = new Map<number, ProcessResult>();
+  const finished = new Map<number, { result: ProcessResult; offset: number; bytes: number }>();
   let nextToWrite = done;
   let inFlight = 0;
   let writing: Promise<void> = Promise.resolve();
   let wake: (() => void) | null = null;
   let writeError: Error | null = null;
   let readMs = 0;
+  const progress: RunProgress = { written: 0, kept: done, failed: 0, processedBytes: 0, inputOffset: 0 };
+  // An interruption wakes the reading loop, which then stops taking documents.
+  const interrupted = () => options.signal?.aborted === true;
+  options.signal?.addEventListener('abort', () => wake?.(), { once: true });
 
   const flush = () => {
     while (finished.has(nextToWrite)) {
-      const result = finished.get(nextToWrite) as ProcessResult;
+      const { result, offset, bytes } = finished.get(nextToWrite) as { result: ProcessResult; offset: number; bytes: number };
       finished.delete(nextToWrite);
       nextToWrite++;
       // Counted in input order, so run.json is the same at any concurrency.
@@ -96,7 +233,12 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
           writeError = e as Error;
         }
         inFlight--;
+        progress.written++;
+        if (result.record.error) progress.failed++;
+        progress.processedBytes += bytes;
+        progress.inputOffset = offset;
         options.onDocument?.(nextToWrite);
+        options.onProgress?.({ ...progress });
         wake?.();
       });
     }
@@ -104,24 +246,40 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   let ordinal = -1;
   let position = -1;
+  let offset = 0;
+  const skipped: { path: string; reason: string }[] = [];
+  let duplicateIds = 0;
   const documents = learnInWindows(
-    readDocuments(options.inputs, { maxDocumentBytes: options.maxDocumentBytes, exclude: [options.out] }),
+    readDocuments(options.inputs, {
+      maxDocumentBytes: options.maxDocumentBytes,
+      exclude,
+      onSkipped: (file, reason) => {
+        if (skipped.length < MAX_LISTED) skipped.push({ path: file, reason });
+        options.onNotice?.(`skipped ${file}: ${reason}`);
+      },
+      onDuplicateId: (id, renamed) => {
+        duplicateIds++;
+        options.onNotice?.(`the id "${id}" appears more than once in the input: this one is "${renamed}"`);
+      },
+    }),
     selected.map((s) => s.stage),
   );
-  for (;;) {
+  while (!interrupted()) {
     const t0 = performance.now();
     const next = await documents.next();
     readMs += performance.now() - t0;
     if (next.done) break;
     position++;
+    offset += next.value.bytes ?? 0;
     if (position % worldSize !== rank) continue;
     ordinal++;
     if (ordinal < done) continue;
-    while (inFlight >= window && !writeError) await new Promise<void>((resolve) => (wake = resolve));
-    if (writeError) break;
+    while (inFlight >= window && !writeError && !interrupted()) await new Promise<void>((resolve) => (wake = resolve));
+    if (writeError || interrupted()) break;
     inFlight++;
     const doc: InputDocument = next.value;
     const at = ordinal;
+    const where = offset;
     void queue.add(async () => {
       let result: ProcessResult;
       try {
@@ -130,17 +288,65 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         result = buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length);
       }
       stats.addTimings(result.timings);
-      finished.set(at, result);
+      finished.set(at, { result, offset: where, bytes: doc.bytes ?? 0 });
       flush();
     });
   }
+  // Documents already taken are finished and written, in order, even when interrupted.
   await queue.onIdle();
   await writing;
   await pool?.close();
+  await documents.return(undefined);
   if (writeError) throw new RunError(`cannot write the output: ${(writeError as Error).message}`);
-  const summary = stats.summary(performance.now() - started, readMs);
+  const summary: RunSummary = {
+    ...stats.summary(performance.now() - started, readMs),
+    ...(interrupted() ? { interrupted: true } : {}),
+    skipped,
+    duplicateIds,
+    resumed: options.resume ? { kept: done, processed: progress.written } : null,
+  };
   await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });
+  if (!summary.interrupted) await writeFile(layout.done, `${new Date().toISOString()}\n`);
   return summary;
+}
+
+/** The summary of a run that finished (its completion marker is there), else null. */
+async function readFinished(layout: OutputLayout): Promise<RunSummary | null> {
+  if (!(await stat(layout.done).then(() => true, () => false))) return null;
+  try {
+    return JSON.parse(await readFile(layout.run, 'utf8')) as RunSummary;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A document's time limit: the one given, else 30 s and 30 s per MB of the document; a worker's
+ * first document has ten more minutes, for loading the language models (a minute or more on a
+ * busy machine).
+ */
+export function documentTimeout(doc: InputDocument, first: boolean, given: number | null | undefined): number | null {
+  if (given === null) return null;
+  const mb = (doc.bytes ?? (doc.text?.length ?? 0) + (doc.html?.length ?? 0)) / 1e6;
+  const base = given ?? Math.round(30_000 + 30_000 * mb);
+  return first ? base + 600_000 : base;
+}
+
+/** Files and duplicate ids listed in run.json at most (the counts are complete). */
+const MAX_LISTED = 1000;
+
+/** How many of `total` documents shard `rank` of `worldSize` gets (document i goes to i mod N). */
+function shareOf(total: number, rank: number, worldSize: number): number {
+  return total > rank ? Math.floor((total - rank - 1) / worldSize) + 1 : 0;
+}
+
+/**
+ * For tests and debugging: with NEWSNORM_TRACE_PROCESSED=FILE, the id of every document handed
+ * to the stages is appended to FILE, so a test can see which documents a run processed.
+ */
+function traceProcessed(id: string): void {
+  const file = process.env.NEWSNORM_TRACE_PROCESSED;
+  if (file) appendFileSync(file, `${JSON.stringify(id)}\n`);
 }
 
 /**

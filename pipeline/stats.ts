@@ -12,6 +12,14 @@ export interface RunSummary {
   removedCharacters: Record<string, number>;
   stages: string[];
   timings: { totalMs: number; stageMs: Record<string, number>; readMs: number };
+  /** Set when the run was stopped (SIGINT/SIGTERM): the files hold the documents before that point. */
+  interrupted?: boolean;
+  /** Files inside input folders that were not read, and why (the first thousand). */
+  skipped?: { path: string; reason: string }[];
+  /** Ids the input held more than once (each repeat got a `~N` suffix). */
+  duplicateIds?: number;
+  /** On --resume: documents kept from the earlier run and processed by this one. */
+  resumed?: { kept: number; processed: number } | null;
 }
 
 const MAX_FAILURE_MESSAGES = 1000;

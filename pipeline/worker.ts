@@ -1,23 +1,50 @@
 // A worker thread of the pool: builds its own StageRunner from the stage names and options it is
-// given, then processes the documents the main thread sends, one message each.
+// given, then processes the documents the main thread sends, one message each. It tells the main
+// thread when it starts a document and each stage, so a document over its time limit can be
+// stopped (by ending this thread) and blamed on the stage it was in.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Processor } from 'unified';
+import type { Root } from './document.ts';
 import { StageRunner } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { selectStages } from './run.ts';
+import type { StageDefinition } from './stage.ts';
 
-interface Init {
+export interface WorkerInit {
   stages: string[];
   stageOptions: Record<string, unknown>;
   referenceDate: string | null;
+  /** A module exporting `stages: StageDefinition[]` to run instead of the pipeline's (tests). */
+  stageModule?: string;
 }
 
-const init = workerData as Init;
-const runner = new StageRunner(
-  selectStages(init.stages).map((s) => s.stage),
-  init.stageOptions,
-);
+const init = workerData as WorkerInit;
+let current = -1;
+
+/** The stage, its plugin wrapped to say "this stage starts now" before each document. */
+function reporting(stage: StageDefinition): StageDefinition {
+  const plugin = function (this: Processor, options?: unknown) {
+    const transformer = (stage.plugin as unknown as (this: Processor, o?: unknown) => unknown).call(this, options) as
+      | ((tree: Root, ...rest: unknown[]) => unknown)
+      | undefined;
+    if (!transformer) return undefined;
+    const report = () => parentPort?.postMessage({ seq: current, stage: stage.name });
+    // Same arity as the stage's transformer: unified tells callback-style ones (tree, file, next) by it.
+    return transformer.length >= 3
+      ? (tree: Root, file: unknown, next: unknown) => (report(), transformer(tree, file, next))
+      : (tree: Root, file: unknown) => (report(), transformer(tree, file));
+  } as unknown as StageDefinition['plugin'];
+  return { ...stage, plugin };
+}
+
+const stages: readonly StageDefinition[] = init.stageModule
+  ? ((await import(init.stageModule)) as { stages: StageDefinition[] }).stages
+  : selectStages(init.stages).map((s) => s.stage);
+const runner = new StageRunner(stages.map(reporting), init.stageOptions);
 
 parentPort?.on('message', (message: { seq: number; doc: InputDocument }) => {
+  current = message.seq;
+  parentPort?.postMessage({ seq: message.seq, started: true });
   // runner.process turns any failure into the document's error record.
   const result = runner.process(message.doc, { referenceDate: init.referenceDate });
   parentPort?.postMessage({ seq: message.seq, result });

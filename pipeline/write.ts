@@ -7,18 +7,30 @@ import { mkdir, open, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputLayout {
+  /** The output folder. */
+  dir: string;
+  /** `.R-of-N` for a shard, else empty. */
+  suffix: string;
   records: string;
   stages: string[];
   run: string;
+  /** What the run was made from, for --resume (see state.ts). */
+  state: string;
+  /** Written when the run (this shard) finished: a rerun with --resume has nothing to do. */
+  done: string;
 }
 
 /** File names of one shard's output: `records.jsonl`, or `records.R-of-N.jsonl` when sharded. */
 export function outputLayout(out: string, stageNames: { index: number; name: string }[], rank: number, worldSize: number): OutputLayout {
   const suffix = worldSize > 1 ? `.${rank}-of-${worldSize}` : '';
   return {
+    dir: out,
+    suffix,
     records: path.join(out, `records${suffix}.jsonl`),
     stages: stageNames.map((s) => path.join(out, 'stages', `${String(s.index + 1).padStart(2, '0')}-${s.name}${suffix}.jsonl`)),
     run: path.join(out, `run${suffix}.json`),
+    state: path.join(out, `.newsnorm-state${suffix}.json`),
+    done: path.join(out, `.newsnorm-done${suffix}`),
   };
 }
 
@@ -72,7 +84,8 @@ export async function* readLines(file: string, n: number): AsyncGenerator<unknow
  */
 export async function prepareResume(layout: OutputLayout): Promise<number> {
   const files = [layout.records, ...layout.stages];
-  const counts = await Promise.all(files.map(completeLines));
+  // Not files.map(completeLines): map would pass each file's index as the line limit.
+  const counts = await Promise.all(files.map((file) => completeLines(file)));
   const done = Math.min(...counts.map((c) => c.lines));
   for (const file of files) {
     const keep = (await completeLines(file, done)).bytes;

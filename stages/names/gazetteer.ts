@@ -1,5 +1,6 @@
 // An optional gazetteer pins canonical names and ids (a Wikidata QID...). JSON: an array of
 // {name, aliases?, id?}; CSV: a header with `name`, `aliases` (separated by `|` or `;`) and `id`.
+// Every entry needs a name: a wrong entry is an error naming the file and the line, not skipped.
 // A person matches an entry when one of its forms, or its fullest form, spells like the entry's
 // name or an alias; or, across scripts, sounds like one (same consonant skeleton).
 import { readFileSync } from 'node:fs';
@@ -100,8 +101,23 @@ function csvFields(line: string): string[] {
   return out.map((f) => f.trim());
 }
 
-function entry(name: unknown, aliases: unknown, id: unknown): GazetteerEntry | null {
-  if (typeof name !== 'string' || name.trim() === '') return null;
+/** A gazetteer that cannot be used: names the file, the line and the problem (no stack needed). */
+export class GazetteerError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(line > 0 ? `${file}, line ${line}: ${problem}` : `${file}: ${problem}`);
+    this.name = 'GazetteerError';
+  }
+}
+
+/** One entry, checked: a name is required; aliases a list (or `|`/`;`-separated text); id text or a number. */
+function entry(name: unknown, aliases: unknown, id: unknown): GazetteerEntry | string {
+  if (typeof name !== 'string' || name.trim() === '') return 'the entry has no "name"';
+  if (aliases !== undefined && aliases !== null && typeof aliases !== 'string' && !Array.isArray(aliases)) return '"aliases" is neither a list nor text';
+  if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') return '"id" is neither text nor a number';
   const list = Array.isArray(aliases) ? aliases : typeof aliases === 'string' ? aliases.split(/[|;]/) : [];
   return {
     name: name.trim().normalize('NFC'),
@@ -110,33 +126,108 @@ function entry(name: unknown, aliases: unknown, id: unknown): GazetteerEntry | n
   };
 }
 
-/** Reads a gazetteer from its text: JSON when it starts with `[` or `{`, CSV otherwise. */
-export function parseGazetteer(text: string): Gazetteer {
-  const body = text.replace(/^\uFEFF/, '').trim();
-  const entries: GazetteerEntry[] = [];
-  if (body.startsWith('[') || body.startsWith('{')) {
-    const data = JSON.parse(body) as unknown;
-    const list = Array.isArray(data) ? data : ((data as { people?: unknown[] }).people ?? []);
-    for (const item of list as Record<string, unknown>[]) {
-      const e = entry(item.name, item.aliases, item.id);
-      if (e) entries.push(e);
-    }
-  } else {
-    const lines = body.split(/\r?\n/).filter((l) => l.trim() !== '');
-    const header = csvFields(lines[0] ?? '').map((h) => foldWord(h));
-    const col = (name: string) => header.indexOf(name);
-    if (col('name') < 0) throw new Error('gazetteer CSV: the header needs a `name` column');
-    for (const line of lines.slice(1)) {
-      const f = csvFields(line);
-      const e = entry(f[col('name')], col('aliases') >= 0 ? f[col('aliases')] : '', col('id') >= 0 ? f[col('id')] : null);
-      if (e) entries.push(e);
-    }
+/** Line (1-based) of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/**
+ * The line on which each entry of a JSON gazetteer starts (the top-level list, or the list under
+ * `people`), so an error can point at the entry. Used only when an entry is wrong.
+ */
+function entryLines(body: string): number[] {
+  const lines: number[] = [];
+  const stack: string[] = [];
+  let target = -1;
+  let key = '';
+  let expectEntry = false;
+  let line = 1;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] as string;
+    if (ch === '\n') line++;
+    if (/\s/.test(ch)) continue;
+    if (expectEntry && ch !== ']') lines.push(line);
+    expectEntry = false;
+    if (ch === '"') {
+      let j = i + 1;
+      let s = '';
+      for (; j < body.length && body[j] !== '"'; j++) s += body[j] === '\\' ? body[++j] : body[j];
+      if (stack.length === 1) key = s;
+      i = j;
+    } else if (ch === '[' || ch === '{') {
+      stack.push(ch);
+      const isList = ch === '[' && target < 0 && (stack.length === 1 || (stack.length === 2 && stack[0] === '{' && key === 'people'));
+      if (isList) target = stack.length;
+      expectEntry = isList;
+    } else if (ch === ']' || ch === '}') stack.pop();
+    else if (ch === ',' && stack.length === target) expectEntry = true;
   }
-  return index(entries);
+  return lines;
+}
+
+function parseJsonGazetteer(body: string, file: string): GazetteerEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    // V8 says "... in JSON at position N": turned into the line, which is what an editor shows.
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const line = at ? lineAt(body, Number(at[1])) : 1;
+    throw new GazetteerError(file, line, `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+  const list = Array.isArray(data) ? data : (data as { people?: unknown } | null)?.people;
+  if (!Array.isArray(list)) throw new GazetteerError(file, 1, 'a JSON gazetteer is a list of {name, aliases, id}, or {"people": [...]}');
+  const entries: GazetteerEntry[] = [];
+  list.forEach((item: unknown, i) => {
+    const e = typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? entry((item as Record<string, unknown>).name, (item as Record<string, unknown>).aliases, (item as Record<string, unknown>).id)
+      : 'the entry is not an object {name, aliases, id}';
+    if (typeof e === 'string') throw new GazetteerError(file, entryLines(body)[i] ?? 1, e.startsWith('the entry ') ? e.replace(/^the entry/, `entry ${i + 1}`) : `entry ${i + 1}: ${e}`);
+    entries.push(e);
+  });
+  return entries;
+}
+
+function parseCsvGazetteer(body: string, file: string): GazetteerEntry[] {
+  // Line numbers as in the file: blank lines are skipped but still counted.
+  const lines = body.split(/\r?\n/).map((text, i) => ({ text, line: i + 1 })).filter((l) => l.text.trim() !== '');
+  const headerLine = lines[0];
+  if (headerLine === undefined) throw new GazetteerError(file, 1, 'the file is empty');
+  const header = csvFields(headerLine.text).map((h) => foldWord(h));
+  const col = (name: string) => header.indexOf(name);
+  if (col('name') < 0) throw new GazetteerError(file, headerLine.line, `the CSV header needs a "name" column (it has: ${header.join(', ')})`);
+  return lines.slice(1).map(({ text, line }) => {
+    const f = csvFields(text);
+    const e = entry(f[col('name')], col('aliases') >= 0 ? f[col('aliases')] : '', col('id') >= 0 ? f[col('id')] : null);
+    if (typeof e === 'string') throw new GazetteerError(file, line, e.replace(/"name"/, 'name (column "name")'));
+    return e;
+  });
+}
+
+/**
+ * Reads a gazetteer from its text. The format comes from the file name when it says (`.json`,
+ * `.csv`), else from the content (JSON when it starts with `[` or `{`). Throws GazetteerError.
+ */
+export function parseGazetteer(text: string, file = 'gazetteer'): Gazetteer {
+  // Not trimmed: error lines count from the file's first line.
+  const body = text.replace(/^\uFEFF/, '');
+  const start = body.trimStart();
+  const lower = file.toLowerCase();
+  const json = lower.endsWith('.json') || (!lower.endsWith('.csv') && (start.startsWith('[') || start.startsWith('{')));
+  return index(json ? parseJsonGazetteer(body, file) : parseCsvGazetteer(body, file));
 }
 
 export function loadGazetteer(file: string): Gazetteer {
-  return parseGazetteer(readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new GazetteerError(file, 0, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  return parseGazetteer(text, file);
 }
 
 /**

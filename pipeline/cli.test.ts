@@ -1,0 +1,215 @@
+// The command line as a user meets it, run as a child process: resume after a kill, refusals
+// before anything is written, interruption. Only the cheap stages run (repair, blocks).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './test/tmp.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const cli = path.join(import.meta.dirname, 'cli.ts');
+const STAGES = ['--stages', 'repair,blocks'];
+
+/** A dump of `n` tiny documents d0, d1, … */
+function dump(dir: string, n: number, name = 'dump.jsonl'): string {
+  const file = path.join(dir, name);
+  const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `d${i}`, text: `Document ${i} says something.\n\nA second paragraph ${'x'.repeat(i % 11)}.` }));
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/** Starts the CLI slowed down (a pause before each document), so a test can stop it mid-way. */
+function start(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    cwd: root,
+    env: { ...process.env, NEWSNORM_TEST_SLOW_MS: '20', ...env },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr })),
+  );
+  return { child, exited };
+}
+
+const lineCount = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').length - 1 : 0);
+
+async function waitForLines(file: string, n: number): Promise<void> {
+  for (let i = 0; i < 3000 && lineCount(file) < n; i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+const ids = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+
+/** The records and stage files of two output folders are the same bytes. */
+function expectSameFiles(a: string, b: string): void {
+  const files = ['records.jsonl', ...readdirSync(path.join(a, 'stages')).map((f) => path.join('stages', f))];
+  expect(files.length).toBeGreaterThan(1);
+  for (const f of files) expect([f, readFileSync(path.join(b, f), 'utf8')]).toEqual([f, readFileSync(path.join(a, f), 'utf8')]);
+}
+
+describe('--resume', () => {
+  it('after a SIGKILL, keeps what was written, processes only the rest, and ends as an uninterrupted run', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 300);
+    const whole = path.join(dir, 'whole');
+    expect(run([input, '--out', whole, ...STAGES]).status).toBe(0);
+
+    const out = path.join(dir, 'out');
+    const first = start([input, '--out', out, ...STAGES, '--concurrency', '1'], { NEWSNORM_TRACE_PROCESSED: path.join(dir, 'trace1') });
+    await waitForLines(path.join(out, 'records.jsonl'), 30);
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    // Only complete lines count: a last line cut by the kill has no newline.
+    const kept = readFileSync(path.join(out, 'records.jsonl'), 'utf8').split('\n').slice(0, -1).map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(kept.length).toBeGreaterThanOrEqual(30);
+    expect(kept.length).toBeLessThan(300);
+
+    const trace = path.join(dir, 'trace2');
+    const second = run([input, '--out', out, ...STAGES, '--resume'], { NEWSNORM_TRACE_PROCESSED: trace });
+    expect(second.status).toBe(0);
+    expect(second.stderr).toContain(`kept ${kept.length}, processing ${300 - kept.length}`);
+    // The documents written before the kill were not handed to the stages again; all others were, once.
+    const processed = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as string);
+    expect(processed.filter((id) => kept.includes(id))).toEqual([]);
+    expect(processed).toEqual(Array.from({ length: 300 - kept.length }, (_, i) => `d${i + kept.length}`));
+    expectSameFiles(whole, out);
+    expect(JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'))).toMatchObject({ documents: 300, resumed: { kept: kept.length, processed: 300 - kept.length } });
+
+    // A finished run resumed again processes nothing.
+    const third = run([input, '--out', out, ...STAGES, '--resume']);
+    expect(third.stderr).toContain('kept 300, processing 0');
+    expectSameFiles(whole, out);
+  });
+
+  it('refuses other inputs or flags than the earlier run’s, and leaves its files alone', () => {
+    const dir = tempDir();
+    const input = dump(dir, 20);
+    const other = dump(dir, 5, 'other.jsonl');
+    const out = path.join(dir, 'out');
+    expect(run([input, '--out', out, ...STAGES]).status).toBe(0);
+    const before = readFileSync(path.join(out, 'records.jsonl'), 'utf8');
+    const r = run([other, '--out', out, ...STAGES, '--resume']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--resume: .* was written by a run with other inputs or flags/);
+    expect(r.stderr).toContain('inputs: earlier');
+    const s = run([input, '--out', out, '--stages', 'repair', '--resume']);
+    expect(s.status).toBe(2);
+    expect(s.stderr).toContain('stages: earlier ["repair","blocks"], now ["repair"]');
+    expect(readFileSync(path.join(out, 'records.jsonl'), 'utf8')).toBe(before);
+  });
+});
+
+describe('nothing is overwritten by surprise', () => {
+  it('refuses a folder that is not empty without --resume or --overwrite; --overwrite replaces only newsnorm files', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'out');
+    expect(run([dump(dir, 20), '--out', out, ...STAGES]).status).toBe(0);
+    writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    const small = dump(dir, 5, 'small.jsonl');
+    const r = run([small, '--out', out, ...STAGES]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/is not empty .*Add --resume .* or --overwrite/s);
+    expect(r.stderr).toContain(`${small} --out ${out} --stages repair,blocks --overwrite`);
+    expect(lineCount(path.join(out, 'records.jsonl'))).toBe(20);
+    const o = run([small, '--out', out, ...STAGES, '--overwrite']);
+    expect(o.status).toBe(0);
+    expect(lineCount(path.join(out, 'records.jsonl'))).toBe(5);
+    expect(readFileSync(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('checks the gazetteer before writing: file, line and problem, no stack trace', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'out');
+    const input = dump(dir, 5);
+    expect(run([input, '--out', out, ...STAGES]).status).toBe(0);
+    const before = readFileSync(path.join(out, 'records.jsonl'), 'utf8');
+    const gazetteer = path.join(dir, 'people.json');
+    writeFileSync(gazetteer, '[\n  {"name": "Wang Yi"},\n  {"id": "Q1"}\n]\n');
+    const r = run([input, '--out', out, ...STAGES, '--gazetteer', gazetteer, '--overwrite']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`newsnorm: --gazetteer ${gazetteer}, line 3: entry 2 has no "name"`);
+    expect(readFileSync(path.join(out, 'records.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it('calls a missing input a usage error and writes nothing', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'out');
+    const r = run([dump(dir, 3), path.join(dir, 'typo.jsonl'), '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such input');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('interruption', () => {
+  it('on SIGINT writes what was in flight and run.json, says so, exits 130; --resume then finishes', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 200);
+    const whole = path.join(dir, 'whole');
+    expect(run([input, '--out', whole, ...STAGES]).status).toBe(0);
+    const out = path.join(dir, 'out');
+    const first = start([input, '--out', out, ...STAGES]);
+    await waitForLines(path.join(out, 'records.jsonl'), 10);
+    first.child.kill('SIGINT');
+    const { code, stderr } = await first.exited;
+    expect(code).toBe(130);
+    const runJson = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
+    expect(runJson.interrupted).toBe(true);
+    expect(stderr).toContain(`interrupted after ${runJson.documents} documents; rerun with --resume`);
+    // Every document taken was finished: the files end on a complete line, as many in each.
+    const records = readFileSync(path.join(out, 'records.jsonl'), 'utf8');
+    expect(records.endsWith('\n')).toBe(true);
+    expect(lineCount(path.join(out, 'records.jsonl'))).toBe(runJson.documents);
+    for (const f of readdirSync(path.join(out, 'stages'))) expect(lineCount(path.join(out, 'stages', f))).toBe(runJson.documents);
+    expect(runJson.documents).toBeLessThan(200);
+    const second = run([input, '--out', out, ...STAGES, '--resume']);
+    expect(second.status).toBe(0);
+    expectSameFiles(whole, out);
+  });
+});
+
+describe('a run split over a cluster', () => {
+  it('runs three ranks as separate processes, survives a SIGKILL of one, merges, and equals a single run', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 240);
+    // A malformed line and a repeated id: every rank must see them as one process does.
+    writeFileSync(input, `${readFileSync(input, 'utf8')}{broken\n${JSON.stringify({ id: 'd7', text: 'The id d7 again.' })}\n`);
+    const whole = path.join(dir, 'whole');
+    expect(run([input, '--out', whole, ...STAGES]).status).toBe(0);
+
+    const out = path.join(dir, 'out');
+    const shard = (rank: number) => ['--rank', String(rank), '--world-size', '3'];
+    expect(run([input, '--out', out, ...STAGES, ...shard(0)]).status).toBe(0);
+    // Rank 2 as a Slurm job array task would run it: the shard comes from the environment.
+    expect(run([input, '--out', out, ...STAGES], { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3' }).status).toBe(0);
+    const killed = start([input, '--out', out, ...STAGES, ...shard(1), '--concurrency', '1']);
+    await waitForLines(path.join(out, 'records.1-of-3.jsonl'), 10);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+
+    const early = run(['--merge', out]);
+    expect(early.status).toBe(2);
+    expect(early.stderr).toContain('rank 1 of 3 has not finished');
+
+    // The whole array again, with --resume: finished ranks have nothing to do, rank 1 goes on.
+    for (const rank of [0, 1, 2]) {
+      const again = run([input, '--out', out, ...STAGES, ...shard(rank), '--resume']);
+      expect(again.status).toBe(0);
+      if (rank !== 1) expect(again.stderr).toMatch(/kept \d+, processing 0/);
+    }
+    const merged = run(['--merge', out]);
+    expect(merged.stderr).toContain('merged 242 documents');
+    expect(merged.status).toBe(0);
+    expectSameFiles(whole, out);
+    const counts = (d: string) => {
+      const { timings: _t, inputs: _i, rank: _r, worldSize: _w, mergedFrom: _m, ...rest } = JSON.parse(readFileSync(path.join(d, 'run.json'), 'utf8'));
+      return rest;
+    };
+    expect(counts(out)).toEqual(counts(whole));
+    expect(run(['--merge', out]).status).toBe(2); // the merged files exist: --overwrite to redo
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { WorkerPool } from './pool.ts';
+import type { InputDocument } from './read.ts';
+import { documentTimeout } from './run.ts';
+
+const doc = (id: string, text: string): InputDocument => ({ id, source: { path: 'x', url: null }, text, html: null, date: null, langHint: null, error: null });
+
+describe('the worker pool', () => {
+  it('stops a stage that never returns, blames it on the document, and goes on with a new worker', async () => {
+    const pool = new WorkerPool(
+      1,
+      { stages: ['count', 'stuck'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href },
+      { timeoutMs: () => 1500 },
+    );
+    try {
+      // Queued together on the one worker: the stuck document, then two fine ones behind it.
+      const [stuck, after, later] = await Promise.all([
+        pool.process(doc('s', 'This one is stuck.')),
+        pool.process(doc('a', 'This one is fine.')),
+        pool.process(doc('b', 'So is this one.')),
+      ]);
+      expect(stuck.record.error).toEqual({ stage: 'stuck', message: 'stopped after 1.5 s: the document took longer than its time limit (--document-timeout)' });
+      expect(stuck.record.text).toBe('This one is stuck.');
+      expect(after.record.error).toBeUndefined();
+      expect(later.record.error).toBeUndefined();
+      expect(after.stageLines).toEqual([{ id: 'a', blocks: 1, decisions: [] }, { id: 'a', decisions: [] }]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('leaves a document without a time limit alone', async () => {
+    const pool = new WorkerPool(1, { stages: [], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href });
+    try {
+      expect((await pool.process(doc('a', 'Fine.'))).record.error).toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('a document\'s time limit', () => {
+  it('is the one given, else 30 s and 30 s per MB; a worker\'s first document has ten minutes more for loading models', () => {
+    const small = { ...doc('a', 'x'.repeat(1000)), bytes: 1000 };
+    const big = { ...doc('b', ''), bytes: 2_000_000 };
+    expect(documentTimeout(small, false, undefined)).toBe(30_030);
+    expect(documentTimeout(big, false, undefined)).toBe(90_000);
+    expect(documentTimeout(big, true, undefined)).toBe(690_000);
+    expect(documentTimeout(big, false, 5000)).toBe(5000);
+    expect(documentTimeout(big, false, null)).toBeNull();
+  });
+});

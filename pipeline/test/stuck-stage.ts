@@ -1,0 +1,15 @@
+// Stages for the pool's tests: `count` notes the document, `stuck` never returns on a document
+// that says "stuck" (as a stage caught in a pathological regular expression would).
+import type { StageDefinition } from '../stage.ts';
+
+const count: StageDefinition = { name: 'count', plugin: () => () => {}, summarize: (tree) => ({ blocks: tree.children.length }) };
+
+const stuck: StageDefinition = {
+  name: 'stuck',
+  plugin: () => (tree) => {
+    if (tree.children.some((b) => b.value.includes('stuck'))) for (;;);
+  },
+  summarize: () => ({}),
+};
+
+export const stages: StageDefinition[] = [count, stuck];
