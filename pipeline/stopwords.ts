@@ -1,6 +1,7 @@
 // Stopwords of a language, from the `stopword` package (62 languages, ISO 639-3 keys). The chrome
 // classifier measures how much of a block is function words: prose has many, menus almost none.
 import * as lists from 'stopword';
+import { memoize } from './memo.ts';
 
 const ALIASES: Record<string, string> = {
   cmn: 'zho', yue: 'zho', wuu: 'zho', zh: 'zho', nno: 'nob', nor: 'nob', pes: 'fas', zsm: 'msa', ind: 'ind',
@@ -16,18 +17,9 @@ const MARKS = /\p{M}+/gu;
  * for "ещё"). Both the lists and the tokens are folded, so lists written with accents still match.
  */
 export function foldWord(word: string): string {
-  if (!NON_ASCII.test(word)) return word;
-  let folded = foldedWords.get(word);
-  if (folded === undefined) {
-    folded = word.normalize('NFD').replace(MARKS, '').replace(/ς/gu, 'σ').normalize('NFC');
-    if (foldedWords.size >= FOLDED_KEPT) foldedWords.clear();
-    foldedWords.set(word, folded);
-  }
-  return folded;
+  return NON_ASCII.test(word) ? foldAccents(word) : word;
 }
-// Words repeat: their folded forms are kept (bounded; the same answer either way).
-const FOLDED_KEPT = 50_000;
-const foldedWords = new Map<string, string>();
+const foldAccents = memoize((word: string) => word.normalize('NFD').replace(MARKS, '').replace(/ς/gu, 'σ').normalize('NFC'));
 const EMPTY = new Set<string>();
 
 /** The stopwords of an ISO 639-3 language (lower case, folded by `foldWord`), empty for a language without a list. */

@@ -3,6 +3,7 @@
 // it is one of the `lines` of a category, or is short and starts with one of its `starts`.
 // Tables are compiled once per process into hash sets, so a lookup costs one normalisation.
 import { readFileSync } from 'node:fs';
+import { memoize } from '../../pipeline/memo.ts';
 
 interface PhraseTable {
   maxWords: number;
@@ -25,24 +26,14 @@ const LOOKALIKES: Record<string, string> = {
   'а': 'α', 'о': 'ο', 'е': 'ε', 'р': 'ρ', 'х': 'χ', 'у': 'υ', 'к': 'κ', 'т': 'τ', 'і': 'ι',
 };
 
-// The chrome stage asks for the same block's form several times (repeats, phrases, templates, the
-// headline), and menus repeat across a dump: short forms are kept (bounded; the same answer either way).
-const FORMS_KEPT = 20_000;
-const forms = new Map<string, string>();
+/**
+ * The form blocks and phrases are compared in: lower case, NFC, spaces collapsed, edges trimmed of
+ * punctuation. The stage asks for a block's form several times (repeats, phrases, templates, the
+ * headline), and menus repeat across a dump, so short forms are remembered.
+ */
+export const normalisePhrase = memoize(phraseForm, { size: 20_000, maxKeyLength: 300 });
 
-/** The form blocks and phrases are compared in: lower case, NFC, spaces collapsed, edges trimmed of punctuation. */
-export function normalisePhrase(text: string): string {
-  if (text.length > 300) return computePhrase(text);
-  let form = forms.get(text);
-  if (form === undefined) {
-    if (forms.size >= FORMS_KEPT) forms.clear();
-    form = computePhrase(text);
-    forms.set(text, form);
-  }
-  return form;
-}
-
-function computePhrase(text: string): string {
+function phraseForm(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
@@ -83,21 +74,8 @@ for (const s of starts) {
   startsByFirst.set(first, [...(startsByFirst.get(first) ?? []), s]);
 }
 
-// Menus and share bars repeat across a dump: the answer for a short block is kept (bounded).
-const MATCHES_KEPT = 20_000;
-const matches = new Map<string, PhraseMatch | null>();
-
-/** The chrome phrase a whole block is, if any. */
-export function matchPhrase(text: string): PhraseMatch | null {
-  if (text.length > 200) return findPhrase(text);
-  let match = matches.get(text);
-  if (match === undefined) {
-    if (matches.size >= MATCHES_KEPT) matches.clear();
-    match = findPhrase(text);
-    matches.set(text, match);
-  }
-  return match;
-}
+/** The chrome phrase a whole block is, if any (menus and share bars repeat: short blocks' answers are remembered). */
+export const matchPhrase = memoize(findPhrase, { size: 20_000, maxKeyLength: 200 });
 
 function findPhrase(text: string): PhraseMatch | null {
   if (text.length > 1000) return null;

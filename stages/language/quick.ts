@@ -4,6 +4,7 @@
 // eld is unsure, names a close relative, or names a language outside Lingua's set.
 import { readFileSync } from 'node:fs';
 import { eld } from 'eld/small';
+import { memoize } from '../../pipeline/memo.ts';
 import type { DetectResult } from './detect.ts';
 
 const data = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
@@ -46,19 +47,12 @@ interface EldReading {
   candidates: string[];
 }
 
-// Menus and bylines repeat across a dump: eld's reading of a short text is kept (bounded, and the
-// reading is the same whether kept or not, so output never depends on the order of documents).
-const READINGS_KEPT = 50_000;
-const readings = new Map<string, EldReading>();
-function eldReading(text: string): EldReading {
-  let reading = readings.get(text);
-  if (reading !== undefined) return reading;
-  const result = eld.detect(text);
-  const scores = Object.entries(result.getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  reading = { lang: iso3[result.language], candidates: scores.slice(0, 3).flatMap(([code]) => (iso3[code] ? [iso3[code] as string] : [])) };
-  if (text.length <= 200) {
-    if (readings.size >= READINGS_KEPT) readings.clear();
-    readings.set(text, reading);
-  }
-  return reading;
-}
+// Menus and bylines repeat across a dump: eld's reading of a short text is remembered.
+const eldReading = memoize(
+  (text: string): EldReading => {
+    const result = eld.detect(text);
+    const scores = Object.entries(result.getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return { lang: iso3[result.language], candidates: scores.slice(0, 3).flatMap(([code]) => (iso3[code] ? [iso3[code] as string] : [])) };
+  },
+  { maxKeyLength: 200 },
+);

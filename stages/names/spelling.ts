@@ -1,5 +1,6 @@
 // Spelling of name words across scripts and romanisations: Cyrillic and Greek to Latin letters,
 // transliteration variants to one spelling, and the folded key every comparison uses.
+import { memoize } from '../../pipeline/memo.ts';
 import { foldTables, lexicon, scriptTables } from './lexicon.ts';
 
 const tables = scriptTables();
@@ -10,22 +11,6 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const GREEK = /\p{Script=Greek}/u;
 const VOWELS = new Set('аеёиоуыэюяіїє');
 
-/**
- * Remembers the last results of a function of one word. News repeats its words, so most lookups
- * hit; the cache is emptied when full, which keeps memory flat over a dump of millions.
- */
-export function memoize<T>(fn: (word: string) => T, size = 50_000): (word: string) => T {
-  let cache = new Map<string, T>();
-  return (word) => {
-    let value = cache.get(word);
-    if (value === undefined && !cache.has(word)) {
-      value = fn(word);
-      if (cache.size >= size) cache = new Map();
-      cache.set(word, value);
-    }
-    return value as T;
-  };
-}
 
 // Letters with a stroke do not decompose in Unicode: fold them by hand (Radosław, Søren, Đoković).
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l' };
