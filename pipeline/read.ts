@@ -1,7 +1,7 @@
 // Inputs to documents, streamed: folders are walked in a stable order, JSONL dumps (plain or gzip)
 // are read line by line as bytes, so a dump of any size never sits in memory, and every problem
 // becomes a document with an `error` rather than the end of the run.
-import { createReadStream } from 'node:fs';
+import { appendFileSync, createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -84,7 +84,7 @@ export class IdRegistry {
 }
 
 /** Every file below the inputs, in a stable order: inputs as given, folders sorted by name. */
-export async function* walkInputs(inputs: string[], exclude: string[] = []): AsyncGenerator<{ file: string; explicit: boolean } | { file: string; error: string }> {
+export async function* walkInputs(inputs: string[], exclude: string[] = []): AsyncGenerator<InputEntry> {
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
   for (const input of inputs) {
     let info;
@@ -129,11 +129,26 @@ async function* walkFolder(
   }
 }
 
+/** A file (or a path that could not be read) as the walk yields it. */
+export type InputEntry = { file: string; explicit: boolean } | { file: string; error: string };
+
 /** The documents of all inputs, in input order. */
 export async function* readDocuments(inputs: string[], options: ReadOptions = {}): AsyncGenerator<InputDocument> {
-  const ids = new IdRegistry(options.onDuplicateId);
+  yield* readEntries(walkInputs(inputs, options.exclude), new IdRegistry(options.onDuplicateId), options);
+}
+
+/**
+ * The documents of some walked entries, in order. `ids` keeps ids unique; a shard passes one that
+ * keeps them as given (`--merge` gives the suffixes, seeing every shard's ids in input order).
+ */
+export async function* readEntries(
+  entries: Iterable<InputEntry> | AsyncIterable<InputEntry>,
+  ids: Pick<IdRegistry, 'claim'>,
+  options: ReadOptions = {},
+): AsyncGenerator<InputDocument> {
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  for await (const entry of walkInputs(inputs, options.exclude)) {
+  for await (const entry of entries) {
+    traceRead(entry.file);
     if ('error' in entry) {
       yield failed(ids.claim(baseName(entry.file)), entry.file, entry.error);
       continue;
@@ -152,6 +167,15 @@ export async function* readDocuments(inputs: string[], options: ReadOptions = {}
 }
 
 /**
+ * For tests and debugging: with NEWSNORM_TRACE_READ=FILE, every input file opened for its
+ * documents is appended to FILE, so a test can see that a shard reads only its own part.
+ */
+function traceRead(file: string): void {
+  const trace = process.env.NEWSNORM_TRACE_READ;
+  if (trace) appendFileSync(trace, `${JSON.stringify(file)}\n`);
+}
+
+/**
  * A file's format: by its extension, else by its content. A binary file found in a folder is
  * skipped (a folder of documents often holds images too); one named on the command line is read,
  * and recorded as failed.
@@ -164,24 +188,13 @@ async function formatOfFile(file: string, explicit: boolean): Promise<Format | '
   return sniffFormat(head);
 }
 
-/** The size of the inputs in bytes (for the time left), or null when a gzip file hides it. */
-export async function inputSize(inputs: string[], exclude: string[] = []): Promise<number | null> {
-  let total = 0;
-  for await (const entry of walkInputs(inputs, exclude)) {
-    if ('error' in entry) continue;
-    if (formatOf(entry.file) === 'jsonl.gz') return null;
-    total += (await stat(entry.file).catch(() => ({ size: 0 }))).size;
-  }
-  return total;
-}
-
 /**
- * How many documents the inputs hold, counted as readDocuments would yield them but without
+ * How many documents the entries hold, counted as readEntries would yield them but without
  * parsing: a JSONL file's non-empty lines, one for any other file that is read.
  */
-export async function countDocuments(inputs: string[], exclude: string[] = []): Promise<number> {
+export async function countEntryDocuments(entries: Iterable<InputEntry> | AsyncIterable<InputEntry>): Promise<number> {
   let total = 0;
-  for await (const entry of walkInputs(inputs, exclude)) {
+  for await (const entry of entries) {
     if ('error' in entry) {
       total++;
       continue;
@@ -192,6 +205,11 @@ export async function countDocuments(inputs: string[], exclude: string[] = []): 
     else total += await countLines(entry.file, format === 'jsonl.gz');
   }
   return total;
+}
+
+/** How many documents the inputs hold (see countEntryDocuments). */
+export function countDocuments(inputs: string[], exclude: string[] = []): Promise<number> {
+  return countEntryDocuments(walkInputs(inputs, exclude));
 }
 
 /** Lines that readJsonl reads as documents: every line but empty ones (or a lone CR). */
@@ -248,7 +266,7 @@ async function readHead(file: string, n: number): Promise<Uint8Array> {
   return Buffer.concat(chunks, size);
 }
 
-async function readWholeFile(file: string, format: Format, ids: IdRegistry, maxBytes: number): Promise<InputDocument> {
+async function readWholeFile(file: string, format: Format, ids: Pick<IdRegistry, 'claim'>, maxBytes: number): Promise<InputDocument> {
   const id = ids.claim(baseName(file));
   let bytes: Buffer;
   try {
@@ -304,7 +322,7 @@ async function* byteLines(stream: Readable, maxBytes: number): AsyncGenerator<Bu
   else if (size > 0) yield Buffer.concat(parts);
 }
 
-async function* readJsonl(file: string, gzip: boolean, ids: IdRegistry, maxBytes: number): AsyncGenerator<InputDocument> {
+async function* readJsonl(file: string, gzip: boolean, ids: Pick<IdRegistry, 'claim'>, maxBytes: number): AsyncGenerator<InputDocument> {
   const base = baseName(file);
   const raw = createReadStream(file);
   const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
@@ -326,7 +344,7 @@ async function* readJsonl(file: string, gzip: boolean, ids: IdRegistry, maxBytes
   }
 }
 
-function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: string, ids: IdRegistry): InputDocument {
+function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: string, ids: Pick<IdRegistry, 'claim'>): InputDocument {
   const decoded = decodeBytes(line, { utf8Only: true });
   if ('error' in decoded) return failed(ids.claim(where), file, `line ${lineNo}: ${decoded.error}`);
   let value: unknown;

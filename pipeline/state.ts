@@ -8,7 +8,8 @@ import type { OutputLayout } from './write.ts';
 
 /** Everything that decides the output's content: a resumed run must agree on all of it. */
 export interface RunState {
-  version: 1;
+  /** 2: learning windows restart at each part of the input (parts.ts). */
+  version: 2;
   /** Each input as given, resolved; files with their size and modification time. */
   inputs: { path: string; size?: number; modified?: number }[];
   stages: string[];
