@@ -1,7 +1,7 @@
 // The command line as a user meets it, run as a child process: resume after a kill, refusals
 // before anything is written, interruption. Only the cheap stages run (repair, blocks).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './test/tmp.ts';
@@ -248,5 +248,34 @@ describe('a run split over a cluster', () => {
       expect(lineCount(path.join(out, `records.${rank}-of-3.jsonl`))).toBe(rank === 2 ? 82 : 80);
     }
     expect(read).toEqual([files.slice(0, 2), files.slice(2, 4), files.slice(4, 6)]);
+  });
+
+  it('cuts a single dump into byte ranges: each rank reads only its own, and the merge equals a single run', () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'dump.jsonl');
+    const lines = Array.from({ length: 150 }, (_, i) =>
+      JSON.stringify({ id: `d${i % 50}`, url: `https://site${i % 2}.example/${i}`, text: `Document ${i} says something.\n\nShare this article\n\nA second paragraph ${'x'.repeat(i % 11)}.` }),
+    );
+    // A malformed line near the end: its id and message need its line number in the whole dump.
+    writeFileSync(input, `${lines.join('\n')}\n{broken\n`);
+    const env = { NEWSNORM_PART_BYTES: '2000' };
+    const whole = path.join(dir, 'whole');
+    expect(run([input, '--out', whole, ...CLUSTER_STAGES], env).status).toBe(0);
+    const out = path.join(dir, 'out');
+    const read: string[][] = [];
+    for (const rank of [0, 1, 2]) {
+      const trace = path.join(dir, `read.${rank}`);
+      expect(run([input, '--out', out, ...CLUSTER_STAGES, '--rank', String(rank), '--world-size', '3'], { ...env, NEWSNORM_TRACE_READ: trace }).status).toBe(0);
+      read.push(readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as string).slice(input.length)));
+    }
+    // Consecutive ranges of 2,000 bytes, none read by two ranks; only the last rank, which holds
+    // the malformed line, counts the newlines before its first range (reading them, parsing none).
+    const ranges = read.map((r) => r.filter((x) => !x.endsWith('newlines')));
+    expect(ranges.flat()).toEqual(Array.from({ length: ranges.flat().length }, (_, k) => `@${2000 * k}-${Math.min(2000 * (k + 1), statSync(input).size)}`));
+    for (const r of ranges) expect(r.length).toBeGreaterThan(1);
+    expect(read.map((r) => r.filter((x) => x.endsWith(' newlines')).length)).toEqual([0, 0, 1]);
+    expect(run(['--merge', out], env).status).toBe(0);
+    expectSameFiles(whole, out);
+    expect(readFileSync(path.join(out, 'records.jsonl'), 'utf8')).toContain('"id":"dump#151"');
   });
 });

@@ -1,6 +1,7 @@
 // The input cut into parts, and the parts shared out among the ranks of a cluster run. A part is
-// what one rank reads whole: a JSONL dump (one file of many documents) on its own, or up to
-// PART_FILES consecutive other files (a document each). Parts depend only on the input (its
+// what one rank reads: a JSONL dump (one file of many documents) on its own, a range of
+// PART_BYTES of a larger plain one (the lines that start in it), or up to PART_FILES consecutive
+// other files (a document each). Parts depend only on the input (its
 // listing and file sizes, never on --world-size), and learning windows never span two parts, so a
 // document learns the same in one process as in the rank that reads its part.
 import { stat } from 'node:fs/promises';
@@ -8,6 +9,15 @@ import { formatOf, type InputEntry, walkInputs } from './read.ts';
 
 /** Files of a document each in one part: as many as a learning window holds documents. */
 export const PART_FILES = 1000;
+
+/** A plain JSONL dump larger than this is cut into ranges of this size (at line starts). */
+export const PART_BYTES = 64 * 1024 * 1024;
+
+/** The size of a dump's ranges; NEWSNORM_PART_BYTES sets another, for tests (kept in the run's state). */
+export function partBytes(): number {
+  const given = Number(process.env.NEWSNORM_PART_BYTES);
+  return Number.isInteger(given) && given > 0 ? given : PART_BYTES;
+}
 
 export interface InputPart {
   entries: InputEntry[];
@@ -18,15 +28,22 @@ export interface InputPart {
 }
 
 /** The parts of the inputs, in input order. Lists the files and their sizes; reads no content. */
-export async function inputParts(inputs: string[], exclude: string[] = []): Promise<InputPart[]> {
+export async function inputParts(inputs: string[], exclude: string[] = [], rangeBytes = partBytes()): Promise<InputPart[]> {
   const parts: InputPart[] = [];
   let open: InputPart | null = null;
   for await (const entry of walkInputs(inputs, exclude)) {
     const bytes = 'error' in entry ? 0 : (await stat(entry.file).catch(() => ({ size: 0 }))).size;
     const format = 'error' in entry ? null : formatOf(entry.file);
     const part = { entries: [entry], bytes, gzip: format === 'jsonl.gz' };
-    // A dump is a part of its own: its documents are many, and it is read by one rank.
-    if (format === 'jsonl' || format === 'jsonl.gz') {
+    // A dump is a part of its own: its documents are many. A large plain one is cut into ranges,
+    // each read by one rank (a gzip file cannot be entered in the middle).
+    if (format === 'jsonl' && bytes > rangeBytes && !('error' in entry)) {
+      for (let start = 0; start < bytes; start += rangeBytes) {
+        const end = Math.min(bytes, start + rangeBytes);
+        parts.push({ entries: [{ ...entry, range: { start, end } }], bytes: end - start, gzip: false });
+      }
+      open = null;
+    } else if (format === 'jsonl' || format === 'jsonl.gz') {
       parts.push(part);
       open = null;
     } else if (open !== null && open.entries.length < PART_FILES) {

@@ -130,7 +130,7 @@ async function* walkFolder(
 }
 
 /** A file (or a path that could not be read) as the walk yields it. */
-export type InputEntry = { file: string; explicit: boolean } | { file: string; error: string };
+export type InputEntry = { file: string; explicit: boolean; range?: ByteRange } | { file: string; error: string };
 
 /** The documents of all inputs, in input order. */
 export async function* readDocuments(inputs: string[], options: ReadOptions = {}): AsyncGenerator<InputDocument> {
@@ -145,10 +145,11 @@ export async function* readEntries(
   entries: Iterable<InputEntry> | AsyncIterable<InputEntry>,
   ids: Pick<IdRegistry, 'claim'>,
   options: ReadOptions = {},
+  carry: LineCarry = new Map(),
 ): AsyncGenerator<InputDocument> {
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   for await (const entry of entries) {
-    traceRead(entry.file);
+    traceRead('range' in entry && entry.range ? `${entry.file}@${entry.range.start}-${entry.range.end}` : entry.file);
     if ('error' in entry) {
       yield failed(ids.claim(baseName(entry.file)), entry.file, entry.error);
       continue;
@@ -161,7 +162,7 @@ export async function* readEntries(
       continue;
     }
     if (format === 'binary') options.onSkipped?.(entry.file, 'binary content, not a document');
-    else if (format === 'jsonl' || format === 'jsonl.gz') yield* readJsonl(entry.file, format === 'jsonl.gz', ids, maxBytes);
+    else if (format === 'jsonl' || format === 'jsonl.gz') yield* readJsonl(entry.file, format === 'jsonl.gz', ids, maxBytes, entry.range, carry);
     else yield await readWholeFile(entry.file, format, ids, maxBytes);
   }
 }
@@ -202,7 +203,7 @@ export async function countEntryDocuments(entries: Iterable<InputEntry> | AsyncI
     const format = await formatOfFile(entry.file, entry.explicit).catch(() => 'text' as const);
     if (format === 'binary') continue;
     if (format !== 'jsonl' && format !== 'jsonl.gz') total++;
-    else total += await countLines(entry.file, format === 'jsonl.gz');
+    else total += await countLines(entry.file, format === 'jsonl.gz', entry.range);
   }
   return total;
 }
@@ -212,19 +213,31 @@ export function countDocuments(inputs: string[], exclude: string[] = []): Promis
   return countEntryDocuments(walkInputs(inputs, exclude));
 }
 
-/** Lines that readJsonl reads as documents: every line but empty ones (or a lone CR). */
-async function countLines(file: string, gzip: boolean): Promise<number> {
-  const raw = createReadStream(file);
+/**
+ * Lines that readJsonl reads as documents: every line but empty ones (or a lone CR); of a range,
+ * those that start in it (the line through its first byte belongs to the range before).
+ */
+async function countLines(file: string, gzip: boolean, range?: ByteRange): Promise<number> {
+  let position = range && range.start > 0 ? range.start - 1 : 0;
+  const raw = createReadStream(file, { start: position });
   const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
   if (gzip) raw.on('error', (e) => stream.destroy(e));
+  const end = range?.end ?? Infinity;
+  let skipping = position > 0;
+  let lineStart = position;
   let lines = 0;
   let length = 0;
   let onlyCr = true;
+  const isDocument = () => !skipping && lineStart < end && length > 0 && !(length === 1 && onlyCr);
   try {
     for await (const chunk of stream) {
       for (const b of chunk as Buffer) {
+        position++;
         if (b === 0x0a) {
-          if (length > 0 && !(length === 1 && onlyCr)) lines++;
+          if (isDocument()) lines++;
+          skipping = false;
+          if (lineStart >= end) return lines;
+          lineStart = position;
           length = 0;
           onlyCr = true;
         } else {
@@ -232,11 +245,12 @@ async function countLines(file: string, gzip: boolean): Promise<number> {
           if (b !== 0x0d) onlyCr = false;
         }
       }
+      if (lineStart >= end) return lines;
     }
   } catch {
     return lines + 1;
   }
-  return length > 0 && !(length === 1 && onlyCr) ? lines + 1 : lines;
+  return isDocument() ? lines + 1 : lines;
 }
 
 function baseName(file: string): string {
@@ -322,42 +336,119 @@ async function* byteLines(stream: Readable, maxBytes: number): AsyncGenerator<Bu
   else if (size > 0) yield Buffer.concat(parts);
 }
 
-async function* readJsonl(file: string, gzip: boolean, ids: Pick<IdRegistry, 'claim'>, maxBytes: number): AsyncGenerator<InputDocument> {
+/** Bytes of a dump cut into parts: the lines that start in [start, end) (see parts.ts). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the line numbering of a dump stands after a range was read: `count` lines end before
+ * byte `at`. A reader of the next range starting there numbers on from it without reading back.
+ */
+export type LineCarry = Map<string, { at: number; count: () => Promise<number> }>;
+
+/** Memoizes an async value, computed on first use only. */
+function lazy<T>(compute: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => (value ??= compute());
+}
+
+/** How many newlines the first `end` bytes of a file hold. */
+async function newlinesBefore(file: string, end: number): Promise<number> {
+  let n = 0;
+  if (end <= 0) return 0;
+  traceRead(`${file}@0-${end} newlines`);
+  for await (const chunk of createReadStream(file, { start: 0, end: end - 1 })) {
+    for (let i = (chunk as Buffer).indexOf(0x0a); i !== -1; i = (chunk as Buffer).indexOf(0x0a, i + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * The documents of a JSONL dump, or of a range of it. Line numbers (in ids of lines without one,
+ * and in error messages) count from the file's start: a range takes them from the range read
+ * before it (`carry`), else, only when a line needs its number, by counting the newlines before
+ * the range, which are read but not parsed.
+ */
+async function* readJsonl(
+  file: string,
+  gzip: boolean,
+  ids: Pick<IdRegistry, 'claim'>,
+  maxBytes: number,
+  range?: ByteRange,
+  carry: LineCarry = new Map(),
+): AsyncGenerator<InputDocument> {
   const base = baseName(file);
-  const raw = createReadStream(file);
+  // From the byte before the range: the line through it belongs to the range before.
+  let offset = range && range.start > 0 ? range.start - 1 : 0;
+  let skipping = offset > 0;
+  const raw = createReadStream(file, { start: offset });
   const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
   if (gzip) raw.on('error', (e) => stream.destroy(e));
-  let lineNo = 0;
+  let local = 0;
+  let first = offset;
+  // The byte after the range's last line: where the next range's first line starts.
+  let after = offset;
+  const before = lazy(async () => {
+    const carried = carry.get(file);
+    return carried?.at === first ? carried.count() : newlinesBefore(file, first);
+  });
+  const lineNumber = async (n: number) => (first === 0 ? 0 : await before()) + n;
   try {
     for await (const line of byteLines(stream, maxBytes)) {
-      lineNo++;
-      const where = `${base}#${lineNo}`;
+      const start = offset;
+      offset += ('tooLong' in line ? line.tooLong : line.length) + 1;
+      if (skipping) {
+        skipping = false;
+        first = offset;
+        continue;
+      }
+      if (range && start >= range.end) break;
+      after = offset;
+      const n = ++local;
       if ('tooLong' in line) {
-        yield { ...failed(ids.claim(where), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`), bytes: line.tooLong + 1 };
+        const lineNo = await lineNumber(n);
+        yield { ...failed(ids.claim(`${base}#${lineNo}`), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`), bytes: line.tooLong + 1 };
         continue;
       }
       if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) continue;
-      yield { ...parseJsonlLine(line, file, lineNo, where, ids), bytes: line.length + 1 };
+      yield { ...(await parseJsonlLine(line, file, () => lineNumber(n), base, ids)), bytes: line.length + 1 };
     }
   } catch (e) {
+    const lineNo = await lineNumber(local);
     yield failed(ids.claim(`${base}#${lineNo + 1}`), file, `cannot read the rest of the dump after line ${lineNo}: ${(e as Error).message}`);
+  }
+  if (range && local > 0) {
+    const lines = local;
+    carry.set(file, { at: after, count: lazy(async () => (await lineNumber(0)) + lines) });
   }
 }
 
-function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: string, ids: Pick<IdRegistry, 'claim'>): InputDocument {
+async function parseJsonlLine(line: Buffer, file: string, lineNumber: () => Promise<number>, base: string, ids: Pick<IdRegistry, 'claim'>): Promise<InputDocument> {
+  // The line's number is asked for only when a message or an id needs it (see readJsonl).
+  const label = async () => {
+    const lineNo = await lineNumber();
+    return { lineNo, where: `${base}#${lineNo}` };
+  };
   const decoded = decodeBytes(line, { utf8Only: true });
-  if ('error' in decoded) return failed(ids.claim(where), file, `line ${lineNo}: ${decoded.error}`);
+  if ('error' in decoded) {
+    const { lineNo, where } = await label();
+    return failed(ids.claim(where), file, `line ${lineNo}: ${decoded.error}`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(decoded.text);
   } catch (e) {
+    const { lineNo, where } = await label();
     return failed(ids.claim(where), file, `line ${lineNo}: malformed JSON (${(e as Error).message})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const { lineNo, where } = await label();
     return failed(ids.claim(where), file, `line ${lineNo}: not a JSON object`);
   }
   const o = value as Record<string, unknown>;
-  const rawId = typeof o.id === 'string' && o.id !== '' ? o.id : typeof o.id === 'number' ? String(o.id) : where;
+  const rawId = typeof o.id === 'string' && o.id !== '' ? o.id : typeof o.id === 'number' ? String(o.id) : (await label()).where;
   const id = ids.claim(rawId);
   const doc: InputDocument = {
     id,
@@ -370,7 +461,7 @@ function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: strin
     encoding: decoded.encoding,
     ...(decoded.invalid ? { invalidBytes: decoded.invalid } : {}),
   };
-  if (doc.text === null && doc.html === null) doc.error = `line ${lineNo}: no "text" or "html" field`;
-  else if ((doc.text ?? doc.html ?? '').trim() === '') doc.error = `line ${lineNo}: empty document`;
+  if (doc.text === null && doc.html === null) doc.error = `line ${(await label()).lineNo}: no "text" or "html" field`;
+  else if ((doc.text ?? doc.html ?? '').trim() === '') doc.error = `line ${(await label()).lineNo}: empty document`;
   return doc;
 }

@@ -9,8 +9,8 @@ import { GazetteerError, loadGazetteer } from '../stages/names/gazetteer.ts';
 import { UsageError } from './flags.ts';
 import { WorkerPool } from './pool.ts';
 import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process.ts';
-import { inputParts, type InputPart, partsOfRank, partsSize } from './parts.ts';
-import { countEntryDocuments, IdRegistry, type InputDocument, readEntries, type ReadOptions } from './read.ts';
+import { inputParts, type InputPart, partBytes, partsOfRank, partsSize } from './parts.ts';
+import { countEntryDocuments, IdRegistry, type InputDocument, type LineCarry, readEntries, type ReadOptions } from './read.ts';
 import { claimOutput, describeInputs, type RunState, writeState } from './state.ts';
 import type { NewsRecord } from './record.ts';
 import { RunStats, type RunSummary } from './stats.ts';
@@ -122,6 +122,7 @@ async function runState(options: RunOptions, stages: string[], rank: number, wor
     stageOptions: JSON.parse(JSON.stringify(options.stageOptions ?? {})) as Record<string, unknown>,
     rank,
     worldSize,
+    partBytes: partBytes(),
   };
 }
 
@@ -363,7 +364,9 @@ async function* partDocuments(
   options: ReadOptions,
   stages: StageDefinition[],
 ): AsyncGenerator<InputDocument> {
-  for (const part of parts) yield* learnInWindows(readEntries(part.entries, ids, options), stages);
+  // Line numbers run on from one range of a dump to the next (read.ts).
+  const carry: LineCarry = new Map();
+  for (const part of parts) yield* learnInWindows(readEntries(part.entries, ids, options, carry), stages);
 }
 
 /**

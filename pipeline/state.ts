@@ -18,6 +18,8 @@ export interface RunState {
   stageOptions: Record<string, unknown>;
   rank: number;
   worldSize: number;
+  /** The size of the ranges a large dump is cut into (parts.ts): it decides the learning windows. */
+  partBytes: number;
 }
 
 /** The inputs as the state records them; a folder by its path only (its mtime moves as files come and go). */
