@@ -236,16 +236,16 @@ async function countLines(file: string, gzip: boolean, range?: ByteRange): Promi
         if (b === 0x0a) {
           if (isDocument()) lines++;
           skipping = false;
-          if (lineStart >= end) return lines;
           lineStart = position;
           length = 0;
           onlyCr = true;
+          // The next line is the next range's.
+          if (lineStart >= end) return lines;
         } else {
           length++;
           if (b !== 0x0d) onlyCr = false;
         }
       }
-      if (lineStart >= end) return lines;
     }
   } catch {
     return lines + 1;
@@ -402,18 +402,19 @@ async function* readJsonl(
       if (skipping) {
         skipping = false;
         first = offset;
-        continue;
+      } else if (range && start >= range.end) break;
+      else {
+        after = offset;
+        const n = ++local;
+        if ('tooLong' in line) {
+          const lineNo = await lineNumber(n);
+          yield { ...failed(ids.claim(`${base}#${lineNo}`), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`), bytes: line.tooLong + 1 };
+        } else if (!(line.length === 0 || (line.length === 1 && line[0] === 0x0d))) {
+          yield { ...(await parseJsonlLine(line, file, () => lineNumber(n), base, ids)), bytes: line.length + 1 };
+        }
       }
-      if (range && start >= range.end) break;
-      after = offset;
-      const n = ++local;
-      if ('tooLong' in line) {
-        const lineNo = await lineNumber(n);
-        yield { ...failed(ids.claim(`${base}#${lineNo}`), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`), bytes: line.tooLong + 1 };
-        continue;
-      }
-      if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) continue;
-      yield { ...(await parseJsonlLine(line, file, () => lineNumber(n), base, ids)), bytes: line.length + 1 };
+      // The next line starts past the range: it is the next range's, and is not read.
+      if (range && offset >= range.end) break;
     }
   } catch (e) {
     const lineNo = await lineNumber(local);
