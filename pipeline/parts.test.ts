@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inputParts, partsOfRank } from './parts.ts';
@@ -42,7 +42,15 @@ describe('the input in parts', () => {
     const carry: LineCarry = new Map();
     const ids = new IdRegistry();
     const inOrder: InputDocument[] = [];
-    for (const part of parts) inOrder.push(...(await collect(readEntries(part.entries, ids, { maxDocumentBytes }, carry))));
+    const trace = path.join(dir, 'trace');
+    process.env.NEWSNORM_TRACE_READ = trace;
+    try {
+      for (const part of parts) inOrder.push(...(await collect(readEntries(part.entries, ids, { maxDocumentBytes }, carry))));
+    } finally {
+      delete process.env.NEWSNORM_TRACE_READ;
+    }
+    // Read in order, no range counts the newlines before it: each takes the count from the one before.
+    expect(readFileSync(trace, 'utf8')).not.toContain('newlines');
     expect(inOrder).toEqual(await collect(readEntries([{ file, explicit: true }], new IdRegistry(), { maxDocumentBytes })));
     // Numbers from the file's start, and ids of lines without one, even in the last range read alone.
     expect(alone.filter((d) => d.error?.startsWith('line 108: malformed JSON'))).toHaveLength(1);

@@ -390,10 +390,9 @@ async function* readJsonl(
   let first = offset;
   // The byte after the range's last line: where the next range's first line starts.
   let after = offset;
-  const before = lazy(async () => {
-    const carried = carry.get(file);
-    return carried?.at === first ? carried.count() : newlinesBefore(file, first);
-  });
+  // The range read before this one, as it stands now (the map moves on to this range after it).
+  const previous = carry.get(file);
+  const before = lazy(async () => (previous?.at === first ? previous.count() : newlinesBefore(file, first)));
   const lineNumber = async (n: number) => (first === 0 ? 0 : await before()) + n;
   try {
     for await (const line of byteLines(stream, maxBytes)) {
