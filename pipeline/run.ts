@@ -259,15 +259,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       options.onNotice?.(`skipped ${file}: ${reason}`);
     },
   };
-  // A shard keeps ids as given: it cannot know the other shards' ids, and --merge, which sees
-  // them all in input order, gives the suffixes exactly as one process would.
-  const ids =
-    worldSize > 1
-      ? { claim: (raw: string) => raw }
-      : new IdRegistry((id, renamed) => {
-          duplicateIds++;
-          options.onNotice?.(`the id "${id}" appears more than once in the input: this one is "${renamed}"`);
-        });
+  const ids = documentIds(worldSize, (id, renamed) => {
+    duplicateIds++;
+    options.onNotice?.(`the id "${id}" appears more than once in the input: this one is "${renamed}"`);
+  });
   const documents = partDocuments(mine, ids, readOptions, selected.map((s) => s.stage));
   while (!interrupted()) {
     const t0 = performance.now();
@@ -352,6 +347,14 @@ function traceProcessed(id: string): void {
  * input is read once, and at most this many documents (or this much text) are held at a time.
  */
 export const LEARNING_WINDOW = { documents: 1000, bytes: 32 * 1024 * 1024 };
+
+/**
+ * How a run makes ids unique. A shard keeps them as given: it cannot know the other shards' ids,
+ * and --merge, which sees them all in input order, gives the suffixes exactly as one process would.
+ */
+function documentIds(worldSize: number, onDuplicate: (id: string, renamed: string) => void): Pick<IdRegistry, 'claim'> {
+  return worldSize > 1 ? { claim: (raw: string) => raw } : new IdRegistry(onDuplicate);
+}
 
 /**
  * The documents of some parts of the input, in order, each with what the batch learners learned
