@@ -1,7 +1,7 @@
 // The command line as a user meets it, run as a child process: resume after a kill, refusals
 // before anything is written, interruption. Only the cheap stages run (repair, blocks).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './test/tmp.ts';
@@ -173,23 +173,43 @@ describe('interruption', () => {
 });
 
 describe('a run split over a cluster', () => {
+  // Six dumps of 40 documents in a folder: each dump is a part of the input (pipeline/parts.ts),
+  // two for each of three ranks. Every dump repeats the ids d0…d39, and pages of two sites repeat
+  // a template line, so the merge must give the suffixes and every rank must learn the templates
+  // a single process learns.
+  const CLUSTER_STAGES = ['--stages', 'repair,blocks,chrome'];
+  function dumps(dir: string): { folder: string; files: string[] } {
+    const folder = path.join(dir, 'dumps');
+    mkdirSync(folder);
+    const files = Array.from({ length: 6 }, (_, f) => {
+      const file = path.join(folder, `part${f}.jsonl`);
+      const lines = Array.from({ length: 40 }, (_, i) =>
+        JSON.stringify({ id: `d${i}`, url: `https://site${f % 2}.example/${f}/${i}`, text: `Document ${f}-${i} says something.\n\nShare this article\n\nA second paragraph ${'x'.repeat(i % 11)}.` }),
+      );
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      return file;
+    });
+    // A malformed line and a repeated id in the last part: the merge must see them as one process does.
+    writeFileSync(files[5] as string, `${readFileSync(files[5] as string, 'utf8')}{broken\n${JSON.stringify({ id: 'd7', text: 'The id d7 again.' })}\n`);
+    return { folder, files };
+  }
+
   it('runs three ranks as separate processes, survives a SIGKILL of one, merges, and equals a single run', async () => {
     const dir = tempDir();
-    const input = dump(dir, 240);
-    // A malformed line and a repeated id: every rank must see them as one process does.
-    writeFileSync(input, `${readFileSync(input, 'utf8')}{broken\n${JSON.stringify({ id: 'd7', text: 'The id d7 again.' })}\n`);
+    const { folder: input } = dumps(dir);
     const whole = path.join(dir, 'whole');
-    expect(run([input, '--out', whole, ...STAGES]).status).toBe(0);
+    expect(run([input, '--out', whole, ...CLUSTER_STAGES]).status).toBe(0);
 
     const out = path.join(dir, 'out');
     const shard = (rank: number) => ['--rank', String(rank), '--world-size', '3'];
-    expect(run([input, '--out', out, ...STAGES, ...shard(0)]).status).toBe(0);
+    expect(run([input, '--out', out, ...CLUSTER_STAGES, ...shard(0)]).status).toBe(0);
     // Rank 2 as a Slurm job array task would run it: the shard comes from the environment.
-    expect(run([input, '--out', out, ...STAGES], { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3' }).status).toBe(0);
-    const killed = start([input, '--out', out, ...STAGES, ...shard(1), '--concurrency', '1']);
+    expect(run([input, '--out', out, ...CLUSTER_STAGES], { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3' }).status).toBe(0);
+    const killed = start([input, '--out', out, ...CLUSTER_STAGES, ...shard(1), '--concurrency', '1']);
     await waitForLines(path.join(out, 'records.1-of-3.jsonl'), 10);
     killed.child.kill('SIGKILL');
     await killed.exited;
+    expect(lineCount(path.join(out, 'records.1-of-3.jsonl'))).toBeLessThan(80);
 
     const early = run(['--merge', out]);
     expect(early.status).toBe(2);
@@ -197,7 +217,7 @@ describe('a run split over a cluster', () => {
 
     // The whole array again, with --resume: finished ranks have nothing to do, rank 1 goes on.
     for (const rank of [0, 1, 2]) {
-      const again = run([input, '--out', out, ...STAGES, ...shard(rank), '--resume']);
+      const again = run([input, '--out', out, ...CLUSTER_STAGES, ...shard(rank), '--resume']);
       expect(again.status).toBe(0);
       if (rank !== 1) expect(again.stderr).toMatch(/kept \d+, processing 0/);
     }
@@ -210,6 +230,52 @@ describe('a run split over a cluster', () => {
       return rest;
     };
     expect(counts(out)).toEqual(counts(whole));
+    expect(counts(whole).duplicateIds).toBe(201);
     expect(run(['--merge', out]).status).toBe(2); // the merged files exist: --overwrite to redo
+  });
+
+  it('has each rank read only its own part of the input: whole dumps, consecutive, no file read twice', () => {
+    const dir = tempDir();
+    const { folder: input, files } = dumps(dir);
+    const out = path.join(dir, 'out');
+    const read: string[][] = [];
+    for (const rank of [0, 1, 2]) {
+      const trace = path.join(dir, `read.${rank}`);
+      const r = run([input, '--out', out, '--stages', 'repair', '--rank', String(rank), '--world-size', '3'], { NEWSNORM_TRACE_READ: trace });
+      expect(r.status).toBe(0);
+      read.push(readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as string));
+      // The documents a rank wrote are those of the files it read: none read and thrown away.
+      expect(lineCount(path.join(out, `records.${rank}-of-3.jsonl`))).toBe(rank === 2 ? 82 : 80);
+    }
+    expect(read).toEqual([files.slice(0, 2), files.slice(2, 4), files.slice(4, 6)]);
+  });
+
+  it('cuts a single dump into byte ranges: each rank reads only its own, and the merge equals a single run', () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'dump.jsonl');
+    const lines = Array.from({ length: 150 }, (_, i) =>
+      JSON.stringify({ id: `d${i % 50}`, url: `https://site${i % 2}.example/${i}`, text: `Document ${i} says something.\n\nShare this article\n\nA second paragraph ${'x'.repeat(i % 11)}.` }),
+    );
+    // A malformed line near the end: its id and message need its line number in the whole dump.
+    writeFileSync(input, `${lines.join('\n')}\n{broken\n`);
+    const env = { NEWSNORM_PART_BYTES: '2000' };
+    const whole = path.join(dir, 'whole');
+    expect(run([input, '--out', whole, ...CLUSTER_STAGES], env).status).toBe(0);
+    const out = path.join(dir, 'out');
+    const read: string[][] = [];
+    for (const rank of [0, 1, 2]) {
+      const trace = path.join(dir, `read.${rank}`);
+      expect(run([input, '--out', out, ...CLUSTER_STAGES, '--rank', String(rank), '--world-size', '3'], { ...env, NEWSNORM_TRACE_READ: trace }).status).toBe(0);
+      read.push(readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as string).slice(input.length)));
+    }
+    // Consecutive ranges of 2,000 bytes, none read by two ranks; only the last rank, which holds
+    // the malformed line, counts the newlines before its first range (reading them, parsing none).
+    const ranges = read.map((r) => r.filter((x) => !x.endsWith('newlines')));
+    expect(ranges.flat()).toEqual(Array.from({ length: ranges.flat().length }, (_, k) => `@${2000 * k}-${Math.min(2000 * (k + 1), statSync(input).size)}`));
+    for (const r of ranges) expect(r.length).toBeGreaterThan(1);
+    expect(read.map((r) => r.filter((x) => x.endsWith(' newlines')).length)).toEqual([0, 0, 1]);
+    expect(run(['--merge', out], env).status).toBe(0);
+    expectSameFiles(whole, out);
+    expect(readFileSync(path.join(out, 'records.jsonl'), 'utf8')).toContain('"id":"dump#151"');
   });
 });

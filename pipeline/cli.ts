@@ -45,7 +45,7 @@ function noticePrinter(limit = 20): (message: string) => void {
 /** --merge: the shards in OUT joined into the files of one run. */
 async function merge(out: string, overwrite: boolean, quiet: boolean): Promise<number> {
   try {
-    const summary = await mergeShards(out, { overwrite });
+    const summary = await mergeShards(out, { overwrite, onNotice: noticePrinter() });
     if (!quiet) console.error(`newsnorm: merged ${summary.documents} documents -> ${out}/records.jsonl`);
     return 0;
   } catch (e) {

@@ -1,11 +1,12 @@
-// Linear time on hostile text: every stage but language (which loads ~1 GB of models; its own
-// tests cover it) gets bait at two sizes, and doubling the size must at most about double each
-// stage's time. The ratio is measured within the test, so a slow or busy machine does not matter.
-import { describe, expect, it } from 'vitest';
+// Linear time on hostile text: every stage gets bait at two sizes, and doubling the size must at
+// most about double each stage's time. The ratio is measured within the test, so a slow or busy
+// machine does not matter. The language stage loads Lingua's models on first use (~10 s, ~1 GB):
+// every bait goes through once before anything is timed, so loading is never counted.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineStages } from '../stages/index.ts';
 import { StageRunner } from './process.ts';
 
-const stages = pipelineStages.filter((s) => s.name !== 'language');
+const stages = pipelineStages;
 const runner = new StageRunner(stages);
 
 const words = (n: number, list: string[]) => Array.from({ length: n }, (_, i) => list[i % list.length]).join(' ');
@@ -17,14 +18,21 @@ const baits: Record<string, (n: number) => string> = {
   'a line without spaces': (n) => 'x'.repeat(10 * n),
   '((((': (n) => '('.repeat(n),
   newlines: (n) => `a${'\n'.repeat(n)}b`,
+  // One sentence broken over n lines: the blocks stage joins them back.
+  'broken lines': (n) => Array.from({ length: n }, () => 'word').join('\n'),
+  // Many blocks, each read by the language stage: over 200 characters, so that no cache of short
+  // texts answers them (a cache would make the second of three runs free and the ratio a lie).
+  'many lines': (n) => Array.from({ length: n / 100 }, (_, i) => `${i} ${words(40, ['Alpha', 'Beta', 'Gamma', 'Delta', 'Omega'])}`).join('\n'),
   'capitalised words': (n) => words(n, ['Alpha', 'Beta', 'Gamma', 'Delta', 'Omega']),
   digits: (n) => '7'.repeat(10 * n),
   'date-like tokens': (n) => words(n / 2, ['1 February', '2026-01-27', 'Tuesday', 'on 3/4/25', 'January 2026']),
 };
 
+const bait = (text: string) => ({ id: 'bait', source: { path: 'bait', url: null }, text, html: null, date: null, langHint: null, error: null });
+
 /** Each stage's time on the text: the best of three runs when they are short (a GC pause is noise). */
 function stageTimes(text: string): number[] {
-  const run = () => runner.process({ id: 'bait', source: { path: 'bait', url: null }, text, html: null, date: null, langHint: null, error: null }, { referenceDate: '2026-01-27' }).timings;
+  const run = () => runner.process(bait(text), { referenceDate: '2026-01-27' }).timings;
   let best = run();
   const total = (t: number[]) => t.reduce((a, b) => a + b, 0);
   for (let i = 0; i < 2 && total(best) < 1500; i++) {
@@ -36,28 +44,44 @@ function stageTimes(text: string): number[] {
 
 /**
  * Stages known to be superlinear on a bait (a bug to fix in the stage, listed so that the test
- * tells when it is fixed): blocks takes ~4.5x the time for twice the spaces (100,000 spaces: 16 s).
+ * tells when it is fixed). None today: blocks was quadratic on spaces (trimSpace's /[...]+$/)
+ * and on broken lines (an end-anchored regex on the growing paragraph).
  */
-const KNOWN_SUPERLINEAR = ['blocks on spaces'];
+const KNOWN_SUPERLINEAR: string[] = [];
 
 describe('linear time on hostile text', () => {
   const n = 25_000;
   // Below this, a time is noise: a ratio of two tiny times says nothing.
   const floorMs = 50;
 
+  beforeAll(() => {
+    for (const make of Object.values(baits)) runner.process(bait(make(n / 10)), { referenceDate: '2026-01-27' });
+  });
+
+  /** Each stage's ratio of times at 2n and at n on a bait, with the times for the report. */
+  function ratios(make: (n: number) => string): { ratio: number; times: string }[] {
+    const small = stageTimes(make(n));
+    const large = stageTimes(make(2 * n));
+    return stages.map((_, i) => ({
+      ratio: (large[i] as number) / Math.max(small[i] as number, floorMs),
+      times: `${(small[i] as number).toFixed(0)} -> ${(large[i] as number).toFixed(0)} ms`,
+    }));
+  }
+
   it('at most about doubles each stage\'s time when the bait doubles (a quadratic stage gives 4x)', () => {
     const superlinear: string[] = [];
     const report: string[] = [];
     for (const [name, make] of Object.entries(baits)) {
-      const small = stageTimes(make(n));
-      const large = stageTimes(make(2 * n));
+      const first = ratios(make);
+      // A GC pause or a busy neighbour can make one pair of times look superlinear: a stage over
+      // the line is measured again, and only a stage over it both times is superlinear.
+      const again = first.some((r) => r.ratio > 3.2) ? ratios(make) : first;
       stages.forEach((stage, i) => {
-        const ratio = (large[i] as number) / Math.max(small[i] as number, floorMs);
-        report.push(`${stage.name} on ${name}: ${(small[i] as number).toFixed(0)} -> ${(large[i] as number).toFixed(0)} ms`);
-        if (ratio > 3.2) superlinear.push(`${stage.name} on ${name}`);
+        report.push(`${stage.name} on ${name}: ${first[i]?.times}`);
+        if (Math.min(first[i]?.ratio ?? 0, again[i]?.ratio ?? 0) > 3.2) superlinear.push(`${stage.name} on ${name}`);
       });
     }
-    if (process.env.NEWSNORM_LINEAR_REPORT) console.log(report.join("\n"));
+    if (process.env.NEWSNORM_LINEAR_REPORT) console.log(report.join('\n'));
     expect({ superlinear, report }).toMatchObject({ superlinear: KNOWN_SUPERLINEAR });
   });
 });

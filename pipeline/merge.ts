@@ -1,15 +1,18 @@
 // `--merge`: joins the shards of a run (--rank R --world-size N, one folder) into the files of a
-// single-process run: records.jsonl, stages/NN-name.jsonl and run.json. Document i of the input
-// went to shard i mod N, so the merged files take one line from each shard in turn; the result is
-// byte for byte what one process would have written. Every shard must have finished.
+// single-process run: records.jsonl, stages/NN-name.jsonl and run.json. Each rank read a run of
+// consecutive parts of the input (parts.ts), so the shards in rank order are the input in order.
+// Shards keep ids as given; the merge gives repeated ids their suffixes in input order, as one
+// process does, so the result is byte for byte what one process would have written. Every shard
+// must have finished.
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { UsageError } from './flags.ts';
+import { IdRegistry } from './read.ts';
 import type { NewsRecord } from './record.ts';
-import { selectStages } from './run.ts';
+import { MAX_LISTED, selectStages } from './run.ts';
 import { type RunState, stateDifferences } from './state.ts';
 import { RunStats, type RunSummary } from './stats.ts';
 import { outputLayout, type OutputLayout } from './write.ts';
@@ -57,7 +60,7 @@ const close = (stream: WriteStream) => new Promise<void>((resolve, reject) => st
  * Joins the shards in `out`. Refuses (UsageError) when a rank is missing or unfinished, when the
  * shards disagree, or when the merged files exist and `overwrite` is not set.
  */
-export async function mergeShards(out: string, options: { overwrite?: boolean } = {}): Promise<RunSummary> {
+export async function mergeShards(out: string, options: { overwrite?: boolean; onNotice?: (message: string) => void } = {}): Promise<RunSummary> {
   const { states, layouts } = await finishedShards(out);
   const first = states[0] as RunState;
   const merged = outputLayout(out, stageIndices(first), 0, 1);
@@ -65,31 +68,39 @@ export async function mergeShards(out: string, options: { overwrite?: boolean } 
     throw new UsageError(`--merge: ${merged.records} exists already; add --overwrite to replace it`);
   }
   const files = (l: OutputLayout) => [l.records, ...l.stages];
-  const readers = layouts.map((l) => files(l).map(lineReader));
   const writers = files(merged).map((f) => createWriteStream(f));
   const stats = new RunStats(first.stages);
-  let documents = 0;
-  // Document i is line floor(i / N) of shard i mod N; the first shard to run out ends the input.
-  for (;;) {
-    const shard = readers[documents % layouts.length] as (() => Promise<string | null>)[];
-    const lines = await Promise.all(shard.map((read) => read()));
-    if (lines[0] === null) break;
-    if (lines.some((l) => l === null)) throw new UsageError(`--merge: shard ${documents % layouts.length} has fewer stage lines than records`);
-    for (let f = 0; f < writers.length; f++) await writeLine(writers[f] as WriteStream, lines[f] as string);
-    stats.addDocument(JSON.parse(lines[0] as string) as NewsRecord, lines.slice(1).map((l) => JSON.parse(l as string)));
-    documents++;
-  }
-  // The shards that did not run out must be done too: their share is ceil((total - r) / N).
-  for (let r = 0; r < layouts.length; r++) {
-    if ((await (readers[r]?.[0] as () => Promise<string | null>)()) !== null) throw new UsageError(`--merge: shard ${r} holds more documents than the input order allows`);
+  const ids = new IdRegistry((id, renamed) => options.onNotice?.(`the id "${id}" appears more than once in the input: this one is "${renamed}"`));
+  let duplicateIds = 0;
+  for (const [rank, layout] of layouts.entries()) {
+    const readers = files(layout).map(lineReader);
+    for (;;) {
+      const lines = await Promise.all(readers.map((read) => read()));
+      if (lines[0] === null) break;
+      if (lines.some((l) => l === null)) throw new UsageError(`--merge: shard ${rank} has fewer stage lines than records`);
+      const parsed = lines.map((l) => JSON.parse(l as string) as { id: string });
+      const id = ids.claim(parsed[0]?.id as string);
+      // A repeated id is renamed in the record and in every stage line; other lines are copied as they are.
+      if (id !== parsed[0]?.id) duplicateIds++;
+      for (let f = 0; f < writers.length; f++) {
+        const line = id === parsed[f]?.id ? (lines[f] as string) : JSON.stringify({ ...parsed[f], id });
+        await writeLine(writers[f] as WriteStream, line);
+      }
+      if (id !== parsed[0]?.id) for (const p of parsed) p.id = id;
+      stats.addDocument(parsed[0] as unknown as NewsRecord, parsed.slice(1));
+    }
+    if ((await Promise.all(readers.slice(1).map((read) => read()))).some((l) => l !== null)) {
+      throw new UsageError(`--merge: shard ${rank} has more stage lines than records`);
+    }
   }
   await Promise.all(writers.map(close));
   const summaries = await Promise.all(layouts.map(async (l) => JSON.parse(await readFile(l.run, 'utf8')) as RunSummary));
   const sum = (pick: (s: RunSummary) => number) => summaries.reduce((a, s) => a + pick(s), 0);
   const summary: RunSummary = {
     ...stats.summary(Math.max(...summaries.map((s) => s.timings.totalMs)), sum((s) => s.timings.readMs)),
-    skipped: summaries[0]?.skipped ?? [],
-    duplicateIds: summaries[0]?.duplicateIds ?? 0,
+    // Each rank lists the files it skipped, in input order: together, the run's list.
+    skipped: summaries.flatMap((s) => s.skipped ?? []).slice(0, MAX_LISTED),
+    duplicateIds,
     resumed: null,
   };
   summary.timings.stageMs = Object.fromEntries(first.stages.map((n) => [n, sum((s) => s.timings.stageMs[n] ?? 0)]));

@@ -1,7 +1,7 @@
 // Inputs to documents, streamed: folders are walked in a stable order, JSONL dumps (plain or gzip)
 // are read line by line as bytes, so a dump of any size never sits in memory, and every problem
 // becomes a document with an `error` rather than the end of the run.
-import { createReadStream } from 'node:fs';
+import { appendFileSync, createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -84,7 +84,7 @@ export class IdRegistry {
 }
 
 /** Every file below the inputs, in a stable order: inputs as given, folders sorted by name. */
-export async function* walkInputs(inputs: string[], exclude: string[] = []): AsyncGenerator<{ file: string; explicit: boolean } | { file: string; error: string }> {
+export async function* walkInputs(inputs: string[], exclude: string[] = []): AsyncGenerator<InputEntry> {
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
   for (const input of inputs) {
     let info;
@@ -129,11 +129,27 @@ async function* walkFolder(
   }
 }
 
+/** A file (or a path that could not be read) as the walk yields it. */
+export type InputEntry = { file: string; explicit: boolean; range?: ByteRange } | { file: string; error: string };
+
 /** The documents of all inputs, in input order. */
 export async function* readDocuments(inputs: string[], options: ReadOptions = {}): AsyncGenerator<InputDocument> {
-  const ids = new IdRegistry(options.onDuplicateId);
+  yield* readEntries(walkInputs(inputs, options.exclude), new IdRegistry(options.onDuplicateId), options);
+}
+
+/**
+ * The documents of some walked entries, in order. `ids` keeps ids unique; a shard passes one that
+ * keeps them as given (`--merge` gives the suffixes, seeing every shard's ids in input order).
+ */
+export async function* readEntries(
+  entries: Iterable<InputEntry> | AsyncIterable<InputEntry>,
+  ids: Pick<IdRegistry, 'claim'>,
+  options: ReadOptions = {},
+  carry: LineCarry = new Map(),
+): AsyncGenerator<InputDocument> {
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  for await (const entry of walkInputs(inputs, options.exclude)) {
+  for await (const entry of entries) {
+    traceRead('range' in entry && entry.range ? `${entry.file}@${entry.range.start}-${entry.range.end}` : entry.file);
     if ('error' in entry) {
       yield failed(ids.claim(baseName(entry.file)), entry.file, entry.error);
       continue;
@@ -146,9 +162,18 @@ export async function* readDocuments(inputs: string[], options: ReadOptions = {}
       continue;
     }
     if (format === 'binary') options.onSkipped?.(entry.file, 'binary content, not a document');
-    else if (format === 'jsonl' || format === 'jsonl.gz') yield* readJsonl(entry.file, format === 'jsonl.gz', ids, maxBytes);
+    else if (format === 'jsonl' || format === 'jsonl.gz') yield* readJsonl(entry.file, format === 'jsonl.gz', ids, maxBytes, entry.range, carry);
     else yield await readWholeFile(entry.file, format, ids, maxBytes);
   }
+}
+
+/**
+ * For tests and debugging: with NEWSNORM_TRACE_READ=FILE, every input file opened for its
+ * documents is appended to FILE, so a test can see that a shard reads only its own part.
+ */
+function traceRead(file: string): void {
+  const trace = process.env.NEWSNORM_TRACE_READ;
+  if (trace) appendFileSync(trace, `${JSON.stringify(file)}\n`);
 }
 
 /**
@@ -164,24 +189,13 @@ async function formatOfFile(file: string, explicit: boolean): Promise<Format | '
   return sniffFormat(head);
 }
 
-/** The size of the inputs in bytes (for the time left), or null when a gzip file hides it. */
-export async function inputSize(inputs: string[], exclude: string[] = []): Promise<number | null> {
-  let total = 0;
-  for await (const entry of walkInputs(inputs, exclude)) {
-    if ('error' in entry) continue;
-    if (formatOf(entry.file) === 'jsonl.gz') return null;
-    total += (await stat(entry.file).catch(() => ({ size: 0 }))).size;
-  }
-  return total;
-}
-
 /**
- * How many documents the inputs hold, counted as readDocuments would yield them but without
+ * How many documents the entries hold, counted as readEntries would yield them but without
  * parsing: a JSONL file's non-empty lines, one for any other file that is read.
  */
-export async function countDocuments(inputs: string[], exclude: string[] = []): Promise<number> {
+export async function countEntryDocuments(entries: Iterable<InputEntry> | AsyncIterable<InputEntry>): Promise<number> {
   let total = 0;
-  for await (const entry of walkInputs(inputs, exclude)) {
+  for await (const entry of entries) {
     if ('error' in entry) {
       total++;
       continue;
@@ -189,26 +203,44 @@ export async function countDocuments(inputs: string[], exclude: string[] = []): 
     const format = await formatOfFile(entry.file, entry.explicit).catch(() => 'text' as const);
     if (format === 'binary') continue;
     if (format !== 'jsonl' && format !== 'jsonl.gz') total++;
-    else total += await countLines(entry.file, format === 'jsonl.gz');
+    else total += await countLines(entry.file, format === 'jsonl.gz', entry.range);
   }
   return total;
 }
 
-/** Lines that readJsonl reads as documents: every line but empty ones (or a lone CR). */
-async function countLines(file: string, gzip: boolean): Promise<number> {
-  const raw = createReadStream(file);
+/** How many documents the inputs hold (see countEntryDocuments). */
+export function countDocuments(inputs: string[], exclude: string[] = []): Promise<number> {
+  return countEntryDocuments(walkInputs(inputs, exclude));
+}
+
+/**
+ * Lines that readJsonl reads as documents: every line but empty ones (or a lone CR); of a range,
+ * those that start in it (the line through its first byte belongs to the range before).
+ */
+async function countLines(file: string, gzip: boolean, range?: ByteRange): Promise<number> {
+  let position = range && range.start > 0 ? range.start - 1 : 0;
+  const raw = createReadStream(file, { start: position });
   const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
   if (gzip) raw.on('error', (e) => stream.destroy(e));
+  const end = range?.end ?? Infinity;
+  let skipping = position > 0;
+  let lineStart = position;
   let lines = 0;
   let length = 0;
   let onlyCr = true;
+  const isDocument = () => !skipping && lineStart < end && length > 0 && !(length === 1 && onlyCr);
   try {
     for await (const chunk of stream) {
       for (const b of chunk as Buffer) {
+        position++;
         if (b === 0x0a) {
-          if (length > 0 && !(length === 1 && onlyCr)) lines++;
+          if (isDocument()) lines++;
+          skipping = false;
+          lineStart = position;
           length = 0;
           onlyCr = true;
+          // The next line is the next range's.
+          if (lineStart >= end) return lines;
         } else {
           length++;
           if (b !== 0x0d) onlyCr = false;
@@ -218,7 +250,7 @@ async function countLines(file: string, gzip: boolean): Promise<number> {
   } catch {
     return lines + 1;
   }
-  return length > 0 && !(length === 1 && onlyCr) ? lines + 1 : lines;
+  return isDocument() ? lines + 1 : lines;
 }
 
 function baseName(file: string): string {
@@ -248,7 +280,7 @@ async function readHead(file: string, n: number): Promise<Uint8Array> {
   return Buffer.concat(chunks, size);
 }
 
-async function readWholeFile(file: string, format: Format, ids: IdRegistry, maxBytes: number): Promise<InputDocument> {
+async function readWholeFile(file: string, format: Format, ids: Pick<IdRegistry, 'claim'>, maxBytes: number): Promise<InputDocument> {
   const id = ids.claim(baseName(file));
   let bytes: Buffer;
   try {
@@ -304,42 +336,119 @@ async function* byteLines(stream: Readable, maxBytes: number): AsyncGenerator<Bu
   else if (size > 0) yield Buffer.concat(parts);
 }
 
-async function* readJsonl(file: string, gzip: boolean, ids: IdRegistry, maxBytes: number): AsyncGenerator<InputDocument> {
+/** Bytes of a dump cut into parts: the lines that start in [start, end) (see parts.ts). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the line numbering of a dump stands after a range was read: `count` lines end before
+ * byte `at`. A reader of the next range starting there numbers on from it without reading back.
+ */
+export type LineCarry = Map<string, { at: number; count: () => Promise<number> }>;
+
+/** Memoizes an async value, computed on first use only. */
+function lazy<T>(compute: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => (value ??= compute());
+}
+
+/** How many newlines the first `end` bytes of a file hold. */
+async function newlinesBefore(file: string, end: number): Promise<number> {
+  let n = 0;
+  if (end <= 0) return 0;
+  traceRead(`${file}@0-${end} newlines`);
+  for await (const chunk of createReadStream(file, { start: 0, end: end - 1 })) {
+    for (let i = (chunk as Buffer).indexOf(0x0a); i !== -1; i = (chunk as Buffer).indexOf(0x0a, i + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * The documents of a JSONL dump, or of a range of it. Line numbers (in ids of lines without one,
+ * and in error messages) count from the file's start: a range takes them from the range read
+ * before it (`carry`), else, only when a line needs its number, by counting the newlines before
+ * the range, which are read but not parsed.
+ */
+async function* readJsonl(
+  file: string,
+  gzip: boolean,
+  ids: Pick<IdRegistry, 'claim'>,
+  maxBytes: number,
+  range?: ByteRange,
+  carry: LineCarry = new Map(),
+): AsyncGenerator<InputDocument> {
   const base = baseName(file);
-  const raw = createReadStream(file);
+  // From the byte before the range: the line through it belongs to the range before.
+  let offset = range && range.start > 0 ? range.start - 1 : 0;
+  let skipping = offset > 0;
+  const raw = createReadStream(file, { start: offset });
   const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
   if (gzip) raw.on('error', (e) => stream.destroy(e));
-  let lineNo = 0;
+  let local = 0;
+  let first = offset;
+  // The byte after the range's last line: where the next range's first line starts.
+  let after = offset;
+  // The range read before this one, as it stands now (the map moves on to this range after it).
+  const previous = carry.get(file);
+  const before = lazy(async () => (previous?.at === first ? previous.count() : newlinesBefore(file, first)));
+  const lineNumber = async (n: number) => (first === 0 ? 0 : await before()) + n;
   try {
     for await (const line of byteLines(stream, maxBytes)) {
-      lineNo++;
-      const where = `${base}#${lineNo}`;
-      if ('tooLong' in line) {
-        yield { ...failed(ids.claim(where), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`), bytes: line.tooLong + 1 };
-        continue;
+      const start = offset;
+      offset += ('tooLong' in line ? line.tooLong : line.length) + 1;
+      if (skipping) {
+        skipping = false;
+        first = offset;
+      } else if (range && start >= range.end) break;
+      else {
+        after = offset;
+        const n = ++local;
+        if ('tooLong' in line) {
+          const lineNo = await lineNumber(n);
+          yield { ...failed(ids.claim(`${base}#${lineNo}`), file, `line ${lineNo}: document too large: ${line.tooLong} bytes (limit ${maxBytes})`), bytes: line.tooLong + 1 };
+        } else if (!(line.length === 0 || (line.length === 1 && line[0] === 0x0d))) {
+          yield { ...(await parseJsonlLine(line, file, () => lineNumber(n), base, ids)), bytes: line.length + 1 };
+        }
       }
-      if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) continue;
-      yield { ...parseJsonlLine(line, file, lineNo, where, ids), bytes: line.length + 1 };
+      // The next line starts past the range: it is the next range's, and is not read.
+      if (range && offset >= range.end) break;
     }
   } catch (e) {
+    const lineNo = await lineNumber(local);
     yield failed(ids.claim(`${base}#${lineNo + 1}`), file, `cannot read the rest of the dump after line ${lineNo}: ${(e as Error).message}`);
+  }
+  if (range && local > 0) {
+    const lines = local;
+    carry.set(file, { at: after, count: lazy(async () => (await lineNumber(0)) + lines) });
   }
 }
 
-function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: string, ids: IdRegistry): InputDocument {
+async function parseJsonlLine(line: Buffer, file: string, lineNumber: () => Promise<number>, base: string, ids: Pick<IdRegistry, 'claim'>): Promise<InputDocument> {
+  // The line's number is asked for only when a message or an id needs it (see readJsonl).
+  const label = async () => {
+    const lineNo = await lineNumber();
+    return { lineNo, where: `${base}#${lineNo}` };
+  };
   const decoded = decodeBytes(line, { utf8Only: true });
-  if ('error' in decoded) return failed(ids.claim(where), file, `line ${lineNo}: ${decoded.error}`);
+  if ('error' in decoded) {
+    const { lineNo, where } = await label();
+    return failed(ids.claim(where), file, `line ${lineNo}: ${decoded.error}`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(decoded.text);
   } catch (e) {
+    const { lineNo, where } = await label();
     return failed(ids.claim(where), file, `line ${lineNo}: malformed JSON (${(e as Error).message})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const { lineNo, where } = await label();
     return failed(ids.claim(where), file, `line ${lineNo}: not a JSON object`);
   }
   const o = value as Record<string, unknown>;
-  const rawId = typeof o.id === 'string' && o.id !== '' ? o.id : typeof o.id === 'number' ? String(o.id) : where;
+  const rawId = typeof o.id === 'string' && o.id !== '' ? o.id : typeof o.id === 'number' ? String(o.id) : (await label()).where;
   const id = ids.claim(rawId);
   const doc: InputDocument = {
     id,
@@ -352,7 +461,7 @@ function parseJsonlLine(line: Buffer, file: string, lineNo: number, where: strin
     encoding: decoded.encoding,
     ...(decoded.invalid ? { invalidBytes: decoded.invalid } : {}),
   };
-  if (doc.text === null && doc.html === null) doc.error = `line ${lineNo}: no "text" or "html" field`;
-  else if ((doc.text ?? doc.html ?? '').trim() === '') doc.error = `line ${lineNo}: empty document`;
+  if (doc.text === null && doc.html === null) doc.error = `line ${(await label()).lineNo}: no "text" or "html" field`;
+  else if ((doc.text ?? doc.html ?? '').trim() === '') doc.error = `line ${(await label()).lineNo}: empty document`;
   return doc;
 }

@@ -9,7 +9,8 @@ import { GazetteerError, loadGazetteer } from '../stages/names/gazetteer.ts';
 import { UsageError } from './flags.ts';
 import { WorkerPool } from './pool.ts';
 import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process.ts';
-import { countDocuments, inputSize, readDocuments, type InputDocument } from './read.ts';
+import { inputParts, type InputPart, partBytes, partsOfRank, partsSize } from './parts.ts';
+import { countEntryDocuments, IdRegistry, type InputDocument, type LineCarry, readEntries, type ReadOptions } from './read.ts';
 import { claimOutput, describeInputs, type RunState, writeState } from './state.ts';
 import type { NewsRecord } from './record.ts';
 import { RunStats, type RunSummary } from './stats.ts';
@@ -113,7 +114,7 @@ export async function validateRun(options: RunOptions): Promise<void> {
 /** What the output was made from, for --resume to compare. */
 async function runState(options: RunOptions, stages: string[], rank: number, worldSize: number): Promise<RunState> {
   return {
-    version: 1,
+    version: 2,
     inputs: await describeInputs(options.inputs),
     stages,
     referenceDate: options.referenceDate ?? null,
@@ -121,6 +122,7 @@ async function runState(options: RunOptions, stages: string[], rank: number, wor
     stageOptions: JSON.parse(JSON.stringify(options.stageOptions ?? {})) as Record<string, unknown>,
     rank,
     worldSize,
+    partBytes: partBytes(),
   };
 }
 
@@ -197,8 +199,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     return { ...opened.finished, resumed: { kept: opened.finished.documents, processed: 0 } };
   }
   const { writer, done } = opened;
-  const inputBytes = await inputSize(options.inputs, exclude);
-  const remaining = options.resume ? Math.max(0, shareOf(await countDocuments(options.inputs, exclude), rank, worldSize) - done) : null;
+  // This rank's part of the input: the only files it reads (see parts.ts).
+  const mine = partsOfRank(await inputParts(options.inputs, exclude), rank, worldSize);
+  const inputBytes = partsSize(mine);
+  const remaining = options.resume ? Math.max(0, (await countEntryDocuments(mine.flatMap((p) => p.entries))) - done) : null;
   options.onStart?.({ kept: done, remaining, inputBytes });
 
   const { processDocument, pool } = documentProcessor(options, selected, names);
@@ -245,33 +249,27 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   };
 
   let ordinal = -1;
-  let position = -1;
   let offset = 0;
   const skipped: { path: string; reason: string }[] = [];
   let duplicateIds = 0;
-  const documents = learnInWindows(
-    readDocuments(options.inputs, {
-      maxDocumentBytes: options.maxDocumentBytes,
-      exclude,
-      onSkipped: (file, reason) => {
-        if (skipped.length < MAX_LISTED) skipped.push({ path: file, reason });
-        options.onNotice?.(`skipped ${file}: ${reason}`);
-      },
-      onDuplicateId: (id, renamed) => {
-        duplicateIds++;
-        options.onNotice?.(`the id "${id}" appears more than once in the input: this one is "${renamed}"`);
-      },
-    }),
-    selected.map((s) => s.stage),
-  );
+  const readOptions: ReadOptions = {
+    maxDocumentBytes: options.maxDocumentBytes,
+    onSkipped: (file, reason) => {
+      if (skipped.length < MAX_LISTED) skipped.push({ path: file, reason });
+      options.onNotice?.(`skipped ${file}: ${reason}`);
+    },
+  };
+  const ids = documentIds(worldSize, (id, renamed) => {
+    duplicateIds++;
+    options.onNotice?.(`the id "${id}" appears more than once in the input: this one is "${renamed}"`);
+  });
+  const documents = partDocuments(mine, ids, readOptions, selected.map((s) => s.stage));
   while (!interrupted()) {
     const t0 = performance.now();
     const next = await documents.next();
     readMs += performance.now() - t0;
     if (next.done) break;
-    position++;
     offset += next.value.bytes ?? 0;
-    if (position % worldSize !== rank) continue;
     ordinal++;
     if (ordinal < done) continue;
     while (inFlight >= window && !writeError && !interrupted()) await new Promise<void>((resolve) => (wake = resolve));
@@ -333,12 +331,7 @@ export function documentTimeout(doc: InputDocument, first: boolean, given: numbe
 }
 
 /** Files and duplicate ids listed in run.json at most (the counts are complete). */
-const MAX_LISTED = 1000;
-
-/** How many of `total` documents shard `rank` of `worldSize` gets (document i goes to i mod N). */
-function shareOf(total: number, rank: number, worldSize: number): number {
-  return total > rank ? Math.floor((total - rank - 1) / worldSize) + 1 : 0;
-}
+export const MAX_LISTED = 1000;
 
 /**
  * For tests and debugging: with NEWSNORM_TRACE_PROCESSED=FILE, the id of every document handed
@@ -356,9 +349,33 @@ function traceProcessed(id: string): void {
 export const LEARNING_WINDOW = { documents: 1000, bytes: 32 * 1024 * 1024 };
 
 /**
+ * How a run makes ids unique. A shard keeps them as given: it cannot know the other shards' ids,
+ * and --merge, which sees them all in input order, gives the suffixes exactly as one process would.
+ */
+function documentIds(worldSize: number, onDuplicate: (id: string, renamed: string) => void): Pick<IdRegistry, 'claim'> {
+  return worldSize > 1 ? { claim: (raw: string) => raw } : new IdRegistry(onDuplicate);
+}
+
+/**
+ * The documents of some parts of the input, in order, each with what the batch learners learned
+ * from its window. A window never spans two parts, so a rank that reads only its own parts learns
+ * for each document what a single process learns.
+ */
+async function* partDocuments(
+  parts: InputPart[],
+  ids: Pick<IdRegistry, 'claim'>,
+  options: ReadOptions,
+  stages: StageDefinition[],
+): AsyncGenerator<InputDocument> {
+  // Line numbers run on from one range of a dump to the next (read.ts).
+  const carry: LineCarry = new Map();
+  for (const part of parts) yield* learnInWindows(readEntries(part.entries, ids, options, carry), stages);
+}
+
+/**
  * The documents as they are read, each with what the batch learners learned from its window (a
- * run of consecutive documents of the input). Windows depend only on the input order, so every
- * shard and every resumed run learns the same for the same document.
+ * run of consecutive documents of one part of the input). Windows depend only on the input, so
+ * every shard and every resumed run learns the same for the same document.
  */
 async function* learnInWindows(documents: AsyncGenerator<InputDocument>, stages: StageDefinition[]): AsyncGenerator<InputDocument> {
   const learning = stages.filter((s) => s.createLearner !== undefined);

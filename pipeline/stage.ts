@@ -15,8 +15,9 @@ export interface StageDefinition {
    * For stages that learn from the batch (site templates): the runner reads the input once, in
    * windows of consecutive documents (see pipeline/run.ts); a new learner sees every document of a
    * window before any of them is processed, and each document then gets what is relevant to it
-   * (`learnedFor`) as `file.data.learned[name]`. A window depends only on the input order, so the
-   * output is the same at any concurrency, worker count and shard.
+   * (`learnedFor`) as `file.data.learned[name]`. A window depends only on the input (it never spans
+   * two parts of it, see pipeline/parts.ts), so the output is the same at any concurrency, worker
+   * count and shard.
    */
   createLearner?(): BatchLearner;
   /** The part of a learner's result one document needs (default: all of it). */

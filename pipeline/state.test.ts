@@ -27,7 +27,7 @@ describe('the output folder', () => {
     await runPipeline({ inputs: [input], out, stages: ['blocks'], rank: 1, worldSize: 2 });
     await expect(runPipeline({ inputs: [input], out, stages: ['blocks'], rank: 0, worldSize: 2 })).rejects.toThrow(UsageError);
     const state = JSON.parse(readFileSync(path.join(out, '.newsnorm-state.1-of-2.json'), 'utf8'));
-    expect(state).toMatchObject({ version: 1, stages: ['blocks'], rank: 1, worldSize: 2, inputs: [{ path: path.resolve(input) }] });
+    expect(state).toMatchObject({ version: 2, stages: ['blocks'], rank: 1, worldSize: 2, inputs: [{ path: path.resolve(input) }] });
   });
 
   it('is refused for --resume when it holds output but no state file', async () => {

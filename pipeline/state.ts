@@ -8,7 +8,8 @@ import type { OutputLayout } from './write.ts';
 
 /** Everything that decides the output's content: a resumed run must agree on all of it. */
 export interface RunState {
-  version: 1;
+  /** 2: learning windows restart at each part of the input (parts.ts). */
+  version: 2;
   /** Each input as given, resolved; files with their size and modification time. */
   inputs: { path: string; size?: number; modified?: number }[];
   stages: string[];
@@ -17,6 +18,8 @@ export interface RunState {
   stageOptions: Record<string, unknown>;
   rank: number;
   worldSize: number;
+  /** The size of the ranges a large dump is cut into (parts.ts): it decides the learning windows. */
+  partBytes: number;
 }
 
 /** The inputs as the state records them; a folder by its path only (its mtime moves as files come and go). */

@@ -45,6 +45,10 @@ describe('blocks', () => {
     expect(isHeading('and then some')).toBe(false);
   });
 
+  it('splits a paragraph of 200,000 lines (no spread of every line length onto the stack)', () => {
+    expect(splitBlocks(Array.from({ length: 200_000 }, () => 'word').join('\n'))).toHaveLength(1);
+  });
+
   it('works alone as a unified plugin', () => {
     const text = 'Deep trust\n\nShoigu emphasized the high efficiency of cooperation.';
     const tree = parseDocument(text);

@@ -37,7 +37,8 @@ export function splitParagraph(paragraph: string): string[] {
   let current = lines[0] as string;
   for (let i = 1; i < lines.length; i++) {
     const next = lines[i] as string;
-    if (continues(current, lines[i - 1] as string, next, wrapWidth)) current = joinLines(current, next);
+    const previous = lines[i - 1] as string;
+    if (continues(previous, next, wrapWidth)) current = joinLines(current, previous, next);
     else {
       units.push(current);
       current = next;
@@ -54,23 +55,29 @@ export function splitParagraph(paragraph: string): string[] {
 function hardWrapWidth(lines: string[]): number {
   if (lines.length < 3) return 0;
   const body = lines.slice(0, -1).map((l) => l.length);
-  const width = Math.max(...body);
+  // Not Math.max(...body): spreading a paragraph of 100,000+ lines overflows the call stack.
+  const width = body.reduce((a, b) => Math.max(a, b), 0);
   if (width < 40 || width > 200) return 0;
   const near = body.filter((n) => n >= width * 0.75).length;
   return near / body.length >= 0.8 ? width : 0;
 }
 
-/** Whether the line after `current` continues its sentence. */
-function continues(current: string, previousLine: string, next: string, wrapWidth: number): boolean {
+/**
+ * Whether `next` continues the sentence of the unit being built. The unit ends as the previous
+ * line does (lines are trimmed; a join adds a space or nothing before a lower-case letter), so
+ * only that line is tested: an end-anchored regex on the growing unit scans all of it, quadratic
+ * over a paragraph of many short lines.
+ */
+function continues(previousLine: string, next: string, wrapWidth: number): boolean {
   if (wrapWidth > 0 && previousLine.length >= wrapWidth * 0.75) return true;
-  if (SENTENCE_END.test(current)) return false;
-  if (OPEN_END.test(current)) return true;
+  if (SENTENCE_END.test(previousLine)) return false;
+  if (OPEN_END.test(previousLine)) return true;
   return STARTS_LOWER.test(next);
 }
 
-function joinLines(current: string, next: string): string {
+function joinLines(current: string, previousLine: string, next: string): string {
   // A word hyphen at the break stays as it is (no characters change); the break becomes nothing.
-  if (/\p{L}-$/u.test(current) && /^\p{Ll}/u.test(next)) return current + next;
+  if (/\p{L}-$/u.test(previousLine) && /^\p{Ll}/u.test(next)) return current + next;
   return `${current} ${next}`;
 }
 
