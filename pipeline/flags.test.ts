@@ -18,9 +18,6 @@ describe('flags', () => {
   });
 
   it('reads --document-timeout in seconds, 0 for no limit', () => {
-    expect(parseCommandLine(['--document-timeout', '2.5'])).toMatchObject({ documentTimeoutMs: 2500 });
-    expect(parseCommandLine(['--document-timeout', '0'])).toMatchObject({ documentTimeoutMs: null });
-    expect(parseCommandLine([])).not.toHaveProperty('documentTimeoutMs');
     expect(() => parseCommandLine(['--document-timeout', 'soon'])).toThrow(/number of seconds/);
   });
 
@@ -36,6 +33,12 @@ describe('flags', () => {
     expect(parseCommandLine(['--merge', 'shards'])).toMatchObject({ merge: true, out: 'shards' });
     expect(parseCommandLine(['--merge', '--out', 'shards'])).toMatchObject({ merge: true, out: 'shards' });
     expect(() => parseCommandLine(['--merge', 'a', 'b'])).toThrow(/one folder/);
+  });
+
+  it('puts every document under a time limit unless --document-timeout 0', () => {
+    expect(parseCommandLine([])).toMatchObject({ documentTimeoutMs: 'per-mb' });
+    expect(parseCommandLine(['--document-timeout', '2.5'])).toMatchObject({ documentTimeoutMs: 2500 });
+    expect(parseCommandLine(['--document-timeout', '0'])).toMatchObject({ documentTimeoutMs: null });
   });
 
   it('passes --accuracy to the language stage', () => {

@@ -23,8 +23,8 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
                            run.json (every rank must have finished)
 --max-document-mb N        larger documents are recorded as failed (default: 32)
 --document-timeout S       a document still in a stage after S seconds is stopped and recorded as
-                           failed (runs documents in worker threads; 0: no limit; default with
-                           --workers 2+: 30 s + 30 s per MB)
+                           failed, and its worker thread replaced (default: 30 s + 30 s per MB;
+                           0: no limit, and with --workers 1 the documents run in the main thread)
 --gazetteer FILE           people to pin (JSON or CSV: name, aliases, id): their canonical names and ids
 --accuracy best|fast       language detection of short blocks: best (default) or fast (less memory)
 --help                     this text`;
@@ -150,7 +150,9 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     rank: rank ?? 0,
     worldSize: worldSize ?? 1,
     maxDocumentBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
-    ...(timeoutSeconds === undefined ? {} : { documentTimeoutMs: Number(timeoutSeconds) === 0 ? null : Math.round(Number(timeoutSeconds) * 1000) }),
+    // From the command line no stage can hold a run: documents run in worker threads under the
+    // default limit unless --document-timeout 0 says otherwise.
+    documentTimeoutMs: timeoutSeconds === undefined ? 'per-mb' : Number(timeoutSeconds) === 0 ? null : Math.round(Number(timeoutSeconds) * 1000),
     ...(Object.keys(stageOptions).length === 0 ? {} : { stageOptions }),
   };
 }

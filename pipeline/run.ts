@@ -35,11 +35,12 @@ export interface RunOptions {
   maxDocumentBytes?: number;
   /**
    * Time limit of one document in milliseconds; a document over it is stopped and recorded as
-   * failed by the stage it was in. A number runs the documents in worker threads (even one), where
-   * a stuck stage can be stopped; null sets no limit; undefined: the default per MB
-   * (documentTimeout) with --workers 2 or more, none in the main thread.
+   * failed by the stage it was in. A number, or `per-mb` (the default of documentTimeout), runs
+   * the documents in worker threads (even one), where a stuck stage can be stopped; null sets no
+   * limit; undefined: `per-mb` with two workers or more, else the main thread without a limit
+   * (the command line passes `per-mb`).
    */
-  documentTimeoutMs?: number | null;
+  documentTimeoutMs?: number | 'per-mb' | null;
   /** Options per stage name, passed to the stage's plugin. */
   stageOptions?: Record<string, unknown>;
   /** Called after each document is written (progress). */
@@ -166,8 +167,8 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
   const referenceDate = options.referenceDate ?? null;
   const limit = options.documentTimeoutMs;
   const pool =
-    workers > 1 || typeof limit === 'number'
-      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, first) => documentTimeout(doc, first, limit) })
+    workers > 1 || typeof limit === 'number' || limit === 'per-mb'
+      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, first) => documentTimeout(doc, first, limit === 'per-mb' ? undefined : limit) })
       : null;
   const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
   const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
