@@ -54,5 +54,5 @@ const eldReading = memoize(
     const scores = Object.entries(result.getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return { lang: iso3[result.language], candidates: scores.slice(0, 3).flatMap(([code]) => (iso3[code] ? [iso3[code] as string] : [])) };
   },
-  { maxKeyLength: 200 },
+  { size: 20_000, maxKeyLength: 120 },
 );
