@@ -56,8 +56,8 @@ function getTables() {
 }
 
 // ---- Lingua (CommonJS WASM package), created lazily once ----
-interface LinguaDetector { computeLanguageConfidenceValues(text: string): { language: string; confidence: number }[] }
-interface LinguaBuilder { build(): LinguaDetector; withLowAccuracyMode(): LinguaBuilder }
+interface LinguaDetector { computeLanguageConfidenceValues(text: string): { language: string; confidence: number }[]; free(): void }
+interface LinguaBuilder { build(): LinguaDetector; withLowAccuracyMode(): LinguaBuilder; free(): void }
 interface LinguaModule {
   LanguageDetectorBuilder: { fromAllLanguages(): LinguaBuilder; fromLanguages(langs: string[]): LinguaBuilder };
 }
@@ -68,7 +68,15 @@ function linguaModule(): LinguaModule {
   if (!lingua) lingua = require('@bluzzi/lingua') as LinguaModule;
   return lingua;
 }
-const build = (builder: LinguaBuilder, low: boolean): LinguaDetector => (low ? builder.withLowAccuracyMode() : builder).build();
+// The binding's objects live in WebAssembly memory and are never collected: every builder is
+// freed once it has built its detector, and every detector dropped from the cache is freed.
+function build(builder: LinguaBuilder, low: boolean): LinguaDetector {
+  const configured = low ? builder.withLowAccuracyMode() : builder;
+  const detector = configured.build();
+  if (configured !== builder) configured.free();
+  builder.free();
+  return detector;
+}
 function detectorFor(codes: string[] | null, low: boolean): LinguaDetector {
   const mode = low ? 'low' : 'high';
   if (!codes) {
@@ -81,7 +89,11 @@ function detectorFor(codes: string[] | null, low: boolean): LinguaDetector {
   if (!d) {
     const { codeToName } = getTables();
     d = build(linguaModule().LanguageDetectorBuilder.fromLanguages(codes.map((c) => codeToName[c]!)), low);
-    if (restricted.size >= 4096) restricted.clear(); // a detector is small: the models are shared
+    if (restricted.size >= 4096) {
+      // A detector is small (the models are shared); a full cache starts again.
+      for (const old of restricted.values()) old.free();
+      restricted.clear();
+    }
     restricted.set(key, d);
   }
   return d;
