@@ -161,17 +161,14 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
   const detected = blocks.map((b, i) => {
     const found = first[i];
     if (found) return { ...b, ...found };
-    if (known) {
-      const confirmed = confirmedByStopwords(b.text, provisional.lang);
-      if (confirmed) return { ...b, ...confirmed };
-      if (quickAgrees(b.text, provisional.lang)) return { ...b, lang: provisional.lang, confidence: 0.5, method: 'eld-agrees' };
-    }
-    // Otherwise Lingua weighs the document's language against eld's few best guesses only.
-    if (known) {
-      const guesses = b.text.length >= AMONG_MIN_CHARS ? quickCandidates(b.text) : [...quickCandidates(b.text), ...trigramGuesses(b.text)];
-      return { ...b, ...detectLanguage(b.text, { ...lingua, among: [provisional.lang, ...guesses] }) };
-    }
-    return { ...b, ...detectLanguage(b.text, lingua) };
+    if (!known) return { ...b, ...detectLanguage(b.text, lingua) };
+    const confirmed = confirmedByStopwords(b.text, provisional.lang);
+    if (confirmed) return { ...b, ...confirmed };
+    if (quickAgrees(b.text, provisional.lang)) return { ...b, lang: provisional.lang, confidence: 0.5, method: 'eld-agrees' };
+    // Otherwise Lingua weighs the document's language against a few guesses only: eld's, and on a
+    // short block (where eld guesses poorly) those of Lingua's cheap trigram models too.
+    const guesses = b.text.length >= AMONG_MIN_CHARS ? quickCandidates(b.text) : [...quickCandidates(b.text), ...trigramGuesses(b.text)];
+    return { ...b, ...detectLanguage(b.text, { ...lingua, among: [provisional.lang, ...guesses] }) };
   });
   const document = documentLanguage(detected);
   // A block that could as well be in the document's language is: "Deep trust" in an English
