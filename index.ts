@@ -6,6 +6,6 @@ export { default as language, languageStage, detectLanguage, identifyLanguages, 
 export { default as chrome, chromeStage, stripChrome, stripChromeFromText } from './stages/chrome/index.ts';
 export { default as names, namesStage, findPeople, parseGazetteer, loadGazetteer } from './stages/names/index.ts';
 export { default as dates, datesStage, tagDates } from './stages/dates/index.ts';
-export { runPipeline, type RunOptions } from './pipeline/run.ts';
-export { createDocumentFile, parseDocument, assembleText } from './pipeline/document.ts';
-export { recordSchema, validateRecord, type NewsRecord } from './pipeline/record.ts';
+export { runPipeline, type RunOptions } from './pipeline/run/run.ts';
+export { createDocumentFile, parseDocument, assembleText } from './pipeline/core/document.ts';
+export { recordSchema, validateRecord, type NewsRecord } from './pipeline/core/record.ts';

@@ -10,7 +10,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, st
 import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runPipeline } from '../pipeline/run.ts';
+import { runPipeline } from '../pipeline/run/run.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runPipeline } from '../pipeline/run.ts';
+import { runPipeline } from '../pipeline/run/run.ts';
 
 const root = path.resolve(process.env.NEWSNORM_EVAL_DEV ?? path.join(import.meta.dirname, '..', '..', 'shared', 'eval-dev'));
 const outRoot = path.resolve(import.meta.dirname, '..', 'out', 'eval');

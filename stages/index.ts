@@ -1,7 +1,7 @@
 // The pipeline, in order. Each stage is a unified plugin; the preset runs them all:
 //   unified().use(preset)
 import type { Preset } from 'unified';
-import type { StageDefinition } from '../pipeline/stage.ts';
+import type { StageDefinition } from '../pipeline/core/stage.ts';
 import { blocksStage } from './blocks/index.ts';
 import { chromeStage } from './chrome/index.ts';
 import { datesStage } from './dates/index.ts';

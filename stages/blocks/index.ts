@@ -1,8 +1,8 @@
 // Stage `blocks`: the body as paragraphs and headings. Joins lines that a dump broke inside a
 // sentence and keeps short headings as blocks of their own.
 import type { Plugin } from 'unified';
-import { block, type Block, type Root } from '../../pipeline/document.ts';
-import type { StageDefinition } from '../../pipeline/stage.ts';
+import { block, type Block, type Root } from '../../pipeline/core/document.ts';
+import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { isHeading, splitBlocks, splitParagraph, type SplitOptions } from './split.ts';
 
 export type BlocksOptions = SplitOptions;

@@ -3,7 +3,7 @@
 // or a scraper joining text nodes with newlines). We join a line break only where the text says
 // the sentence goes on; every other line is a unit of its own, and a short unit that does not end
 // like a sentence is a heading.
-import { trimSpace, type BlockKind } from '../../pipeline/document.ts';
+import { trimSpace, type BlockKind } from '../../pipeline/core/document.ts';
 
 export interface SplitOptions {
   /** Longest heading, in characters. */

@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { assembleText, createDocumentFile, parseDocument, type Root } from '../../pipeline/document.ts';
-import { removalsOf } from '../../pipeline/decisions.ts';
+import { assembleText, createDocumentFile, parseDocument, type Root } from '../../pipeline/core/document.ts';
+import { removalsOf } from '../../pipeline/core/decisions.ts';
 import blocks from '../blocks/index.ts';
 import language from '../language/index.ts';
 import chrome, { chromeStage, stripChromeFromText, type ChromeOptions } from './index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assembleText } from '../../pipeline/document.ts';
-import { removalsOf } from '../../pipeline/decisions.ts';
+import { assembleText } from '../../pipeline/core/document.ts';
+import { removalsOf } from '../../pipeline/core/decisions.ts';
 import { stripChromeFromText } from './index.ts';
 
 function strip(text: string) {

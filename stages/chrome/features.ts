@@ -2,7 +2,7 @@
 // how long it is (in words, CJK characters weighted like words), how much of it is function
 // words of the body's language, how much is URLs, how it ends, and which script it is written in.
 // One pass over the text per feature family; every pattern is linear.
-import { foldWord, stopwordsFor } from '../../pipeline/stopwords.ts';
+import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
 
 export interface BlockFeatures {
   /** Non-space characters. */

@@ -4,9 +4,9 @@
 // `metadata`. Every removal goes through the decision helpers with its own rule id.
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { createDocumentFile, parseDocument, type Block, type Root } from '../../pipeline/document.ts';
-import { removeBlocksWhere, removeSpans, type Rule } from '../../pipeline/decisions.ts';
-import type { StageDefinition } from '../../pipeline/stage.ts';
+import { createDocumentFile, parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
+import { removeBlocksWhere, removeSpans, type Rule } from '../../pipeline/core/decisions.ts';
+import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { classifyBlocks, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
 import { blockFeatures, type BlockFeatures } from './features.ts';
 import { readLead } from './lead.ts';

@@ -3,7 +3,7 @@
 // in the text (they are part of the story as published) and are recorded on the document so that
 // the dates stage can read the date a dateline carries. Patterns are anchored at the start and
 // bounded in length.
-import type { Dateline } from '../../pipeline/document.ts';
+import type { Dateline } from '../../pipeline/core/document.ts';
 import { wire } from './patterns.ts';
 
 const agencies = new Set(wire.agencies.map((a) => a.toLowerCase()));

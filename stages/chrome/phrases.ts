@@ -3,7 +3,7 @@
 // it is one of the `lines` of a category, or is short and starts with one of its `starts`.
 // Tables are compiled once per process into hash sets, so a lookup costs one normalisation.
 import { readFileSync } from 'node:fs';
-import { memoize } from '../../pipeline/memo.ts';
+import { memoize } from '../../pipeline/core/memo.ts';
 
 interface PhraseTable {
   maxWords: number;

@@ -4,7 +4,7 @@
 // many documents of the window each line occurs, and lines found in several are the site's
 // template. The counts depend only on the window's documents, never on the order they are
 // processed in, so the result is the same at any concurrency and in every shard.
-import type { BatchLearner } from '../../pipeline/stage.ts';
+import type { BatchLearner } from '../../pipeline/core/stage.ts';
 import { repairString } from '../repair/index.ts';
 import { normalisePhrase } from './phrases.ts';
 

@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { createDocumentFile, parseDocument, type Root } from '../../pipeline/document.ts';
+import { createDocumentFile, parseDocument, type Root } from '../../pipeline/core/document.ts';
 import dates, { tagDates } from './index.ts';
 
 /** Runs the stage alone on a one-language text and returns "text=value" pairs, plus the file. */

@@ -3,9 +3,9 @@
 // itself as `published`. The last stage: offsets index the record's final `text`.
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { assembleText, type DateMention, type Root } from '../../pipeline/document.ts';
-import type { StageDefinition } from '../../pipeline/stage.ts';
-import { note } from '../../pipeline/decisions.ts';
+import { assembleText, type DateMention, type Root } from '../../pipeline/core/document.ts';
+import type { StageDefinition } from '../../pipeline/core/stage.ts';
+import { note } from '../../pipeline/core/decisions.ts';
 import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calendar.ts';
 import { type Language, languages, neutralLanguage } from './lexicon.ts';
 import { type Context, resolve } from './meaning.ts';

@@ -2,10 +2,10 @@
 // `und` where there is no evidence. The detector (detect.ts) is Lingua behind a script check; see
 // MEASUREMENTS.md for what each choice was worth on the development sets.
 import type { Plugin } from 'unified';
-import type { Root } from '../../pipeline/document.ts';
-import type { StageDefinition } from '../../pipeline/stage.ts';
+import type { Root } from '../../pipeline/core/document.ts';
+import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
-import { stopwordVote } from '../../pipeline/stopwords.ts';
+import { stopwordVote } from '../../pipeline/core/stopwords.ts';
 import { QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect } from './quick.ts';
 
 export type Detection = DetectResult;

@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { createDocumentFile, parseDocument } from '../../pipeline/document.ts';
+import { createDocumentFile, parseDocument } from '../../pipeline/core/document.ts';
 import language, { detectLanguage, identifyLanguages } from './index.ts';
 
 describe('language', () => {

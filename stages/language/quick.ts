@@ -4,7 +4,7 @@
 // eld is unsure, names a close relative, or names a language outside Lingua's set.
 import { readFileSync } from 'node:fs';
 import { eld } from 'eld/small';
-import { memoize } from '../../pipeline/memo.ts';
+import { memoize } from '../../pipeline/core/memo.ts';
 import type { DetectResult } from './detect.ts';
 
 const data = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));

@@ -2,8 +2,8 @@
 // the record's `text`), the roles written before the name, and a canonical name that is the same
 // for the same person in every document of every run (see canonical.ts; a gazetteer can pin it).
 import type { Plugin } from 'unified';
-import { assembleText, type Person, type Root } from '../../pipeline/document.ts';
-import type { StageDefinition } from '../../pipeline/stage.ts';
+import { assembleText, type Person, type Root } from '../../pipeline/core/document.ts';
+import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { displayName } from './canonical.ts';
 import { findNames } from './detect.ts';
 import { type Gazetteer, loadGazetteer, lookupPerson, parseGazetteer } from './gazetteer.ts';

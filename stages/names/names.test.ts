@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { assembleText, createDocumentFile, parseDocument, type Person } from '../../pipeline/document.ts';
-import { parseCommandLine } from '../../pipeline/flags.ts';
+import { assembleText, createDocumentFile, parseDocument, type Person } from '../../pipeline/core/document.ts';
+import { parseCommandLine } from '../../pipeline/run/flags.ts';
 import names, { findPeople, namesStage, parseGazetteer } from './index.ts';
 
 const byName = (people: Person[], name: string) => people.find((p) => p.name === name);

@@ -1,6 +1,6 @@
 // Spelling of name words across scripts and romanisations: Cyrillic and Greek to Latin letters,
 // transliteration variants to one spelling, and the folded key every comparison uses.
-import { memoize } from '../../pipeline/memo.ts';
+import { memoize } from '../../pipeline/core/memo.ts';
 import { foldTables, lexicon, scriptTables } from './lexicon.ts';
 
 const tables = scriptTables();

@@ -1,7 +1,7 @@
 // What one word can be, by the stage's lists: a given name, a title, a place, a word of an
 // organisation's name... Each test looks the word up folded (and romanised for Cyrillic and Greek).
 import { lexicon } from './lexicon.ts';
-import { memoize } from '../../pipeline/memo.ts';
+import { memoize } from '../../pipeline/core/memo.ts';
 import { foldWord, hasCyrillic, hasGreek, romanizeWord, spellWord } from './spelling.ts';
 import type { Token } from './tokens.ts';
 

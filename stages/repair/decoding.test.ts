@@ -1,7 +1,7 @@
 // The reader's decoding (pipeline/decode.ts), which this stage records: bytes in legacy encodings.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../pipeline/decode.ts';
+import { decodeBytes } from '../../pipeline/run/decode.ts';
 
 const russian = 'Вчера вечером в городе прошёл сильный дождь, и улицы быстро опустели. Жители ждали, когда погода изменится.';
 const greek = 'Η κυβέρνηση ανακοίνωσε χθες νέα μέτρα για την οικονομία. Οι πολίτες περιμένουν αλλαγές στην καθημερινή ζωή τους.';

@@ -1,7 +1,7 @@
 // A repair found in a block's text, applied through `repairText` so that it is recorded.
 import type { VFile } from 'vfile';
-import { repairText } from '../../pipeline/decisions.ts';
-import type { Block } from '../../pipeline/document.ts';
+import { repairText } from '../../pipeline/core/decisions.ts';
+import type { Block } from '../../pipeline/core/document.ts';
 
 export interface Edit {
   start: number;

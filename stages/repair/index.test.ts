@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { repairsOf } from '../../pipeline/decisions.ts';
-import { createDocumentFile, parseDocument, type Root } from '../../pipeline/document.ts';
+import { repairsOf } from '../../pipeline/core/decisions.ts';
+import { createDocumentFile, parseDocument, type Root } from '../../pipeline/core/document.ts';
 import repair from './index.ts';
 
 function run(text: string, meta = {}) {

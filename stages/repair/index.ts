@@ -5,9 +5,9 @@
 // and lands in the record's `repairs`.
 import type { Plugin } from 'unified';
 import { VFile } from 'vfile';
-import { note as quietMessage, repairsOf, type Repair } from '../../pipeline/decisions.ts';
-import { block as makeBlock, type Block, type Root } from '../../pipeline/document.ts';
-import type { StageDefinition } from '../../pipeline/stage.ts';
+import { note as quietMessage, repairsOf, type Repair } from '../../pipeline/core/decisions.ts';
+import { block as makeBlock, type Block, type Root } from '../../pipeline/core/document.ts';
+import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { alignedEdits, applyEdits, type Edit, STAGE } from './edits.ts';
 import { entityEdits } from './entities.ts';
 import { invisibleEdits } from './invisibles.ts';

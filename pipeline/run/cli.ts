@@ -15,7 +15,7 @@ import { RunError, runPipeline } from './run.ts';
 function rerunCommand(argv: string[]): string {
   const quoted = argv.map((a) => (/^[\w./@:=,+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`));
   const viaNpm = process.env.npm_lifecycle_event === 'start';
-  return [viaNpm ? 'npm start --' : 'npx tsx pipeline/cli.ts', ...quoted].join(' ');
+  return [viaNpm ? 'npm start --' : 'npx tsx pipeline/run/cli.ts', ...quoted].join(' ');
 }
 
 /**

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './test/tmp.ts';
 
-const root = path.join(import.meta.dirname, '..');
+const root = path.join(import.meta.dirname, '..', '..');
 const cli = path.join(import.meta.dirname, 'cli.ts');
 const STAGES = ['--stages', 'repair,blocks'];
 
@@ -173,7 +173,7 @@ describe('interruption', () => {
 });
 
 describe('a run split over a cluster', () => {
-  // Six dumps of 40 documents in a folder: each dump is a part of the input (pipeline/parts.ts),
+  // Six dumps of 40 documents in a folder: each dump is a part of the input (pipeline/run/parts.ts),
   // two for each of three ranks. Every dump repeats the ids d0…d39, and pages of two sites repeat
   // a template line, so the merge must give the suffixes and every rank must learn the templates
   // a single process learns.

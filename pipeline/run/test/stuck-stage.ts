@@ -1,6 +1,6 @@
 // Stages for the pool's tests: `count` notes the document, `stuck` never returns on a document
 // that says "stuck" (as a stage caught in a pathological regular expression would).
-import type { StageDefinition } from '../stage.ts';
+import type { StageDefinition } from '../../core/stage.ts';
 
 const count: StageDefinition = { name: 'count', plugin: () => () => {}, summarize: (tree) => ({ blocks: tree.children.length }) };
 

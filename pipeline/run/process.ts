@@ -2,11 +2,11 @@
 // carries what the earlier stages produced and an `error` naming the stage; the run goes on.
 import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { createDocumentFile, parseDocument, type Root } from './document.ts';
+import { createDocumentFile, parseDocument, type Root } from '../core/document.ts';
 import { htmlToText } from './html.ts';
 import type { InputDocument } from './read.ts';
-import { buildRecord, type NewsRecord } from './record.ts';
-import type { StageDefinition } from './stage.ts';
+import { buildRecord, type NewsRecord } from '../core/record.ts';
+import type { StageDefinition } from '../core/stage.ts';
 
 export interface StageLine {
   id: string;

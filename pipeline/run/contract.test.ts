@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordSchema } from './record.ts';
+import { recordSchema } from '../core/record.ts';
 
-const root = path.join(import.meta.dirname, '..');
+const root = path.join(import.meta.dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 describe('the contract', () => {
@@ -17,7 +17,7 @@ describe('the contract', () => {
 
   it('is what the README and the command line point at, never a file outside the repository', () => {
     expect(read('README.md')).toContain('(CONTRACT.md)');
-    for (const file of ['README.md', 'CONTRACT.md', 'pipeline/cli.ts', 'pipeline/flags.ts', 'pipeline/record.ts']) {
+    for (const file of ['README.md', 'CONTRACT.md', 'pipeline/run/cli.ts', 'pipeline/run/flags.ts', 'pipeline/core/record.ts']) {
       expect([file, read(file).includes('../shared')]).toEqual([file, false]);
     }
   });

@@ -4,17 +4,17 @@
 import { appendFileSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
-import { pipelineStages } from '../stages/index.ts';
-import { GazetteerError, loadGazetteer } from '../stages/names/gazetteer.ts';
+import { pipelineStages } from '../../stages/index.ts';
+import { GazetteerError, loadGazetteer } from '../../stages/names/gazetteer.ts';
 import { UsageError } from './flags.ts';
 import { WorkerPool } from './pool.ts';
 import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process.ts';
 import { inputParts, type InputPart, partBytes, partsOfRank, partsSize } from './parts.ts';
 import { countEntryDocuments, IdRegistry, type InputDocument, type LineCarry, readEntries, type ReadOptions } from './read.ts';
 import { claimOutput, describeInputs, type RunState, writeState } from './state.ts';
-import type { NewsRecord } from './record.ts';
+import type { NewsRecord } from '../core/record.ts';
 import { RunStats, type RunSummary } from './stats.ts';
-import type { BatchLearner, StageDefinition } from './stage.ts';
+import type { BatchLearner, StageDefinition } from '../core/stage.ts';
 import { type OutputLayout, OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
 
 export interface RunOptions {

@@ -1,7 +1,7 @@
 // The counts of run.json: documents, failures by stage, decisions by stage and rule, time per stage.
 // Counts are built from the same lines the output files hold, so a resumed run can rebuild the
 // counts of what it kept and end with the same numbers as an uninterrupted run.
-import type { NewsRecord } from './record.ts';
+import type { NewsRecord } from '../core/record.ts';
 
 export interface RunSummary {
   documents: number;

@@ -4,11 +4,11 @@
 // stopped (by ending this thread) and blamed on the stage it was in.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Processor } from 'unified';
-import type { Root } from './document.ts';
+import type { Root } from '../core/document.ts';
 import { StageRunner } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { selectStages } from './run.ts';
-import type { StageDefinition } from './stage.ts';
+import type { StageDefinition } from '../core/stage.ts';
 
 export interface WorkerInit {
   stages: string[];

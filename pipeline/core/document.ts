@@ -73,7 +73,7 @@ declare module 'vfile' {
     encoding: string | null;
     /** Byte sequences the reader could not place, replaced by U+FFFD (hex, e.g. `c3 28`). */
     invalidBytes: string[];
-    /** What the batch learners learned from the document's window, per stage name (see pipeline/stage.ts). */
+    /** What the batch learners learned from the document's window, per stage name (see core/stage.ts). */
     learned?: Record<string, unknown>;
   }
 }

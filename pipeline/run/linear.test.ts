@@ -3,7 +3,7 @@
 // machine does not matter. The language stage loads Lingua's models on first use (~10 s, ~1 GB):
 // every bait goes through once before anything is timed, so loading is never counted.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pipelineStages } from '../stages/index.ts';
+import { pipelineStages } from '../../stages/index.ts';
 import { StageRunner } from './process.ts';
 
 const stages = pipelineStages;

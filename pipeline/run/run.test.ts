@@ -3,16 +3,16 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import type { Plugin } from 'unified';
 import { describe, expect, it } from 'vitest';
-import type { Root } from './document.ts';
+import type { Root } from '../core/document.ts';
 import { UsageError } from './flags.ts';
 import { StageRunner } from './process.ts';
 import type { InputDocument } from './read.ts';
-import { validateRecord, type NewsRecord } from './record.ts';
+import { validateRecord, type NewsRecord } from '../core/record.ts';
 import { runPipeline } from './run.ts';
-import type { StageDefinition } from './stage.ts';
+import type { StageDefinition } from '../core/stage.ts';
 import { tempDir } from './test/tmp.ts';
 
-const samples = path.join(import.meta.dirname, '..', 'samples');
+const samples = path.join(import.meta.dirname, '..', '..', 'samples');
 
 function readJsonl<T = Record<string, unknown>>(file: string): T[] {
   return readFileSync(file, 'utf8')
@@ -89,7 +89,7 @@ describe('the runner', () => {
     }
     expect(ids.flat()).toHaveLength(28);
     expect(new Set(ids.flat()).size).toBe(28);
-    // The dump is one part of the input (pipeline/parts.ts): its 23 documents are in one shard.
+    // The dump is one part of the input (pipeline/run/parts.ts): its 23 documents are in one shard.
     expect(ids.filter((shard) => shard.includes('d0'))).toEqual([expect.arrayContaining(['d0', 'd22'])]);
   });
 
@@ -171,7 +171,7 @@ describe('failure isolation', () => {
 
 describe('the command line', () => {
   const cli = path.join(import.meta.dirname, 'cli.ts');
-  const tsx = path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+  const tsx = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
   it('gives the same files with worker threads as in one thread', () => {
     const dir = tempDir();

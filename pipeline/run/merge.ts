@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { UsageError } from './flags.ts';
 import { IdRegistry } from './read.ts';
-import type { NewsRecord } from './record.ts';
+import type { NewsRecord } from '../core/record.ts';
 import { MAX_LISTED, selectStages } from './run.ts';
 import { type RunState, stateDifferences } from './state.ts';
 import { RunStats, type RunSummary } from './stats.ts';

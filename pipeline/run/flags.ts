@@ -1,7 +1,7 @@
 // The command line's flags (README.md, "Running it"), parsed into run options.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pipelineStages } from '../stages/index.ts';
+import { pipelineStages } from '../../stages/index.ts';
 import type { RunOptions } from './run.ts';
 
 export const USAGE = `usage: npm start -- [INPUT...] [options]
