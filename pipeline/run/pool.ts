@@ -38,6 +38,19 @@ export interface PoolOptions {
   timeoutMs?: (doc: InputDocument, first: boolean) => number | null;
 }
 
+/** This module runs from the built package (worker.js beside it) or from the sources under tsx. */
+const BUILT = import.meta.url.endsWith('.js');
+
+function startWorker(init: WorkerInit): Worker {
+  if (BUILT) return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+  // From the sources: the worker registers tsx's loader first, then imports the worker module
+  // through it (an entry file given directly would be read before the loader).
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const loader = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(loader)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`;
+  return new Worker(code, { eval: true, workerData: init });
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
@@ -51,15 +64,7 @@ export class WorkerPool {
   }
 
   private start(): Slot {
-    // The sources are TypeScript: the worker registers tsx's loader first, then imports the
-    // worker module through it (an entry file given directly would be read before the loader).
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    const loader = import.meta.resolve('tsx/esm/api');
-    const code = `import(${JSON.stringify(loader)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`;
-    const worker = new Worker(code, {
-      eval: true,
-      workerData: this.init,
-    });
+    const worker = startWorker(this.init);
     const slot: Slot = { worker, pending: new Map(), dead: false, current: null, timedOut: null, started: 0 };
     worker.on('message', (m: { seq: number; result?: ProcessResult; started?: boolean; stage?: string }) => {
       if (m.started) return this.startClock(slot, m.seq);

@@ -9,12 +9,27 @@ import { removeBlocksWhere, removeSpans, type Rule } from '../../pipeline/core/d
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { classifyBlocks, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
 import { blockFeatures, type BlockFeatures } from './features.ts';
-import { readLead } from './lead.ts';
+import { readLead, type Dateline } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './patterns.ts';
 import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
 import { createTemplateLearner, siteOf, templateCount, templatesOfSite, type LearnedTemplates } from './template.ts';
 import { outsideMainRegion, type RegionOptions } from './region.ts';
 import { chooseTitle } from './title.ts';
+
+export type { Dateline };
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The headline, moved out of the body. */
+    title: string | null;
+    /** A wire dateline found at the start of the body ("Beijing, Jan 27 (PTI)"). */
+    dateline: Dateline | null;
+    /** A publisher prefix ("NextFin News - "). */
+    publisher: string | null;
+    /** Metadata fields found glued to the text (" date 2026-01-27 " gives {date: '2026-01-27'}). */
+    metadata: Record<string, string>;
+  }
+}
 
 export interface ChromeOptions extends ClassifyOptions, RegionOptions {
   /** Site templates to use for every document (the runner gives each document its own, as `file.data.learned.chrome`). */

@@ -3,7 +3,7 @@
 // itself as `published`. The last stage: offsets index the record's final `text`.
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { assembleText, type DateMention, type Root } from '../../pipeline/core/document.ts';
+import { assembleText, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { note } from '../../pipeline/core/decisions.ts';
 import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calendar.ts';
@@ -12,6 +12,24 @@ import { type Context, resolve } from './meaning.ts';
 import { documentDate } from './published.ts';
 import { type Problem, findCandidates } from './recognize.ts';
 import { selectCandidates } from './select.ts';
+
+/** A temporal expression of the body: the record's `dates` entry (offsets index the text read). */
+export interface DateMention {
+  text: string;
+  value: string;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  start: number;
+  end: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The document's own date (ISO 8601 day), set by this stage. */
+    published: string | null;
+    /** The body's temporal expressions, set by this stage. */
+    dates: DateMention[];
+  }
+}
 
 export interface DatesOptions {
   /** Dates more than this many days after the document's date are reported (`date-after-document`). */

@@ -10,6 +10,15 @@ import { QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect } from './qu
 
 export type Detection = DetectResult;
 
+declare module 'vfile' {
+  interface DataMap {
+    /** The body's language (ISO 639-3, `und` without evidence), set by this stage. */
+    lang: string;
+    /** How sure the detector was of `lang`, 0..1. */
+    langConfidence: number;
+  }
+}
+
 export interface LanguageOptions {
   /**
    * A block whose best language is not the document's takes the document's language when that
