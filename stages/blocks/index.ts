@@ -25,6 +25,7 @@ const blocks: Plugin<[BlocksOptions?], Root> = function blocks(options = {}) {
 };
 
 export default blocks;
+export { blocks };
 
 export const blocksStage: StageDefinition = {
   name: 'blocks',

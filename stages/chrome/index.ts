@@ -348,6 +348,7 @@ const chrome: Plugin<[ChromeOptions?], Root> = function chrome(options = {}) {
 };
 
 export default chrome;
+export { chrome };
 
 export const chromeStage: StageDefinition = {
   name: SOURCE,

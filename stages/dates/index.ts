@@ -294,6 +294,7 @@ function report(file: VFile, p: Problem): void {
 }
 
 export default dates;
+export { dates };
 
 export const datesStage: StageDefinition = {
   name: 'dates',

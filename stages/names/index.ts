@@ -71,6 +71,7 @@ const names: Plugin<[NamesOptions?], Root> = function names(options = {}) {
 };
 
 export default names;
+export { names };
 
 export const namesStage: StageDefinition = {
   name: 'names',
