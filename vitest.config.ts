@@ -9,5 +9,12 @@ export default defineConfig({
     // an idle machine, a minute or more on a loaded one); the limits are for hangs, not for speed.
     testTimeout: 240_000,
     hookTimeout: 240_000,
+    // `npm run coverage`, and CI (.ci/run): the share of each source file the tests run.
+    coverage: {
+      provider: 'v8',
+      include: ['index.ts', 'pipeline/**/*.ts', 'stages/**/*.ts'],
+      exclude: ['**/*.test.ts', 'pipeline/run/test/**', 'stages/*/data/*.ts', 'stages/*/scripts/**', '**/*.d.ts'],
+      reporter: ['text'],
+    },
   },
 });

@@ -8,7 +8,6 @@ import { Worker } from 'node:worker_threads';
 import type { ProcessResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { buildFailure } from './process.ts';
-import type { WorkerInit } from './worker.ts';
 
 /** Deaths of workers that held no document, after which the pool stops starting new ones. */
 const MAX_EMPTY_DEATHS = 16;
@@ -36,6 +35,15 @@ export interface PoolOptions {
    * first document, which also pays for loading the stages' models.
    */
   timeoutMs?: (doc: InputDocument, first: boolean) => number | null;
+}
+
+/** What a worker is started with (worker.ts): the stages to build and their options. */
+export interface WorkerInit {
+  stages: string[];
+  stageOptions: Record<string, unknown>;
+  referenceDate: string | null;
+  /** A module exporting `stages: StageDefinition[]` to run instead of the pipeline's (tests). */
+  stageModule?: string;
 }
 
 /** This module runs from the built package (worker.js beside it) or from the sources under tsx. */
