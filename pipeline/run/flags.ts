@@ -5,7 +5,7 @@ import { pipelineStages } from '../../stages/index.ts';
 import { UsageError } from './errors.ts';
 import type { RunOptions } from './run.ts';
 
-export const USAGE = `usage: npm start -- [INPUT...] [options]
+export const USAGE = `usage: newsnorm [INPUT...] [options]     (in the repository: npm start -- [INPUT...] [options])
 
 INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .htm); default: samples/
 --out DIR                  output folder (default: out)
