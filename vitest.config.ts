@@ -15,6 +15,8 @@ export default defineConfig({
       include: ['index.ts', 'pipeline/**/*.ts', 'stages/**/*.ts'],
       exclude: ['**/*.test.ts', 'pipeline/run/test/**', 'stages/*/data/*.ts', 'stages/*/scripts/**', '**/*.d.ts'],
       reporter: ['text'],
+      // Printed when a test fails too: CI shows it on every run.
+      reportOnFailure: true,
     },
   },
 });
