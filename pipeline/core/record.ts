@@ -86,7 +86,8 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
     removed: removalsOf(file),
     repairs: repairsOf(file),
   };
-  if (data.langConfidence !== undefined) record.langConfidence = round(data.langConfidence);
+  // 0 when the language stage did not run (the document's language is then `und`).
+  record.langConfidence = round(data.langConfidence ?? 0);
   if (data.dateline) record.dateline = data.dateline;
   if (data.publisher) record.publisher = data.publisher;
   if (error) record.error = error;
