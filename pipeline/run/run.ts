@@ -6,7 +6,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { pipelineStages } from '../../stages/index.ts';
 import { GazetteerError, loadGazetteer } from '../../stages/names/gazetteer.ts';
-import { UsageError } from './flags.ts';
+import { UsageError } from './errors.ts';
 import { WorkerPool } from './pool.ts';
 import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process.ts';
 import { inputParts, type InputPart, partBytes, partsOfRank, partsSize } from './parts.ts';
