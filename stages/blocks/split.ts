@@ -58,9 +58,9 @@ export function splitParagraphWithJoins(paragraph: string): { text: string; join
     const next = lines[i] as { text: string; start: number };
     const previous = lines[i - 1] as { text: string; start: number };
     if (continues(previous.text, next.text, wrapWidth)) {
-      const joined = joinLines(current.text, previous.text, next.text);
-      current.joins.push({ start: previous.start + previous.text.length, end: next.start, to: joined.slice(current.text.length, joined.length - next.text.length) });
-      current.text = joined;
+      const separator = joinSeparator(previous.text, next.text);
+      current.joins.push({ start: previous.start + previous.text.length, end: next.start, to: separator });
+      current.text += separator + next.text;
     } else {
       units.push(current);
       current = { text: next.text, joins: [] };
@@ -97,10 +97,9 @@ function continues(previousLine: string, next: string, wrapWidth: number): boole
   return STARTS_LOWER.test(next);
 }
 
-function joinLines(current: string, previousLine: string, next: string): string {
-  // A word hyphen at the break stays as it is (no characters change); the break becomes nothing.
-  if (/\p{L}-$/u.test(previousLine) && /^\p{Ll}/u.test(next)) return current + next;
-  return `${current} ${next}`;
+/** What a joined line break becomes: nothing after a word hyphen (no characters change), else a space. */
+function joinSeparator(previousLine: string, next: string): string {
+  return /\p{L}-$/u.test(previousLine) && /^\p{Ll}/u.test(next) ? '' : ' ';
 }
 
 /** A short unit that does not end like a sentence: a headline, an in-body heading, a menu item. */
