@@ -113,3 +113,55 @@ describe.skipIf(!hasBrowser)('the run report in a browser', () => {
     expect(await page.textContent('#doc-text')).not.toBe(chromeText);
   });
 });
+
+// A large run's report, when NEWSNORM_REPORT_OUT names its output folder (measured once by hand,
+// not in `npm test`: building the report of 10,000 documents takes half a minute):
+//   NEWSNORM_REPORT_OUT=/tmp/out npx vitest run report/browser.test.ts
+const LARGE = process.env.NEWSNORM_REPORT_OUT;
+describe.skipIf(!hasBrowser || LARGE === undefined)('the report of a large run', () => {
+  it('opens, pages, sorts and opens a document in under 2 seconds each', async () => {
+    const index = path.join(LARGE as string, 'report', 'index.html');
+    if (!existsSync(index)) await buildReport(LARGE as string);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const timed = async (what: string, action: () => Promise<unknown>) => {
+        const t0 = performance.now();
+        await action();
+        const ms = performance.now() - t0;
+        console.log(`large report: ${what} in ${Math.round(ms)} ms`);
+        return ms;
+      };
+      const times = [
+        await timed('opened (summary, charts, first page of the list)', async () => {
+          await page.goto(pathToFileURL(index).href);
+          await page.waitForSelector('#documents tbody tr');
+        }),
+        await timed('next page', async () => {
+          await page.click('#page-next');
+          await page.waitForFunction(() => document.querySelector('#page-label')?.textContent?.startsWith('page 2 '));
+        }),
+        await timed('sorted by characters removed', async () => {
+          await page.click('#documents th[data-sort="3"]');
+          await page.waitForSelector('#documents th.desc');
+        }),
+        await timed('searched for one id', async () => {
+          const id = await page.evaluate(() => (window as unknown as { newsnormRows(): string[][] }).newsnormRows().at(-1)?.[0] as string);
+          await page.fill('#search', id);
+          await page.waitForFunction(() => document.querySelector('#list-count')?.textContent?.startsWith('1 of'));
+        }),
+        await timed('opened the first document of the list', async () => {
+          await page.click('#documents tbody tr a');
+          await page.waitForSelector('#doc-text[data-view=final]');
+        }),
+        await timed('stepped to its chrome view', async () => {
+          await page.click('#stage-switch button[data-view=chrome]');
+          await page.waitForSelector('#doc-text[data-view=chrome]');
+        }),
+      ];
+      for (const ms of times) expect(ms).toBeLessThan(2000);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -47,6 +47,8 @@ window.newsnormList = (list) => {
   applyListQuery();
   route();
 };
+/** The list's rows, for tests and the browser console. */
+window.newsnormRows = () => state.list?.rows ?? [];
 window.newsnormDocuments = (page, documents) => {
   state.loaded.set(page, documents);
   for (const resolve of state.waiting.get(page) ?? []) resolve(documents);
@@ -213,15 +215,28 @@ function setUpList() {
 // ---- one document --------------------------------------------------------------------------------
 /** The views of a document: one per stage (the text it received, its work marked), then the result. */
 function viewsOf(doc) {
+  if (doc.views) return doc.views;
   const views = [];
   let text = '';
+  let langs = null;
   for (const s of doc.stages) {
+    if (s.input !== undefined || s.inputLines !== undefined) langs = null;
     if (s.input !== undefined) text = s.input;
-    views.push({ name: s.name, text, stage: s });
+    else if (s.inputLines !== undefined) text = fromLines(text, s.inputLines);
+    // The language stage's blocks hold for the stages after it until one changes the text.
+    if (s.langs) langs = s.langs;
+    views.push({ name: s.name, text, stage: s, langs });
   }
-  const finalText = doc.final.text ?? text;
+  const finalText = doc.final.text ?? (doc.final.textLines ? fromLines(text, doc.final.textLines) : text);
   views.push({ name: 'final', text: finalText, stage: null });
+  doc.views = views;
   return views;
+}
+
+/** A text written as lines of the text before it (report/view.ts, `linesFrom`). */
+function fromLines(previous, lines) {
+  const before = previous.split('\n');
+  return lines.map((line) => (typeof line === 'number' ? before[line] : line)).join('\n');
 }
 
 function metaRow(list, label, value, key) {
@@ -303,7 +318,7 @@ function itemsOf(view, finalText) {
 
 /** The language of each block of the view, by its start offset. */
 function languagesOf(view, finalText) {
-  const langs = view.stage?.langs ?? (view.text === finalText ? state.doc.final.langs : []);
+  const langs = view.langs ?? (view.text === finalText ? state.doc.final.langs : []);
   return new Map(langs.map(([start, , lang]) => [start, lang]));
 }
 
