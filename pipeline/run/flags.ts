@@ -5,6 +5,7 @@ import { pipelineStages } from '../../stages/index.ts';
 import type { RunOptions } from './run.ts';
 
 export const USAGE = `usage: npm start -- [INPUT...] [options]
+       npm start -- report OUT | inspect OUT ID   (a finished run: its report, one document; report --help)
 
 INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .htm); default: samples/
 --out DIR                  output folder (default: out)
