@@ -252,9 +252,9 @@ async function showDocument(index, viewName) {
   $('#doc-id').textContent = doc.id;
   const meta = el('dl', { id: 'doc-meta', class: 'meta' });
   metaRow(meta, 'language', doc.lang, 'lang');
-  metaRow(meta, 'title (split off)', doc.title, 'title');
-  metaRow(meta, 'dateline (split off)', doc.dateline, 'dateline');
-  metaRow(meta, 'publisher (split off)', doc.publisher, 'publisher');
+  metaRow(meta, 'title (taken out of the text)', doc.title, 'title');
+  metaRow(meta, 'dateline (read from the text)', doc.dateline, 'dateline');
+  metaRow(meta, 'publisher (read from the text)', doc.publisher, 'publisher');
   metaRow(meta, 'published', doc.published && `${doc.published}${doc.publishedFrom ? ` (from ${doc.publishedFrom})` : ''}`, 'published');
   metaRow(meta, 'url', doc.url, 'url');
   metaRow(meta, 'failed', doc.error && `${doc.error.stage}: ${doc.error.message}`, 'error');
