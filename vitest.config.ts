@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['pipeline/**/*.test.ts', 'stages/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['pipeline/**/*.test.ts', 'stages/**/*.test.ts', 'report/**/*.test.ts', 'test/**/*.test.ts'],
     // The language detector loads a large model once per worker; a few workers keep memory sane.
     maxWorkers: 2,
     // The first test touching the language stage waits for Lingua to load its models (seconds on

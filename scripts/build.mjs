@@ -1,6 +1,6 @@
 // npm run build (and prepack): the package's JavaScript and types in dist/, with the data files
-// the stages read at run time beside their modules (stages/NAME/data/**/*.json), so that a module
-// finds its data at the same relative path as in the sources.
+// the stages read at run time beside their modules (stages/NAME/data/**/*.json) and the report's
+// site files, so that a module finds its files at the same relative path as in the sources.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -24,4 +24,6 @@ for (const stage of readdirSync(path.join(root, 'stages'))) {
     filter: (src) => statSync(src).isDirectory() || src.endsWith('.json'),
   });
 }
+// The report's page, script and styles, copied into every report it writes.
+cpSync(path.join(root, 'report', 'site'), path.join(dist, 'report', 'site'), { recursive: true });
 chmodSync(path.join(dist, 'pipeline/run/cli.js'), 0o755);

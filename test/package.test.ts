@@ -5,7 +5,7 @@
 // `moduleResolution: nodenext`, (c) `npx newsnorm` on one sample. The examples below are the
 // README's, verbatim (a test checks that the README still holds them).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,5 +213,11 @@ describe('the packed package, installed in a project of its own', { timeout: 600
     expect(record.lang).toBe('eng');
     expect(record.text.length).toBeGreaterThan(500);
     expect(record.error).toBeUndefined();
+    // The report of that run, from the installed package: its page, script and chart library ship.
+    const report = spawnSync('npx', ['--no-install', 'newsnorm', 'report', 'out'], { cwd: project, encoding: 'utf8' });
+    expect(report.status).toBe(0);
+    for (const file of ['index.html', 'app.js', path.join('vendor', 'chart.umd.min.js')]) {
+      expect([file, existsSync(path.join(project, 'out', 'report', file))]).toEqual([file, true]);
+    }
   });
 });

@@ -120,3 +120,8 @@ export function assembleText(tree: Root): { text: string; spans: { block: Block;
   }
   return { text, spans };
 }
+
+/** The first characters of a block, enough to recognise it in a stage file. */
+export function excerpt(text: string, length = 60): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}

@@ -43,6 +43,13 @@ export interface TaggedDates {
 }
 
 const SOURCE = 'dates';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Where the dates stage found `published`: dateHint, metadata, dateline or first-line. */
+    publishedFrom: string | null;
+  }
+}
 /** Where a sentence's tense is looked for, before and after the expression. */
 const TENSE_WINDOW_BEFORE = 90;
 const TENSE_WINDOW_AFTER = 40;
@@ -213,6 +220,7 @@ function tagDocument(file: VFile, text: string, blocks: { text: string; start: n
     report(file, { start: 0, end: 0, ruleId: 'invalid-date', reason: `the dump's date "${file.data.dateHint.slice(0, 40)}" is not a valid date`, text: file.data.dateHint.slice(0, 40) });
   }
   file.data.published = own.published ? formatDay(own.published) : null;
+  file.data.publishedFrom = own.published ? own.source : null;
   const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
   const tagged = tagDates(blocks, anchor, docLang);
   file.data.dates = tagged.dates;
@@ -302,6 +310,10 @@ export const datesStage: StageDefinition = {
   summarize: (_tree, file) => ({
     published: file.data.published ?? null,
     dates: file.data.dates?.length ?? 0,
+    // Where `published` came from: dateHint (the dump's date), metadata, dateline, first-line.
+    publishedFrom: file.data.publishedFrom ?? null,
+    // Offsets index the stage's text, which is the record's final text.
+    list: (file.data.dates ?? []).map((d) => ({ text: d.text, value: d.value, type: d.type, start: d.start, end: d.end })),
     problems: file.messages.filter((m) => m.source === SOURCE).map((m) => ({ rule: m.ruleId, text: m.actual })),
   }),
 };

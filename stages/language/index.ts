@@ -2,7 +2,7 @@
 // `und` where there is no evidence. The detector (detect.ts) is Lingua behind a script check; see
 // MEASUREMENTS.md for what each choice was worth on the development sets.
 import type { Plugin } from 'unified';
-import { parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
+import { assembleText, excerpt, parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
 import { splitTree, type BlocksOptions } from '../blocks/index.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
@@ -244,6 +244,19 @@ export const languageStage: StageDefinition = {
   summarize: (tree, file) => ({
     lang: file.data.lang,
     confidence: file.data.langConfidence,
-    blocks: tree.children.map((b) => ({ lang: b.data?.lang ?? 'und', confidence: b.data?.langConfidence ?? 0 })),
+    // Offsets index the stage's input (the language stage changes no text); the excerpt names the block.
+    blocks: blockLanguages(tree),
   }),
 };
+
+/** Each block's language, with its offsets in the stage's text (it changes none) and an excerpt that names it. */
+function blockLanguages(tree: Root) {
+  const spans = new Map(assembleText(tree).spans.map((s) => [s.block, s]));
+  return tree.children.map((b) => ({
+    lang: b.data?.lang ?? 'und',
+    confidence: b.data?.langConfidence ?? 0,
+    start: spans.get(b)?.start ?? null,
+    end: spans.get(b)?.end ?? null,
+    excerpt: excerpt(b.value),
+  }));
+}
