@@ -94,9 +94,10 @@ export function romanizeWord(word: string): string {
 /** The one spelling of a romanised name word: Sergey, Sergei and Сергей all give "sergei". */
 export const spellWord = memoize((word: string): string => {
   let w = romanizeWord(word);
-  w = folds.variants[w] ?? w;
+  // Own keys only: a word such as "constructor" is no variant.
+  w = Object.hasOwn(folds.variants, w) ? (folds.variants[w] as string) : w;
   for (const [re, to] of foldRules) w = w.replace(re, to);
-  return folds.variants[w] ?? w;
+  return Object.hasOwn(folds.variants, w) ? (folds.variants[w] as string) : w;
 });
 
 // Case endings of Russian and Greek nouns, longest first. Stripping them gives a stem that the

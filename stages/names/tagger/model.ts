@@ -1,0 +1,153 @@
+// The tagger's model: a weight per (feature hash bucket, tag), a weight per tag pair, and Viterbi
+// decoding over BIO tags of the four CoNLL types. Stored as a small binary file (see
+// data/tagger.md): the buckets that carry weight, delta-coded, and their weights in 8 bits.
+import { readFileSync } from 'node:fs';
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Tag = (typeof TAGS)[number];
+export const TAG_COUNT = TAGS.length;
+
+export interface Model {
+  /** log2 of the number of feature buckets. */
+  bits: number;
+  /** bucket * TAG_COUNT + tag → weight (times `scale`). */
+  emit: Float32Array | Int8Array;
+  scale: number;
+  /** prev * TAG_COUNT + tag. */
+  transition: Float32Array;
+  /** Weight of a sentence opening with each tag. */
+  start: Float32Array;
+}
+
+/** I-X may follow only B-X or I-X. */
+export function allowed(prev: number, tag: number): boolean {
+  if (tag === 0 || tag % 2 === 1) return true;
+  return prev === tag || prev === tag - 1;
+}
+
+/** Per-token, per-tag scores of a sentence's features (bucket indices). */
+function emissions(model: Model, features: ArrayLike<number>[]): Float64Array {
+  const out = new Float64Array(features.length * TAG_COUNT);
+  const { emit, scale } = model;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i] as ArrayLike<number>;
+    const base = i * TAG_COUNT;
+    for (let k = 0; k < f.length; k++) {
+      const row = (f[k] as number) * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) + (emit[row + t] as number);
+    }
+    for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) * scale;
+  }
+  return out;
+}
+
+/** The best tag sequence (indices into TAGS) for a sentence's feature buckets. */
+export function decode(model: Model, features: ArrayLike<number>[]): number[] {
+  const n = features.length;
+  if (n === 0) return [];
+  const e = emissions(model, features);
+  const score = new Float64Array(n * TAG_COUNT);
+  const back = new Int8Array(n * TAG_COUNT);
+  for (let t = 0; t < TAG_COUNT; t++) score[t] = allowed(0, t) && !(t !== 0 && t % 2 === 0) ? (e[t] as number) + (model.start[t] as number) : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < TAG_COUNT; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < TAG_COUNT; p++) {
+        if (!allowed(p, t)) continue;
+        const s = (score[(i - 1) * TAG_COUNT + p] as number) + (model.transition[p * TAG_COUNT + t] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * TAG_COUNT + t] = best + (e[i * TAG_COUNT + t] as number);
+      back[i * TAG_COUNT + t] = arg;
+    }
+  }
+  let last = 0;
+  for (let t = 1; t < TAG_COUNT; t++) if ((score[(n - 1) * TAG_COUNT + t] as number) > (score[(n - 1) * TAG_COUNT + last] as number)) last = t;
+  const tags = new Array<number>(n);
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * TAG_COUNT + (tags[i] as number)] as number;
+  return tags;
+}
+
+const MAGIC = 0x3154_4e4e; // "NNT1"
+
+/** The model as bytes: header, transitions, then the buckets with any weight and their 8-bit weights. */
+export function serialize(model: { bits: number; emit: Float32Array; transition: Float32Array; start: Float32Array }): Buffer {
+  let max = 0;
+  for (const w of model.emit) max = Math.max(max, Math.abs(w));
+  const scale = max / 127 || 1;
+  const buckets: number[] = [];
+  const weights: number[] = [];
+  for (let b = 0; b < 1 << model.bits; b++) {
+    const q = [];
+    let any = false;
+    for (let t = 0; t < TAG_COUNT; t++) {
+      const v = Math.round((model.emit[b * TAG_COUNT + t] as number) / scale);
+      q.push(v);
+      if (v !== 0) any = true;
+    }
+    if (!any) continue;
+    buckets.push(b);
+    weights.push(...q);
+  }
+  const varints: number[] = [];
+  let prev = 0;
+  for (const b of buckets) {
+    let d = b - prev;
+    prev = b;
+    while (d >= 0x80) {
+      varints.push((d & 0x7f) | 0x80);
+      d >>>= 7;
+    }
+    varints.push(d);
+  }
+  const header = Buffer.alloc(16);
+  header.writeUInt32LE(MAGIC, 0);
+  header.writeUInt32LE(model.bits, 4);
+  header.writeFloatLE(scale, 8);
+  header.writeUInt32LE(buckets.length, 12);
+  const trans = Buffer.from(new Float32Array([...model.transition, ...model.start]).buffer);
+  return Buffer.concat([header, trans, Buffer.from(varints), Buffer.from(Int8Array.from(weights).buffer)]);
+}
+
+export function deserialize(bytes: Buffer): Model {
+  if (bytes.readUInt32LE(0) !== MAGIC) throw new Error('names tagger: not a model file');
+  const bits = bytes.readUInt32LE(4);
+  const scale = bytes.readFloatLE(8);
+  const count = bytes.readUInt32LE(12);
+  let at = 16;
+  const floats = new Float32Array(TAG_COUNT * TAG_COUNT + TAG_COUNT);
+  for (let k = 0; k < floats.length; k++, at += 4) floats[k] = bytes.readFloatLE(at);
+  const emit = new Int8Array((1 << bits) * TAG_COUNT);
+  const buckets = new Uint32Array(count);
+  let b = 0;
+  for (let k = 0; k < count; k++) {
+    let d = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[at++] as number;
+      d |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    b += d;
+    buckets[k] = b;
+  }
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at, count * TAG_COUNT);
+  for (let k = 0; k < count; k++) emit.set(weights.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), (buckets[k] as number) * TAG_COUNT);
+  return {
+    bits,
+    emit,
+    scale,
+    transition: floats.slice(0, TAG_COUNT * TAG_COUNT),
+    start: floats.slice(TAG_COUNT * TAG_COUNT),
+  };
+}
+
+export function loadModel(file: string): Model {
+  return deserialize(readFileSync(file));
+}
