@@ -35,6 +35,8 @@ export interface Person {
   mentions: { text: string; start: number; end: number }[];
   roles?: string[];
   id?: string | null;
+  /** Spelling- and batch-independent key for joining runs (the gazetteer id, else a phonetic key). */
+  key?: string;
 }
 
 export interface DateMention {

@@ -4,23 +4,29 @@
 import type { Plugin } from 'unified';
 import { assembleText, type Person, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
-import { displayName } from './canonical.ts';
+import { batchName, createNamesLearner, type LearnedNames } from './batch.ts';
+import { canonicalOrder, displayName } from './canonical.ts';
 import { findNames } from './detect.ts';
 import { type Gazetteer, loadGazetteer, lookupPerson, parseGazetteer } from './gazetteer.ts';
 import { linkPeople, type LinkedPerson } from './link.ts';
+import { phoneticKey } from './phonetic.ts';
 
 export interface NamesOptions {
   /** A gazetteer file (JSON or CSV: name, aliases, id), or one already parsed. */
   gazetteer?: string | Gazetteer | null;
   /** The text's language (ISO 639-3), for the few rules that depend on it (French "M."). */
   lang?: string;
+  /** The full Latin names of the batch (the runner's learner gives them as `file.data.learned.names`). */
+  learned?: LearnedNames;
 }
 
 export { loadGazetteer, parseGazetteer, type Gazetteer };
 
-function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null): Person {
+function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null, learned?: LearnedNames): Person {
   const mentions = p.mentions.map((m) => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end }));
-  let name = displayName(p.best);
+  const own = displayName(p.best);
+  // The batch's most frequent full Latin spelling of the person, if the batch names them.
+  let name = batchName(learned, canonicalOrder(p.best).map((w) => w.text)) ?? own;
   let id: string | null = null;
   if (gazetteer !== null) {
     // The canonical form first, then every surface form of the person.
@@ -33,7 +39,7 @@ function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null): P
   }
   const aliases: string[] = [];
   for (const m of mentions) if (m.text !== name && !aliases.includes(m.text)) aliases.push(m.text);
-  return { name, aliases, mentions, roles: p.roles, id };
+  return { name, aliases, mentions, roles: p.roles, id, key: id ?? phoneticKey(own.split(' ')) };
 }
 
 /**
@@ -43,14 +49,15 @@ function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null): P
 export function findPeople(text: string, options: NamesOptions = {}): Person[] {
   const gazetteer = typeof options.gazetteer === 'string' ? loadGazetteer(options.gazetteer) : (options.gazetteer ?? null);
   const { mentions, loose } = findNames(text, options.lang);
-  return linkPeople({ mentions, loose }).map((p) => toPerson(text, p, gazetteer));
+  return linkPeople({ mentions, loose }).map((p) => toPerson(text, p, gazetteer, options.learned));
 }
 
 const names: Plugin<[NamesOptions?], Root> = function names(options = {}) {
   // Read the gazetteer once per processor, not once per document.
   const gazetteer = typeof options.gazetteer === 'string' ? loadGazetteer(options.gazetteer) : (options.gazetteer ?? null);
   return (tree, file) => {
-    file.data.people = findPeople(assembleText(tree).text, { gazetteer, lang: file.data.lang });
+    const learned = file.data.learned?.names as LearnedNames | undefined;
+    file.data.people = findPeople(assembleText(tree).text, { gazetteer, lang: file.data.lang, learned });
   };
 };
 

@@ -1,6 +1,7 @@
 // The tagger's model: a weight per (feature hash bucket, tag), a weight per tag pair, and Viterbi
 // decoding over BIO tags of the four CoNLL types. Stored as a small binary file (see
-// data/tagger.md): the buckets that carry weight, delta-coded, and their weights in 8 bits.
+// data/tagger.md): the buckets that carry weight, delta-coded, and their weights in 16 bits
+// (8 bits lost a point and a half of F1).
 import { readFileSync } from 'node:fs';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -11,7 +12,7 @@ export interface Model {
   /** log2 of the number of feature buckets. */
   bits: number;
   /** bucket * TAG_COUNT + tag → weight (times `scale`). */
-  emit: Float32Array | Int8Array;
+  emit: Float32Array | Int16Array;
   scale: number;
   /** prev * TAG_COUNT + tag. */
   transition: Float32Array;
@@ -73,13 +74,13 @@ export function decode(model: Model, features: ArrayLike<number>[]): number[] {
   return tags;
 }
 
-const MAGIC = 0x3154_4e4e; // "NNT1"
+const MAGIC = 0x3254_4e4e; // "NNT2"
 
-/** The model as bytes: header, transitions, then the buckets with any weight and their 8-bit weights. */
+/** The model as bytes: header, transitions, then the buckets with any weight and their 16-bit weights. */
 export function serialize(model: { bits: number; emit: Float32Array; transition: Float32Array; start: Float32Array }): Buffer {
   let max = 0;
   for (const w of model.emit) max = Math.max(max, Math.abs(w));
-  const scale = max / 127 || 1;
+  const scale = max / 32767 || 1;
   const buckets: number[] = [];
   const weights: number[] = [];
   for (let b = 0; b < 1 << model.bits; b++) {
@@ -111,7 +112,7 @@ export function serialize(model: { bits: number; emit: Float32Array; transition:
   header.writeFloatLE(scale, 8);
   header.writeUInt32LE(buckets.length, 12);
   const trans = Buffer.from(new Float32Array([...model.transition, ...model.start]).buffer);
-  return Buffer.concat([header, trans, Buffer.from(varints), Buffer.from(Int8Array.from(weights).buffer)]);
+  return Buffer.concat([header, trans, Buffer.from(varints), Buffer.from(Int16Array.from(weights).buffer)]);
 }
 
 export function deserialize(bytes: Buffer): Model {
@@ -122,7 +123,7 @@ export function deserialize(bytes: Buffer): Model {
   let at = 16;
   const floats = new Float32Array(TAG_COUNT * TAG_COUNT + TAG_COUNT);
   for (let k = 0; k < floats.length; k++, at += 4) floats[k] = bytes.readFloatLE(at);
-  const emit = new Int8Array((1 << bits) * TAG_COUNT);
+  const emit = new Int16Array((1 << bits) * TAG_COUNT);
   const buckets = new Uint32Array(count);
   let b = 0;
   for (let k = 0; k < count; k++) {
@@ -137,7 +138,8 @@ export function deserialize(bytes: Buffer): Model {
     b += d;
     buckets[k] = b;
   }
-  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at, count * TAG_COUNT);
+  // Copied out: the buffer's offset need not be even.
+  const weights = new Int16Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * TAG_COUNT * 2));
   for (let k = 0; k < count; k++) emit.set(weights.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), (buckets[k] as number) * TAG_COUNT);
   return {
     bits,

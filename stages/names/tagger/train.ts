@@ -16,7 +16,7 @@ import { allowed, decode, type Model, serialize, TAG_COUNT, TAGS } from './model
 import { MODEL_FILE, runsOf, sentenceFeatures } from './tag.ts';
 
 const { values } = parseArgs({
-  options: { epochs: { type: 'string', default: '10' }, bits: { type: 'string', default: '20' }, out: { type: 'string', default: MODEL_FILE } },
+  options: { epochs: { type: 'string', default: '5' }, bits: { type: 'string', default: '20' }, out: { type: 'string', default: MODEL_FILE } },
 });
 const epochs = Number(values.epochs);
 const bits = Number(values.bits);
