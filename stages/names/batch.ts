@@ -43,7 +43,8 @@ interface Group {
   /** The most frequent spelling. */
   name: string;
   count: number;
-  first: string;
+  /** Keys of the words before the surname (given names). */
+  given: string[];
   last: string;
 }
 
@@ -70,7 +71,7 @@ function indexOf(learned: LearnedNames): BatchIndex {
     const keys = wordsOf(spelling).map(phoneticWord);
     const key = keys.join(' ');
     const group = index.byKey.get(key);
-    if (group === undefined) index.byKey.set(key, { name: spelling, count, first: keys[0] as string, last: keys.at(-1) as string });
+    if (group === undefined) index.byKey.set(key, { name: spelling, count, given: keys.slice(0, -1), last: keys.at(-1) as string });
     else if (count > group.count) {
       group.name = spelling;
       group.count = count;
@@ -84,11 +85,14 @@ function indexOf(learned: LearnedNames): BatchIndex {
   return index;
 }
 
-/** Does a first name agree with a group's: the same key, or the same first letter and skeleton start. */
+/**
+ * Does the person's first word agree with one of a group's given names: the same key, or the
+ * same first letter and the same first two consonants (Биньямин, Benjamin: "biniamin", "beniamin").
+ */
 function firstAgrees(words: string[], g: Group): boolean {
   if (words.length < 2) return true;
   const keys = inflectedKeys(words[0] as string);
-  return keys.some((k) => k === g.first || (k[0] === g.first[0] && consonantSkeleton(k).slice(0, 2) === consonantSkeleton(g.first).slice(0, 2)));
+  return keys.some((k) => g.given.some((given) => k === given || (k[0] === given[0] && consonantSkeleton(k).slice(0, 2) === consonantSkeleton(given).slice(0, 2))));
 }
 
 function only(groups: Group[] | undefined, words: string[]): Group | null {

@@ -5,7 +5,7 @@ import type { Plugin } from 'unified';
 import { assembleText, type Person, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { batchName, createNamesLearner, type LearnedNames } from './batch.ts';
-import { canonicalOrder, displayName } from './canonical.ts';
+import { canonicalOrder, displayName, nominativeWords } from './canonical.ts';
 import { findNames } from './detect.ts';
 import { type Gazetteer, loadGazetteer, lookupPerson, parseGazetteer } from './gazetteer.ts';
 import { linkPeople, type LinkedPerson } from './link.ts';
@@ -24,9 +24,9 @@ export { loadGazetteer, parseGazetteer, type Gazetteer };
 
 function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null, learned?: LearnedNames): Person {
   const mentions = p.mentions.map((m) => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end }));
-  const own = displayName(p.best);
+  const written = canonicalOrder(p.best).map((w) => w.text);
   // The batch's most frequent full Latin spelling of the person, if the batch names them.
-  let name = batchName(learned, canonicalOrder(p.best).map((w) => w.text)) ?? own;
+  let name = batchName(learned, written) ?? displayName(p.best);
   let id: string | null = null;
   if (gazetteer !== null) {
     // The canonical form first, then every surface form of the person.
@@ -39,7 +39,7 @@ function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null, le
   }
   const aliases: string[] = [];
   for (const m of mentions) if (m.text !== name && !aliases.includes(m.text)) aliases.push(m.text);
-  return { name, aliases, mentions, roles: p.roles, id, key: id ?? phoneticKey(own.split(' ')) };
+  return { name, aliases, mentions, roles: p.roles, id, key: id ?? phoneticKey(nominativeWords(written)) };
 }
 
 /**
@@ -69,4 +69,7 @@ export const namesStage: StageDefinition = {
   summarize: (_tree, file) => ({
     people: (file.data.people ?? []).map((p) => ({ name: p.name, id: p.id ?? null, roles: p.roles ?? [], mentions: p.mentions.length })),
   }),
+  // The full Latin names of the batch, so a person written in another script or by the surname
+  // alone takes the batch's spelling (batch.ts).
+  createLearner: createNamesLearner,
 };

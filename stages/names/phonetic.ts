@@ -14,6 +14,8 @@ const GREEK_FOREIGN: [RegExp, string][] = [
   [/μπ/gu, 'b'],
   [/ου/gu, 'u'],
   [/χ/gu, 'h'],
+  // Inside a word γ before a front vowel is y (Ταγίπ: Tayyip).
+  [/(?<=\p{L})γ(?=[ιεηυ])/gu, 'y'],
   [/αι/gu, 'e'],
   [/ει|οι/gu, 'i'],
 ];
