@@ -2,16 +2,17 @@
 // over the stage's words; its PER spans are the name mentions, each with the role written right
 // before it ("Chinese Defense Minister"). Capitalised words the tagger left outside every entity
 // are handed on: the document-wide linking makes them mentions when they shorten a name found.
+import { cjkNames, cyrillicChineseNames } from './cjk.ts';
 import { tagEntities } from './tagger/tag.ts';
 import { tokenize, type Token } from './tokens.ts';
-import { isDemonym, isRoleLinker, isRoleModifier, isRoleWord, isStopword, isTitle } from './words.ts';
+import { isCountry, isDemonym, isGivenName, isPlace, isRoleLinker, isRoleModifier, isRoleWord, isStopword, isTitle } from './words.ts';
 
 export interface NameMention {
   /** The words of the name, offsets in the text. */
   tokens: Token[];
   /** "Chinese Defense Minister", when the name follows a title. */
   role: string | null;
-  /** Why it is a person: `model` (the tagger), `chinese-name` (Chinese script). */
+  /** Why it is a person: `model` (the tagger), `chinese-name` (Palladius Cyrillic), `cjk-name` (Han or Hangul script). */
   evidence: string;
 }
 
@@ -62,31 +63,36 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
   return text.slice((tokens[first] as Token).start, end.end).replace(/\s+/g, ' ');
 }
 
-/** A tagged span without the punctuation the tagger may have let in at its edges. */
+/**
+ * A tagged span without what the tagger may have let in at its edges: punctuation, a title
+ * ("M. Barrot" in French: "M." is the role) and a place or nationality before a name of two
+ * words or more that opens with a given name ("России Владимир Путин": the place is not the person's).
+ */
 function trimmed(words: Token[]): Token[] {
   let a = 0;
   let b = words.length;
   while (a < b && !isNameToken(words[a] as Token) && (words[a] as Token).kind !== 'abbreviation') a++;
   while (b > a && (words[b - 1] as Token).kind === 'punct') b--;
+  while (b - a > 1) {
+    const w = words[a] as Token;
+    const title = w.kind === 'word' && isTitle(w.text) && !isGivenName(w.text);
+    // A place before a given name (России Владимир Путин; not Jordan Henderson).
+    const next = words[a + 1] as Token;
+    const place = w.kind === 'word' && b - a > 2 && (isPlace(w.text) || isCountry(w.text) || isDemonym(w.text)) && isGivenName(next.text);
+    if (!title && !place) break;
+    a++;
+  }
   return words.slice(a, b);
 }
 
-/** The people a text (the whole body: blocks are separated by line breaks) names, and the capitalised words left for linking. */
-export function findNames(text: string, lang = 'und'): FoundNames {
-  const tokens = tokenize(text);
-  // In French, "M." before a name is Monsieur, not an initial (M. Macron).
-  if (lang === 'fra') for (const t of tokens) if (t.kind === 'initial' && t.text === 'M.') t.kind = 'word';
-  const position = new Map(tokens.map((t, i) => [t, i]));
-  const inEntity = new Set<Token>();
-  const mentions: NameMention[] = [];
-  for (const run of tagEntities(text, tokens)) {
-    for (const t of run.tokens) inEntity.add(t);
-    if (run.type !== 'PER') continue;
-    const words = trimmed(run.tokens);
-    if (words.length === 0) continue;
-    mentions.push({ tokens: words, role: roleBefore(text, tokens, position.get(words[0] as Token) as number), evidence: 'model' });
-  }
-  const loose: Token[][] = [];
+/**
+ * The capitalised words outside every entity, in runs, and the one-word Cyrillic and Greek
+ * entities of other types: the tagger learned no Russian or Greek, and takes a name in the
+ * genitive (του Μητσοτάκη) for a place as often as not; linking makes it a mention when it
+ * shortens a name the document gives.
+ */
+function looseRuns(tokens: Token[], inEntity: Set<Token>, others: Token[][]): Token[][] {
+  const loose: Token[][] = others.filter((run) => run.length === 1 && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test((run[0] as Token).text));
   let pending: Token[] = [];
   for (const t of tokens) {
     if (isNameToken(t) && !inEntity.has(t)) pending.push(t);
@@ -96,5 +102,32 @@ export function findNames(text: string, lang = 'und'): FoundNames {
     }
   }
   if (pending.length > 0) loose.push(pending);
-  return { tokens, mentions, loose };
+  return loose;
+}
+
+/** The people a text (the whole body: blocks are separated by line breaks) names, and the capitalised words left for linking. */
+export function findNames(text: string, lang = 'und'): FoundNames {
+  const tokens = tokenize(text);
+  // In French, "M." before a name is Monsieur, not an initial (M. Macron).
+  if (lang === 'fra') for (const t of tokens) if (t.kind === 'initial' && t.text === 'M.') t.kind = 'word';
+  const chinese = cyrillicChineseNames(tokens);
+  const position = new Map(tokens.map((t, i) => [t, i]));
+  const inChinese = new Set(chinese.flatMap(([a, b]) => tokens.slice(a, b + 1)));
+  const inEntity = new Set<Token>(inChinese);
+  const mentions: NameMention[] = chinese.map(([a, b]) => ({ tokens: tokens.slice(a, b + 1), role: roleBefore(text, tokens, a), evidence: 'chinese-name' }));
+  const others: Token[][] = [];
+  for (const run of tagEntities(text, tokens)) {
+    if (run.tokens.some((t) => inChinese.has(t))) continue;
+    for (const t of run.tokens) inEntity.add(t);
+    if (run.type !== 'PER') {
+      others.push(run.tokens.filter(isNameToken));
+      continue;
+    }
+    const words = trimmed(run.tokens);
+    if (words.length === 0) continue;
+    mentions.push({ tokens: words, role: roleBefore(text, tokens, position.get(words[0] as Token) as number), evidence: 'model' });
+  }
+  for (const t of cjkNames(text)) mentions.push({ tokens: [t], role: null, evidence: 'cjk-name' });
+  mentions.sort((a, b) => (a.tokens[0] as Token).start - (b.tokens[0] as Token).start);
+  return { tokens, mentions, loose: looseRuns(tokens, inEntity, others) };
 }

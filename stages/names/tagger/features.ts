@@ -44,7 +44,7 @@ const T = {
   ctxList: [tpl('l-2'), tpl('l-1'), tpl('l+1'), tpl('l+2')],
   ctxSuffix: [tpl('s-1'), tpl('s+1')],
   pos: tpl('pos'), caps: tpl('capsline'), shapePos: tpl('shape|pos'), shapePair: tpl('sh-1|sh'), shapeNext: tpl('sh|sh+1'),
-  prevWordShape: tpl('w-1|sh'), wordNext: tpl('sh|w+1'), capsWord: tpl('caps|w'), doc: tpl('doc'), docShape: tpl('doc|sh'),
+  prevWordShape: tpl('w-1|sh'), headline: tpl('headline'), wordNext: tpl('sh|w+1'), capsWord: tpl('caps|w'), doc: tpl('doc'), docShape: tpl('doc|sh'),
 };
 
 /** Xxxx, XX, x.x., dd: letters and digits by class, runs longer than two cut to two. */
@@ -62,7 +62,7 @@ export function wordShape(w: string): string {
 }
 
 /** Xx, X, x, d, p: the first letter's class and whether the rest is the same. */
-function shortShape(t: Token): string {
+function shortShape(t: Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'>): string {
   if (t.kind === 'number') return 'd';
   if (t.kind === 'punct' || t.kind === 'break') return t.text;
   if (t.kind === 'initial') return 'X.';
@@ -98,7 +98,9 @@ function scriptOf(w: string): string {
 
 /** What one word says about itself, the same wherever it stands: computed once per word. */
 interface WordInfo {
+  folded: string;
   lowerHash: number;
+  shortHash: number;
   shapeHash: number;
   listHash: number;
   suffixHash: number;
@@ -109,6 +111,7 @@ interface WordInfo {
 const wordInfo = memoize((key: string): WordInfo => {
   const text = key.slice(2);
   const kind = key[0] as string;
+  const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
   const lists = kind === 'w' || kind === 'a' ? listsOf(text) : '';
@@ -128,7 +131,9 @@ const wordInfo = memoize((key: string): WordInfo => {
   for (const l of lists) own.push(mix(T.list, l.charCodeAt(0)));
   if (lists === '') own.push(mix(T.list, 0));
   return {
+    folded: lower,
     lowerHash: hashString(lower),
+    shortHash: hashString(shortShape(token)),
     shapeHash: hashString(shape),
     listHash: hashString(lists),
     suffixHash: hashString(chars.slice(-3).join('')),
@@ -138,6 +143,20 @@ const wordInfo = memoize((key: string): WordInfo => {
 });
 
 const infoOf = (t: Token): WordInfo => wordInfo(`${t.kind[0]}:${t.text}`);
+
+const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
+
+/** The flags of a token of this text and kind, as the tokenizer sets them. */
+function tokenLike(text: string, kind: string): Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'> {
+  const k = KINDS[kind] ?? 'word';
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return {
+    kind: k,
+    text,
+    capitalized: k !== 'punct' && k !== 'number' && k !== 'break' && /^\p{Lu}|^\p{Lt}/u.test(text),
+    allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+  };
+}
 
 /** A sentence of the tagger: tokens with the flags the features need. */
 export interface Sentence {
@@ -198,7 +217,7 @@ export function documentHints(sentences: Sentence[]): DocumentHints {
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word') continue;
-      const key = foldWord(t.text);
+      const key = infoOf(t).folded;
       let bits = hints.get(key) ?? 0;
       if (!t.capitalized) bits |= SEEN_LOWER;
       else if (!s.capsLine) {
@@ -226,39 +245,50 @@ function position(i: number): number {
   return i < 3 ? i : 3;
 }
 
-/** The feature hashes of token `i` of a sentence. */
-export function featuresAt(s: Sentence, i: number, hints: DocumentHints): number[] {
+/**
+ * The feature hashes of every token of a sentence, each masked to a bucket. What a word says
+ * about itself is looked up once per token, then read by its neighbours.
+ */
+export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number): Int32Array[] {
   const ts = s.tokens;
-  const t = ts[i] as Token;
-  const info = infoOf(t);
-  const out = [T.bias, ...info.own];
-  const shape = hashString(shortShape(t));
-  const pos = position(i) + (t.sentenceStart ? 4 : 0);
-  out.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
-  if (s.capsLine) out.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
-  const around = [ts[i - 2], ts[i - 1], ts[i + 1], ts[i + 2]];
-  const shapes: number[] = [];
-  for (let k = 0; k < 4; k++) {
-    const n = around[k];
-    const ni = n === undefined ? null : infoOf(n);
-    const nShape = n === undefined ? BOUNDARY : hashString(shortShape(n));
-    shapes.push(nShape);
-    out.push(mix(T.ctxWord[k] as number, ni === null ? BOUNDARY : ni.lowerHash));
-    out.push(mix(T.ctxShape[k] as number, nShape));
-    if (ni !== null && (k === 1 || k === 2)) out.push(mix(T.ctxList[k] as number, ni.listHash));
-    if (ni !== null && (k === 1 || k === 2)) out.push(mix(T.ctxSuffix[k - 1] as number, ni.suffixHash));
-  }
-  out.push(mix(T.shapePair, mix(shapes[1] as number, shape)), mix(T.shapeNext, mix(shape, shapes[2] as number)));
-  const prev = ts[i - 1];
-  out.push(mix(T.prevWordShape, mix(prev === undefined ? BOUNDARY : infoOf(prev).lowerHash, shape)));
-  const next = ts[i + 1];
-  out.push(mix(T.wordNext, mix(shape, next === undefined ? BOUNDARY : infoOf(next).lowerHash)));
-  if (t.kind === 'word' && (t.capitalized || t.allCaps)) {
-    const bits = hints.get(foldWord(t.text)) ?? 0;
-    for (let b = 0; b < DOC_BITS; b++) {
-      if ((bits & (1 << b)) === 0) continue;
-      out.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (s.capsLine ? 8 : 0))));
+  const infos = ts.map(infoOf);
+  const word = (i: number) => (i < 0 || i >= ts.length ? BOUNDARY : (infos[i] as WordInfo).lowerHash);
+  const shapeAt = (i: number) => (i < 0 || i >= ts.length ? BOUNDARY : (infos[i] as WordInfo).shortHash);
+  const out: Int32Array[] = [];
+  const f: number[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i] as Token;
+    const info = infos[i] as WordInfo;
+    f.length = 0;
+    f.push(T.bias, ...info.own);
+    const shape = info.shortHash;
+    const pos = position(i) + (t.sentenceStart ? 4 : 0);
+    f.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
+    if (s.capsLine) f.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
+    // A line in Title Case (a headline): its capitals say little.
+    if (t.headline) f.push(mix(T.headline, shape), mix(T.capsWord, info.lowerHash));
+    for (let k = 0; k < 4; k++) {
+      const at = i + (OFFSETS[k] as number);
+      f.push(mix(T.ctxWord[k] as number, word(at)), mix(T.ctxShape[k] as number, shapeAt(at)));
+      if ((k === 1 || k === 2) && at >= 0 && at < ts.length) {
+        const ni = infos[at] as WordInfo;
+        f.push(mix(T.ctxList[k] as number, ni.listHash), mix(T.ctxSuffix[k - 1] as number, ni.suffixHash));
+      }
     }
+    f.push(mix(T.shapePair, mix(shapeAt(i - 1), shape)), mix(T.shapeNext, mix(shape, shapeAt(i + 1))));
+    f.push(mix(T.prevWordShape, mix(word(i - 1), shape)), mix(T.wordNext, mix(shape, word(i + 1))));
+    if (t.kind === 'word' && (t.capitalized || t.allCaps)) {
+      const bits = hints.get(info.folded) ?? 0;
+      for (let b = 0; b < DOC_BITS; b++) {
+        if ((bits & (1 << b)) === 0) continue;
+        f.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (s.capsLine ? 8 : 0))));
+      }
+    }
+    const row = new Int32Array(f.length);
+    for (let k = 0; k < f.length; k++) row[k] = (f[k] as number) & mask;
+    out.push(row);
   }
   return out;
 }
+
+const OFFSETS = [-2, -1, 1, 2];

@@ -42,28 +42,40 @@ function emissions(model: Model, features: ArrayLike<number>[]): Float64Array {
   return out;
 }
 
+/** Transition weights with the forbidden pairs (O then I-X) at -Infinity (the model may be training: made per call). */
+function maskedTransitions(model: Model): Float64Array {
+  const m = new Float64Array(TAG_COUNT * TAG_COUNT);
+  for (let p = 0; p < TAG_COUNT; p++) {
+    for (let t = 0; t < TAG_COUNT; t++) m[p * TAG_COUNT + t] = allowed(p, t) ? (model.transition[p * TAG_COUNT + t] as number) : -Infinity;
+  }
+  return m;
+}
+
 /** The best tag sequence (indices into TAGS) for a sentence's feature buckets. */
 export function decode(model: Model, features: ArrayLike<number>[]): number[] {
   const n = features.length;
   if (n === 0) return [];
   const e = emissions(model, features);
+  const trans = maskedTransitions(model);
   const score = new Float64Array(n * TAG_COUNT);
   const back = new Int8Array(n * TAG_COUNT);
-  for (let t = 0; t < TAG_COUNT; t++) score[t] = allowed(0, t) && !(t !== 0 && t % 2 === 0) ? (e[t] as number) + (model.start[t] as number) : -Infinity;
+  // A sentence cannot open inside an entity (I-X).
+  for (let t = 0; t < TAG_COUNT; t++) score[t] = t === 0 || t % 2 === 1 ? (e[t] as number) + (model.start[t] as number) : -Infinity;
   for (let i = 1; i < n; i++) {
+    const here = i * TAG_COUNT;
+    const before = here - TAG_COUNT;
     for (let t = 0; t < TAG_COUNT; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < TAG_COUNT; p++) {
-        if (!allowed(p, t)) continue;
-        const s = (score[(i - 1) * TAG_COUNT + p] as number) + (model.transition[p * TAG_COUNT + t] as number);
+        const s = (score[before + p] as number) + (trans[p * TAG_COUNT + t] as number);
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * TAG_COUNT + t] = best + (e[i * TAG_COUNT + t] as number);
-      back[i * TAG_COUNT + t] = arg;
+      score[here + t] = best + (e[here + t] as number);
+      back[here + t] = arg;
     }
   }
   let last = 0;

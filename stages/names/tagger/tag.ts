@@ -1,7 +1,7 @@
 // Tags a text's words with the trained model: PER, ORG, LOC and MISC spans over the stage's tokens.
 import path from 'node:path';
 import { tokenize, type Token } from '../tokens.ts';
-import { documentHints, featuresAt, sentencesOf } from './features.ts';
+import { documentHints, sentenceFeatures as featuresOf, sentencesOf } from './features.ts';
 import { decode, loadModel, type Model, TAGS } from './model.ts';
 
 export interface EntityRun {
@@ -26,7 +26,7 @@ export function sentenceFeatures(tokens: Token[], bits: number) {
   const mask = (1 << bits) - 1;
   return sentences.map((s) => ({
     tokens: s.tokens,
-    features: s.tokens.map((_, i) => Int32Array.from(featuresAt(s, i, hints), (h) => h & mask)),
+    features: featuresOf(s, hints, mask),
   }));
 }
 

@@ -4,7 +4,7 @@
 // read in a fixed order, the sentences shuffled with a fixed seed, and float arithmetic is the same
 // on every run, so the model file is byte-identical.
 //
-//   npm run train:names [-- --epochs N --bits B --out FILE]
+//   npm run train:names [-- --epochs N --bits B --out FILE --files A.train,B.train]
 // Data: $NEWSNORM_TRAIN (default ../shared/train) /names/*.train; dev sets: $NEWSNORM_EVAL_DEV
 // (default ../shared/eval-dev) /names.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,14 +16,14 @@ import { allowed, decode, type Model, serialize, TAG_COUNT, TAGS } from './model
 import { MODEL_FILE, runsOf, sentenceFeatures } from './tag.ts';
 
 const { values } = parseArgs({
-  options: { epochs: { type: 'string', default: '5' }, bits: { type: 'string', default: '20' }, out: { type: 'string', default: MODEL_FILE } },
+  options: { files: { type: 'string', default: 'conll2003-eng.train,conll2002-esp.train' }, epochs: { type: 'string', default: '5' }, bits: { type: 'string', default: '20' }, out: { type: 'string', default: MODEL_FILE } },
 });
 const epochs = Number(values.epochs);
 const bits = Number(values.bits);
 const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const trainRoot = path.resolve(process.env.NEWSNORM_TRAIN ?? path.join(projectRoot, '..', 'shared', 'train'), 'names');
 const devRoot = path.resolve(process.env.NEWSNORM_EVAL_DEV ?? path.join(projectRoot, '..', 'shared', 'eval-dev'), 'names');
-const TRAIN_FILES = ['conll2003-eng.train', 'conll2002-esp.train'];
+const TRAIN_FILES = (values.files as string).split(',');
 
 interface Sequence {
   features: Int32Array[];
@@ -47,6 +47,30 @@ function goldTags(tokens: Token[], doc: ConllDocument): number[] {
     tags.push(TAGS.indexOf(`${prefix}${entity.type}` as (typeof TAGS)[number]));
   }
   return tags;
+}
+
+// Wire headlines in the training data are in capitals; news on the web writes them in Title Case.
+// Each line in capitals is learned a second time in Title Case, with the same entities.
+const CAPS_LINE = /^(?=.*\p{Lu}{3})[^\p{Ll}]+$/u;
+
+function titleCased(doc: ConllDocument): ConllDocument | null {
+  let text = '';
+  const entities: ConllDocument['entities'] = [];
+  let at = 0;
+  for (const line of doc.text.split('\n')) {
+    const end = at + line.length;
+    if (CAPS_LINE.test(line)) {
+      const titled = line.replace(/\p{Lu}+/gu, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+      if (titled.length === line.length) {
+        if (text.length > 0) text += '\n';
+        const shift = text.length - at;
+        for (const e of doc.entities) if (e.start >= at && e.end <= end) entities.push({ ...e, start: e.start + shift, end: e.end + shift });
+        text += titled;
+      }
+    }
+    at = end + 1;
+  }
+  return text.length > 0 ? { text, entities } : null;
 }
 
 function sequencesOf(doc: ConllDocument): Sequence[] {
@@ -160,7 +184,11 @@ const t0 = performance.now();
 const sequences: Sequence[] = [];
 for (const file of TRAIN_FILES) {
   const docs = readConll(path.join(trainRoot, file));
-  for (const doc of docs) sequences.push(...sequencesOf(doc));
+  for (const doc of docs) {
+    sequences.push(...sequencesOf(doc));
+    const titled = titleCased(doc);
+    if (titled !== null) sequences.push(...sequencesOf(titled));
+  }
   console.log(`${file}: ${docs.length} documents`);
 }
 console.log(`${sequences.length} sentences, features in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
