@@ -5,7 +5,7 @@
 import { cjkNames, cyrillicChineseNames } from './cjk.ts';
 import { tagEntities } from './tagger/tag.ts';
 import { tokenize, type Token } from './tokens.ts';
-import { isCountry, isDemonym, isGivenName, isPlace, isRoleLinker, isRoleModifier, isRoleWord, isStopword, isTitle } from './words.ts';
+import { isConnector, isCountry, isDemonym, isGivenName, isPlace, isRoleLinker, isRoleModifier, isRoleWord, isStopword, isTitle } from './words.ts';
 
 export interface NameMention {
   /** The words of the name, offsets in the text. */
@@ -78,7 +78,7 @@ function trimmed(words: Token[]): Token[] {
     const title = w.kind === 'word' && isTitle(w.text) && !isGivenName(w.text);
     // A place before a given name (России Владимир Путин; not Jordan Henderson).
     const next = words[a + 1] as Token;
-    const place = w.kind === 'word' && b - a > 2 && (isPlace(w.text) || isCountry(w.text) || isDemonym(w.text)) && isGivenName(next.text);
+    const place = w.kind === 'word' && b - a > 2 && !isConnector(w.text.toLowerCase()) && (isPlace(w.text) || isCountry(w.text) || isDemonym(w.text)) && isNameToken(next) && isGivenName(next.text);
     if (!title && !place) break;
     a++;
   }

