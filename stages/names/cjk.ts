@@ -71,6 +71,9 @@ function hanNameAt(run: string, i: number): string | null {
       if (end > run.length) continue;
       const name = run.slice(i, end);
       if (/[\p{Script=Hiragana}\p{Script=Katakana}·]/u.test(name) || d.cuesAfter.includes(name)) continue;
+      // A given name holds no particle or title: 中方对此 is no name, 石破茂氏 is 石破茂.
+      const givenPart = run.slice(i + surname.length, end);
+      if ([...givenPart].some((ch, k) => k > 0 ? startsWithAny(run.slice(i + surname.length + k), d.cuesAfter) : d.cuesAfter.includes(ch))) continue;
       const after = run.slice(end);
       if ((after === '' && titled) || (after !== '' && startsWithAny(after, d.cuesAfter) && (titled || given > 0))) return name;
     }

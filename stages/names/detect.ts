@@ -75,7 +75,8 @@ function trimmed(words: Token[]): Token[] {
   while (b > a && (words[b - 1] as Token).kind === 'punct') b--;
   while (b - a > 1) {
     const w = words[a] as Token;
-    const title = w.kind === 'word' && isTitle(w.text) && !isGivenName(w.text);
+    // French elides the article into the title: L'entraîneur.
+    const title = w.kind === 'word' && isTitle(w.text.replace(/^[ldLD]['’]/u, '')) && !isGivenName(w.text);
     // A place before a given name (России Владимир Путин; not Jordan Henderson).
     const next = words[a + 1] as Token;
     const place = w.kind === 'word' && b - a > 2 && !isConnector(w.text.toLowerCase()) && (isPlace(w.text) || isCountry(w.text) || isDemonym(w.text)) && isNameToken(next) && isGivenName(next.text);

@@ -11,8 +11,14 @@ export const TAG_COUNT = TAGS.length;
 export interface Model {
   /** log2 of the number of feature buckets. */
   bits: number;
-  /** bucket * TAG_COUNT + tag → weight (times `scale`). */
+  /** row * TAG_COUNT + tag → weight (times `scale`); the row is the bucket, or its slot in `rows`. */
   emit: Float32Array | Int16Array;
+  /**
+   * A loaded model keeps only the buckets that carry weight: an open-addressing table from bucket
+   * to row, small enough to stay in the processor's cache (the full table of 2^20 rows is not,
+   * and reading it cost more than all the rest of the tagger).
+   */
+  rows?: { keys: Int32Array; values: Int32Array; mask: number };
   scale: number;
   /** prev * TAG_COUNT + tag. */
   transition: Float32Array;
@@ -26,15 +32,29 @@ export function allowed(prev: number, tag: number): boolean {
   return prev === tag || prev === tag - 1;
 }
 
+/** The row of a bucket in a loaded model's table, or -1 when the bucket carries no weight. */
+function rowOf(rows: NonNullable<Model['rows']>, bucket: number): number {
+  let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
+  for (;;) {
+    slot &= rows.mask;
+    const key = rows.keys[slot] as number;
+    if (key === bucket) return rows.values[slot] as number;
+    if (key === -1) return -1;
+    slot++;
+  }
+}
+
 /** Per-token, per-tag scores of a sentence's features (bucket indices). */
 function emissions(model: Model, features: ArrayLike<number>[]): Float64Array {
   const out = new Float64Array(features.length * TAG_COUNT);
-  const { emit, scale } = model;
+  const { emit, scale, rows } = model;
   for (let i = 0; i < features.length; i++) {
     const f = features[i] as ArrayLike<number>;
     const base = i * TAG_COUNT;
     for (let k = 0; k < f.length; k++) {
-      const row = (f[k] as number) * TAG_COUNT;
+      const r = rows === undefined ? (f[k] as number) : rowOf(rows, f[k] as number);
+      if (r < 0) continue;
+      const row = r * TAG_COUNT;
       for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) + (emit[row + t] as number);
     }
     for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) * scale;
@@ -135,7 +155,6 @@ export function deserialize(bytes: Buffer): Model {
   let at = 16;
   const floats = new Float32Array(TAG_COUNT * TAG_COUNT + TAG_COUNT);
   for (let k = 0; k < floats.length; k++, at += 4) floats[k] = bytes.readFloatLE(at);
-  const emit = new Int16Array((1 << bits) * TAG_COUNT);
   const buckets = new Uint32Array(count);
   let b = 0;
   for (let k = 0; k < count; k++) {
@@ -152,10 +171,20 @@ export function deserialize(bytes: Buffer): Model {
   }
   // Copied out: the buffer's offset need not be even.
   const weights = new Int16Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * TAG_COUNT * 2));
-  for (let k = 0; k < count; k++) emit.set(weights.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), (buckets[k] as number) * TAG_COUNT);
+  let size = 1;
+  while (size < count * 2) size <<= 1;
+  const rows = { keys: new Int32Array(size).fill(-1), values: new Int32Array(size), mask: size - 1 };
+  for (let k = 0; k < count; k++) {
+    const bucket = buckets[k] as number;
+    let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
+    while (rows.keys[slot & rows.mask] !== -1) slot++;
+    rows.keys[slot & rows.mask] = bucket;
+    rows.values[slot & rows.mask] = k;
+  }
   return {
     bits,
-    emit,
+    emit: weights,
+    rows,
     scale,
     transition: floats.slice(0, TAG_COUNT * TAG_COUNT),
     start: floats.slice(TAG_COUNT * TAG_COUNT),
