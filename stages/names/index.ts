@@ -1,8 +1,9 @@
 // Stage `names`: the people a document's body names, each once, with every mention (offsets into
-// the record's `text`), the roles written before the name, and a canonical name that is the same
-// for the same person in every document of every run (see canonical.ts; a gazetteer can pin it).
+// the record's `text`), the roles written before the name, a canonical name that is the same for
+// the same person in every document of a run (canonical.ts, batch.ts; a gazetteer can pin it),
+// and a key that is the same in every run (phonetic.ts).
 import type { Plugin } from 'unified';
-import { assembleText, type Person, type Root } from '../../pipeline/core/document.ts';
+import { assembleText, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { batchName, createNamesLearner, type LearnedNames } from './batch.ts';
 import { canonicalOrder, displayName, nominativeWords } from './canonical.ts';
@@ -10,6 +11,24 @@ import { findNames } from './detect.ts';
 import { type Gazetteer, loadGazetteer, lookupPerson, parseGazetteer } from './gazetteer.ts';
 import { linkPeople, type LinkedPerson } from './link.ts';
 import { phoneticKey } from './phonetic.ts';
+
+/** A person the text names: the record's `people` entry. */
+export interface Person {
+  name: string;
+  aliases: string[];
+  mentions: { text: string; start: number; end: number }[];
+  roles?: string[];
+  id?: string | null;
+  /** Spelling- and batch-independent key for joining runs (the gazetteer id, else a phonetic key). */
+  key?: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The people of the body, set by this stage. */
+    people: Person[];
+  }
+}
 
 export interface NamesOptions {
   /** A gazetteer file (JSON or CSV: name, aliases, id), or one already parsed. */
@@ -62,6 +81,7 @@ const names: Plugin<[NamesOptions?], Root> = function names(options = {}) {
 };
 
 export default names;
+export { names };
 
 export const namesStage: StageDefinition = {
   name: 'names',
