@@ -1,5 +1,5 @@
 // npm run build (and prepack): the package's JavaScript and types in dist/, with the data files
-// the stages read at run time beside their modules (stages/NAME/data/**/*.json), so that a module
+// the stages read at run time beside their modules (stages/NAME/data/**/*.json and *.bin), so that a module
 // finds its data at the same relative path as in the sources.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -18,10 +18,10 @@ for (const stage of readdirSync(path.join(root, 'stages'))) {
   } catch {
     continue;
   }
-  // JSON only: the generators (*.ts) and their notes stay in the repository.
+  // JSON and trained models (*.bin) only: the generators (*.ts) and their notes stay in the repository.
   cpSync(data, path.join(dist, 'stages', stage, 'data'), {
     recursive: true,
-    filter: (src) => statSync(src).isDirectory() || src.endsWith('.json'),
+    filter: (src) => statSync(src).isDirectory() || src.endsWith('.json') || src.endsWith('.bin'),
   });
 }
 chmodSync(path.join(dist, 'pipeline/run/cli.js'), 0o755);
