@@ -25,6 +25,7 @@ export const recordSchema = z.object({
       mentions: z.array(z.object({ text: z.string(), ...span })),
       roles: z.array(z.string()).optional(),
       id: z.string().nullable().optional(),
+      key: z.string().optional(),
     }),
   ),
   dates: z.array(
