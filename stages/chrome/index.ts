@@ -14,7 +14,7 @@ import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './p
 import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
 import { createTemplateLearner, siteOf, templateCount, templatesOfSite, type LearnedTemplates } from './template.ts';
 import { outsideMainRegion, type RegionOptions } from './region.ts';
-import { chooseTitle } from './title.ts';
+import { chooseTitle, headlineLike, type TitleCandidate } from './title.ts';
 
 export interface ChromeOptions extends ClassifyOptions, RegionOptions {
   /** Site templates to use for every document (the runner gives each document its own, as `file.data.learned.chrome`). */
@@ -196,6 +196,25 @@ function isDatelineOnly(text: string): boolean {
   return dateline !== null && dateline.text.length >= text.replace(/[\s_\-–—]+$/u, '').length * 0.8;
 }
 
+/** Chooses the headline before the story's first kept paragraph and marks it and its copies for removal. */
+function markTitle(verdicts: BlockVerdict[], decisions: Map<Block, Rule | null>, file: VFile, lang: string): void {
+  const candidates: TitleCandidate[] = verdicts.map((v) => ({ value: v.block.value, features: v.features, heading: v.heading, forcedRule: v.rule?.ruleId ?? null }));
+  const kept = verdicts.map((v) => decisions.get(v.block) === null);
+  const bodyStart = candidates.findIndex((c, i) => kept[i] && !headlineLike(c));
+  const body = verdicts.filter((_, i) => kept[i] && i >= bodyStart).map((v) => v.block.value);
+  const chosen = chooseTitle(candidates, bodyStart, body, lang, file.data.source?.url ?? null);
+  const title = chosen !== null && isDatelineOnly((verdicts[chosen] as BlockVerdict).block.value) ? null : chosen;
+  file.data.title = title === null ? null : (verdicts[title] as BlockVerdict).block.value;
+  if (title === null) return;
+  const titleKey = normalisePhrase(file.data.title as string);
+  verdicts.forEach((v, i) => {
+    if (i === title) decisions.set(v.block, rule('title', 'the headline, moved to `title`'));
+    else if (v.features.chars <= (file.data.title as string).length * 2 && normalisePhrase(v.block.value) === titleKey) {
+      decisions.set(v.block, rule('repeated-headline', 'the headline repeated in the body'));
+    }
+  });
+}
+
 /** Plain function: strips the chrome of a document tree, recording every removal on `file`. */
 export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}): void {
   file.data.metadata ??= {};
@@ -221,20 +240,11 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   // Several headline-and-snippet teasers are a page's own furniture: evidence of a page too.
   const judgeByPage = teasers.size > 0 || pageEvidence(verdicts, classes as BlockClass[]);
 
-  // The headline is looked for on every document: a clean text may open with one too.
-  const chosen = chooseTitle(verdicts, classes);
-  const title = chosen !== null && isDatelineOnly((verdicts[chosen] as BlockVerdict).block.value) ? null : chosen;
-  file.data.title = title === null ? null : (verdicts[title] as BlockVerdict).block.value;
-  const titleKey = file.data.title === null ? null : normalisePhrase(file.data.title);
-
   const decisions = new Map<Block, Rule | null>();
   const keptParagraphs = new Set<string>();
   verdicts.forEach((v, i) => {
     let decided: Rule | null = null;
-    if (i === title) decided = rule('title', 'the headline, moved to `title`');
-    else if (titleKey !== null && v.features.chars <= (file.data.title as string).length * 2 && normalisePhrase(v.block.value) === titleKey) {
-      decided = rule('repeated-headline', 'the headline repeated in the body');
-    } else if (v.rule) decided = v.rule;
+    if (v.rule) decided = v.rule;
     else if (!judgeByPage) decided = null;
     else if ((classes[i] as BlockClass) === 'bad') decided = classifierRule(v, lang);
     else if (outside.has(i)) decided = rule('outside-article', 'text far from the article, among page chrome (teasers, comments, other stories)');
@@ -254,9 +264,12 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   if (![...decisions.values()].some((d) => d === null)) {
     verdicts.forEach((v, i) => {
       const prose = initialClasses[i] === 'good' || initialClasses[i] === 'neargood';
-      if (prose && v.rule === null && i !== title) decisions.set(v.block, null);
+      if (prose && v.rule === null) decisions.set(v.block, null);
     });
   }
+  // The headline is looked for on every document (a clean text may open with one too), once the
+  // story is known: it leaves the body under `title`, its copies under `repeated-headline`.
+  markTitle(verdicts, decisions, file, lang);
   removeBlocksWhere(tree, file, (b) => decisions.get(b) ?? null);
 
   const first = tree.children.find((b) => b.kind === 'paragraph');
