@@ -69,6 +69,16 @@ declare module 'vfile' {
     publisher: string | null;
     /** Metadata fields found glued to the text (" date 2026-01-27 " gives {date: '2026-01-27'}), set by chrome. */
     metadata: Record<string, string>;
+    /** The headline the dump gives (JSONL `title`), set by the reader. */
+    jsonlTitle?: string;
+    /** What an HTML page's own metadata says about its header, set by the reader (absent for text). */
+    page?: PageMetadata;
+    /** Where `title` came from: `metadata` (the page's), `jsonl` (the dump's), `text` (chosen from the body); null without a title. */
+    titleSource?: Exclude<HeaderSource, 'dateline'> | null;
+    /** Where `published` came from: `jsonl`, `metadata` (the page's, or glued to the text), `dateline`, `text`; null when unknown. */
+    publishedSource?: HeaderSource | null;
+    /** The author as the page's metadata names it. */
+    byline?: string | null;
     /** How the reader decoded the document's bytes (`utf-8`, `windows-1251`...); null when unknown. */
     encoding: string | null;
     /** Byte sequences the reader could not place, replaced by U+FFFD (hex, e.g. `c3 28`). */
@@ -76,6 +86,22 @@ declare module 'vfile' {
     /** What the batch learners learned from the document's window, per stage name (see core/stage.ts). */
     learned?: Record<string, unknown>;
   }
+}
+
+export type HeaderSource = 'metadata' | 'jsonl' | 'dateline' | 'text';
+
+/** The header an HTML page's metadata gives (og:title, article:published_time, og:site_name, author...). */
+export interface PageMetadata {
+  /** og:title, twitter:title, JSON-LD headline, <title> or <h1>, without a site suffix. */
+  title: string | null;
+  /** The first <h1>, as the page shows it. */
+  h1: string | null;
+  /** article:published_time, JSON-LD datePublished or <time datetime>, as written. */
+  published: string | null;
+  /** og:site_name. */
+  siteName: string | null;
+  /** The author meta (or JSON-LD author). */
+  byline: string | null;
 }
 
 export interface Dateline {

@@ -46,10 +46,11 @@ describe('chrome', () => {
     expect(removed.map((r) => r.reason).sort()).toEqual(['glued-metadata', 'wire-tail']);
   });
 
-  it('recognises a publisher prefix and keeps it in the text', () => {
-    const { text, file } = run(`NextFin News - ${story[0]}\n\n${story[1]}\n\n${story[2]}`);
+  it('moves a publisher prefix out of the body into `publisher`, with a removal', () => {
+    const { text, file, removed } = run(`NextFin News - ${story[0]}\n\n${story[1]}\n\n${story[2]}`);
     expect(file.data.publisher).toBe('NextFin News');
-    expect(text.startsWith('NextFin News - ')).toBe(true);
+    expect(text.startsWith(story[0] as string)).toBe(true);
+    expect(removed).toContainEqual(expect.objectContaining({ text: 'NextFin News -', reason: 'publisher' }));
   });
 
   it('removes navigation, promo and site names under their own rules', () => {

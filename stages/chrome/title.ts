@@ -100,7 +100,7 @@ interface Evidence {
 function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number {
   const f = c.features;
   const text = c.value.trim();
-  let score = e.lead + 0.5 * e.body + 1.0 * e.slug - 0.02 * (distance - 1);
+  let score = e.lead + 0.5 * e.body + 1.0 * e.slug - 0.005 * (distance - 1);
   if (f.words >= 4 && f.words <= 20) score += 0.3;
   else if (f.words < 4) score -= 0.2;
   if (c.heading) score += 0.2;
@@ -136,7 +136,6 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     if (words.length === 0) continue;
     const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
     const score = headlineScore(c, distance, { lead: share(leadWords), body: share(bodyWords), slug: slug.size > 0 ? share(slug) : 0 });
-    if (process.env.T14_DEBUG) console.error(i, distance, score.toFixed(2), JSON.stringify({ lead: share(leadWords), body: share(bodyWords), slug: share(slug) }), c.value.slice(0, 70));
     if (score > bestScore) {
       best = i;
       bestScore = score;

@@ -272,9 +272,35 @@ describe('the document date', () => {
     expect((await run('Talks resumed.', { metadata: { date: '2026-01-27' } })).file.data.published).toBe('2026-01-27');
   });
 
-  it('gives a dateline without a year the year its body names most', async () => {
-    const { file } = await run('In 2014 the treaty was signed; in 2026 it is renewed, and 2026 talks go on.', { dateline: 'Beijing, Jan 27 (PTI)' });
+  it('never gives a dateline without a year a year the body mentions', async () => {
+    const { file } = await run('In 2014 the treaty was signed; in 2027 it is renewed, and 2027 talks go on.', { dateline: 'Beijing, Jan 27 (PTI)' });
+    expect(file.data.published).toBeNull();
+    expect(file.data.publishedSource).toBeNull();
+  });
+
+  it('gives a dateline without a year the year of a date stated as the publication date', async () => {
+    const { file } = await run('Published: January 20, 2026\n\nTalks resumed on Tuesday.', { dateline: 'Beijing, Jan 27 (PTI)' });
     expect(file.data.published).toBe('2026-01-27');
+    expect(file.data.publishedSource).toBe('dateline');
+  });
+
+  it('takes a full date labelled as the publication date, in several languages', async () => {
+    expect((await run('Dodano: 29 grudnia 2011, 13:45\n\nMinister bada rehabilitację.', { lang: 'pol' })).file.data.published).toBe('2011-12-29');
+    expect((await run('Von Moritz Bachmann publiziert am 30. Juli 2018\n\nDie Messe beginnt.', { lang: 'deu' })).file.data.published).toBe('2018-07-30');
+    const { file } = await run('Published: January 27, 2026\n\nTalks resumed.');
+    expect([file.data.published, file.data.publishedSource]).toEqual(['2026-01-27', 'text']);
+  });
+
+  it('anchors relative dates on the latest full date the text states when its own date is unknown, and says so', async () => {
+    const { file, pairs } = await run('The summit of Tuesday, January 27, 2026 ended. Talks resumed on Tuesday. The 2019 deal was signed on March 3, 2019.');
+    expect(file.data.published).toBeNull();
+    expect(pairs).toContain('Tuesday=2026-01-27');
+    expect(file.messages.some((m) => m.ruleId === 'narrative-anchor' && m.actual === 'Tuesday, January 27, 2026')).toBe(true);
+  });
+
+  it('leaves relative dates unresolved when the text states no full date', async () => {
+    const { pairs } = await run('Talks resumed on Tuesday.');
+    expect(pairs[0]).toMatch(/^Tuesday=XXXX/);
   });
 
   it('reads a dateline opening the body when chrome did not run', async () => {

@@ -192,12 +192,11 @@ const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
       report(file, { start: 0, end: 0, ruleId: 'invalid-date', reason: `the dump's date "${file.data.dateHint.slice(0, 40)}" is not a valid date`, text: file.data.dateHint.slice(0, 40) });
     }
     if (own.published) file.data.published = formatDay(own.published);
+    file.data.publishedSource = own.source;
+    const blocks = spans.map((s) => ({ text: s.block.value, start: s.start, lang: s.block.data?.lang }));
     const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
-    const tagged = tagDates(
-      spans.map((s) => ({ text: s.block.value, start: s.start, lang: s.block.data?.lang })),
-      anchor,
-      docLang,
-    );
+    let tagged = tagDates(blocks, anchor, docLang);
+    if (anchor === null) tagged = anchorOnNarrative(file, blocks, tagged, docLang);
     file.data.dates = tagged.dates;
     for (const p of tagged.problems) report(file, p);
     if (own.published) {
@@ -207,6 +206,21 @@ const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
     }
   };
 };
+
+/**
+ * A document of unknown date: its relative dates are anchored on the latest full date the text
+ * itself states (HeidelTime's narrative mode: "Tuesday, January 27, 2026 … on Tuesday" is that
+ * Tuesday), and the anchor is recorded as a decision. Without one they stay unresolved (`XXXX-…`).
+ */
+function anchorOnNarrative(file: VFile, blocks: Parameters<typeof tagDates>[0], tagged: ReturnType<typeof tagDates>, docLang?: string): ReturnType<typeof tagDates> {
+  let latest: DateMention | null = null;
+  for (const d of tagged.dates) {
+    if (d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(d.value) && (latest === null || d.value > latest.value)) latest = d;
+  }
+  if (latest === null) return tagged;
+  note(file, `relative dates anchored on ${latest.value} ("${latest.text}"), the latest full date the text states; the document's own date is unknown`, { ruleId: 'narrative-anchor', source: SOURCE }).actual = latest.text;
+  return tagDates(blocks, parseIsoDay(latest.value), docLang);
+}
 
 function report(file: VFile, p: Problem): void {
   const message = note(file, p.reason, { ruleId: p.ruleId, source: SOURCE });
@@ -224,6 +238,7 @@ export const datesStage: StageDefinition = {
   plugin: dates,
   summarize: (_tree, file) => ({
     published: file.data.published ?? null,
+    publishedSource: file.data.publishedSource ?? null,
     dates: file.data.dates?.length ?? 0,
     problems: file.messages.filter((m) => m.source === SOURCE).map((m) => ({ rule: m.ruleId, text: m.actual })),
   }),
