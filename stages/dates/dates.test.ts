@@ -378,3 +378,41 @@ describe('tagDates', () => {
     expect(found).toEqual([{ text: 'yesterday', value: '2026-01-27', type: 'DATE', start: 20, end: 29 }]);
   });
 });
+
+// A document of Tuesday 2026-02-03: a weekday after a forward preposition ("für Mittwoch") is the
+// coming one, a weekday in a past-tense sentence the last one.
+describe('tense and direction of weekdays, in the nine tabled languages', () => {
+  const tuesday = { year: 2026, month: 2, day: 3 };
+  const valueOf = (text: string, lang: string) => tagDates([{ text, start: 0, lang }], tuesday, lang).dates.map((d) => `${d.text}=${d.value}`);
+  const cases: [string, string, string, string, string][] = [
+    ['eng', 'Flights are cancelled for Wednesday.', 'Wednesday=2026-02-04', 'On Friday the minister said the talks had failed.', 'Friday=2026-01-30'],
+    ['deu', 'Wegen des Streiks sind für Mittwoch alle Flüge gestrichen.', 'Mittwoch=2026-02-04', 'Am Freitag sagte der Minister, die Gespräche seien gescheitert.', 'Freitag=2026-01-30'],
+    ['fra', 'Les vols sont annulés pour mercredi.', 'mercredi=2026-02-04', 'Vendredi, le ministre a déclaré que les négociations avaient échoué.', 'Vendredi=2026-01-30'],
+    ['spa', 'Los vuelos están cancelados para el miércoles.', 'miércoles=2026-02-04', 'El viernes el ministro dijo que las negociaciones habían fracasado.', 'viernes=2026-01-30'],
+    ['ita', 'I voli sono cancellati per mercoledì.', 'mercoledì=2026-02-04', 'Venerdì il ministro ha detto che i negoziati erano falliti.', 'Venerdì=2026-01-30'],
+    ['por', 'Os voos estão cancelados para quarta-feira.', 'quarta-feira=2026-02-04', 'Na sexta-feira o ministro disse que as negociações fracassaram.', 'sexta-feira=2026-01-30'],
+    ['rus', 'Рейсы на среду отменены.', 'среду=2026-02-04', 'В пятницу министр заявил, что переговоры провалились.', 'пятницу=2026-01-30'],
+    ['ell', 'Οι πτήσεις για την Τετάρτη ακυρώθηκαν.', 'Τετάρτη=2026-02-04', 'Την Παρασκευή ο υπουργός δήλωσε ότι οι συνομιλίες απέτυχαν.', 'Παρασκευή=2026-01-30'],
+    ['cmn', '航班定于周三恢复。', '周三=2026-02-04', '周五，部长表示谈判已经失败。', '周五=2026-01-30'],
+  ];
+  for (const [lang, future, futureValue, past, pastValue] of cases) {
+    it(`${lang}: a weekday pointed ahead is the coming one, a past one the last one`, () => {
+      expect(valueOf(future, lang)).toContain(futureValue);
+      expect(valueOf(past, lang)).toContain(pastValue);
+    });
+  }
+
+  it('finds a weekday with its part of the day glued on ("am Dienstagabend")', () => {
+    expect(valueOf('Die Polizei nahm am Dienstagabend zwei Männer fest.', 'deu')).toEqual(['Dienstagabend=2026-02-03TEV']);
+  });
+
+  it('takes "30周年" for an anniversary count, not thirty weeks', () => {
+    expect(valueOf('学校庆祝建校30周年。', 'cmn')).toEqual([]);
+    expect(valueOf('工程用了30周。', 'cmn')).toEqual(['30周=P30W']);
+  });
+
+  it('reads 16/01/2012 day first where month first cannot be', () => {
+    expect(valueOf('The report was filed on 16/01/2012 in London.', 'eng')).toEqual(['16/01/2012=2012-01-16']);
+    expect(valueOf('The report was filed on 1/12/2012 in London.', 'eng')).toEqual(['1/12/2012=2012-01-12']);
+  });
+});

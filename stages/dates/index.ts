@@ -46,16 +46,20 @@ function languagesFor(code: string | undefined, fallback: string | undefined): L
   return [tables[0] ?? neutralLanguage()];
 }
 
-/** Does the sentence around [start, end) speak of the future ("will", "is scheduled")? */
+/**
+ * Does the date at [start, end) point ahead: a forward preposition right before it ("für Mittwoch",
+ * "until Friday"), or a sentence around it that speaks of the future ("will", "wird", "θα")?
+ */
 function speaksOfFuture(text: string, start: number, end: number, lang: Language): boolean {
+  if (lang.futureLead?.test(text.slice(Math.max(0, start - 24), start))) return true;
   if (!lang.futureMarkers) return false;
   // The sentence: back to the last full stop or block boundary, forward to the next one, within
   // a fixed window (searching further would make long texts quadratic).
   let before = text.slice(Math.max(0, start - TENSE_WINDOW_BEFORE), start);
-  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\u0000'));
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('。'), before.lastIndexOf('\u0000'));
   if (cut !== -1) before = before.slice(cut + 1);
   let after = text.slice(end, end + TENSE_WINDOW_AFTER);
-  for (const stop of ['. ', '\u0000']) {
+  for (const stop of ['. ', '。', '\u0000']) {
     const next = after.indexOf(stop);
     if (next !== -1) after = after.slice(0, next);
   }
