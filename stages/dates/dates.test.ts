@@ -379,13 +379,14 @@ describe('tagDates', () => {
   });
 });
 
-// A document of Tuesday 2026-02-03: a weekday after a forward preposition ("für Mittwoch") is the
-// coming one, a weekday in a past-tense sentence the last one.
+// A document of Tuesday 2026-02-03: a weekday after a forward preposition ("für Mittwoch"; English
+// has none unambiguous enough: "until Thursday, they had not called") or in a future sentence is
+// the coming one, a weekday in a past-tense sentence the last one.
 describe('tense and direction of weekdays, in the nine tabled languages', () => {
   const tuesday = { year: 2026, month: 2, day: 3 };
   const valueOf = (text: string, lang: string) => tagDates([{ text, start: 0, lang }], tuesday, lang).dates.map((d) => `${d.text}=${d.value}`);
   const cases: [string, string, string, string, string][] = [
-    ['eng', 'Flights are cancelled for Wednesday.', 'Wednesday=2026-02-04', 'On Friday the minister said the talks had failed.', 'Friday=2026-01-30'],
+    ['eng', 'Flights will resume on Wednesday.', 'Wednesday=2026-02-04', 'On Friday the minister said the talks had failed.', 'Friday=2026-01-30'],
     ['deu', 'Wegen des Streiks sind für Mittwoch alle Flüge gestrichen.', 'Mittwoch=2026-02-04', 'Am Freitag sagte der Minister, die Gespräche seien gescheitert.', 'Freitag=2026-01-30'],
     ['fra', 'Les vols sont annulés pour mercredi.', 'mercredi=2026-02-04', 'Vendredi, le ministre a déclaré que les négociations avaient échoué.', 'Vendredi=2026-01-30'],
     ['spa', 'Los vuelos están cancelados para el miércoles.', 'miércoles=2026-02-04', 'El viernes el ministro dijo que las negociaciones habían fracasado.', 'viernes=2026-01-30'],

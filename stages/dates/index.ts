@@ -47,11 +47,15 @@ function languagesFor(code: string | undefined, fallback: string | undefined): L
 }
 
 /**
- * Does the date at [start, end) point ahead: a forward preposition right before it ("für Mittwoch",
- * "until Friday"), or a sentence around it that speaks of the future ("will", "wird", "θα")?
+ * Does a weekday at `start` follow a forward preposition ("für Mittwoch", "pour mercredi", "на
+ * среду")? Only weekdays: "figures for January" or "through August" point nowhere.
  */
+function pointsAhead(text: string, start: number, lang: Language): boolean {
+  return lang.futureLead?.test(text.slice(Math.max(0, start - 24), start)) ?? false;
+}
+
+/** Does the sentence around [start, end) speak of the future ("will", "wird", "θα", "将")? */
 function speaksOfFuture(text: string, start: number, end: number, lang: Language): boolean {
-  if (lang.futureLead?.test(text.slice(Math.max(0, start - 24), start))) return true;
   if (!lang.futureMarkers) return false;
   // The sentence: back to the last full stop or block boundary, forward to the next one, within
   // a fixed window (searching further would make long texts quadratic).
@@ -93,7 +97,7 @@ export function tagDates(
     for (const c of chosen) {
       const at = run.toBody(c.start, c.end);
       if (!at) continue;
-      ctx.future = speaksOfFuture(run.text, c.start, c.end, lang);
+      ctx.future = (c.meaning.kind === 'weekday' && pointsAhead(run.text, c.start, lang)) || speaksOfFuture(run.text, c.start, c.end, lang);
       const resolved = resolve(c.meaning, ctx);
       if (c.meaning.kind === 'calendar' && c.meaning.year !== undefined) ctx.lastYear = c.meaning.year;
       // The quarter a report is about: the one it names without looking back ("the year-ago quarter" is not).
