@@ -30,6 +30,8 @@ const SOFT_RULES = new Set(['repeated-line', 'template']);
 const BYLINE = /^(?:by|von|par|por|przez|автор|от|του|της|από|作者|记者|文)[\s:：]/iu;
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{M}\p{N}]+/gu;
 const BREADCRUMB = /^[»›>]|\s[>»›/|]\s.*\s[>»›/|]\s|\s[>»›]\s/u;
+const REAL_WORD = /\p{L}{3,}/gu;
+const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 
 /** Whether a block reads like a headline or a label rather than a paragraph of the story. */
@@ -69,6 +71,10 @@ function ruledOut(c: TitleCandidate): string | null {
   if (f.digitRatio > 0.2) return 'dates';
   if (BYLINE.test(text)) return 'byline';
   if (BREADCRUMB.test(text)) return 'breadcrumb';
+  // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …").
+  if (f.commas >= 4) return 'list';
+  // A counter or a label ("Photos ( 1 )"): fewer than two real words.
+  if ((text.match(REAL_WORD) ?? []).length < 2 && !HAN.test(text)) return 'label';
   // A menu: a long line without a single function word.
   if (f.words >= 12 && f.stopwordDensity === 0 && f.script !== 'Han') return 'menu';
   return null;
@@ -112,6 +118,8 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
   // Tags and menu items: several words and not one function word.
   if (f.words >= 3 && f.stopwordDensity === 0 && f.script !== 'Han') score -= 0.2;
   if (c.forcedRule !== null) score -= 0.3;
+  // A name (a byline, a section, a product): a few capitalised words and not one function word.
+  if (f.words <= 4 && f.stopwordDensity === 0 && NAME_LIKE.test(text)) score -= 0.3;
   return score;
 }
 
