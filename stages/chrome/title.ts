@@ -28,7 +28,8 @@ export interface TitleOptions {
 /** Rules that know a block as chrome by itself, yet may hold the page's headline: list furniture and site templates repeat it. */
 const SOFT_RULES = new Set(['repeated-line', 'template']);
 const BYLINE = /^(?:by|von|par|por|przez|автор|от|του|της|από|作者|记者|文)[\s:：]/iu;
-const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{M}\p{N}]+/gu;
+// A Han or kana character alone, or a run of other letters and digits (which stops at a Han character: "30周年").
+const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
 const BREADCRUMB = /^[»›>]|\s[>»›/|]\s.*\s[>»›/|]\s|\s[>»›]\s/u;
 const REAL_WORD = /\p{L}{3,}/gu;
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
