@@ -114,11 +114,13 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
   // A sentence of the story, a standfirst or a caption ends with a full stop; a headline seldom does.
   if (!c.heading && /[.。]["'”’»)]*$/u.test(text)) score -= 0.4;
   if (f.sentenceMarks === 2) score -= 0.2;
-  // A list item or a caption's credit, not a headline.
-  if (/^[-–—•*·»›]/u.test(text) || /\)$/u.test(text)) score -= 0.3;
+  // A list item or a caption's credit ("(Credit: iStock)"; a one-word tag such as "(PHOTO)" may end a headline).
+  if (/^[-–—•*·»›]/u.test(text) || /\([^()]*\s[^()]*\)$/u.test(text)) score -= 0.3;
   // Tags and menu items: several words and not one function word.
   if (f.words >= 3 && f.stopwordDensity === 0 && f.script !== 'Han') score -= 0.2;
   if (c.forcedRule !== null) score -= 0.3;
+  // A headline opens with a capital (in scripts with case); a line that does not continues something.
+  if (/^\p{Ll}/u.test(text)) score -= 0.4;
   // A name (a byline, a section, a product): a few capitalised words and not one function word.
   if (f.words <= 4 && f.stopwordDensity === 0 && NAME_LIKE.test(text)) score -= 0.3;
   return score;
