@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cutSiteSuffix, htmlToText, looksLikeHtml, readHtmlPage } from './html.ts';
+import { StageRunner } from './process.ts';
+import type { InputDocument } from './read.ts';
+import { validateRecord } from '../core/record.ts';
+import { blocksStage } from '../../stages/blocks/index.ts';
+import { chromeStage } from '../../stages/chrome/index.ts';
+import { datesStage } from '../../stages/dates/index.ts';
 
 describe('HTML pages', () => {
   it('gives the visible text, a line break between blocks, nothing from scripts or styles', () => {
@@ -46,5 +52,21 @@ describe("an HTML page's own metadata", () => {
   it('says nothing when the page has no metadata, and survives broken JSON-LD', () => {
     const html = '<html><head><script type="application/ld+json">{broken</script></head><body><p>Text.</p></body></html>';
     expect(readHtmlPage(html).page).toEqual({ title: null, h1: null, published: null, siteName: null, byline: null });
+  });
+});
+
+describe('the record of an HTML page', () => {
+  it('takes its header from the metadata and says so, in the record and in the stage lines', () => {
+    const html = `<!doctype html><html><head><meta property="og:title" content="Ministers meet in Beijing | Example News">
+      <meta property="og:site_name" content="Example News"><meta property="article:published_time" content="2026-02-03T08:00:00Z">
+      <meta name="author" content="John Smith"></head><body><nav>Home</nav><h1>Ministers meet in Beijing</h1>
+      <p>Defence ministers met in Beijing on Tuesday and agreed to meet again on Friday, officials said after the talks ended.</p></body></html>`;
+    const doc: InputDocument = { id: 'p', source: { path: 'p.html', url: 'https://example.com/a' }, text: null, html, date: null, langHint: null, error: null };
+    const { record, stageLines } = new StageRunner([blocksStage, chromeStage, datesStage]).process(doc, { referenceDate: null });
+    expect(record).toMatchObject({ title: 'Ministers meet in Beijing', titleSource: 'metadata', published: '2026-02-03', publishedSource: 'metadata', publisher: 'Example News', byline: 'John Smith' });
+    expect(record.text).not.toContain('Ministers meet in Beijing');
+    expect(validateRecord(record)).toEqual([]);
+    expect(stageLines[1]).toMatchObject({ titleSource: 'metadata', byline: 'John Smith' });
+    expect(stageLines[2]).toMatchObject({ published: '2026-02-03', publishedSource: 'metadata' });
   });
 });
