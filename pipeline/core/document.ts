@@ -29,56 +29,24 @@ export interface Root extends Parent {
   children: Block[];
 }
 
-export interface Person {
-  name: string;
-  aliases: string[];
-  mentions: { text: string; start: number; end: number }[];
-  roles?: string[];
-  id?: string | null;
-}
-
-export interface DateMention {
-  text: string;
-  value: string;
-  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
-  start: number;
-  end: number;
-}
-
+// The fields every document starts with, set by the reader (pipeline/run). Each stage declares
+// the fields it adds in its own `declare module 'vfile'` (language: lang; chrome: title, dateline,
+// publisher, metadata; names: people; dates: published, dates), so adding a stage touches no file here.
 declare module 'vfile' {
   interface DataMap {
     /** Unique id of the document in this run. */
     id: string;
     source: { path: string; url: string | null };
-    title: string | null;
     /** The document's date as given by its dump (JSONL `date`), ISO 8601. */
     dateHint: string | null;
     /** Language hint from the dump (JSONL `lang`). */
     langHint: string | null;
     /** `--reference-date`: anchors relative dates when the document's own date is unknown. */
     referenceDate: string | null;
-    published: string | null;
-    /** The body's language (ISO 639-3) and how sure the detector was. */
-    lang: string;
-    langConfidence: number;
-    people: Person[];
-    dates: DateMention[];
-    /** A wire dateline found at the start of the body ("Beijing, Jan 27 (PTI)"), set by chrome. */
-    dateline: Dateline | null;
-    /** A publisher prefix ("NextFin News - "), set by chrome. */
-    publisher: string | null;
-    /** Metadata fields found glued to the text (" date 2026-01-27 " gives {date: '2026-01-27'}), set by chrome. */
-    metadata: Record<string, string>;
     /** The headline the dump gives (JSONL `title`), set by the reader. */
     jsonlTitle?: string;
     /** What an HTML page's own metadata says about its header, set by the reader (absent for text). */
     page?: PageMetadata;
-    /** Where `title` came from: `metadata` (the page's), `jsonl` (the dump's), `text` (chosen from the body); null without a title. */
-    titleSource?: Exclude<HeaderSource, 'dateline'> | null;
-    /** Where `published` came from: `jsonl`, `metadata` (the page's, or glued to the text), `dateline`, `text`; null when unknown. */
-    publishedSource?: HeaderSource | null;
-    /** The author as the page's metadata names it. */
-    byline?: string | null;
     /** How the reader decoded the document's bytes (`utf-8`, `windows-1251`...); null when unknown. */
     encoding: string | null;
     /** Byte sequences the reader could not place, replaced by U+FFFD (hex, e.g. `c3 28`). */
@@ -88,6 +56,7 @@ declare module 'vfile' {
   }
 }
 
+/** Where a header field of the record came from (`titleSource`, `publishedSource`). */
 export type HeaderSource = 'metadata' | 'jsonl' | 'dateline' | 'text';
 
 /** The header an HTML page's metadata gives (og:title, article:published_time, og:site_name, author...). */
@@ -102,12 +71,6 @@ export interface PageMetadata {
   siteName: string | null;
   /** The author meta (or JSON-LD author). */
   byline: string | null;
-}
-
-export interface Dateline {
-  text: string;
-  place: string | null;
-  agency: string | null;
 }
 
 /** The separator between blocks in the record's `text`. */
@@ -156,18 +119,9 @@ export function createDocumentFile(text: string, meta: Partial<VFile['data']> = 
   file.data = {
     id: 'document',
     source: { path: meta.source?.path ?? '', url: null },
-    title: null,
     dateHint: null,
     langHint: null,
     referenceDate: null,
-    published: null,
-    lang: 'und',
-    langConfidence: 0,
-    people: [],
-    dates: [],
-    dateline: null,
-    publisher: null,
-    metadata: {},
     encoding: null,
     invalidBytes: [],
     ...meta,

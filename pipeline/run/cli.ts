@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The command line (README.md, "Running it"). Flags, messages, progress and signals only: the
 // work is in run.ts.
 //   npm start                      samples/ -> out/
@@ -15,7 +16,9 @@ import { RunError, runPipeline } from './run.ts';
 function rerunCommand(argv: string[]): string {
   const quoted = argv.map((a) => (/^[\w./@:=,+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`));
   const viaNpm = process.env.npm_lifecycle_event === 'start';
-  return [viaNpm ? 'npm start --' : 'npx tsx pipeline/run/cli.ts', ...quoted].join(' ');
+  // Built, this file is the package's `newsnorm` command; from the sources it runs under tsx.
+  const command = import.meta.url.endsWith('.js') ? 'newsnorm' : 'npx tsx pipeline/run/cli.ts';
+  return [viaNpm ? 'npm start --' : command, ...quoted].join(' ');
 }
 
 /**

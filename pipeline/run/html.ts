@@ -4,8 +4,12 @@
 // and <time>) is read from the same parse.
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import type { Element, Nodes, Root } from 'hast';
 import type { PageMetadata } from '../core/document.ts';
+
+// The page's tree, its nodes and elements, as hast-util-from-html gives them.
+type Root = ReturnType<typeof fromHtml>;
+type Nodes = Root | Root['children'][number];
+type Element = Extract<Nodes, { type: 'element' }>;
 
 export function htmlToText(html: string): string {
   return readHtmlPage(html).text;
@@ -116,7 +120,7 @@ export function cutSiteSuffix(title: string, siteName: string | null, host: stri
 }
 
 /** The header a page's own metadata gives, in order of trust; null fields where it says nothing. */
-export function pageMetadata(tree: Root, url: string | null = null): PageMetadata {
+function pageMetadata(tree: Root, url: string | null = null): PageMetadata {
   const f = collect(tree);
   const meta = (...keys: string[]) => keys.map((k) => f.meta.get(k)).find((v) => v !== undefined) ?? null;
   const siteName = meta('og:site_name', 'application-name');

@@ -8,20 +8,24 @@ import { isHeading, splitBlocks, splitParagraph, type SplitOptions } from './spl
 export type BlocksOptions = SplitOptions;
 export { isHeading, splitBlocks, splitParagraph };
 
-const blocks: Plugin<[BlocksOptions?], Root> = function blocks(options = {}) {
-  return (tree) => {
-    const children: Block[] = [];
-    for (const child of tree.children) {
-      for (const unit of splitParagraph(child.value)) {
-        const kind = child.kind === 'heading' || isHeading(unit, options) ? 'heading' : 'paragraph';
-        children.push({ ...block(kind, unit), data: child.data });
-      }
+/** Splits the blocks of a document tree in place: what the plugin does, for a stage that needs it alone. */
+export function splitTree(tree: Root, options: BlocksOptions = {}): void {
+  const children: Block[] = [];
+  for (const child of tree.children) {
+    for (const unit of splitParagraph(child.value)) {
+      const kind = child.kind === 'heading' || isHeading(unit, options) ? 'heading' : 'paragraph';
+      children.push({ ...block(kind, unit), data: child.data });
     }
-    tree.children = children;
-  };
+  }
+  tree.children = children;
+}
+
+const blocks: Plugin<[BlocksOptions?], Root> = function blocks(options = {}) {
+  return (tree) => splitTree(tree, options);
 };
 
 export default blocks;
+export { blocks };
 
 export const blocksStage: StageDefinition = {
   name: 'blocks',

@@ -2,13 +2,23 @@
 // `und` where there is no evidence. The detector (detect.ts) is Lingua behind a script check; see
 // MEASUREMENTS.md for what each choice was worth on the development sets.
 import type { Plugin } from 'unified';
-import type { Root } from '../../pipeline/core/document.ts';
+import { parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
+import { splitTree, type BlocksOptions } from '../blocks/index.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
 import { stopwordVote } from '../../pipeline/core/stopwords.ts';
 import { QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect } from './quick.ts';
 
 export type Detection = DetectResult;
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The body's language (ISO 639-3, `und` without evidence), set by this stage. */
+    lang: string;
+    /** How sure the detector was of `lang`, 0..1. */
+    langConfidence: number;
+  }
+}
 
 export interface LanguageOptions {
   /**
@@ -186,6 +196,28 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
   return { document, blocks: detected };
 }
 
+/** What `languageOf` gives: the document's language and each block's, as the record shows them. */
+export interface TextLanguages {
+  lang: string;
+  confidence: number;
+  blocks: { kind: Block['kind']; text: string; lang: string; confidence: number }[];
+}
+
+/**
+ * Plain function on one string: split into blocks as the blocks stage splits it (the language
+ * stage reads blocks, and a dump's lines are not), then the language of the whole and of each block.
+ */
+export async function languageOf(text: string, options: LanguageOptions & BlocksOptions = {}): Promise<TextLanguages> {
+  const tree = parseDocument(text);
+  splitTree(tree, options);
+  const { document, blocks } = identifyLanguages(tree.children.map((b) => ({ text: b.value, kind: b.kind })), options);
+  return {
+    lang: document.lang,
+    confidence: document.confidence,
+    blocks: tree.children.map((b, i) => ({ kind: b.kind, text: b.value, lang: (blocks[i] as Detection).lang, confidence: (blocks[i] as Detection).confidence })),
+  };
+}
+
 const language: Plugin<[LanguageOptions?], Root> = function language(options = {}) {
   return (tree, file) => {
     const { document, blocks } = identifyLanguages(
@@ -204,6 +236,7 @@ const language: Plugin<[LanguageOptions?], Root> = function language(options = {
 };
 
 export default language;
+export { language };
 
 export const languageStage: StageDefinition = {
   name: 'language',

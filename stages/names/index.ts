@@ -2,12 +2,28 @@
 // the record's `text`), the roles written before the name, and a canonical name that is the same
 // for the same person in every document of every run (see canonical.ts; a gazetteer can pin it).
 import type { Plugin } from 'unified';
-import { assembleText, type Person, type Root } from '../../pipeline/core/document.ts';
+import { assembleText, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { displayName } from './canonical.ts';
 import { findNames } from './detect.ts';
 import { type Gazetteer, loadGazetteer, lookupPerson, parseGazetteer } from './gazetteer.ts';
 import { linkPeople, type LinkedPerson } from './link.ts';
+
+/** A person the text names: the record's `people` entry. */
+export interface Person {
+  name: string;
+  aliases: string[];
+  mentions: { text: string; start: number; end: number }[];
+  roles?: string[];
+  id?: string | null;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The people of the body, set by this stage. */
+    people: Person[];
+  }
+}
 
 export interface NamesOptions {
   /** A gazetteer file (JSON or CSV: name, aliases, id), or one already parsed. */
@@ -55,6 +71,7 @@ const names: Plugin<[NamesOptions?], Root> = function names(options = {}) {
 };
 
 export default names;
+export { names };
 
 export const namesStage: StageDefinition = {
   name: 'names',

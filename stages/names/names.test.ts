@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { assembleText, createDocumentFile, parseDocument, type Person } from '../../pipeline/core/document.ts';
+import { assembleText, createDocumentFile, parseDocument } from '../../pipeline/core/document.ts';
+import type { Person } from './index.ts';
 import { parseCommandLine } from '../../pipeline/run/flags.ts';
 import names, { findPeople, namesStage, parseGazetteer } from './index.ts';
 
