@@ -38,6 +38,9 @@ const sets: EvalSet[] = [
     stages: ['blocks', 'language'],
   },
   { area: 'chrome', name: 'dev', inputs: ['chrome/dump-dev.jsonl'], args: ['chrome/gold-dev.jsonl', '@records'] },
+  // The headline of the chrome pages (their og:title), read from the text dump and from the same pages as HTML.
+  { area: 'title', name: 'text', inputs: ['chrome/dump-dev.jsonl'], args: ['title/gold-dev.jsonl', '@records'] },
+  { area: 'title', name: 'html', inputs: ['chrome/html-dev.jsonl.gz'], args: ['title/gold-dev.jsonl', '@records'] },
   {
     area: 'repair',
     name: 'dev',

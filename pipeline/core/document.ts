@@ -43,6 +43,10 @@ declare module 'vfile' {
     langHint: string | null;
     /** `--reference-date`: anchors relative dates when the document's own date is unknown. */
     referenceDate: string | null;
+    /** The headline the dump gives (JSONL `title`), set by the reader. */
+    jsonlTitle?: string;
+    /** What an HTML page's own metadata says about its header, set by the reader (absent for text). */
+    page?: PageMetadata;
     /** How the reader decoded the document's bytes (`utf-8`, `windows-1251`...); null when unknown. */
     encoding: string | null;
     /** Byte sequences the reader could not place, replaced by U+FFFD (hex, e.g. `c3 28`). */
@@ -50,6 +54,23 @@ declare module 'vfile' {
     /** What the batch learners learned from the document's window, per stage name (see core/stage.ts). */
     learned?: Record<string, unknown>;
   }
+}
+
+/** Where a header field of the record came from (`titleSource`, `publishedSource`). */
+export type HeaderSource = 'metadata' | 'jsonl' | 'dateline' | 'text';
+
+/** The header an HTML page's metadata gives (og:title, article:published_time, og:site_name, author...). */
+export interface PageMetadata {
+  /** og:title, twitter:title, JSON-LD headline, <title> or <h1>, without a site suffix. */
+  title: string | null;
+  /** The first <h1>, as the page shows it. */
+  h1: string | null;
+  /** article:published_time, JSON-LD datePublished or <time datetime>, as written. */
+  published: string | null;
+  /** og:site_name. */
+  siteName: string | null;
+  /** The author meta (or JSON-LD author). */
+  byline: string | null;
 }
 
 /** The separator between blocks in the record's `text`. */

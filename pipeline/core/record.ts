@@ -40,6 +40,12 @@ export const recordSchema = z.object({
   dateline: z.object({ text: z.string(), place: z.string().nullable(), agency: z.string().nullable() }).nullable().optional(),
   /** The publisher named in a prefix such as "NextFin News - " (an added field). */
   publisher: z.string().nullable().optional(),
+  /** Where `title` came from: the page's metadata, the dump's `title`, or the text (an added field). */
+  titleSource: z.enum(['metadata', 'jsonl', 'text']).nullable().optional(),
+  /** Where `published` came from: the dump's `date`, metadata (the page's, or glued to the text), a dateline, or a date the text states as its own (an added field). */
+  publishedSource: z.enum(['metadata', 'jsonl', 'dateline', 'text']).nullable().optional(),
+  /** The author as the page's metadata names it (an added field). */
+  byline: z.string().nullable().optional(),
 });
 
 export type NewsRecord = z.infer<typeof recordSchema>;
@@ -91,6 +97,9 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
   record.langConfidence = round(data.langConfidence ?? 0);
   if (data.dateline) record.dateline = data.dateline;
   if (data.publisher) record.publisher = data.publisher;
+  if (data.titleSource !== undefined) record.titleSource = data.titleSource;
+  if (data.publishedSource !== undefined) record.publishedSource = data.publishedSource;
+  if (data.byline) record.byline = data.byline;
   if (error) record.error = error;
   return record;
 }

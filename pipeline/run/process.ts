@@ -3,7 +3,8 @@
 import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { createDocumentFile, parseDocument, type Root } from '../core/document.ts';
-import { htmlToText } from './html.ts';
+import { readHtmlPage } from './html.ts';
+import type { PageMetadata } from '../core/document.ts';
 import type { InputDocument } from './read.ts';
 import { buildRecord, type NewsRecord } from '../core/record.ts';
 import { markStageInput } from '../core/offsets.ts';
@@ -57,6 +58,8 @@ export class StageRunner {
     const body = bodyOf(doc);
     const text = 'text' in body ? body.text : '';
     const file = createDocumentFile(text, {
+      ...('page' in body && body.page ? { page: body.page } : {}),
+      ...(doc.title ? { jsonlTitle: doc.title } : {}),
       id: doc.id,
       source: doc.source,
       dateHint: doc.date,
@@ -108,12 +111,12 @@ export function buildFailure(doc: InputDocument, stage: string, message: string,
 }
 
 /** The document's text, its HTML page as text, or why there is none. */
-export function bodyOf(doc: InputDocument): { text: string } | { error: string } {
+export function bodyOf(doc: InputDocument): { text: string; page?: PageMetadata } | { error: string } {
   if (doc.error !== null) return { error: doc.error };
-  if (doc.text !== null) return { text: doc.text };
+  if (doc.text !== null) return doc.page ? { text: doc.text, page: doc.page } : { text: doc.text };
   try {
-    const text = htmlToText(doc.html ?? '');
-    return text.trim() === '' ? { error: 'the HTML page has no visible text' } : { text };
+    const { text, page } = readHtmlPage(doc.html ?? '', doc.source.url);
+    return text.trim() === '' ? { error: 'the HTML page has no visible text' } : { text, page };
   } catch (e) {
     return { error: `cannot read the HTML: ${(e as Error).message}` };
   }

@@ -8,6 +8,7 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { decodeBytes, looksBinary } from './decode.ts';
 import { looksLikeHtml } from './html.ts';
+import type { PageMetadata } from '../core/document.ts';
 
 export interface InputDocument {
   id: string;
@@ -28,6 +29,10 @@ export interface InputDocument {
   bytes?: number;
   /** What batch learners learned from the document's window, per stage name (set by the runner). */
   learned?: Record<string, unknown>;
+  /** The headline the dump gives (JSONL `title`). */
+  title?: string | null;
+  /** What an HTML page's metadata says about its header (set when the page is turned into text). */
+  page?: PageMetadata;
 }
 
 export interface ReadOptions {
@@ -459,6 +464,7 @@ async function parseJsonlLine(line: Buffer, file: string, lineNumber: () => Prom
     langHint: typeof o.lang === 'string' ? o.lang : null,
     error: null,
     encoding: decoded.encoding,
+    ...(typeof o.title === 'string' && o.title.trim() !== '' ? { title: o.title.trim() } : {}),
     ...(decoded.invalid ? { invalidBytes: decoded.invalid } : {}),
   };
   if (doc.text === null && doc.html === null) doc.error = `line ${(await label()).lineNo}: no "text" or "html" field`;

@@ -394,7 +394,7 @@ function learnWindow(window: InputDocument[], stages: StageDefinition[]): InputD
     if (doc.error !== null || doc.text !== null) return doc;
     // An HTML page is turned into text once, here, not again when it is processed.
     const body = bodyOf(doc);
-    return 'text' in body ? { ...doc, text: body.text, html: null } : doc;
+    return 'text' in body ? { ...doc, text: body.text, html: null, ...(body.page ? { page: body.page } : {}) } : doc;
   });
   for (const doc of read) {
     if (doc.text === null || doc.error !== null) continue;

@@ -4,7 +4,7 @@
 // `metadata`. Every removal goes through the decision helpers with its own rule id.
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { assembleText, createDocumentFile, parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
+import { assembleText, createDocumentFile, parseDocument, type Block, type HeaderSource, type Root } from '../../pipeline/core/document.ts';
 import { removalsOf, removeBlocksWhere, removeSpans, type Removal, type Rule } from '../../pipeline/core/decisions.ts';
 import { stopwordLanguage } from '../../pipeline/core/stopwords.ts';
 import { splitTree, type BlocksOptions } from '../blocks/index.ts';
@@ -16,7 +16,7 @@ import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './p
 import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
 import { createTemplateLearner, siteOf, templateCount, templatesOfSite, type LearnedTemplates } from './template.ts';
 import { outsideMainRegion, type RegionOptions } from './region.ts';
-import { chooseTitle } from './title.ts';
+import { chooseTitle, headlineLike, type TitleCandidate } from './title.ts';
 
 export type { Dateline };
 
@@ -30,6 +30,10 @@ declare module 'vfile' {
     publisher: string | null;
     /** Metadata fields found glued to the text (" date 2026-01-27 " gives {date: '2026-01-27'}). */
     metadata: Record<string, string>;
+    /** Where `title` came from: `metadata` (the page's), `jsonl` (the dump's), `text` (chosen from the body); null without a title. */
+    titleSource?: Exclude<HeaderSource, 'dateline'> | null;
+    /** The author as the page's metadata names it. */
+    byline?: string | null;
   }
 }
 
@@ -213,6 +217,87 @@ function isDatelineOnly(text: string): boolean {
   return dateline !== null && dateline.text.length >= text.replace(/[\s_\-–—]+$/u, '').length * 0.8;
 }
 
+/** Letters and digits of a line, lower case, for finding a headline the metadata gives among the blocks. */
+function headlineKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * The blocks that show a headline the page or the dump gave: the same letters and digits (or the
+ * page's <h1>), anywhere before the story's end, in a block at most twice as long.
+ */
+function blocksShowing(verdicts: BlockVerdict[], headlines: string[]): number[] {
+  const keys = new Set(headlines.map(headlineKey).filter((k) => k !== ''));
+  const out: number[] = [];
+  verdicts.forEach((v, i) => {
+    if (v.features.words > 40) return;
+    if (keys.has(headlineKey(v.block.value))) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Fills `title` and `titleSource` and marks the headline's blocks for removal: the dump's title or
+ * the page's metadata when there is one (its copies in the body leave), else the headline chosen
+ * before the story's first kept paragraph (`chooseTitle`).
+ */
+function markTitle(verdicts: BlockVerdict[], decisions: Map<Block, Rule | null>, file: VFile, lang: string): void {
+  const given = file.data.jsonlTitle ?? file.data.page?.title ?? null;
+  let shown: number[];
+  if (given !== null) {
+    file.data.title = given;
+    file.data.titleSource = file.data.jsonlTitle ? 'jsonl' : 'metadata';
+    shown = blocksShowing(verdicts, [given, file.data.page?.h1 ?? '']);
+  } else {
+    const candidates: TitleCandidate[] = verdicts.map((v) => ({ value: v.block.value, features: v.features, heading: v.heading, forcedRule: v.rule?.ruleId ?? null }));
+    const kept = verdicts.map((v) => decisions.get(v.block) === null);
+    const bodyStart = candidates.findIndex((c, i) => kept[i] && !headlineLike(c));
+    const body = verdicts.filter((_, i) => kept[i] && i >= bodyStart).map((v) => v.block.value);
+    const chosen = chooseTitle(candidates, bodyStart, body, lang, file.data.source?.url ?? null);
+    const title = chosen !== null && isDatelineOnly((verdicts[chosen] as BlockVerdict).block.value) ? null : chosen;
+    file.data.title = title === null ? null : (verdicts[title] as BlockVerdict).block.value;
+    file.data.titleSource = title === null ? null : 'text';
+    if (title === null) return;
+    shown = [title, ...blocksShowing(verdicts, [file.data.title as string]).filter((i) => i !== title)];
+  }
+  shown.forEach((i, n) => {
+    const block = (verdicts[i] as BlockVerdict).block;
+    decisions.set(block, n === 0 ? rule('title', 'the headline, moved to `title`') : rule('repeated-headline', 'the headline repeated in the body'));
+  });
+}
+
+/**
+ * The publisher: a prefix of the story's first paragraph ("NextFin News - ", which leaves the body),
+ * else the page's og:site_name, else the site's own domain standing alone on the page
+ * ("www.bankingnews.gr", removed as a site name).
+ */
+function findPublisher(tree: Root, file: VFile, verdicts: BlockVerdict[]): void {
+  const first = tree.children.find((b) => b.kind === 'paragraph');
+  if (first) {
+    const lead = readLead(first.value);
+    file.data.dateline = lead.dateline;
+    file.data.publisher = lead.publisher;
+    if (lead.publisher !== null && lead.publisherEnd > 0 && lead.publisherEnd < first.value.length) {
+      removeSpans(tree, file, first, [{ start: 0, end: lead.publisherEnd, rule: rule('publisher', 'publisher prefix, moved to `publisher`') }]);
+    }
+  }
+  if (file.data.publisher) return;
+  if (file.data.page?.siteName) {
+    file.data.publisher = file.data.page.siteName;
+    return;
+  }
+  const site = siteOf(file.data.source?.url);
+  for (const v of verdicts) {
+    if (v.rule?.ruleId !== 'site-name') continue;
+    const domain = v.block.value.trim().replace(/^https?:\/\//i, '').replace(/\/$/, '');
+    if (!/^[\w-]+(?:\.[\w-]+)+$/u.test(domain) || !/[a-z]/iu.test(domain)) continue;
+    if (site === null ? /^www\./i.test(domain) : siteOf(`http://${domain}`) === site) {
+      file.data.publisher = domain;
+      return;
+    }
+  }
+}
+
 /** Plain function: strips the chrome of a document tree, recording every removal on `file`. */
 export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}): void {
   // This stage's fields (see the declaration above), set on every document it sees.
@@ -241,20 +326,11 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   // Several headline-and-snippet teasers are a page's own furniture: evidence of a page too.
   const judgeByPage = teasers.size > 0 || pageEvidence(verdicts, classes as BlockClass[]);
 
-  // The headline is looked for on every document: a clean text may open with one too.
-  const chosen = chooseTitle(verdicts, classes);
-  const title = chosen !== null && isDatelineOnly((verdicts[chosen] as BlockVerdict).block.value) ? null : chosen;
-  file.data.title = title === null ? null : (verdicts[title] as BlockVerdict).block.value;
-  const titleKey = file.data.title === null ? null : normalisePhrase(file.data.title);
-
   const decisions = new Map<Block, Rule | null>();
   const keptParagraphs = new Set<string>();
   verdicts.forEach((v, i) => {
     let decided: Rule | null = null;
-    if (i === title) decided = rule('title', 'the headline, moved to `title`');
-    else if (titleKey !== null && v.features.chars <= (file.data.title as string).length * 2 && normalisePhrase(v.block.value) === titleKey) {
-      decided = rule('repeated-headline', 'the headline repeated in the body');
-    } else if (v.rule) decided = v.rule;
+    if (v.rule) decided = v.rule;
     else if (!judgeByPage) decided = null;
     else if ((classes[i] as BlockClass) === 'bad') decided = classifierRule(v, lang);
     else if (outside.has(i)) decided = rule('outside-article', 'text far from the article, among page chrome (teasers, comments, other stories)');
@@ -274,17 +350,15 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   if (![...decisions.values()].some((d) => d === null)) {
     verdicts.forEach((v, i) => {
       const prose = initialClasses[i] === 'good' || initialClasses[i] === 'neargood';
-      if (prose && v.rule === null && i !== title) decisions.set(v.block, null);
+      if (prose && v.rule === null) decisions.set(v.block, null);
     });
   }
+  // The headline is looked for on every document (a clean text may open with one too), once the
+  // story is known: it leaves the body under `title`, its copies under `repeated-headline`.
+  markTitle(verdicts, decisions, file, lang);
   removeBlocksWhere(tree, file, (b) => decisions.get(b) ?? null);
-
-  const first = tree.children.find((b) => b.kind === 'paragraph');
-  if (first) {
-    const lead = readLead(first.value);
-    file.data.dateline = lead.dateline;
-    file.data.publisher = lead.publisher;
-  }
+  findPublisher(tree, file, verdicts);
+  if (file.data.page?.byline) file.data.byline = file.data.page.byline;
 }
 
 export interface ChromeTextOptions extends ChromeOptions, BlocksOptions {
@@ -357,8 +431,10 @@ export const chromeStage: StageDefinition = {
   learnedFor: (learned, document) => templatesOfSite(learned as LearnedTemplates, siteOf(document.url)),
   summarize: (tree, file) => ({
     title: file.data.title ?? null,
+    titleSource: file.data.titleSource ?? null,
     dateline: file.data.dateline ?? null,
     publisher: file.data.publisher ?? null,
+    byline: file.data.byline ?? null,
     metadata: file.data.metadata ?? {},
     blocks: tree.children.length,
   }),

@@ -28,27 +28,29 @@ const PUBLISHER = /^((?:\p{Lu}[\p{L}\p{N}.&'’]{0,30})(?:\s(?:\p{Lu}[\p{L}\p{N}
 export interface Lead {
   dateline: Dateline | null;
   publisher: string | null;
+  /** Where the publisher prefix ends ("NextFin News - " and its spaces); 0 without one. */
+  publisherEnd: number;
 }
 
 /** The dateline and publisher prefix a paragraph opens with, if any. */
 export function readLead(paragraph: string): Lead {
   const head = paragraph.slice(0, 160);
   let m = PLACE_DATE_AGENCY.exec(head);
-  if (m) return { dateline: { text: m[0].trim(), place: (m[1] as string).trim(), agency: m[3] ?? null }, publisher: null };
+  if (m) return { dateline: { text: m[0].trim(), place: (m[1] as string).trim(), agency: m[3] ?? null }, publisher: null, publisherEnd: 0 };
   m = AGENCY_ONLY.exec(head);
-  if (m && agencies.has((m[1] as string).toLowerCase())) return { dateline: { text: m[0].trim(), place: null, agency: m[1] as string }, publisher: null };
+  if (m && agencies.has((m[1] as string).toLowerCase())) return { dateline: { text: m[0].trim(), place: null, agency: m[1] as string }, publisher: null, publisherEnd: 0 };
   m = PLACE_DASH.exec(head);
   // An all-capitals place, or any place followed by a known agency.
   if (m && (m[2] !== undefined || isAllCaps(m[1] as string)) && (m[1] as string).trim().length >= 3) {
-    return { dateline: { text: m[0].trim(), place: (m[1] as string).trim(), agency: m[2] ?? null }, publisher: null };
+    return { dateline: { text: m[0].trim(), place: (m[1] as string).trim(), agency: m[2] ?? null }, publisher: null, publisherEnd: 0 };
   }
   m = PUBLISHER.exec(head);
   if (m) {
     const name = (m[1] as string).trim();
     const words = name.toLowerCase().split(/\s+/);
-    if (agencies.has(name.toLowerCase()) || words.some((w) => publisherWords.has(w))) return { dateline: null, publisher: name };
+    if (agencies.has(name.toLowerCase()) || words.some((w) => publisherWords.has(w))) return { dateline: null, publisher: name, publisherEnd: m[0].length };
   }
-  return { dateline: null, publisher: null };
+  return { dateline: null, publisher: null, publisherEnd: 0 };
 }
 
 function isAllCaps(text: string): boolean {

@@ -160,7 +160,7 @@ describe('lead', () => {
     expect(readLead('Beijing, Jan 27 (PTI) Close allies China and Russia').dateline).toEqual({ text: 'Beijing, Jan 27 (PTI)', place: 'Beijing', agency: 'PTI' });
     expect(readLead('WASHINGTON (Reuters) - The Senate voted').dateline).toMatchObject({ place: 'WASHINGTON', agency: 'Reuters' });
     expect(readLead('NextFin News - In a significant escalation').publisher).toBe('NextFin News');
-    expect(readLead('The Senate voted on Tuesday - narrowly - to pass it')).toEqual({ dateline: null, publisher: null });
+    expect(readLead('The Senate voted on Tuesday - narrowly - to pass it')).toEqual({ dateline: null, publisher: null, publisherEnd: 0 });
   });
 });
 

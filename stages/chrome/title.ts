@@ -1,42 +1,155 @@
-// The headline: the most headline-like block just before the article's first good block. A page
-// opens with navigation, then the headline (sometimes twice, sometimes with a standfirst), then the
-// story; a story that opens with its first paragraph has no headline here.
-import type { BlockClass, ClassifiedBlock } from './classify.ts';
+// The headline: the block before the story's first paragraph that reads most like that story's
+// headline. A page opens with navigation, then the headline (sometimes with a byline, a date, a
+// standfirst or a photo caption between it and the story), then the story. The headline is chosen
+// after the article's region is known, from general signals rather than a site's layout: how close
+// it stands to the story's first paragraph, how many of its words the story repeats (a related
+// story's headline shares few), its length, how it ends, and whether another rule knows it as
+// chrome (a phrase of the menus and share bars, a teaser, a site name), which rules it out. Whether
+// the classifier called it short chrome by its neighbours does not: a headline is a short line
+// between a menu and the story.
+import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
+import type { BlockFeatures } from './features.ts';
 
-export interface TitleOptions {
-  /** How many blocks before the first good block may hold the headline. */
-  window?: number;
+export interface TitleCandidate {
+  value: string;
+  features: BlockFeatures;
+  heading: boolean;
+  /** The rule that already decided the block by itself (a phrase, a teaser, a site name), if any. */
+  forcedRule: string | null;
 }
 
-/** The index of the headline block, or null. */
-export function chooseTitle(blocks: (ClassifiedBlock & { block: { value: string } })[], classes: BlockClass[], options: TitleOptions = {}): number | null {
-  const window = options.window ?? 8;
-  // The story's first block: a good block that is not itself a short heading (a heading right
-  // before the story is taken as good by context, and it is the headline we are looking for).
-  const headlineLike = (i: number) => {
-    const b = blocks[i] as ClassifiedBlock & { block: { value: string } };
-    return (b.heading || !b.features.endsLikeSentence) && b.features.words <= 30;
-  };
-  const firstGood = classes.findIndex((c, i) => c === 'good' && !headlineLike(i));
-  if (firstGood <= 0) return null;
+export interface TitleOptions {
+  /** How many blocks before the story's first paragraph may hold the headline (default 12). */
+  window?: number;
+  /** The least score a headline needs (default 0.6). */
+  minScore?: number;
+}
+
+/** Rules that know a block as chrome by itself, yet may hold the page's headline: list furniture and site templates repeat it. */
+const SOFT_RULES = new Set(['repeated-line', 'template']);
+const BYLINE = /^(?:by|von|par|por|przez|автор|от|του|της|από|作者|记者|文)[\s:：]/iu;
+// A Han or kana character alone, or a run of other letters and digits (which stops at a Han character: "30周年").
+const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
+const BREADCRUMB = /^[»›>]|\s[>»›/|]\s.*\s[>»›/|]\s|\s[>»›]\s/u;
+const REAL_WORD = /\p{L}{3,}/gu;
+const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
+const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+
+/** Whether a block reads like a headline or a label rather than a paragraph of the story. */
+export function headlineLike(c: TitleCandidate): boolean {
+  return (c.heading || !c.features.endsLikeSentence) && c.features.words <= 30;
+}
+
+/**
+ * A word as the headline and the story are compared: lower case, without accents, cut to its first
+ * five letters, so that inflected forms meet ("рассказала" / "рассказал", "Czechach" / "Czech").
+ * Han and kana are compared character by character; stopwords and one-letter words do not count.
+ */
+export function contentWords(text: string, stopwords: Set<string>): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(TOKEN)) {
+    const w = foldWord(m[0]);
+    if (HAN.test(w)) out.push(w);
+    else if (w.length >= 2 && !stopwords.has(w) && !/^\d+$/u.test(w)) out.push(w.slice(0, 5));
+  }
+  return out;
+}
+
+/** Share of the candidate's content words the story repeats. */
+function overlap(candidate: string, body: Set<string>, stopwords: Set<string>): number {
+  const words = contentWords(candidate, stopwords);
+  if (words.length === 0) return 0;
+  return words.filter((w) => body.has(w)).length / words.length;
+}
+
+/** Why a block can never be the headline, or null when it may be. */
+function ruledOut(c: TitleCandidate): string | null {
+  const f = c.features;
+  const text = c.value.trim();
+  if (c.forcedRule !== null && !SOFT_RULES.has(c.forcedRule)) return 'chrome';
+  if (f.words < 2 || f.words > 35 || f.urlDensity > 0) return 'length';
+  if (f.sentenceMarks >= 3 || f.seams >= 2 || f.timestamps > 0 || f.truncated) return 'shape';
+  if (f.digitRatio > 0.2) return 'dates';
+  if (BYLINE.test(text)) return 'byline';
+  if (BREADCRUMB.test(text)) return 'breadcrumb';
+  // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …").
+  if (f.commas >= 4) return 'list';
+  // A counter or a label ("Photos ( 1 )"): fewer than two real words.
+  if ((text.match(REAL_WORD) ?? []).length < 2 && !HAN.test(text)) return 'label';
+  // A menu: a long line without a single function word.
+  if (f.words >= 12 && f.stopwordDensity === 0 && f.script !== 'Han') return 'menu';
+  return null;
+}
+
+/** The words of the URL's path ("/articles/google-stadia-microsoft-xcloud-1157"), when it names the story. */
+export function slugWords(url: string | null | undefined, stopwords: Set<string>): Set<string> {
+  if (!url) return new Set();
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return new Set();
+  }
+  const words = contentWords(path.replace(/[-_/.+]+/gu, ' '), stopwords).filter((w) => !HAN.test(w));
+  return words.length >= 3 ? new Set(words) : new Set();
+}
+
+interface Evidence {
+  /** Share of the candidate's words in the story's first paragraphs. */
+  lead: number;
+  /** Share in the story as a whole. */
+  body: number;
+  /** Share in the URL's path; 0 when the URL has no words. */
+  slug: number;
+}
+
+/** How much a block reads like the headline of the story that starts `distance` blocks after it. */
+function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number {
+  const f = c.features;
+  const text = c.value.trim();
+  let score = e.lead + 0.5 * e.body + 1.0 * e.slug - 0.005 * (distance - 1);
+  if (f.words >= 4 && f.words <= 20) score += 0.3;
+  else if (f.words < 4) score -= 0.2;
+  if (c.heading) score += 0.2;
+  // A sentence of the story, a standfirst or a caption ends with a full stop; a headline seldom does.
+  if (!c.heading && /[.。]["'”’»)]*$/u.test(text)) score -= 0.4;
+  if (f.sentenceMarks === 2) score -= 0.2;
+  // A list item or a caption's credit ("(Credit: iStock)"; a one-word tag such as "(PHOTO)" may end a headline).
+  if (/^[-–—•*·»›]/u.test(text) || /\([^()]*\s[^()]*\)$/u.test(text)) score -= 0.3;
+  // Tags and menu items: several words and not one function word.
+  if (f.words >= 3 && f.stopwordDensity === 0 && f.script !== 'Han') score -= 0.2;
+  if (c.forcedRule !== null) score -= 0.3;
+  // A headline opens with a capital (in scripts with case); a line that does not continues something.
+  if (/^\p{Ll}/u.test(text)) score -= 0.4;
+  // A name (a byline, a section, a product): a few capitalised words and not one function word.
+  if (f.words <= 4 && f.stopwordDensity === 0 && NAME_LIKE.test(text)) score -= 0.3;
+  return score;
+}
+
+/**
+ * The index of the headline among `blocks`, whose story opens at `bodyStart` (the first kept block
+ * that reads as a paragraph) with the kept paragraphs `body` (in order); null when nothing reads as
+ * its headline. `url` is the page's address, whose path often spells the headline.
+ */
+export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: string[], lang: string, url: string | null = null, options: TitleOptions = {}): number | null {
+  if (bodyStart <= 0) return null;
+  const window = options.window ?? 25;
+  const stopwords = stopwordsFor(lang);
+  const leadWords = new Set(contentWords(body.slice(0, 2).join('\n').slice(0, 1500), stopwords));
+  const bodyWords = new Set(contentWords(body.join('\n').slice(0, 6000), stopwords));
+  const slug = slugWords(url, stopwords);
   let best: number | null = null;
-  let bestWords = 0;
-  for (let i = firstGood - 1; i >= Math.max(0, firstGood - window); i--) {
-    const b = blocks[i] as ClassifiedBlock & { block: { value: string } };
-    if (b.forced) continue;
-    const f = b.features;
-    // A headline is a few words long and does not read as a sentence of the story.
-    if (f.words < 3 || f.words > 30 || f.urlDensity > 0) continue;
-    // Two sentences are a notice or a standfirst, not a headline.
-    if (f.sentenceMarks >= 2) continue;
-    // Nor is a line of dates and times (a byline, a timestamp).
-    if (f.digitRatio > 0.1) continue;
-    // Nor a menu: a long line without a single function word, or items joined by wide gaps.
-    if ((f.words >= 12 && f.stopwordDensity === 0 && f.script !== 'Han') || f.seams >= 2) continue;
-    if (!b.heading && /[.。!！]["'”’»)]*$/u.test(b.block.value.trim())) continue;
-    if (f.words > bestWords) {
+  let bestScore = options.minScore ?? 0.6;
+  for (let i = bodyStart - 1, distance = 1; i >= Math.max(0, bodyStart - window); i--, distance++) {
+    const c = blocks[i] as TitleCandidate;
+    if (ruledOut(c) !== null) continue;
+    const words = contentWords(c.value, stopwords);
+    if (words.length === 0) continue;
+    const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
+    const score = headlineScore(c, distance, { lead: share(leadWords), body: share(bodyWords), slug: slug.size > 0 ? share(slug) : 0 });
+    if (score > bestScore) {
       best = i;
-      bestWords = f.words;
+      bestScore = score;
     }
   }
   return best;

@@ -272,9 +272,35 @@ describe('the document date', () => {
     expect((await run('Talks resumed.', { metadata: { date: '2026-01-27' } })).file.data.published).toBe('2026-01-27');
   });
 
-  it('gives a dateline without a year the year its body names most', async () => {
-    const { file } = await run('In 2014 the treaty was signed; in 2026 it is renewed, and 2026 talks go on.', { dateline: 'Beijing, Jan 27 (PTI)' });
+  it('never gives a dateline without a year a year the body mentions', async () => {
+    const { file } = await run('In 2014 the treaty was signed; in 2027 it is renewed, and 2027 talks go on.', { dateline: 'Beijing, Jan 27 (PTI)' });
+    expect(file.data.published).toBeNull();
+    expect(file.data.publishedSource).toBeNull();
+  });
+
+  it('gives a dateline without a year the year of a date stated as the publication date', async () => {
+    const { file } = await run('Published: January 20, 2026\n\nTalks resumed on Tuesday.', { dateline: 'Beijing, Jan 27 (PTI)' });
     expect(file.data.published).toBe('2026-01-27');
+    expect(file.data.publishedSource).toBe('dateline');
+  });
+
+  it('takes a full date labelled as the publication date, in several languages', async () => {
+    expect((await run('Dodano: 29 grudnia 2011, 13:45\n\nMinister bada rehabilitację.', { lang: 'pol' })).file.data.published).toBe('2011-12-29');
+    expect((await run('Von Moritz Bachmann publiziert am 30. Juli 2018\n\nDie Messe beginnt.', { lang: 'deu' })).file.data.published).toBe('2018-07-30');
+    const { file } = await run('Published: January 27, 2026\n\nTalks resumed.');
+    expect([file.data.published, file.data.publishedSource]).toEqual(['2026-01-27', 'text']);
+  });
+
+  it('anchors relative dates on the latest full date the text states when its own date is unknown, and says so', async () => {
+    const { file, pairs } = await run('The summit of Tuesday, January 27, 2026 ended. Talks resumed on Tuesday. The 2019 deal was signed on March 3, 2019.');
+    expect(file.data.published).toBeNull();
+    expect(pairs).toContain('Tuesday=2026-01-27');
+    expect(file.messages.some((m) => m.ruleId === 'narrative-anchor' && m.actual === 'Tuesday, January 27, 2026')).toBe(true);
+  });
+
+  it('leaves relative dates unresolved when the text states no full date', async () => {
+    const { pairs } = await run('Talks resumed on Tuesday.');
+    expect(pairs[0]).toMatch(/^Tuesday=XXXX/);
   });
 
   it('reads a dateline opening the body when chrome did not run', async () => {
@@ -350,5 +376,44 @@ describe('tagDates', () => {
   it('works outside unified on blocks with offsets', () => {
     const { dates: found } = tagDates([{ text: 'It rained yesterday.', start: 10, lang: 'eng' }], { year: 2026, month: 1, day: 28 });
     expect(found).toEqual([{ text: 'yesterday', value: '2026-01-27', type: 'DATE', start: 20, end: 29 }]);
+  });
+});
+
+// A document of Tuesday 2026-02-03: a weekday after a forward preposition ("für Mittwoch"; English
+// has none unambiguous enough: "until Thursday, they had not called") or in a future sentence is
+// the coming one, a weekday in a past-tense sentence the last one.
+describe('tense and direction of weekdays, in the nine tabled languages', () => {
+  const tuesday = { year: 2026, month: 2, day: 3 };
+  const valueOf = (text: string, lang: string) => tagDates([{ text, start: 0, lang }], tuesday, lang).dates.map((d) => `${d.text}=${d.value}`);
+  const cases: [string, string, string, string, string][] = [
+    ['eng', 'Flights will resume on Wednesday.', 'Wednesday=2026-02-04', 'On Friday the minister said the talks had failed.', 'Friday=2026-01-30'],
+    ['deu', 'Wegen des Streiks sind für Mittwoch alle Flüge gestrichen.', 'Mittwoch=2026-02-04', 'Am Freitag sagte der Minister, die Gespräche seien gescheitert.', 'Freitag=2026-01-30'],
+    ['fra', 'Les vols sont annulés pour mercredi.', 'mercredi=2026-02-04', 'Vendredi, le ministre a déclaré que les négociations avaient échoué.', 'Vendredi=2026-01-30'],
+    ['spa', 'Los vuelos están cancelados para el miércoles.', 'miércoles=2026-02-04', 'El viernes el ministro dijo que las negociaciones habían fracasado.', 'viernes=2026-01-30'],
+    ['ita', 'I voli sono cancellati per mercoledì.', 'mercoledì=2026-02-04', 'Venerdì il ministro ha detto che i negoziati erano falliti.', 'Venerdì=2026-01-30'],
+    ['por', 'Os voos estão cancelados para quarta-feira.', 'quarta-feira=2026-02-04', 'Na sexta-feira o ministro disse que as negociações fracassaram.', 'sexta-feira=2026-01-30'],
+    ['rus', 'Рейсы на среду отменены.', 'среду=2026-02-04', 'В пятницу министр заявил, что переговоры провалились.', 'пятницу=2026-01-30'],
+    ['ell', 'Οι πτήσεις για την Τετάρτη ακυρώθηκαν.', 'Τετάρτη=2026-02-04', 'Την Παρασκευή ο υπουργός δήλωσε ότι οι συνομιλίες απέτυχαν.', 'Παρασκευή=2026-01-30'],
+    ['cmn', '航班定于周三恢复。', '周三=2026-02-04', '周五，部长表示谈判已经失败。', '周五=2026-01-30'],
+  ];
+  for (const [lang, future, futureValue, past, pastValue] of cases) {
+    it(`${lang}: a weekday pointed ahead is the coming one, a past one the last one`, () => {
+      expect(valueOf(future, lang)).toContain(futureValue);
+      expect(valueOf(past, lang)).toContain(pastValue);
+    });
+  }
+
+  it('finds a weekday with its part of the day glued on ("am Dienstagabend")', () => {
+    expect(valueOf('Die Polizei nahm am Dienstagabend zwei Männer fest.', 'deu')).toEqual(['Dienstagabend=2026-02-03TEV']);
+  });
+
+  it('takes "30周年" for an anniversary count, not thirty weeks', () => {
+    expect(valueOf('学校庆祝建校30周年。', 'cmn')).toEqual([]);
+    expect(valueOf('工程用了30周。', 'cmn')).toEqual(['30周=P30W']);
+  });
+
+  it('reads 16/01/2012 day first where month first cannot be', () => {
+    expect(valueOf('The report was filed on 16/01/2012 in London.', 'eng')).toEqual(['16/01/2012=2012-01-16']);
+    expect(valueOf('The report was filed on 1/12/2012 in London.', 'eng')).toEqual(['1/12/2012=2012-01-12']);
   });
 });

@@ -3,7 +3,7 @@
 // itself as `published`. The last stage: offsets index the record's final `text`.
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { assembleText, createDocumentFile, trimSpace, type Root } from '../../pipeline/core/document.ts';
+import { assembleText, createDocumentFile, trimSpace, type HeaderSource, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { note } from '../../pipeline/core/decisions.ts';
 import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calendar.ts';
@@ -26,6 +26,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The document's own date (ISO 8601 day), set by this stage. */
     published: string | null;
+    /** Where `published` came from: `jsonl`, `metadata` (the page's, or glued to the text), `dateline`, `text`; null when unknown. */
+    publishedSource?: HeaderSource | null;
     /** The body's temporal expressions, set by this stage. */
     dates: DateMention[];
   }
@@ -71,16 +73,24 @@ function languagesFor(code: string | undefined, fallback: string | undefined): L
   return [tables[0] ?? neutralLanguage()];
 }
 
-/** Does the sentence around [start, end) speak of the future ("will", "is scheduled")? */
+/**
+ * Does a weekday at `start` follow a forward preposition ("für Mittwoch", "pour mercredi", "на
+ * среду")? Only weekdays: "figures for January" or "through August" point nowhere.
+ */
+function pointsAhead(text: string, start: number, lang: Language): boolean {
+  return lang.futureLead?.test(text.slice(Math.max(0, start - 24), start)) ?? false;
+}
+
+/** Does the sentence around [start, end) speak of the future ("will", "wird", "θα", "将")? */
 function speaksOfFuture(text: string, start: number, end: number, lang: Language): boolean {
   if (!lang.futureMarkers) return false;
   // The sentence: back to the last full stop or block boundary, forward to the next one, within
   // a fixed window (searching further would make long texts quadratic).
   let before = text.slice(Math.max(0, start - TENSE_WINDOW_BEFORE), start);
-  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\u0000'));
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('。'), before.lastIndexOf('\u0000'));
   if (cut !== -1) before = before.slice(cut + 1);
   let after = text.slice(end, end + TENSE_WINDOW_AFTER);
-  for (const stop of ['. ', '\u0000']) {
+  for (const stop of ['. ', '。', '\u0000']) {
     const next = after.indexOf(stop);
     if (next !== -1) after = after.slice(0, next);
   }
@@ -114,7 +124,7 @@ export function tagDates(
     for (const c of chosen) {
       const at = run.toBody(c.start, c.end);
       if (!at) continue;
-      ctx.future = speaksOfFuture(run.text, c.start, c.end, lang);
+      ctx.future = (c.meaning.kind === 'weekday' && pointsAhead(run.text, c.start, lang)) || speaksOfFuture(run.text, c.start, c.end, lang);
       const resolved = resolve(c.meaning, ctx);
       if (c.meaning.kind === 'calendar' && c.meaning.year !== undefined) ctx.lastYear = c.meaning.year;
       // The quarter a report is about: the one it names without looking back ("the year-ago quarter" is not).
@@ -220,9 +230,11 @@ function tagDocument(file: VFile, text: string, blocks: { text: string; start: n
     report(file, { start: 0, end: 0, ruleId: 'invalid-date', reason: `the dump's date "${file.data.dateHint.slice(0, 40)}" is not a valid date`, text: file.data.dateHint.slice(0, 40) });
   }
   file.data.published = own.published ? formatDay(own.published) : null;
+  file.data.publishedSource = own.source;
   file.data.publishedFrom = own.published ? own.source : null;
   const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
-  const tagged = tagDates(blocks, anchor, docLang);
+  let tagged = tagDates(blocks, anchor, docLang);
+  if (anchor === null) tagged = anchorOnNarrative(file, blocks, tagged, docLang);
   file.data.dates = tagged.dates;
   for (const p of tagged.problems) report(file, p);
   if (own.published) {
@@ -292,6 +304,21 @@ export async function normaliseDates(text: string, options: NormaliseDatesOption
   return { published: file.data.published ?? null, dates: file.data.dates ?? [], problems };
 }
 
+/**
+ * A document of unknown date: its relative dates are anchored on the latest full date the text
+ * itself states (HeidelTime's narrative mode: "Tuesday, January 27, 2026 … on Tuesday" is that
+ * Tuesday), and the anchor is recorded as a decision. Without one they stay unresolved (`XXXX-…`).
+ */
+function anchorOnNarrative(file: VFile, blocks: Parameters<typeof tagDates>[0], tagged: ReturnType<typeof tagDates>, docLang?: string): ReturnType<typeof tagDates> {
+  let latest: DateMention | null = null;
+  for (const d of tagged.dates) {
+    if (d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(d.value) && (latest === null || d.value > latest.value)) latest = d;
+  }
+  if (latest === null) return tagged;
+  note(file, `relative dates anchored on ${latest.value} ("${latest.text}"), the latest full date the text states; the document's own date is unknown`, { ruleId: 'narrative-anchor', source: SOURCE }).actual = latest.text;
+  return tagDates(blocks, parseIsoDay(latest.value), docLang);
+}
+
 function report(file: VFile, p: Problem): void {
   const message = note(file, p.reason, { ruleId: p.ruleId, source: SOURCE });
   message.actual = p.text;
@@ -309,6 +336,7 @@ export const datesStage: StageDefinition = {
   plugin: dates,
   summarize: (_tree, file) => ({
     published: file.data.published ?? null,
+    publishedSource: file.data.publishedSource ?? null,
     dates: file.data.dates?.length ?? 0,
     // Where `published` came from: dateHint (the dump's date), metadata, dateline, first-line.
     publishedFrom: file.data.publishedFrom ?? null,

@@ -47,6 +47,8 @@ interface LexiconFile {
   timeSuffix?: string;
   timeZones?: string[];
   futureMarkers?: string[];
+  /** Prepositions that point ahead when they stand right before a date ("für Mittwoch", "pour mercredi", "until Friday"). */
+  futureLeads?: string[];
   holidays?: Record<string, string>;
   quarterWords?: Record<string, string>;
   quarterOwners?: Record<string, { keep?: boolean; year?: number }>;
@@ -92,6 +94,8 @@ export interface Language {
   /** Vague amounts that make a reference rather than a duration ("recent years": PAST_REF). */
   vagueRefs: Map<string, string>;
   futureMarkers: RegExp | null;
+  /** A forward-pointing preposition (and article) ending the text before a date. */
+  futureLead: RegExp | null;
   /** Has a hand-written table (relative words, units), not only CLDR month and weekday names. */
   complete: boolean;
   /** The script of the language's words: a block without a letter of it cannot hold its dates. */
@@ -256,7 +260,11 @@ function build(
       : null,
     complete,
     script: scriptOf(monthEntries.map(([w]) => w).join('')),
-    futureMarkers: markers.length ? new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
+    // Chinese and Japanese words have no spaces, hence no word boundaries to ask for.
+    futureMarkers: markers.length ? new RegExp(file.cjk ? alternation(markers) : `(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
+    futureLead: file.futureLeads?.length
+      ? new RegExp(`${file.cjk ? '' : '(?<![\\p{L}])'}${alternation(file.futureLeads)}\\s*(?:${alternation([...(file.articles ?? []), 'the'])}\\s+)?$`, 'iu')
+      : null,
     pattern: {
       month: alternation(monthEntries.map(([w]) => w), { abbreviations: abbreviationsOf(monthEntries) }),
       weekday: alternation(weekdayEntries.map(([w]) => w), { abbreviations: abbreviationsOf(weekdayEntries) }),

@@ -1,7 +1,13 @@
-// The document's own date, from the best evidence available: the dump's `date`, a date glued as
-// metadata ("date 2026-01-27", kept aside by chrome), a wire dateline ("Beijing, Jan 27 (PTI)"),
-// or a dateline-like opening of the body when chrome did not run.
+// The document's own date, only from evidence that states it: the dump's `date`, the HTML page's
+// metadata (article:published_time, JSON-LD datePublished, <time datetime>), a date glued as
+// metadata ("date 2026-01-27", kept aside by chrome), a wire dateline ("Beijing, Jan 27 (PTI)"), a
+// dated opening of the body, or a full date the text labels as its publication date
+// ("Published: January 27, 2026", "Dodano: 29 grudnia 2011"). A date without a year takes its year
+// only from one of those or from `--reference-date`, never from a date the body mentions: a story
+// about next year's plans would otherwise be dated next year.
+import { readFileSync } from 'node:fs';
 import type { VFile } from 'vfile';
+import type { HeaderSource } from '../../pipeline/core/document.ts';
 import { type Day, formatDay, isValidDay, parseIsoDay } from './calendar.ts';
 import type { Language } from './lexicon.ts';
 import { findCandidates } from './recognize.ts';
@@ -10,17 +16,25 @@ import { selectCandidates } from './select.ts';
 export interface DocumentDate {
   /** The document's date when known (ISO day), else null. */
   published: Day | null;
-  /** Where it came from: dateHint, metadata, dateline, first-line. */
-  source: string | null;
+  /** Where it came from: `jsonl`, `metadata`, `dateline`, `text`. */
+  source: HeaderSource | null;
 }
 
 /** How far into the body a dateline may open: "WASHINGTON, Jan. 27 (Reuters) -" fits easily. */
 const DATELINE_REACH = 80;
+/** How far into the body a labelled publication date may stand (a byline block under the headline). */
+const LABEL_REACH = 600;
 
 /** Before a dateline's date: nothing, or a place ("WASHINGTON,", "Beijing,"). */
 const DATELINE_BEFORE = /^[\p{L}\s,.'’-]{0,40}$/u;
 /** After it: an agency in brackets, a dash, a colon, or the end of the line. */
 const DATELINE_AFTER = /^\s*(?:[([]|[-–—:|/]|$)/u;
+
+const labelData = JSON.parse(readFileSync(new URL('./data/published-labels.json', import.meta.url), 'utf8')) as { labels: Record<string, string[]> };
+const LABELS: string[] = [...new Set(Object.values(labelData.labels).flat())].sort((a, b) => b.length - a.length);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A label, then at most a colon, "on"/"am"/"le"... (a short word) and spaces before the date.
+const LABELLED = new RegExp(`(?<![\\p{L}])(?:${LABELS.map(escape).join('|')})\\s{0,2}[:：]?\\s{0,3}(?:\\p{L}{1,3}\\s{1,2})?`, 'giu');
 
 /**
  * A full day read from a short text; the year from `fallbackYear` when the text has none.
@@ -43,32 +57,30 @@ export function dayFromText(text: string, langs: Language[], fallbackYear: numbe
   return null;
 }
 
-/**
- * The year a dateline without one borrows from its body: the year the body names most often (the
- * latest on a tie), since a story names its own year more than any historical one.
- */
-function yearInText(text: string): number | null {
-  const counts = new Map<number, number>();
-  for (const m of text.matchAll(/(?<!\d)(19\d\d|20\d\d)(?!\d)/g)) {
-    const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestCount = 0;
-  for (const [y, n] of counts) {
-    if (n > bestCount || (n === bestCount && best !== null && y > best)) {
-      best = y;
-      bestCount = n;
+/** A full date (with its year) that the opening of the text labels as its publication date. */
+export function labelledDate(body: string, langs: Language[]): Day | null {
+  const head = body.slice(0, LABEL_REACH);
+  for (const m of head.matchAll(LABELLED)) {
+    const after = head.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
+    const { candidates } = findCandidates(after, langs);
+    const first = selectCandidates(candidates)[0];
+    if (!first || first.start > 2) continue;
+    const d = first.meaning;
+    if (d.kind === 'calendar' && d.year !== undefined && d.month !== undefined && d.day !== undefined && isValidDay(d.year, d.month, d.day)) {
+      return { year: d.year, month: d.month, day: d.day };
     }
   }
-  return best;
+  return null;
 }
 
 export function documentDate(file: VFile, body: string, langs: Language[]): DocumentDate {
   const hint = parseIsoDay(file.data.dateHint);
-  if (hint) return { published: hint, source: 'dateHint' };
-  const reference = parseIsoDay(file.data.referenceDate);
-  const contextYear = reference?.year ?? yearInText(body);
+  if (hint) return { published: hint, source: 'jsonl' };
+  const page = parseIsoDay(file.data.page?.published);
+  if (page) return { published: page, source: 'metadata' };
+  const stated = labelledDate(body, langs);
+  // A date without a year borrows it only from a date stated as the document's, or the reference date.
+  const contextYear = stated?.year ?? parseIsoDay(file.data.referenceDate)?.year ?? null;
   const glued = file.data.metadata?.date;
   if (glued) {
     const d = dayFromText(glued, langs, contextYear);
@@ -82,8 +94,9 @@ export function documentDate(file: VFile, body: string, langs: Language[]): Docu
     // Without chrome, look at the opening of the body ourselves; only a date near the start counts.
     const opening = body.slice(0, DATELINE_REACH).split('\n')[0] ?? '';
     const d = dayFromText(opening, langs, contextYear, true);
-    if (d) return { published: d, source: 'first-line' };
+    if (d) return { published: d, source: 'dateline' };
   }
+  if (stated) return { published: stated, source: 'text' };
   return { published: null, source: null };
 }
 

@@ -136,6 +136,8 @@ function rulesFor(lang: Language): Rule[] {
         const n = cjkNumber(m[1], lang);
         // "2026年" is a year, not a duration: the date rule reads those.
         if (!unit || n === null || (unit === 'Y' && /^\d{4,}$/.test(m[1])) || (unit === 'D' && /^\d+$/.test(m[1])) || (unit === 'M' && unitWord === '月')) return null;
+        // "30周年" is an anniversary count and "3周岁" an age, not thirty or three weeks.
+        if (unitWord === '周' && /^[年岁]/u.test(m.input.slice(m.index + m[0].length))) return null;
         return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'literal', value: durationValue(n < 0 ? null : n, unit), type: 'DURATION' }, rule: 'cjk-duration' };
       },
     });
@@ -170,9 +172,11 @@ function rulesFor(lang: Language): Rule[] {
       const a = Number(m[1]);
       const b = Number(m[3]);
       if (m[2] === '.' && m[4].length === 2) return null;
-      const [month, day] = f.monthFirst && m[2] === '/' ? [a, b] : [b, a];
+      let [month, day] = f.monthFirst && m[2] === '/' ? [a, b] : [b, a];
       let year = Number(m[4]);
       if (m[4].length === 2) year += year < 50 ? 2000 : 1900;
+      // "16/01/2012" in an English text is day first: no month 16 (the day-first reading, when valid, stands).
+      if (!isValidDay(year, month, day) && isValidDay(year, day, month)) [month, day] = [day, month];
       if (!isValidDay(year, month, day)) {
         problems.push({ start: m.index, end: m.index + m[0].length, ruleId: 'invalid-date', reason: `${m[0]} is not a valid date`, text: m[0] });
         return null;
@@ -513,7 +517,8 @@ function weekdayRule(lang: Language, l: string, r: string): Rule {
   const p = lang.pattern;
   return {
     name: 'weekday',
-    re: new RegExp(`${l}(?:(${p.edge}|earlier|later|late|early)\\s+)?(${p.weekday})(?:\\s+(${p.part}))?${r}`, 'giu'),
+    // The part of the day may be glued on, as German writes it ("am Dienstagabend").
+    re: new RegExp(`${l}(?:(${p.edge}|earlier|later|late|early)\\s+)?(${p.weekday})(?:\\s*(${p.part}))?${r}`, 'giu'),
     read(m) {
       const weekdayText = m[2];
       const weekday = lookup(lang.weekdays, weekdayText.replace(/\.$/, ''));
