@@ -31,15 +31,17 @@ function sample(text: string): string {
 }
 
 /**
- * franc's answer for a text Lingua named `linguaLang` (`und` when Lingua had no answer), when that
- * answer is a language outside Lingua's set and Lingua's scores clearly lower; else null.
+ * franc's answer for a text Lingua read as one of `linguaLangs` (its answer first; `und` when
+ * Lingua had none), when that answer is a language outside Lingua's set and franc scores each of
+ * them clearly lower; else null.
  */
-export function beyondLingua(text: string, linguaLang: string): DetectResult | null {
-  if (text.length < FRANC_MIN_CHARS && linguaLang !== 'und') return null;
+export function beyondLingua(text: string, linguaLangs: string[]): DetectResult | null {
+  const unread = linguaLangs[0] === 'und';
+  if (text.length < FRANC_MIN_CHARS && !unread) return null;
   const ranked = francAll(sample(text));
   const [best, score] = ranked[0] ?? ['und', 0];
   if (best === 'und' || LINGUA.has(best)) return null;
-  const lingua = linguaLang === 'und' ? 0 : (ranked.find(([lang]) => lang === linguaLang)?.[1] ?? 0);
+  const lingua = Math.max(0, ...linguaLangs.map((l) => ranked.find(([lang]) => lang === l)?.[1] ?? 0));
   if (lingua >= LINGUA_SCORE_BELOW * score) return null;
   const confidence = Math.round(Math.min(1, 0.5 + 2 * (score - lingua)) * 1000) / 1000;
   // No candidates: franc's scores are not Lingua's, and the document prior weighs those.

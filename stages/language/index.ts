@@ -208,7 +208,7 @@ function outsideLingua(blocks: Detected[], document: Detection): Detection {
     const longest = blocks
       .filter((b) => b.lang === document.lang && b.text.length >= FRANC_MIN_CHARS)
       .reduce<Detected | null>((a, b) => (a && a.text.length >= b.text.length ? a : b), null);
-    const named = longest && !explained(longest, document.lang) ? beyondLingua(longest.text, document.lang) : null;
+    const named = longest && !explained(longest, document.lang) ? beyondLingua(longest.text, [document.lang]) : null;
     if (named) {
       result = { ...document, lang: named.lang, method: `${document.method}+franc` };
       for (const b of blocks) if (b.lang === document.lang && b.method !== 'stopwords') Object.assign(b, { lang: named.lang, method: `${b.method}+franc` });
@@ -218,7 +218,9 @@ function outsideLingua(blocks: Detected[], document: Detection): Detection {
   for (const b of blocks) {
     if ((b.lang === result.lang && b.lang !== 'und') || b.method.endsWith('franc')) continue;
     const foreign = b.lang !== 'und' && b.text.length >= FRANC_MIN_CHARS && !explained(b, b.lang);
-    const named = foreign || (b.lang === 'und' && b.method !== 'no-letters') ? beyondLingua(b.text, b.lang) : null;
+    // A foreign block is not a close variety of the document's language either (Dari in Persian).
+    const others = result.lang === 'und' ? [b.lang] : [b.lang, result.lang];
+    const named = foreign || (b.lang === 'und' && b.method === 'no-evidence') ? beyondLingua(b.text, others) : null;
     if (named) Object.assign(b, named);
     unread ||= named !== null && result.lang === 'und';
   }
