@@ -6,7 +6,7 @@
 // removed) are joined in order into blocks of 100 to 320 characters, one block a document, and
 // each block is read by the stage's plain function. Languages with no catalogue here are skipped.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { identifyLanguages } from '../stages/language/index.ts';
 
@@ -26,6 +26,7 @@ export const INSIDE: Record<string, string> = {
   so: 'som', yo: 'yor', xh: 'xho', zu: 'zul', hu: 'hun', fi: 'fin', et: 'ekk', lv: 'lvs', lt: 'lit',
 };
 
+const LINGUA = new Set(Object.values(JSON.parse(readFileSync(new URL('../stages/language/data/lingua-names.json', import.meta.url), 'utf8')) as Record<string, string>));
 const MIN = 100;
 const MAX = 320;
 const PER_LANGUAGE = 60;
@@ -73,6 +74,8 @@ export function blocksOf(locale: string): string[] {
 function measure(table: Record<string, string>, label: string) {
   let right = 0;
   let total = 0;
+  let outside = 0;
+  let outsideRight = 0;
   const rows: string[] = [];
   for (const [locale, code] of Object.entries(table)) {
     const blocks = blocksOf(locale);
@@ -83,6 +86,10 @@ function measure(table: Record<string, string>, label: string) {
       const lang = identifyLanguages([{ text, kind: 'paragraph' }]).document.lang;
       answers.set(lang, (answers.get(lang) ?? 0) + 1);
       if (lang === code) ok++;
+      if (!LINGUA.has(lang) && lang !== 'und') {
+        outside++;
+        if (lang === code) outsideRight++;
+      }
     }
     right += ok;
     total += blocks.length;
@@ -90,6 +97,7 @@ function measure(table: Record<string, string>, label: string) {
     rows.push(`| ${code} | ${blocks.length} | ${(ok / blocks.length).toFixed(2)} | ${top} |`);
   }
   console.log(`\n${label}\n| language | blocks | named right | answers |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
+  console.log(`answers outside Lingua's set: ${outside}, right ${outsideRight}`);
   console.log(`${label}: ${right}/${total} = ${(right / Math.max(1, total)).toFixed(3)}`);
 }
 
