@@ -1,6 +1,7 @@
 // Stage `language`: the language of every block and of the document, ISO 639-3, with a confidence;
-// `und` where there is no evidence. The detector (detect.ts) is Lingua behind a script check; see
-// MEASUREMENTS.md for what each choice was worth on the development sets.
+// `und` where there is no evidence. The detector (detect.ts) is Lingua behind a script check, and
+// franc (franc.ts) names the languages Lingua does not know; see MEASUREMENTS.md for what each
+// choice was worth on the development sets.
 import type { Plugin } from 'unified';
 import type { Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
@@ -191,8 +192,10 @@ type Detected = BlockInput & Detection;
 
 /** Whether a block's language is borne out by something other than Lingua: its function words, or eld. */
 function explained(block: Detected, lang: string): boolean {
-  if (block.method === 'stopwords' || block.method === 'eld-agrees') return true;
-  return confirmedByStopwords(block.text, lang) !== null || quickAgrees(block.text, lang);
+  if (block.method === 'stopwords' || block.method === 'eld-agrees' || block.method === 'eld') return block.lang === lang;
+  // eld reads the block's start, as it does when it settles a document (quick.ts).
+  const start = block.text.length > MAX_DETECT_CHARS ? block.text.slice(0, MAX_DETECT_CHARS) : block.text;
+  return confirmedByStopwords(block.text, lang) !== null || quickAgrees(start, lang);
 }
 
 /**
