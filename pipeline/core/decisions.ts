@@ -4,6 +4,7 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Block, Root } from './document.ts';
+import { stageOffset, trackEdits, type Replacement } from './offsets.ts';
 
 declare module 'vfile-message' {
   interface VFileMessage {
@@ -35,12 +36,41 @@ export function note(file: VFile, reason: string, options: { ruleId: string; sou
   }
 }
 
-function record(file: VFile, rule: Rule, action: 'remove' | 'repair', actual: string, to?: string): VFileMessage {
+function record(file: VFile, rule: Rule, action: 'remove' | 'repair', actual: string, to?: string, at?: Span | null): VFileMessage {
   const message = note(file, rule.reason ?? rule.ruleId, { ruleId: rule.ruleId, source: rule.source });
   message.action = action;
   message.actual = actual;
   if (to !== undefined) message.expected = [to];
+  if (at) placeMessage(message, at.start, at.end);
   return message;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Gives a message its place: offsets into the text as the stage received it (the blocks joined
+ * by a blank line; see offsets.ts). The decision's own offsets are what counts: `line` stays 1 and
+ * `column` is the offset plus one, since a stage sees blocks, not the lines of its input.
+ */
+export function placeMessage(message: VFileMessage, start: number, end: number): void {
+  message.place = { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } };
+}
+
+/** Where `block.value.slice(start, end)` lay in the stage's input, or null when the block is not tracked. */
+function placeOf(target: Block, start: number, end: number): Span | null {
+  const from = stageOffset(target, start);
+  const to = stageOffset(target, end);
+  return from === undefined || to === undefined ? null : { start: from, end: to };
+}
+
+/** The span of a piece without the white space around it. */
+function trimmedSpan(value: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(value[start] as string)) start++;
+  while (end > start && /\s/.test(value[end - 1] as string)) end--;
+  return { start, end };
 }
 
 /** Removes a whole block from the body. */
@@ -48,7 +78,7 @@ export function removeBlock(tree: Root, file: VFile, target: Block, rule: Rule):
   const index = tree.children.indexOf(target);
   if (index === -1) throw new Error('removeBlock: the block is not in this tree');
   tree.children.splice(index, 1);
-  if (target.value.trim() !== '') record(file, rule, 'remove', target.value);
+  if (target.value.trim() !== '') record(file, rule, 'remove', target.value, undefined, placeOf(target, 0, target.value.length));
 }
 
 /** Removes blocks for which `test` answers a rule, in one pass (linear in the number of blocks). */
@@ -57,7 +87,7 @@ export function removeBlocksWhere(tree: Root, file: VFile, test: (block: Block, 
   tree.children.forEach((child, index) => {
     const rule = test(child, index);
     if (rule === null) kept.push(child);
-    else if (child.value.trim() !== '') record(file, rule, 'remove', child.value);
+    else if (child.value.trim() !== '') record(file, rule, 'remove', child.value, undefined, placeOf(child, 0, child.value.length));
   });
   tree.children = kept;
 }
@@ -71,8 +101,12 @@ export function removeText(tree: Root, file: VFile, target: Block, start: number
     removeBlock(tree, file, target, rule);
     return;
   }
-  target.value = joinAround(target.value.slice(0, start), removed, target.value.slice(end));
-  record(file, rule, 'remove', removed.trim());
+  const piece = trimmedSpan(target.value, start, end);
+  const at = placeOf(target, piece.start, piece.end);
+  const joined = joinAround(target.value.slice(0, start), removed, target.value.slice(end));
+  trackEdits(target, [{ start: joined.left, end: target.value.length - joined.right, length: joined.separator }]);
+  target.value = joined.text;
+  record(file, rule, 'remove', removed.trim(), undefined, at);
 }
 
 /**
@@ -90,47 +124,58 @@ export function removeSpans(tree: Root, file: VFile, target: Block, spans: { sta
   let out = '';
   let spaceDue = false;
   let at = 0;
+  // What the block keeps, as replacements of the gaps between kept segments (for later offsets).
+  const gaps: Replacement[] = [];
+  let gapStart = 0;
   for (let i = 0; i <= kept.length; i++) {
     const cut = kept[i];
-    let segment = value.slice(at, cut ? cut.start : value.length);
-    if (i > 0) segment = segment.trimStart();
-    if (cut) segment = segment.trimEnd();
-    if (segment !== '') {
-      if (spaceDue && out !== '') out += ' ';
-      out += segment;
+    // The segment without white space at its ends: the same as trimming each one and the whole.
+    const segment = trimmedSpan(value, at, cut ? cut.start : value.length);
+    if (segment.end > segment.start) {
+      const separator = spaceDue && out !== '' ? ' ' : '';
+      gaps.push({ start: gapStart, end: segment.start, length: separator.length });
+      out += separator + value.slice(segment.start, segment.end);
+      gapStart = segment.end;
       spaceDue = false;
     }
     if (!cut) break;
     const removed = value.slice(cut.start, cut.end);
     // A space stays between the words on both sides if any white space touched the cut.
     spaceDue ||= space(value[cut.start - 1]) || space(removed[0]) || space(removed.at(-1)) || space(value[cut.end]);
-    if (removed.trim() !== '') record(file, cut.rule, 'remove', removed.trim());
+    if (removed.trim() !== '') {
+      const piece = trimmedSpan(value, cut.start, cut.end);
+      record(file, cut.rule, 'remove', removed.trim(), undefined, placeOf(target, piece.start, piece.end));
+    }
     at = cut.end;
   }
-  out = out.trim();
   if (out === '') {
     const index = tree.children.indexOf(target);
     if (index !== -1) tree.children.splice(index, 1);
     return;
   }
+  gaps.push({ start: gapStart, end: value.length, length: 0 });
+  trackEdits(target, gaps.filter((g) => g.end > g.start || g.length > 0));
   target.value = out;
 }
 
 /** Joins what was left on both sides of a cut without doubling or losing the space between words. */
-function joinAround(before: string, removed: string, after: string): string {
+function joinAround(before: string, removed: string, after: string): { text: string; left: number; right: number; separator: number } {
   const left = before.replace(/\s+$/, '');
   const right = after.replace(/^\s+/, '');
-  if (left === '' || right === '') return left + right;
+  if (left === '' || right === '') return { text: left + right, left: left.length, right: right.length, separator: 0 };
   const hadSpace = /\s$/.test(before + removed) || /^\s/.test(removed + after);
-  return hadSpace ? `${left} ${right}` : left + right;
+  const separator = hadSpace ? ' ' : '';
+  return { text: left + separator + right, left: left.length, right: right.length, separator: separator.length };
 }
 
 /** Replaces `block.value.slice(start, end)` by `to`, recording the repair. */
 export function repairText(target: Block, file: VFile, start: number, end: number, to: string, rule: Rule): void {
   const from = target.value.slice(start, end);
   if (from === to) return;
+  const at = placeOf(target, start, end);
+  trackEdits(target, [{ start, end, length: to.length }]);
   target.value = target.value.slice(0, start) + to + target.value.slice(end);
-  record(file, rule, 'repair', from, to);
+  record(file, rule, 'repair', from, to, at);
 }
 
 export interface Removal {

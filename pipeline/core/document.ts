@@ -29,46 +29,20 @@ export interface Root extends Parent {
   children: Block[];
 }
 
-export interface Person {
-  name: string;
-  aliases: string[];
-  mentions: { text: string; start: number; end: number }[];
-  roles?: string[];
-  id?: string | null;
-}
-
-export interface DateMention {
-  text: string;
-  value: string;
-  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
-  start: number;
-  end: number;
-}
-
+// The fields every document starts with, set by the reader (pipeline/run). Each stage declares
+// the fields it adds in its own `declare module 'vfile'` (language: lang; chrome: title, dateline,
+// publisher, metadata; names: people; dates: published, dates), so adding a stage touches no file here.
 declare module 'vfile' {
   interface DataMap {
     /** Unique id of the document in this run. */
     id: string;
     source: { path: string; url: string | null };
-    title: string | null;
     /** The document's date as given by its dump (JSONL `date`), ISO 8601. */
     dateHint: string | null;
     /** Language hint from the dump (JSONL `lang`). */
     langHint: string | null;
     /** `--reference-date`: anchors relative dates when the document's own date is unknown. */
     referenceDate: string | null;
-    published: string | null;
-    /** The body's language (ISO 639-3) and how sure the detector was. */
-    lang: string;
-    langConfidence: number;
-    people: Person[];
-    dates: DateMention[];
-    /** A wire dateline found at the start of the body ("Beijing, Jan 27 (PTI)"), set by chrome. */
-    dateline: Dateline | null;
-    /** A publisher prefix ("NextFin News - "), set by chrome. */
-    publisher: string | null;
-    /** Metadata fields found glued to the text (" date 2026-01-27 " gives {date: '2026-01-27'}), set by chrome. */
-    metadata: Record<string, string>;
     /** How the reader decoded the document's bytes (`utf-8`, `windows-1251`...); null when unknown. */
     encoding: string | null;
     /** Byte sequences the reader could not place, replaced by U+FFFD (hex, e.g. `c3 28`). */
@@ -76,12 +50,6 @@ declare module 'vfile' {
     /** What the batch learners learned from the document's window, per stage name (see core/stage.ts). */
     learned?: Record<string, unknown>;
   }
-}
-
-export interface Dateline {
-  text: string;
-  place: string | null;
-  agency: string | null;
 }
 
 /** The separator between blocks in the record's `text`. */
@@ -130,18 +98,9 @@ export function createDocumentFile(text: string, meta: Partial<VFile['data']> = 
   file.data = {
     id: 'document',
     source: { path: meta.source?.path ?? '', url: null },
-    title: null,
     dateHint: null,
     langHint: null,
     referenceDate: null,
-    published: null,
-    lang: 'und',
-    langConfidence: 0,
-    people: [],
-    dates: [],
-    dateline: null,
-    publisher: null,
-    metadata: {},
     encoding: null,
     invalidBytes: [],
     ...meta,
@@ -160,4 +119,9 @@ export function assembleText(tree: Root): { text: string; spans: { block: Block;
     text += child.value;
   }
   return { text, spans };
+}
+
+/** The first characters of a block, enough to recognise it in a stage file. */
+export function excerpt(text: string, length = 60): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

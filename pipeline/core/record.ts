@@ -25,6 +25,7 @@ export const recordSchema = z.object({
       mentions: z.array(z.object({ text: z.string(), ...span })),
       roles: z.array(z.string()).optional(),
       id: z.string().nullable().optional(),
+      key: z.string().optional(),
     }),
   ),
   dates: z.array(
@@ -58,10 +59,14 @@ export function validateRecord(value: unknown): string[] {
   return problems;
 }
 
+/** What the stages leave on `file.data` that the record shows, by the record's names and types. */
+type StageFields = Partial<Pick<NewsRecord, 'lang' | 'title' | 'published' | 'people' | 'dates' | 'langConfidence' | 'dateline' | 'publisher'>>;
+
 /** Builds the record from what the stages left on the tree and the file. */
 export function buildRecord(tree: Root, file: VFile, error?: { stage: string; message: string }): NewsRecord {
   const { text, spans } = assembleText(tree);
-  const data = file.data;
+  // The stages declare these fields themselves (core knows no stage): read here as the record names them.
+  const data = file.data as VFile['data'] & StageFields;
   const docLang = data.lang ?? 'und';
   const record: NewsRecord = {
     id: data.id ?? 'document',
@@ -82,7 +87,8 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
     removed: removalsOf(file),
     repairs: repairsOf(file),
   };
-  if (data.langConfidence !== undefined) record.langConfidence = round(data.langConfidence);
+  // 0 when the language stage did not run (the document's language is then `und`).
+  record.langConfidence = round(data.langConfidence ?? 0);
   if (data.dateline) record.dateline = data.dateline;
   if (data.publisher) record.publisher = data.publisher;
   if (error) record.error = error;

@@ -82,3 +82,25 @@ export function stopwordVote(text: string, lang: string, maxWords = 80): { words
   for (const [key, n] of counts) if (key !== own && n > other) other = n;
   return { words, own: counts.get(own) ?? 0, other };
 }
+
+/**
+ * A cheap guess of a text's language from its function words alone (no model): the list that
+ * holds most of its first `maxWords` words, when it holds at least `minHits` of them and clearly
+ * more than any other list; `und` otherwise (a text in a script without spaces, a list of names).
+ * For a stage used on its own, where the language stage has not run.
+ */
+export function stopwordLanguage(text: string, maxWords = 300, minHits = 5): string {
+  const table = stopwordIndex();
+  const counts = new Map<string, number>();
+  let words = 0;
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    if (++words > maxWords) break;
+    const holders = table.get(foldWord(m[0]));
+    if (holders) for (const h of holders) counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  // Ties go to the first list in code order, so the answer does not depend on the Map's history.
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const [best, second] = ranked;
+  if (!best || best[1] < minHits || (second && second[1] * 1.1 > best[1])) return 'und';
+  return best[0] === 'zho' ? 'cmn' : best[0];
+}

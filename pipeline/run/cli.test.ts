@@ -279,3 +279,27 @@ describe('a run split over a cluster', () => {
     expect(readFileSync(path.join(out, 'records.jsonl'), 'utf8')).toContain('"id":"dump#151"');
   });
 });
+
+describe('report and inspect on the command line', () => {
+  it('builds the report of a finished run, and prints a document plain when piped', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'out');
+    expect(run([dump(dir, 3), '--out', out, ...STAGES, '--quiet']).status).toBe(0);
+    const report = run(['report', out]);
+    expect(report.status).toBe(0);
+    expect(report.stderr).toContain('report of 3 documents');
+    expect(existsSync(path.join(out, 'report', 'index.html'))).toBe(true);
+    const inspect = run(['inspect', out, 'd1']);
+    expect(inspect.status).toBe(0);
+    expect(inspect.stdout).toContain('── 02 blocks');
+    expect(inspect.stdout).not.toContain('\u001b[');
+  });
+
+  it('refuses a folder without a run and missing arguments (exit 2)', () => {
+    const dir = tempDir();
+    const report = run(['report', dir]);
+    expect(report.stderr).toContain('not the output folder of a finished run');
+    expect(report.status).toBe(2);
+    expect(run(['inspect', dir]).status).toBe(2);
+  });
+});

@@ -1,8 +1,10 @@
+#!/usr/bin/env node
 // The command line (README.md, "Running it"). Flags, messages, progress and signals only: the
 // work is in run.ts.
 //   npm start                      samples/ -> out/
 //   npm start -- INPUT... [--out DIR] [--stages a,b] [--resume | --overwrite] [--quiet] ...
 //   npm start -- --merge --out DIR    the shards of DIR joined into one run's files
+//   npm start -- report OUT | inspect OUT ID    read a finished run (report/commands.ts)
 // Exit codes: 0 when every document was processed or recorded as failed; 2 for bad flags, a
 // missing input, a bad --gazetteer or an output folder that is not empty; 1 when the run itself
 // could not go on (an unwritable output folder); 130 when interrupted (SIGINT, SIGTERM).
@@ -10,12 +12,15 @@ import { parseCommandLine, USAGE, UsageError } from './flags.ts';
 import { mergeShards } from './merge.ts';
 import { createProgressReporter } from './progress.ts';
 import { RunError, runPipeline } from './run.ts';
+import { isRunCommand, runCommand } from '../../report/commands.ts';
 
 /** How the user reruns this very command, for messages that suggest a flag. */
 function rerunCommand(argv: string[]): string {
   const quoted = argv.map((a) => (/^[\w./@:=,+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`));
   const viaNpm = process.env.npm_lifecycle_event === 'start';
-  return [viaNpm ? 'npm start --' : 'npx tsx pipeline/run/cli.ts', ...quoted].join(' ');
+  // Built, this file is the package's `newsnorm` command; from the sources it runs under tsx.
+  const command = import.meta.url.endsWith('.js') ? 'newsnorm' : 'npx tsx pipeline/run/cli.ts';
+  return [viaNpm ? 'npm start --' : command, ...quoted].join(' ');
 }
 
 /**
@@ -57,6 +62,8 @@ async function merge(out: string, overwrite: boolean, quiet: boolean): Promise<n
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
+  // `report` and `inspect` read a run's output; they are runner-side and no stage imports them.
+  if (isRunCommand(argv[0])) return runCommand(argv);
   let options;
   try {
     options = parseCommandLine(argv);

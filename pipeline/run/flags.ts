@@ -2,9 +2,11 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pipelineStages } from '../../stages/index.ts';
+import { UsageError } from './errors.ts';
 import type { RunOptions } from './run.ts';
 
-export const USAGE = `usage: npm start -- [INPUT...] [options]
+export const USAGE = `usage: newsnorm [INPUT...] [options]     (in the repository: npm start -- [INPUT...] [options])
+       newsnorm report OUT | inspect OUT ID   (a finished run: its report, one document; report --help)
 
 INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .htm); default: samples/
 --out DIR                  output folder (default: out)
@@ -29,7 +31,7 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --accuracy best|fast       language detection of short blocks: best (default) or fast (less memory)
 --help                     this text`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 /** The run options, and what only the command line has: whether to show progress, or to merge shards. */
 export interface CommandLine extends RunOptions {

@@ -23,7 +23,7 @@ describe('the worker pool', () => {
       expect(stuck.record.text).toBe('This one is stuck.');
       expect(after.record.error).toBeUndefined();
       expect(later.record.error).toBeUndefined();
-      expect(after.stageLines).toEqual([{ id: 'a', blocks: 1, decisions: [] }, { id: 'a', decisions: [] }]);
+      expect(after.stageLines).toEqual([{ id: 'a', blocks: 1, input: 'This one is fine.', decisions: [] }, { id: 'a', decisions: [] }]);
     } finally {
       await pool.close();
     }

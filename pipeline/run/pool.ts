@@ -8,7 +8,6 @@ import { Worker } from 'node:worker_threads';
 import type { ProcessResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { buildFailure } from './process.ts';
-import type { WorkerInit } from './worker.ts';
 
 /** Deaths of workers that held no document, after which the pool stops starting new ones. */
 const MAX_EMPTY_DEATHS = 16;
@@ -38,6 +37,28 @@ export interface PoolOptions {
   timeoutMs?: (doc: InputDocument, first: boolean) => number | null;
 }
 
+/** What a worker is started with (worker.ts): the stages to build and their options. */
+export interface WorkerInit {
+  stages: string[];
+  stageOptions: Record<string, unknown>;
+  referenceDate: string | null;
+  /** A module exporting `stages: StageDefinition[]` to run instead of the pipeline's (tests). */
+  stageModule?: string;
+}
+
+/** This module runs from the built package (worker.js beside it) or from the sources under tsx. */
+const BUILT = import.meta.url.endsWith('.js');
+
+function startWorker(init: WorkerInit): Worker {
+  if (BUILT) return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+  // From the sources: the worker registers tsx's loader first, then imports the worker module
+  // through it (an entry file given directly would be read before the loader).
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const loader = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(loader)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`;
+  return new Worker(code, { eval: true, workerData: init });
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
@@ -51,15 +72,7 @@ export class WorkerPool {
   }
 
   private start(): Slot {
-    // The sources are TypeScript: the worker registers tsx's loader first, then imports the
-    // worker module through it (an entry file given directly would be read before the loader).
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    const loader = import.meta.resolve('tsx/esm/api');
-    const code = `import(${JSON.stringify(loader)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`;
-    const worker = new Worker(code, {
-      eval: true,
-      workerData: this.init,
-    });
+    const worker = startWorker(this.init);
     const slot: Slot = { worker, pending: new Map(), dead: false, current: null, timedOut: null, started: 0 };
     worker.on('message', (m: { seq: number; result?: ProcessResult; started?: boolean; stage?: string }) => {
       if (m.started) return this.startClock(slot, m.seq);

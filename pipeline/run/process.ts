@@ -6,6 +6,7 @@ import { createDocumentFile, parseDocument, type Root } from '../core/document.t
 import { htmlToText } from './html.ts';
 import type { InputDocument } from './read.ts';
 import { buildRecord, type NewsRecord } from '../core/record.ts';
+import { markStageInput } from '../core/offsets.ts';
 import type { StageDefinition } from '../core/stage.ts';
 
 export interface StageLine {
@@ -70,9 +71,14 @@ export class StageRunner {
       skipped('the document could not be read');
       return { record: buildRecord(tree, file, { stage: 'read', message: body.error }), stageLines, timings };
     }
+    let previousInput: string | null = null;
     for (let i = 0; i < this.stages.length; i++) {
       const stage = this.stages[i] as StageDefinition;
       const before = file.messages.length;
+      // The text as this stage receives it; a line repeats it only when the stage before changed it.
+      const input = markStageInput(tree);
+      const inputField = input === previousInput ? {} : { input };
+      previousInput = input;
       const t0 = performance.now();
       let summary: Record<string, unknown>;
       try {
@@ -81,12 +87,12 @@ export class StageRunner {
       } catch (e) {
         timings[i] = performance.now() - t0;
         const message = e instanceof Error ? e.message : String(e);
-        stageLines.push({ id: doc.id, error: message, decisions: decisionsSince(file, before) });
+        stageLines.push({ id: doc.id, error: message, ...inputField, decisions: decisionsSince(file, before) });
         skipped(`stage ${stage.name} failed`);
         return { record: buildRecord(tree, file, { stage: stage.name, message }), stageLines, timings };
       }
       timings[i] = performance.now() - t0;
-      stageLines.push({ id: doc.id, ...summary, decisions: decisionsSince(file, before) });
+      stageLines.push({ id: doc.id, ...summary, ...inputField, decisions: decisionsSince(file, before) });
     }
     return { record: buildRecord(tree, file), stageLines, timings };
   }
@@ -113,12 +119,28 @@ export function bodyOf(doc: InputDocument): { text: string } | { error: string }
   }
 }
 
-/** The decisions a stage made, as they appear in its stage file. */
+/**
+ * The decisions a stage made, as they appear in its stage file: `start`/`end` index the stage's
+ * `input` where the decision has a place; invisible characters are shown as `<U+00A0>`.
+ */
 function decisionsSince(file: VFile, start: number) {
   return file.messages.slice(start).map((m) => {
-    const d: Record<string, unknown> = { rule: m.ruleId ?? null, action: m.action ?? 'note', text: m.actual ?? m.reason };
-    if (m.expected?.[0] !== undefined) d.to = m.expected[0];
+    const d: Record<string, unknown> = { rule: m.ruleId ?? null, action: m.action ?? 'note', text: showInvisible(m.actual ?? m.reason) };
+    if (m.expected?.[0] !== undefined) d.to = showInvisible(m.expected[0]);
     if (m.action === undefined) d.note = m.reason;
+    const place = m.place;
+    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) {
+      d.start = place.start.offset;
+      d.end = place.end.offset;
+    }
     return d;
   });
+}
+
+// Controls, format characters and every space but U+0020: a reader of a decision cannot see them.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
+
+/** The text with each invisible character written as `<U+XXXX>`, so a stage file shows what changed. */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `<U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}>`);
 }

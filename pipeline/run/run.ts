@@ -6,13 +6,14 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { pipelineStages } from '../../stages/index.ts';
 import { GazetteerError, loadGazetteer } from '../../stages/names/gazetteer.ts';
-import { UsageError } from './flags.ts';
+import { UsageError } from './errors.ts';
 import { WorkerPool } from './pool.ts';
 import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process.ts';
 import { inputParts, type InputPart, partBytes, partsOfRank, partsSize } from './parts.ts';
 import { countEntryDocuments, IdRegistry, type InputDocument, type LineCarry, readEntries, type ReadOptions } from './read.ts';
 import { claimOutput, describeInputs, type RunState, writeState } from './state.ts';
 import type { NewsRecord } from '../core/record.ts';
+import { InOrderWriter } from './in-order.ts';
 import { RunStats, type RunSummary } from './stats.ts';
 import type { BatchLearner, StageDefinition } from '../core/stage.ts';
 import { type OutputLayout, OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
@@ -185,12 +186,9 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const selected = selectStages(options.stages);
   const rank = options.rank ?? 0;
   const worldSize = options.worldSize ?? 1;
-  // With workers, keep each of them busy: two documents each in flight at least.
-  const concurrency = Math.max(1, options.concurrency ?? 4, 2 * (options.workers ?? 1));
   const names = selected.map((s) => s.stage.name);
   const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize);
   const stats = new RunStats(names);
-  const exclude = [options.out];
 
   // Everything is checked before anything is written: inputs, stage files, the output folder.
   await validateRun(options);
@@ -201,56 +199,28 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   }
   const { writer, done } = opened;
   // This rank's part of the input: the only files it reads (see parts.ts).
-  const mine = partsOfRank(await inputParts(options.inputs, exclude), rank, worldSize);
-  const inputBytes = partsSize(mine);
+  const mine = partsOfRank(await inputParts(options.inputs, [options.out]), rank, worldSize);
   const remaining = options.resume ? Math.max(0, (await countEntryDocuments(mine.flatMap((p) => p.entries))) - done) : null;
-  options.onStart?.({ kept: done, remaining, inputBytes });
-
-  const { processDocument, pool } = documentProcessor(options, selected, names);
+  options.onStart?.({ kept: done, remaining, inputBytes: partsSize(mine) });
   if (done > 0) await recountKept(layout, done, stats);
 
-  const queue = new PQueue({ concurrency });
-  const window = concurrency * 4;
-  const finished = new Map<number, { result: ProcessResult; offset: number; bytes: number }>();
-  let nextToWrite = done;
-  let inFlight = 0;
-  let writing: Promise<void> = Promise.resolve();
-  let wake: (() => void) | null = null;
-  let writeError: Error | null = null;
-  let readMs = 0;
-  const progress: RunProgress = { written: 0, kept: done, failed: 0, processedBytes: 0, inputOffset: 0 };
-  // An interruption wakes the reading loop, which then stops taking documents.
-  const interrupted = () => options.signal?.aborted === true;
-  options.signal?.addEventListener('abort', () => wake?.(), { once: true });
-
-  const flush = () => {
-    while (finished.has(nextToWrite)) {
-      const { result, offset, bytes } = finished.get(nextToWrite) as { result: ProcessResult; offset: number; bytes: number };
-      finished.delete(nextToWrite);
-      nextToWrite++;
-      // Counted in input order, so run.json is the same at any concurrency.
-      stats.addDocument(result.record, result.stageLines);
-      writing = writing.then(async () => {
-        if (writeError) return;
-        try {
-          await writer.write(result.record, result.stageLines);
-        } catch (e) {
-          writeError = e as Error;
-        }
-        inFlight--;
-        progress.written++;
-        if (result.record.error) progress.failed++;
-        progress.processedBytes += bytes;
-        progress.inputOffset = offset;
-        options.onDocument?.(nextToWrite);
-        options.onProgress?.({ ...progress });
-        wake?.();
-      });
-    }
+  const noticed = noticesOf(options);
+  const documents = partDocuments(mine, documentIds(worldSize, noticed.duplicate), noticed.readOptions, selected.map((s) => s.stage));
+  const fed = await feed(documents, options, selected, done, writer, stats);
+  const summary: RunSummary = {
+    ...stats.summary(performance.now() - started, fed.readMs),
+    ...(fed.interrupted ? { interrupted: true } : {}),
+    skipped: noticed.skipped,
+    duplicateIds: noticed.duplicateIds(),
+    resumed: options.resume ? { kept: done, processed: fed.written } : null,
   };
+  await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });
+  if (!summary.interrupted) await writeFile(layout.done, `${new Date().toISOString()}\n`);
+  return summary;
+}
 
-  let ordinal = -1;
-  let offset = 0;
+/** What the run tells the user without stopping: skipped files and repeated ids, counted for run.json. */
+function noticesOf(options: RunOptions) {
   const skipped: { path: string; reason: string }[] = [];
   let duplicateIds = 0;
   const readOptions: ReadOptions = {
@@ -260,11 +230,46 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       options.onNotice?.(`skipped ${file}: ${reason}`);
     },
   };
-  const ids = documentIds(worldSize, (id, renamed) => {
+  const duplicate = (id: string, renamed: string) => {
     duplicateIds++;
     options.onNotice?.(`the id "${id}" appears more than once in the input: this one is "${renamed}"`);
+  };
+  return { skipped, readOptions, duplicate, duplicateIds: () => duplicateIds };
+}
+
+/**
+ * Takes documents from the input and has them processed under a bounded queue, writing them in
+ * input order; the first `done` (kept from an earlier run) are read past. At most `window`
+ * documents are between read and written at any time, so memory stays flat however large the
+ * input. Stops early on an interruption or a failed write; what was taken is still written.
+ */
+async function feed(
+  documents: AsyncGenerator<InputDocument>,
+  options: RunOptions,
+  selected: { stage: StageDefinition }[],
+  done: number,
+  writer: OutputWriter,
+  stats: RunStats,
+): Promise<{ readMs: number; written: number; interrupted: boolean }> {
+  const names = selected.map((s) => s.stage.name);
+  const { processDocument, pool } = documentProcessor(options, selected, names);
+  // With workers, keep each of them busy: two documents each in flight at least.
+  const concurrency = Math.max(1, options.concurrency ?? 4, 2 * (options.workers ?? 1));
+  const window = concurrency * 4;
+  const queue = new PQueue({ concurrency });
+  const progress: RunProgress = { written: 0, kept: done, failed: 0, processedBytes: 0, inputOffset: 0 };
+  let wake: (() => void) | null = null;
+  const output = new InOrderWriter(done, writer, stats, progress, (written) => {
+    options.onDocument?.(written);
+    options.onProgress?.({ ...progress });
+    wake?.();
   });
-  const documents = partDocuments(mine, ids, readOptions, selected.map((s) => s.stage));
+  // An interruption wakes the reading loop, which then stops taking documents.
+  const interrupted = () => options.signal?.aborted === true;
+  options.signal?.addEventListener('abort', () => wake?.(), { once: true });
+  let readMs = 0;
+  let ordinal = -1;
+  let offset = 0;
   while (!interrupted()) {
     const t0 = performance.now();
     const next = await documents.next();
@@ -273,40 +278,25 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     offset += next.value.bytes ?? 0;
     ordinal++;
     if (ordinal < done) continue;
-    while (inFlight >= window && !writeError && !interrupted()) await new Promise<void>((resolve) => (wake = resolve));
-    if (writeError || interrupted()) break;
-    inFlight++;
-    const doc: InputDocument = next.value;
+    while (output.inFlight >= window && !output.error && !interrupted()) await new Promise<void>((resolve) => (wake = resolve));
+    if (output.error || interrupted()) break;
+    output.inFlight++;
+    const doc = next.value;
     const at = ordinal;
     const where = offset;
     void queue.add(async () => {
-      let result: ProcessResult;
-      try {
-        result = await processDocument(doc);
-      } catch (e) {
-        result = buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length);
-      }
+      const result = await processDocument(doc).catch((e: unknown) => buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length));
       stats.addTimings(result.timings);
-      finished.set(at, { result, offset: where, bytes: doc.bytes ?? 0 });
-      flush();
+      output.add(at, { result, offset: where, bytes: doc.bytes ?? 0 });
     });
   }
   // Documents already taken are finished and written, in order, even when interrupted.
   await queue.onIdle();
-  await writing;
+  await output.drained();
   await pool?.close();
   await documents.return(undefined);
-  if (writeError) throw new RunError(`cannot write the output: ${(writeError as Error).message}`);
-  const summary: RunSummary = {
-    ...stats.summary(performance.now() - started, readMs),
-    ...(interrupted() ? { interrupted: true } : {}),
-    skipped,
-    duplicateIds,
-    resumed: options.resume ? { kept: done, processed: progress.written } : null,
-  };
-  await writer.close({ ...summary, rank, worldSize, inputs: options.inputs });
-  if (!summary.interrupted) await writeFile(layout.done, `${new Date().toISOString()}\n`);
-  return summary;
+  if (output.error) throw new RunError(`cannot write the output: ${output.error.message}`);
+  return { readMs, written: progress.written, interrupted: interrupted() };
 }
 
 /** The summary of a run that finished (its completion marker is there), else null. */

@@ -3,7 +3,7 @@
 // output is never overwritten without `--overwrite`.
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from './flags.ts';
+import { UsageError } from './errors.ts';
 import type { OutputLayout } from './write.ts';
 
 /** Everything that decides the output's content: a resumed run must agree on all of it. */

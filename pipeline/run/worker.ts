@@ -9,14 +9,7 @@ import { StageRunner } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { selectStages } from './run.ts';
 import type { StageDefinition } from '../core/stage.ts';
-
-export interface WorkerInit {
-  stages: string[];
-  stageOptions: Record<string, unknown>;
-  referenceDate: string | null;
-  /** A module exporting `stages: StageDefinition[]` to run instead of the pipeline's (tests). */
-  stageModule?: string;
-}
+import type { WorkerInit } from './pool.ts';
 
 const init = workerData as WorkerInit;
 let current = -1;

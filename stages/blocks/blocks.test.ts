@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { createDocumentFile, parseDocument } from '../../pipeline/core/document.ts';
-import blocks, { isHeading, splitBlocks } from './index.ts';
+import blocks, { blocksStage, isHeading, splitBlocks } from './index.ts';
 
 describe('blocks', () => {
   it('splits paragraphs on blank lines and on single lines that end a sentence', () => {
@@ -54,5 +54,20 @@ describe('blocks', () => {
     const tree = parseDocument(text);
     unified().use(blocks).runSync(tree, createDocumentFile(text));
     expect(tree.children.map((b) => b.kind)).toEqual(['heading', 'paragraph']);
+  });
+});
+
+describe('blocks in the stage file', () => {
+  it('records each joined line as a note placed on the line break, and lists the blocks with offsets', () => {
+    const text = 'Title line\n\nThe ministers met on Tuesday and\nagreed to co-\noperate.';
+    const file = createDocumentFile(text);
+    const tree = unified().use(blocks).runSync(parseDocument(text), file);
+    const joins = file.messages.map((m) => ({ rule: m.ruleId, to: m.expected?.[0], at: text.slice((m.place as any).start.offset, (m.place as any).end.offset) }));
+    expect(joins).toEqual([
+      { rule: 'joined-line', to: ' ', at: '\n' },
+      { rule: 'joined-hyphen', to: '', at: '\n' },
+    ]);
+    const list = blocksStage.summarize(tree, file).blockList as { kind: string; start: number; end: number; excerpt: string }[];
+    expect(list.map((b) => [b.kind, b.start, b.end])).toEqual([['heading', 0, 10], ['paragraph', 12, 12 + 'The ministers met on Tuesday and agreed to co-operate.'.length]]);
   });
 });

@@ -1,27 +1,50 @@
 // Stage `blocks`: the body as paragraphs and headings. Joins lines that a dump broke inside a
 // sentence and keeps short headings as blocks of their own.
 import type { Plugin } from 'unified';
-import { block, type Block, type Root } from '../../pipeline/core/document.ts';
+import type { VFile } from 'vfile';
+import { note, placeMessage } from '../../pipeline/core/decisions.ts';
+import { assembleText, block, BLOCK_SEPARATOR, excerpt, type Block, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
-import { isHeading, splitBlocks, splitParagraph, type SplitOptions } from './split.ts';
+import { isHeading, splitBlocks, splitParagraph, splitParagraphWithJoins, type SplitOptions } from './split.ts';
 
 export type BlocksOptions = SplitOptions;
 export { isHeading, splitBlocks, splitParagraph };
 
-const blocks: Plugin<[BlocksOptions?], Root> = function blocks(options = {}) {
-  return (tree) => {
-    const children: Block[] = [];
-    for (const child of tree.children) {
-      for (const unit of splitParagraph(child.value)) {
-        const kind = child.kind === 'heading' || isHeading(unit, options) ? 'heading' : 'paragraph';
-        children.push({ ...block(kind, unit), data: child.data });
-      }
+/**
+ * Splits the blocks of a document tree in place: what the plugin does, for a stage that needs it
+ * alone. Given the document's file, each joined line is recorded on it as a note.
+ */
+export function splitTree(tree: Root, options: BlocksOptions = {}, file?: VFile): void {
+  const children: Block[] = [];
+  // Where each paragraph starts in the text the stage received (blocks joined by a blank line).
+  let offset = 0;
+  for (const child of tree.children) {
+    if (child.value === '') continue;
+    for (const unit of splitParagraphWithJoins(child.value)) {
+      const kind = child.kind === 'heading' || isHeading(unit.text, options) ? 'heading' : 'paragraph';
+      children.push({ ...block(kind, unit.text), data: child.data });
+      if (file) for (const join of unit.joins) noteJoin(file, child.value, join, offset);
     }
-    tree.children = children;
-  };
+    offset += child.value.length + BLOCK_SEPARATOR.length;
+  }
+  tree.children = children;
+}
+
+/** A joined line changes white space only, so it is a note, not a repair of the record. */
+function noteJoin(file: VFile, paragraph: string, join: { start: number; end: number; to: string }, offset: number): void {
+  const why = join.to === '' ? 'a word broken by a hyphen at a line end, joined' : 'a line broken inside a sentence, joined';
+  const message = note(file, why, { ruleId: join.to === '' ? 'joined-hyphen' : 'joined-line', source: 'blocks' });
+  message.actual = paragraph.slice(join.start, join.end);
+  message.expected = [join.to];
+  placeMessage(message, offset + join.start, offset + join.end);
+}
+
+const blocks: Plugin<[BlocksOptions?], Root> = function blocks(options = {}) {
+  return (tree, file) => splitTree(tree, options, file);
 };
 
 export default blocks;
+export { blocks };
 
 export const blocksStage: StageDefinition = {
   name: 'blocks',
@@ -29,5 +52,7 @@ export const blocksStage: StageDefinition = {
   summarize: (tree) => ({
     blocks: tree.children.length,
     headings: tree.children.filter((b) => b.kind === 'heading').map((b) => b.value),
+    // Offsets index the text after this stage: the next stage's input.
+    blockList: assembleText(tree).spans.map((s) => ({ kind: s.block.kind, start: s.start, end: s.end, excerpt: excerpt(s.block.value) })),
   }),
 };

@@ -27,21 +27,43 @@ const STARTS_LOWER = /^["'“‘«(]?\p{Ll}/u;
 
 /** Splits one dump paragraph (text between blank lines) into its units, joining broken lines. */
 export function splitParagraph(paragraph: string): string[] {
-  const lines = paragraph
-    .split(/\r\n|\r|\n/)
-    .map(trimSpace)
-    .filter((l) => l !== '');
-  if (lines.length <= 1) return lines;
-  const wrapWidth = hardWrapWidth(lines);
-  const units: string[] = [];
-  let current = lines[0] as string;
+  return splitParagraphWithJoins(paragraph).map((u) => u.text);
+}
+
+/** A line break the split joined: `paragraph.slice(start, end)` (the break and the space around it) became `to`. */
+export interface LineJoin {
+  start: number;
+  end: number;
+  to: string;
+}
+
+/** The paragraph's units, each with the line breaks joined inside it (offsets index the paragraph). */
+export function splitParagraphWithJoins(paragraph: string): { text: string; joins: LineJoin[] }[] {
+  const lines: { text: string; start: number }[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  let at = 0;
+  for (;;) {
+    const m = breaks.exec(paragraph);
+    const raw = paragraph.slice(at, m ? m.index : paragraph.length);
+    const text = trimSpace(raw);
+    if (text !== '') lines.push({ text, start: at + raw.indexOf(text) });
+    if (!m) break;
+    at = m.index + m[0].length;
+  }
+  if (lines.length <= 1) return lines.map((l) => ({ text: l.text, joins: [] }));
+  const wrapWidth = hardWrapWidth(lines.map((l) => l.text));
+  const units: { text: string; joins: LineJoin[] }[] = [];
+  let current = { text: (lines[0] as { text: string }).text, joins: [] as LineJoin[] };
   for (let i = 1; i < lines.length; i++) {
-    const next = lines[i] as string;
-    const previous = lines[i - 1] as string;
-    if (continues(previous, next, wrapWidth)) current = joinLines(current, previous, next);
-    else {
+    const next = lines[i] as { text: string; start: number };
+    const previous = lines[i - 1] as { text: string; start: number };
+    if (continues(previous.text, next.text, wrapWidth)) {
+      const separator = joinSeparator(previous.text, next.text);
+      current.joins.push({ start: previous.start + previous.text.length, end: next.start, to: separator });
+      current.text += separator + next.text;
+    } else {
       units.push(current);
-      current = next;
+      current = { text: next.text, joins: [] };
     }
   }
   units.push(current);
@@ -75,10 +97,9 @@ function continues(previousLine: string, next: string, wrapWidth: number): boole
   return STARTS_LOWER.test(next);
 }
 
-function joinLines(current: string, previousLine: string, next: string): string {
-  // A word hyphen at the break stays as it is (no characters change); the break becomes nothing.
-  if (/\p{L}-$/u.test(previousLine) && /^\p{Ll}/u.test(next)) return current + next;
-  return `${current} ${next}`;
+/** What a joined line break becomes: nothing after a word hyphen (no characters change), else a space. */
+function joinSeparator(previousLine: string, next: string): string {
+  return /\p{L}-$/u.test(previousLine) && /^\p{Ll}/u.test(next) ? '' : ' ';
 }
 
 /** A short unit that does not end like a sentence: a headline, an in-body heading, a menu item. */

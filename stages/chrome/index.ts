@@ -4,17 +4,34 @@
 // `metadata`. Every removal goes through the decision helpers with its own rule id.
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { createDocumentFile, parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
-import { removeBlocksWhere, removeSpans, type Rule } from '../../pipeline/core/decisions.ts';
+import { assembleText, createDocumentFile, parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
+import { removalsOf, removeBlocksWhere, removeSpans, type Removal, type Rule } from '../../pipeline/core/decisions.ts';
+import { stopwordLanguage } from '../../pipeline/core/stopwords.ts';
+import { splitTree, type BlocksOptions } from '../blocks/index.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { classifyBlocks, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
 import { blockFeatures, type BlockFeatures } from './features.ts';
-import { readLead } from './lead.ts';
+import { readLead, type Dateline } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './patterns.ts';
 import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
 import { createTemplateLearner, siteOf, templateCount, templatesOfSite, type LearnedTemplates } from './template.ts';
 import { outsideMainRegion, type RegionOptions } from './region.ts';
 import { chooseTitle } from './title.ts';
+
+export type { Dateline };
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The headline, moved out of the body. */
+    title: string | null;
+    /** A wire dateline found at the start of the body ("Beijing, Jan 27 (PTI)"). */
+    dateline: Dateline | null;
+    /** A publisher prefix ("NextFin News - "). */
+    publisher: string | null;
+    /** Metadata fields found glued to the text (" date 2026-01-27 " gives {date: '2026-01-27'}). */
+    metadata: Record<string, string>;
+  }
+}
 
 export interface ChromeOptions extends ClassifyOptions, RegionOptions {
   /** Site templates to use for every document (the runner gives each document its own, as `file.data.learned.chrome`). */
@@ -198,7 +215,10 @@ function isDatelineOnly(text: string): boolean {
 
 /** Plain function: strips the chrome of a document tree, recording every removal on `file`. */
 export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}): void {
+  // This stage's fields (see the declaration above), set on every document it sees.
   file.data.metadata ??= {};
+  file.data.dateline = null;
+  file.data.publisher = null;
   removeInlineChrome(tree, file);
   const verdicts = forcedRules(tree, file, options);
   const { initial: initialClasses, classes } = classifyBlocks(verdicts, options);
@@ -267,12 +287,60 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   }
 }
 
-/** Plain function on a text: the clean body and what was removed. */
-export function stripChromeFromText(text: string, options: ChromeOptions & { lang?: string; url?: string | null } = {}) {
-  const file = createDocumentFile(text, { lang: options.lang ?? 'und', source: { path: 'document', url: options.url ?? null } });
+export interface ChromeTextOptions extends ChromeOptions, BlocksOptions {
+  /**
+   * The text's language (ISO 639-3). Without it, a cheap guess from function words
+   * (`stopwordLanguage`, no model loaded), else `und`; the pipeline gives the language stage's answer.
+   */
+  lang?: string;
+  /** The page's address: the site whose learned templates apply. */
+  url?: string | null;
+}
+
+/**
+ * On a text as a dump gives it: the work the stages before chrome do in the pipeline, done cheaply
+ * here (the body split into blocks as the blocks stage splits it, the language from the option or a
+ * guess from function words), then the chrome stripped. Returns the tree and the file, as the plugin leaves them.
+ */
+export function stripChromeFromText(text: string, options: ChromeTextOptions = {}): { tree: Root; file: VFile } {
+  const lang = options.lang ?? stopwordLanguage(text);
+  const file = createDocumentFile(text, { source: { path: 'document', url: options.url ?? null } });
+  file.data.lang = lang;
   const tree = parseDocument(text);
+  splitTree(tree, options);
   stripChrome(tree, file, options);
   return { tree, file };
+}
+
+/** What `removeChrome` gives: the record's fields that chrome fills, and what it removed. */
+export interface ChromeResult {
+  /** The headline, or null. It is also in `removed` (reason `title`). */
+  title: string | null;
+  /** The body without chrome: blocks separated by a blank line. */
+  text: string;
+  blocks: { kind: Block['kind']; text: string }[];
+  /** The language the rules read the text in (the option, the guess, or `und`). */
+  lang: string;
+  dateline: Dateline | null;
+  publisher: string | null;
+  metadata: Record<string, string>;
+  /** Every piece that left, one entry per block or span, with its reason. */
+  removed: Removal[];
+}
+
+/** Plain function on one string: the page around an article removed, and its headline found. */
+export async function removeChrome(text: string, options: ChromeTextOptions = {}): Promise<ChromeResult> {
+  const { tree, file } = stripChromeFromText(text, options);
+  return {
+    title: file.data.title ?? null,
+    text: assembleText(tree).text,
+    blocks: tree.children.map((b) => ({ kind: b.kind, text: b.value })),
+    lang: file.data.lang ?? 'und',
+    dateline: file.data.dateline ?? null,
+    publisher: file.data.publisher ?? null,
+    metadata: file.data.metadata ?? {},
+    removed: removalsOf(file),
+  };
 }
 
 const chrome: Plugin<[ChromeOptions?], Root> = function chrome(options = {}) {
@@ -280,6 +348,7 @@ const chrome: Plugin<[ChromeOptions?], Root> = function chrome(options = {}) {
 };
 
 export default chrome;
+export { chrome };
 
 export const chromeStage: StageDefinition = {
   name: SOURCE,

@@ -3,8 +3,14 @@
 // in the text (they are part of the story as published) and are recorded on the document so that
 // the dates stage can read the date a dateline carries. Patterns are anchored at the start and
 // bounded in length.
-import type { Dateline } from '../../pipeline/core/document.ts';
 import { wire } from './patterns.ts';
+
+/** A wire dateline found at the start of the body ("Beijing, Jan 27 (PTI)"). */
+export interface Dateline {
+  text: string;
+  place: string | null;
+  agency: string | null;
+}
 
 const agencies = new Set(wire.agencies.map((a) => a.toLowerCase()));
 const publisherWords = new Set(wire.publisherWords);

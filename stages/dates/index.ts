@@ -3,7 +3,7 @@
 // itself as `published`. The last stage: offsets index the record's final `text`.
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { assembleText, type DateMention, type Root } from '../../pipeline/core/document.ts';
+import { assembleText, createDocumentFile, trimSpace, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { note } from '../../pipeline/core/decisions.ts';
 import { addDays, type Day, formatDay, isoWeekday, parseIsoDay } from './calendar.ts';
@@ -12,6 +12,24 @@ import { type Context, resolve } from './meaning.ts';
 import { documentDate } from './published.ts';
 import { type Problem, findCandidates } from './recognize.ts';
 import { selectCandidates } from './select.ts';
+
+/** A temporal expression of the body: the record's `dates` entry (offsets index the text read). */
+export interface DateMention {
+  text: string;
+  value: string;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  start: number;
+  end: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The document's own date (ISO 8601 day), set by this stage. */
+    published: string | null;
+    /** The body's temporal expressions, set by this stage. */
+    dates: DateMention[];
+  }
+}
 
 export interface DatesOptions {
   /** Dates more than this many days after the document's date are reported (`date-after-document`). */
@@ -25,6 +43,13 @@ export interface TaggedDates {
 }
 
 const SOURCE = 'dates';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Where the dates stage found `published`: dateHint, metadata, dateline or first-line. */
+    publishedFrom: string | null;
+  }
+}
 /** Where a sentence's tense is looked for, before and after the expression. */
 const TENSE_WINDOW_BEFORE = 90;
 const TENSE_WINDOW_AFTER = 40;
@@ -181,32 +206,91 @@ function datesAfterDocument(dates: DateMention[], anchor: Day, toleranceDays: nu
   return dates.filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d.value) && d.value.slice(0, 10) > limit);
 }
 
-const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
+/**
+ * The dates of one document: its own date (`published`) and every expression of its body, on
+ * `file.data`; problems go to `file` as messages. `blocks` are the body's blocks with their
+ * offsets in `text`, which every offset indexes.
+ */
+function tagDocument(file: VFile, text: string, blocks: { text: string; start: number; lang?: string }[], options: DatesOptions): void {
   const tolerance = options.futureToleranceDays ?? 366;
+  const docLang = file.data.lang && file.data.lang !== 'und' ? file.data.lang : (file.data.langHint ?? undefined);
+  const langsOfDoc = languagesFor(docLang, undefined);
+  const own = documentDate(file, text, langsOfDoc);
+  if (file.data.dateHint && !parseIsoDay(file.data.dateHint)) {
+    report(file, { start: 0, end: 0, ruleId: 'invalid-date', reason: `the dump's date "${file.data.dateHint.slice(0, 40)}" is not a valid date`, text: file.data.dateHint.slice(0, 40) });
+  }
+  file.data.published = own.published ? formatDay(own.published) : null;
+  file.data.publishedFrom = own.published ? own.source : null;
+  const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
+  const tagged = tagDates(blocks, anchor, docLang);
+  file.data.dates = tagged.dates;
+  for (const p of tagged.problems) report(file, p);
+  if (own.published) {
+    for (const d of datesAfterDocument(tagged.dates, own.published, tolerance)) {
+      report(file, { start: d.start, end: d.end, ruleId: 'date-after-document' as Problem['ruleId'], reason: `${d.text} (${d.value}) is long after the document's date ${formatDay(own.published)}`, text: d.text });
+    }
+  }
+}
+
+const dates: Plugin<[DatesOptions?], Root> = function dates(options = {}) {
   return (tree, file: VFile) => {
     const { text, spans } = assembleText(tree);
-    const docLang = file.data.lang && file.data.lang !== 'und' ? file.data.lang : (file.data.langHint ?? undefined);
-    const langsOfDoc = languagesFor(docLang, undefined);
-    const own = documentDate(file, text, langsOfDoc);
-    if (file.data.dateHint && !parseIsoDay(file.data.dateHint)) {
-      report(file, { start: 0, end: 0, ruleId: 'invalid-date', reason: `the dump's date "${file.data.dateHint.slice(0, 40)}" is not a valid date`, text: file.data.dateHint.slice(0, 40) });
-    }
-    if (own.published) file.data.published = formatDay(own.published);
-    const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
-    const tagged = tagDates(
-      spans.map((s) => ({ text: s.block.value, start: s.start, lang: s.block.data?.lang })),
-      anchor,
-      docLang,
-    );
-    file.data.dates = tagged.dates;
-    for (const p of tagged.problems) report(file, p);
-    if (own.published) {
-      for (const d of datesAfterDocument(tagged.dates, own.published, tolerance)) {
-        report(file, { start: d.start, end: d.end, ruleId: 'date-after-document' as Problem['ruleId'], reason: `${d.text} (${d.value}) is long after the document's date ${formatDay(own.published)}`, text: d.text });
-      }
-    }
+    tagDocument(file, text, spans.map((s) => ({ text: s.block.value, start: s.start, lang: s.block.data?.lang })), options);
   };
 };
+
+export interface NormaliseDatesOptions extends DatesOptions {
+  /** The document's own date (ISO 8601): anchors relative dates ("yesterday"). Without it, a date the text opens with, else `referenceDate`. */
+  published?: string | null;
+  /** Anchors relative dates when the document's own date is unknown (ISO 8601 day). */
+  referenceDate?: string | null;
+  /** The text's language (ISO 639-3). Without it every language's rules are tried, in the text's script. */
+  lang?: string;
+}
+
+/** A problem the dates stage reports (an impossible date, a weekday that does not match), with its place in the text. */
+export interface DateProblem {
+  ruleId: string;
+  reason: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** What `normaliseDates` gives: the record's `published` and `dates`, and the problems reported. */
+export interface NormalisedDates {
+  published: string | null;
+  dates: DateMention[];
+  problems: DateProblem[];
+}
+
+/** Paragraphs of a text as the pipeline first splits it (`parseDocument`: blank lines), with their offsets in the text. */
+function paragraphsOf(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const separator of [...text.matchAll(/\n[ \t\f\v\r\u00a0]*\n/g), null]) {
+    const end = separator ? (separator.index ?? 0) : text.length;
+    const part = text.slice(start, end);
+    const value = trimSpace(part);
+    if (value !== '') out.push({ text: value, start: start + part.indexOf(value) });
+    if (separator) start = end + separator[0].length;
+  }
+  return out;
+}
+
+/**
+ * Plain function on one string: its temporal expressions with TIMEX3 values, and its own date.
+ * Offsets index `text` as given.
+ */
+export async function normaliseDates(text: string, options: NormaliseDatesOptions = {}): Promise<NormalisedDates> {
+  const file = createDocumentFile(text, { dateHint: options.published ?? null, referenceDate: options.referenceDate ?? null });
+  if (options.lang !== undefined) file.data.lang = options.lang;
+  tagDocument(file, text, paragraphsOf(text), options);
+  const problems = file.messages
+    .filter((m) => m.source === SOURCE)
+    .map((m) => ({ ruleId: m.ruleId ?? '', reason: m.reason, text: m.actual ?? '', start: m.place && 'start' in m.place ? (m.place.start.offset ?? 0) : 0, end: m.place && 'end' in m.place ? (m.place.end.offset ?? 0) : 0 }));
+  return { published: file.data.published ?? null, dates: file.data.dates ?? [], problems };
+}
 
 function report(file: VFile, p: Problem): void {
   const message = note(file, p.reason, { ruleId: p.ruleId, source: SOURCE });
@@ -218,6 +302,7 @@ function report(file: VFile, p: Problem): void {
 }
 
 export default dates;
+export { dates };
 
 export const datesStage: StageDefinition = {
   name: 'dates',
@@ -225,6 +310,10 @@ export const datesStage: StageDefinition = {
   summarize: (_tree, file) => ({
     published: file.data.published ?? null,
     dates: file.data.dates?.length ?? 0,
+    // Where `published` came from: dateHint (the dump's date), metadata, dateline, first-line.
+    publishedFrom: file.data.publishedFrom ?? null,
+    // Offsets index the stage's text, which is the record's final text.
+    list: (file.data.dates ?? []).map((d) => ({ text: d.text, value: d.value, type: d.type, start: d.start, end: d.end })),
     problems: file.messages.filter((m) => m.source === SOURCE).map((m) => ({ rule: m.ruleId, text: m.actual })),
   }),
 };

@@ -3,7 +3,8 @@
 // franc (franc.ts) names the languages Lingua does not know; see MEASUREMENTS.md for what each
 // choice was worth on the development sets.
 import type { Plugin } from 'unified';
-import type { Root } from '../../pipeline/core/document.ts';
+import { assembleText, excerpt, parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
+import { splitTree, type BlocksOptions } from '../blocks/index.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
 import { stopwordVote } from '../../pipeline/core/stopwords.ts';
@@ -11,6 +12,15 @@ import { QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect } from './qu
 import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
 
 export type Detection = DetectResult;
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The body's language (ISO 639-3, `und` without evidence), set by this stage. */
+    lang: string;
+    /** How sure the detector was of `lang`, 0..1. */
+    langConfidence: number;
+  }
+}
 
 export interface LanguageOptions {
   /**
@@ -230,6 +240,28 @@ function outsideLingua(blocks: Detected[], document: Detection): Detection {
   return unread ? documentLanguage(blocks) : result;
 }
 
+/** What `languageOf` gives: the document's language and each block's, as the record shows them. */
+export interface TextLanguages {
+  lang: string;
+  confidence: number;
+  blocks: { kind: Block['kind']; text: string; lang: string; confidence: number }[];
+}
+
+/**
+ * Plain function on one string: split into blocks as the blocks stage splits it (the language
+ * stage reads blocks, and a dump's lines are not), then the language of the whole and of each block.
+ */
+export async function languageOf(text: string, options: LanguageOptions & BlocksOptions = {}): Promise<TextLanguages> {
+  const tree = parseDocument(text);
+  splitTree(tree, options);
+  const { document, blocks } = identifyLanguages(tree.children.map((b) => ({ text: b.value, kind: b.kind })), options);
+  return {
+    lang: document.lang,
+    confidence: document.confidence,
+    blocks: tree.children.map((b, i) => ({ kind: b.kind, text: b.value, lang: (blocks[i] as Detection).lang, confidence: (blocks[i] as Detection).confidence })),
+  };
+}
+
 const language: Plugin<[LanguageOptions?], Root> = function language(options = {}) {
   return (tree, file) => {
     const { document, blocks } = identifyLanguages(
@@ -248,6 +280,7 @@ const language: Plugin<[LanguageOptions?], Root> = function language(options = {
 };
 
 export default language;
+export { language };
 
 export const languageStage: StageDefinition = {
   name: 'language',
@@ -255,6 +288,19 @@ export const languageStage: StageDefinition = {
   summarize: (tree, file) => ({
     lang: file.data.lang,
     confidence: file.data.langConfidence,
-    blocks: tree.children.map((b) => ({ lang: b.data?.lang ?? 'und', confidence: b.data?.langConfidence ?? 0 })),
+    // Offsets index the stage's input (the language stage changes no text); the excerpt names the block.
+    blocks: blockLanguages(tree),
   }),
 };
+
+/** Each block's language, with its offsets in the stage's text (it changes none) and an excerpt that names it. */
+function blockLanguages(tree: Root) {
+  const spans = new Map(assembleText(tree).spans.map((s) => [s.block, s]));
+  return tree.children.map((b) => ({
+    lang: b.data?.lang ?? 'und',
+    confidence: b.data?.langConfidence ?? 0,
+    start: spans.get(b)?.start ?? null,
+    end: spans.get(b)?.end ?? null,
+    excerpt: excerpt(b.value),
+  }));
+}

@@ -57,7 +57,7 @@ export function compareForms(a: Token[], b: Token[]): number {
  * Russian name words back in the nominative: a man's given name in an oblique case (Владимира,
  * Сергею) loses its ending, and then so may his surname (Путина); unmistakable endings go anyway.
  */
-function nominativeWords(words: string[]): string[] {
+export function nominativeWords(words: string[]): string[] {
   if (!words.some(hasCyrillic)) return words;
   const [first, ...rest] = words as [string, ...string[]];
   let given = russianNominative(first);

@@ -94,9 +94,10 @@ export function romanizeWord(word: string): string {
 /** The one spelling of a romanised name word: Sergey, Sergei and Сергей all give "sergei". */
 export const spellWord = memoize((word: string): string => {
   let w = romanizeWord(word);
-  w = folds.variants[w] ?? w;
+  // Own keys only: a word such as "constructor" is no variant.
+  w = Object.hasOwn(folds.variants, w) ? (folds.variants[w] as string) : w;
   for (const [re, to] of foldRules) w = w.replace(re, to);
-  return folds.variants[w] ?? w;
+  return Object.hasOwn(folds.variants, w) ? (folds.variants[w] as string) : w;
 });
 
 // Case endings of Russian and Greek nouns, longest first. Stripping them gives a stem that the
@@ -151,10 +152,9 @@ export function displayWord(word: string): string {
   const isLatin = !hasCyrillic(word) && !hasGreek(word);
   const spelled = spellWord(word);
   if (isLatin && foldWord(word) === spelled) {
-    // Keep the writer's own capitals (McCague); only ALL CAPS is lowered. Diacritics go, as the
-    // wires of many languages drop them (Núñez, Nunez; Erdoğan, Erdogan): one name for both.
-    const cased = word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
-    return withoutDiacritics(cased);
+    // Keep the writer's own capitals (McCague) and diacritics (Dröge, Sánchez): a name without
+    // them is misspelt. Only ALL CAPS is lowered. Matching folds them (key, batch, gazetteer).
+    return word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
   }
   if (hasGreek(word)) {
     // Greek writes a foreign d and b as ντ and μπ: Βλαντιμίρ reads Vladimir when that is a name.

@@ -20,8 +20,11 @@ function givenName(word: string): boolean {
   if ((hasCyrillic(folded) || hasGreek(folded)) && roman.length < 4) return false;
   if (lex.givenNames.has(roman) || lex.givenNames.has(spellWord(word))) return true;
   if (hasCyrillic(folded)) {
+    // Russian writes the h of foreign names as х (Хакан: Hakan, Ахмед: Ahmed).
+    const foreign = (w: string) => lex.givenNames.has(romanizeWord(w).replace(/kh/g, 'h'));
+    if (foreign(folded)) return true;
     const bare = folded.replace(RUSSIAN_OBLIQUE, '');
-    if (bare !== folded) return lex.givenNames.has(romanizeWord(bare)) || lex.givenNames.has(spellWord(`${bare}й`));
+    if (bare !== folded) return lex.givenNames.has(romanizeWord(bare)) || lex.givenNames.has(spellWord(`${bare}й`)) || foreign(bare);
   }
   if (hasGreek(folded)) {
     // Greek writes foreign d and b as ντ and μπ inside a word too (Βλαντιμίρ).

@@ -2,6 +2,7 @@
 import type { VFile } from 'vfile';
 import { repairText } from '../../pipeline/core/decisions.ts';
 import type { Block } from '../../pipeline/core/document.ts';
+import { trackEdits, trackPiece } from '../../pipeline/core/offsets.ts';
 
 export interface Edit {
   start: number;
@@ -41,12 +42,14 @@ export function applyEdits(block: Block, file: VFile, edits: readonly Edit[]): v
     while (j + 1 < edits.length && (edits[j + 1] as Edit).end - pos <= PIECE) j++;
     const end = (edits[j] as Edit).end;
     const piece: Block = { type: 'block', kind: block.kind, value: text.slice(pos, end) };
+    trackPiece(piece, block, pos);
     applyInPlace(piece, file, edits.slice(i, j + 1), pos);
     pieces.push(piece.value);
     pos = end;
     i = j + 1;
   }
   pieces.push(text.slice(pos));
+  trackEdits(block, edits.map((e) => ({ start: e.start, end: e.end, length: e.to.length })));
   block.value = pieces.join('');
 }
 

@@ -92,6 +92,7 @@ const repair: Plugin<[RepairOptions?], Root> = function repair(options = {}) {
 };
 
 export default repair;
+export { repair };
 
 /** Plain function: a text repaired as one block, and the repairs made. */
 export function repairString(text: string, options: RepairOptions = {}): { text: string; repairs: Repair[] } {

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { stopwordLanguage } from './stopwords.ts';
+
+describe('stopwordLanguage', () => {
+  it('names the language of prose from its function words', () => {
+    expect(stopwordLanguage('The minister said on Monday that the talks would go on, and that he was hopeful of an agreement before the end of the year.')).toBe('eng');
+    expect(stopwordLanguage('Der Minister sagte am Montag, dass die Gespräche weitergehen würden und dass er auf eine Einigung vor dem Ende des Jahres hoffe.')).toBe('deu');
+    expect(stopwordLanguage('El ministro dijo el lunes que las conversaciones continuarían y que esperaba un acuerdo antes de fin de año.')).toBe('spa');
+    expect(stopwordLanguage('Министр заявил в понедельник, что переговоры продолжатся и что он надеется на соглашение до конца года.')).toBe('rus');
+  });
+
+  it('says und without enough function words: a menu, a list of names, a script without spaces', () => {
+    expect(stopwordLanguage('Home World Politics Business Sport')).toBe('und');
+    expect(stopwordLanguage('Dong Jun, Andrey Belousov, Wang Yi')).toBe('und');
+    expect(stopwordLanguage('中国和俄罗斯同意在两国国防部长视频通话期间加强军事协调。')).toBe('und');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { batchName, createNamesLearner } from './batch.ts';
+import { findPeople } from './index.ts';
+import { phoneticKey } from './phonetic.ts';
+import { readMarked } from './testdata/marked.ts';
+
+/**
+ * Cross-document B-cubed F1 (Bagga and Baldwin): gold mentions are clustered by person, found
+ * mentions (exact spans) by canonical name; a gold mention not found is a cluster of its own.
+ */
+function bcubed(gold: { key: string; person: string }[], found: Map<string, string>): number {
+  const predicted = (key: string) => found.get(key) ?? `missed:${key}`;
+  let precision = 0;
+  let recall = 0;
+  for (const g of gold) {
+    const samePerson = gold.filter((o) => o.person === g.person);
+    const sameName = gold.filter((o) => predicted(o.key) === predicted(g.key));
+    const both = sameName.filter((o) => o.person === g.person).length;
+    precision += both / sameName.length;
+    recall += both / samePerson.length;
+  }
+  precision /= gold.length;
+  recall /= gold.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
+describe('one canonical name across scripts and documents', () => {
+  it('gives a person in English, Russian and Greek documents one name (B-cubed F1 >= 0.92)', () => {
+    const docs = readMarked('clusters.jsonl');
+    const learner = createNamesLearner();
+    for (const d of docs) learner.add(d);
+    const learned = learner.result();
+    const gold: { key: string; person: string }[] = [];
+    const found = new Map<string, string>();
+    for (const d of docs) {
+      for (const m of d.mentions) gold.push({ key: `${d.id}:${m.start}:${m.end}`, person: m.person });
+      for (const p of findPeople(d.text, { learned })) for (const m of p.mentions) found.set(`${d.id}:${m.start}:${m.end}`, p.name);
+    }
+    expect(bcubed(gold, found)).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it('joins Greek and Russian spellings to the Latin name of the batch', () => {
+    const learned = { names: [{ spelling: 'Emmanuel Macron', count: 3 }, { spelling: 'Recep Tayyip Erdoğan', count: 1 }, { spelling: 'Benjamin Netanyahu', count: 1 }] };
+    expect(batchName(learned, ['Μακρόν'])).toBe('Emmanuel Macron');
+    expect(batchName(learned, ['Εμανουέλ', 'Μακρόν'])).toBe('Emmanuel Macron');
+    expect(batchName(learned, ['Эммануэль', 'Макрон'])).toBe('Emmanuel Macron');
+    expect(batchName(learned, ['Макроном'])).toBe('Emmanuel Macron');
+    expect(batchName(learned, ['Ερντογάν'])).toBe('Recep Tayyip Erdoğan');
+    expect(batchName(learned, ['Νετανιάχου'])).toBe('Benjamin Netanyahu');
+  });
+
+  it('takes the full name of the batch for a surname alone, keeping its diacritics', () => {
+    const learned = { names: [{ spelling: 'Donald Trump', count: 2 }, { spelling: 'Katharina Dröge', count: 1 }] };
+    expect(batchName(learned, ['Trump'])).toBe('Donald Trump');
+    expect(batchName(learned, ['Dröge'])).toBe('Katharina Dröge');
+    expect(batchName(learned, ['Droge'])).toBe('Katharina Dröge');
+  });
+
+  it('keeps apart people whose names look alike', () => {
+    const learned = { names: ['Kim Jong-un', 'Kim Jong-il', 'Hillary Clinton', 'Bill Clinton', 'Boris Johnson', 'Andrew Johnson'].map((spelling) => ({ spelling, count: 1 })) };
+    expect(batchName(learned, ['Kim', 'Jong-il'])).toBe('Kim Jong-il');
+    expect(batchName(learned, ['Clinton'])).toBeNull();
+    expect(batchName(learned, ['Билл', 'Клинтон'])).toBe('Bill Clinton');
+    expect(batchName(learned, ['Johnson'])).toBeNull();
+    expect(batchName(learned, ['Lyndon', 'Johnson'])).toBeNull();
+  });
+
+  it('gives every spelling of one name the same key, whatever the batch', () => {
+    const key = phoneticKey(['Sergei', 'Shoigu']);
+    expect(phoneticKey(['Sergey', 'Shoigu'])).toBe(key);
+    expect(phoneticKey(['Сергей', 'Шойгу'])).toBe(key);
+    expect(findPeople('Сергей Шойгу заявил, что учения продолжатся.')[0]?.key).toBe(key);
+  });
+});

@@ -1,0 +1,143 @@
+// People in Chinese, Japanese and Korean script, which the tagger (trained on languages that
+// capitalise names and put spaces between words) cannot see: a surname from the lists of
+// data/cjk-names.json with a short given name, kept when a title stands before it (国防部长董军)
+// or a title or verb after it (王毅参加, 岸田文雄首相, 윤석열 대통령). A foreign name written in
+// transcription characters counts after a title (国务卿鲁比奥). Also Chinese names in Cyrillic
+// (Palladius: Ван И, Си Цзиньпином), which the tagger reads as two unknown words.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chineseFromCyrillic } from './palladius.ts';
+import type { Token } from './tokens.ts';
+
+interface CjkData {
+  chineseSurnames: string[];
+  japaneseSurnames: string[];
+  koreanSurnames: string[];
+  transliteration: string;
+  titlesBefore: string[];
+  cuesAfter: string[];
+  koreanTitlesAfter: string[];
+}
+
+let data: (CjkData & { chinese: Set<string>; japanese: Set<string>; korean: Set<string>; foreign: Set<string> }) | undefined;
+
+function lists() {
+  if (data !== undefined) return data;
+  const raw = JSON.parse(readFileSync(path.join(import.meta.dirname, 'data', 'cjk-names.json'), 'utf8')) as CjkData;
+  data = {
+    ...raw,
+    chinese: new Set(raw.chineseSurnames),
+    japanese: new Set(raw.japaneseSurnames),
+    korean: new Set(raw.koreanSurnames),
+    foreign: new Set(raw.transliteration),
+  };
+  return data;
+}
+
+const HAN_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}·]+/gu;
+const HANGUL_WORD = /\p{Script=Hangul}+/gu;
+
+const startsWithAny = (s: string, list: string[]) => list.some((w) => s.startsWith(w));
+const endsWithAny = (s: string, list: string[]) => list.some((w) => s.endsWith(w));
+
+function wordToken(text: string, start: number): Token {
+  return { text, start, end: start + text.length, kind: 'word', capitalized: true, allCaps: false, sentenceStart: false, possessive: false, headline: false };
+}
+
+/** The name starting at `i` of a run of Han characters, or null. */
+function hanNameAt(run: string, i: number): string | null {
+  const d = lists();
+  const before = run.slice(Math.max(0, i - 6), i);
+  const titled = endsWithAny(before, d.titlesBefore);
+  // A foreign name in transcription characters, after a title: 国务卿鲁比奥.
+  if (titled) {
+    let j = i;
+    while (j < run.length && d.foreign.has(run[j] as string) && !startsWithAny(run.slice(j), d.cuesAfter)) j++;
+    if (j - i >= 2) return run.slice(i, j);
+  }
+  for (const surname of [run.slice(i, i + 2), run.slice(i, i + 1)]) {
+    const chinese = d.chinese.has(surname);
+    const japanese = d.japanese.has(surname);
+    if (!chinese && !japanese) continue;
+    // A title or verb right after the surname: a Japanese surname alone (岸田首相), else no name.
+    const rest = run.slice(i + surname.length);
+    if (startsWithAny(rest, d.cuesAfter.filter((c) => c.length > 1 || c === '氏'))) {
+      if (japanese) return surname;
+      continue;
+    }
+    // Given names of one or two characters (Chinese), up to two (Japanese), longest first.
+    for (const given of [2, 1]) {
+      const end = i + surname.length + given;
+      if (end > run.length) continue;
+      const name = run.slice(i, end);
+      if (/[\p{Script=Hiragana}\p{Script=Katakana}·]/u.test(name) || d.cuesAfter.includes(name)) continue;
+      // A given name holds no particle or title: 中方对此 is no name, 石破茂氏 is 石破茂.
+      const givenPart = run.slice(i + surname.length, end);
+      if ([...givenPart].some((ch, k) => k > 0 ? startsWithAny(run.slice(i + surname.length + k), d.cuesAfter) : d.cuesAfter.includes(ch))) continue;
+      const after = run.slice(end);
+      if ((after === '' && titled) || (after !== '' && startsWithAny(after, d.cuesAfter) && (titled || given > 0))) return name;
+    }
+  }
+  return null;
+}
+
+/** People written in Han characters (Chinese, Japanese) and in Hangul (Korean). */
+export function cjkNames(text: string): Token[] {
+  const d = lists();
+  const found: Token[] = [];
+  const known = new Set<string>();
+  for (const m of text.matchAll(HAN_RUN)) {
+    const run = m[0];
+    let i = 0;
+    while (i < run.length) {
+      // A name the document already gave comes first: 董军将访问 is 董军, then 将.
+      const again = [4, 3, 2].map((n) => run.slice(i, i + n)).find((s) => known.has(s));
+      const name = again ?? hanNameAt(run, i);
+      if (name === null) {
+        i++;
+        continue;
+      }
+      known.add(name);
+      found.push(wordToken(name, m.index + i));
+      i += name.length;
+    }
+  }
+  for (const m of text.matchAll(HANGUL_WORD)) {
+    const word = m[0];
+    if (!d.korean.has(word[0] as string) || word.length < 2) continue;
+    const next = text.slice(m.index + word.length).trimStart();
+    // 윤석열 대통령, 김정은 국무위원장이: a name of three syllables (two, rarely) before a title.
+    const name = word.length >= 3 ? word.slice(0, 3) : word;
+    if (startsWithAny(next, d.koreanTitlesAfter) || (word.length > 3 && startsWithAny(word.slice(3), d.koreanTitlesAfter))) found.push(wordToken(name, m.index));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Chinese names in Cyrillic: a Palladius surname and given name (Ван И, Си Цзиньпином). A one-letter
+ * given name with a period after it (Ван И.) is the name's end and the sentence's, not an initial:
+ * the token is made a word and the next word opens a sentence.
+ */
+export function cyrillicChineseNames(tokens: Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i] as Token;
+    const b = tokens[i + 1] as Token;
+    if (a.kind !== 'word' || !a.capitalized || !/\p{Script=Cyrillic}/u.test(a.text)) continue;
+    if (!(b.kind === 'word' || b.kind === 'initial') || !b.capitalized) continue;
+    const given = b.kind === 'initial' ? b.text.slice(0, -1) : b.text;
+    if (chineseFromCyrillic([a.text, given]) === null) continue;
+    if (b.kind === 'initial') {
+      b.kind = 'word';
+      b.text = given;
+      b.end -= 1;
+      const period: Token = { ...b, text: '.', start: b.end, end: b.end + 1, kind: 'punct', capitalized: false, allCaps: false, sentenceStart: false };
+      tokens.splice(i + 2, 0, period);
+      const next = tokens[i + 3];
+      if (next !== undefined) next.sentenceStart = true;
+    }
+    spans.push([i, i + 1]);
+    i++;
+  }
+  return spans;
+}

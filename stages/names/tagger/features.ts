@@ -1,0 +1,294 @@
+// The features the sequence tagger reads for each word: the word's own (lower case, shape, prefixes
+// and suffixes, the stage's word lists), its neighbours', its place in the sentence, and what the
+// rest of the document says about the same word (written in lower case elsewhere, after a given
+// name elsewhere...). Every feature is a 32-bit hash of a template and a value, so the model is a
+// flat table of weights indexed by hash: no feature dictionary to ship or to load.
+import { memoize } from '../../../pipeline/core/memo.ts';
+import { foldWord } from '../spelling.ts';
+import type { Token } from '../tokens.ts';
+import {
+  isChineseSurname,
+  isCountry,
+  isDemonym,
+  isGivenName,
+  isNameWord,
+  isOrgWord,
+  isPlace,
+  isSpeechCueAfter,
+  isSpeechCueBefore,
+  isStopword,
+  isTitle,
+} from '../words.ts';
+
+/** Mixes two 32-bit values into one (murmur3's finaliser): templates and values make one hash. */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** FNV-1a of a string. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const tpl = (name: string) => hashString(name);
+const T = {
+  bias: tpl('bias'), lower: tpl('w'), exact: tpl('W'), shape: tpl('shape'), short: tpl('short'),
+  p1: tpl('p1'), p2: tpl('p2'), p3: tpl('p3'), s1: tpl('s1'), s2: tpl('s2'), s3: tpl('s3'), s4: tpl('s4'),
+  list: tpl('list'), script: tpl('script'), len: tpl('len'),
+  ctxWord: [tpl('w-2'), tpl('w-1'), tpl('w+1'), tpl('w+2')],
+  ctxShape: [tpl('sh-2'), tpl('sh-1'), tpl('sh+1'), tpl('sh+2')],
+  ctxList: [tpl('l-2'), tpl('l-1'), tpl('l+1'), tpl('l+2')],
+  ctxSuffix: [tpl('s-1'), tpl('s+1')],
+  pos: tpl('pos'), caps: tpl('capsline'), shapePos: tpl('shape|pos'), shapePair: tpl('sh-1|sh'), shapeNext: tpl('sh|sh+1'),
+  prevWordShape: tpl('w-1|sh'), headline: tpl('headline'), wordNext: tpl('sh|w+1'), capsWord: tpl('caps|w'), doc: tpl('doc'), docShape: tpl('doc|sh'),
+};
+
+/** Xxxx, XX, x.x., dd: letters and digits by class, runs longer than two cut to two. */
+export function wordShape(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of w) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run <= 2) out += c;
+  }
+  return out;
+}
+
+/** Xx, X, x, d, p: the first letter's class and whether the rest is the same. */
+function shortShape(t: Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'>): string {
+  if (t.kind === 'number') return 'd';
+  if (t.kind === 'punct' || t.kind === 'break') return t.text;
+  if (t.kind === 'initial') return 'X.';
+  if (t.kind === 'abbreviation') return 'X.X.';
+  if (t.allCaps) return 'XX';
+  if (/^\p{Lo}/u.test(t.text)) return 'o';
+  return t.capitalized ? 'Xx' : 'x';
+}
+
+/** The stage's lists the word is in, as one sorted string of letters (g = given name, ...). */
+const listsOf = memoize((w: string): string => {
+  let s = '';
+  if (isGivenName(w)) s += 'g';
+  if (isNameWord(w)) s += 'n';
+  if (isPlace(w)) s += 'p';
+  if (isCountry(w)) s += 'c';
+  if (isDemonym(w)) s += 'd';
+  if (isTitle(w)) s += 't';
+  if (isOrgWord(w)) s += 'o';
+  if (isStopword(w)) s += 's';
+  if (isChineseSurname(w)) s += 'z';
+  if (isSpeechCueAfter(w)) s += 'a';
+  if (isSpeechCueBefore(w)) s += 'b';
+  return s;
+});
+
+function scriptOf(w: string): string {
+  if (/\p{Script=Cyrillic}/u.test(w)) return 'cyr';
+  if (/\p{Script=Greek}/u.test(w)) return 'grc';
+  if (/\p{Script=Han}/u.test(w)) return 'han';
+  return /\p{L}/u.test(w) ? 'lat' : 'none';
+}
+
+/** What one word says about itself, the same wherever it stands: computed once per word. */
+interface WordInfo {
+  folded: string;
+  lowerHash: number;
+  shortHash: number;
+  shapeHash: number;
+  listHash: number;
+  suffixHash: number;
+  lists: string;
+  own: number[];
+}
+
+const wordInfo = memoize((key: string): WordInfo => {
+  const text = key.slice(2);
+  const kind = key[0] as string;
+  const token = tokenLike(text, kind);
+  const lower = foldWord(text);
+  const shape = wordShape(text);
+  const lists = kind === 'w' || kind === 'a' ? listsOf(text) : '';
+  const chars = [...lower];
+  const own = [
+    mix(T.lower, hashString(lower)),
+    mix(T.exact, hashString(text)),
+    mix(T.shape, hashString(shape)),
+    mix(T.script, hashString(scriptOf(text))),
+    mix(T.len, Math.min(chars.length, 12)),
+  ];
+  for (const [n, p, s] of [[1, T.p1, T.s1], [2, T.p2, T.s2], [3, T.p3, T.s3], [4, 0, T.s4]] as const) {
+    if (chars.length <= n) continue;
+    if (p !== 0) own.push(mix(p, hashString(chars.slice(0, n).join(''))));
+    own.push(mix(s, hashString(chars.slice(-n).join(''))));
+  }
+  for (const l of lists) own.push(mix(T.list, l.charCodeAt(0)));
+  if (lists === '') own.push(mix(T.list, 0));
+  return {
+    folded: lower,
+    lowerHash: hashString(lower),
+    shortHash: hashString(shortShape(token)),
+    shapeHash: hashString(shape),
+    listHash: hashString(lists),
+    suffixHash: hashString(chars.slice(-3).join('')),
+    lists,
+    own,
+  };
+});
+
+const infoOf = (t: Token): WordInfo => wordInfo(`${t.kind[0]}:${t.text}`);
+
+const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
+
+/** The flags of a token of this text and kind, as the tokenizer sets them. */
+function tokenLike(text: string, kind: string): Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'> {
+  const k = KINDS[kind] ?? 'word';
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return {
+    kind: k,
+    text,
+    capitalized: k !== 'punct' && k !== 'number' && k !== 'break' && /^\p{Lu}|^\p{Lt}/u.test(text),
+    allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+  };
+}
+
+/** A sentence of the tagger: tokens with the flags the features need. */
+export interface Sentence {
+  tokens: Token[];
+  /** Written in capitals (a wire headline): case says little there. */
+  capsLine: boolean;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+
+/** Sentences of a tokenised text: split after . ! ? before a sentence start, and at line breaks. */
+export function sentencesOf(tokens: Token[]): Sentence[] {
+  const out: Sentence[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length === 0) return;
+    const words = current.filter((t) => t.kind === 'word' && /\p{L}{2}/u.test(t.text));
+    const caps = words.filter((t) => t.allCaps).length;
+    out.push({ tokens: current, capsLine: words.length >= 2 && caps >= words.length * 0.6 });
+    current = [];
+  };
+  for (const t of tokens) {
+    if (t.kind === 'break') {
+      flush();
+      continue;
+    }
+    const last = current.at(-1);
+    if (last !== undefined && SENTENCE_END.has(last.text) && t.sentenceStart) flush();
+    current.push(t);
+  }
+  flush();
+  return out;
+}
+
+// What the document says elsewhere about a capitalised word (Chieu and Ng's global features):
+// one bit per kind of context the same word (folded) is seen in anywhere in the document.
+const SEEN_LOWER = 1;
+const SEEN_CAPITALISED_INSIDE = 2;
+const SEEN_AFTER_GIVEN = 4;
+const SEEN_BEFORE_CAPITAL = 8;
+const SEEN_AFTER_CAPITAL = 16;
+const SEEN_AFTER_TITLE = 32;
+const SEEN_BEFORE_ORG = 64;
+const SEEN_BY_CUE = 128;
+const SEEN_AFTER_FUNCTION_WORD = 256;
+const SEEN_ALONE = 512;
+const DOC_BITS = 10;
+
+export type DocumentHints = Map<string, number>;
+
+const isCap = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'initial') && t.capitalized;
+
+/** The contexts each word is seen in, over every sentence of a document. */
+export function documentHints(sentences: Sentence[]): DocumentHints {
+  const hints: DocumentHints = new Map();
+  for (const s of sentences) {
+    const ts = s.tokens;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i] as Token;
+      if (t.kind !== 'word') continue;
+      const key = infoOf(t).folded;
+      let bits = hints.get(key) ?? 0;
+      if (!t.capitalized) bits |= SEEN_LOWER;
+      else if (!s.capsLine) {
+        const prev = ts[i - 1];
+        const next = ts[i + 1];
+        if (i > 0 && !t.sentenceStart) bits |= SEEN_CAPITALISED_INSIDE;
+        if (isCap(prev) && infoOf(prev as Token).lists.includes('g')) bits |= SEEN_AFTER_GIVEN;
+        if (isCap(next)) bits |= SEEN_BEFORE_CAPITAL;
+        if (isCap(prev) && !(prev as Token).sentenceStart) bits |= SEEN_AFTER_CAPITAL;
+        if (prev !== undefined && infoOf(prev).lists.includes('t')) bits |= SEEN_AFTER_TITLE;
+        if (next !== undefined && isCap(next) && infoOf(next).lists.includes('o')) bits |= SEEN_BEFORE_ORG;
+        if ((next !== undefined && infoOf(next).lists.includes('a')) || (prev !== undefined && infoOf(prev).lists.includes('b'))) bits |= SEEN_BY_CUE;
+        if (prev !== undefined && !prev.capitalized && infoOf(prev).lists.includes('s')) bits |= SEEN_AFTER_FUNCTION_WORD;
+        if (!isCap(prev) && !isCap(next) && i > 0) bits |= SEEN_ALONE;
+      }
+      hints.set(key, bits);
+    }
+  }
+  return hints;
+}
+
+const BOUNDARY = hashString('<s>');
+
+function position(i: number): number {
+  return i < 3 ? i : 3;
+}
+
+/**
+ * The feature hashes of every token of a sentence, each masked to a bucket. What a word says
+ * about itself is looked up once per token, then read by its neighbours.
+ */
+export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number): Int32Array[] {
+  const ts = s.tokens;
+  const infos = ts.map(infoOf);
+  const word = (i: number) => (i < 0 || i >= ts.length ? BOUNDARY : (infos[i] as WordInfo).lowerHash);
+  const shapeAt = (i: number) => (i < 0 || i >= ts.length ? BOUNDARY : (infos[i] as WordInfo).shortHash);
+  const out: Int32Array[] = [];
+  const f: number[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i] as Token;
+    const info = infos[i] as WordInfo;
+    f.length = 0;
+    f.push(T.bias, ...info.own);
+    const shape = info.shortHash;
+    const pos = position(i) + (t.sentenceStart ? 4 : 0);
+    f.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
+    if (s.capsLine) f.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
+    // A line in Title Case (a headline): its capitals say little.
+    if (t.headline) f.push(mix(T.headline, shape), mix(T.capsWord, info.lowerHash));
+    for (let k = 0; k < 4; k++) {
+      const at = i + (OFFSETS[k] as number);
+      f.push(mix(T.ctxWord[k] as number, word(at)), mix(T.ctxShape[k] as number, shapeAt(at)));
+      if ((k === 1 || k === 2) && at >= 0 && at < ts.length) {
+        const ni = infos[at] as WordInfo;
+        f.push(mix(T.ctxList[k] as number, ni.listHash), mix(T.ctxSuffix[k - 1] as number, ni.suffixHash));
+      }
+    }
+    f.push(mix(T.shapePair, mix(shapeAt(i - 1), shape)), mix(T.shapeNext, mix(shape, shapeAt(i + 1))));
+    f.push(mix(T.prevWordShape, mix(word(i - 1), shape)), mix(T.wordNext, mix(shape, word(i + 1))));
+    if (t.kind === 'word' && (t.capitalized || t.allCaps)) {
+      const bits = hints.get(info.folded) ?? 0;
+      for (let b = 0; b < DOC_BITS; b++) {
+        if ((bits & (1 << b)) === 0) continue;
+        f.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (s.capsLine ? 8 : 0))));
+      }
+    }
+    const row = new Int32Array(f.length);
+    for (let k = 0; k < f.length; k++) row[k] = (f[k] as number) & mask;
+    out.push(row);
+  }
+  return out;
+}
+
+const OFFSETS = [-2, -1, 1, 2];

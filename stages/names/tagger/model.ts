@@ -1,0 +1,196 @@
+// The tagger's model: a weight per (feature hash bucket, tag), a weight per tag pair, and Viterbi
+// decoding over BIO tags of the four CoNLL types. Stored as a small binary file (see
+// data/tagger.md): the buckets that carry weight, delta-coded, and their weights in 16 bits
+// (8 bits lost a point and a half of F1).
+import { readFileSync } from 'node:fs';
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Tag = (typeof TAGS)[number];
+export const TAG_COUNT = TAGS.length;
+
+export interface Model {
+  /** log2 of the number of feature buckets. */
+  bits: number;
+  /** row * TAG_COUNT + tag → weight (times `scale`); the row is the bucket, or its slot in `rows`. */
+  emit: Float32Array | Int16Array;
+  /**
+   * A loaded model keeps only the buckets that carry weight: an open-addressing table from bucket
+   * to row, small enough to stay in the processor's cache (the full table of 2^20 rows is not,
+   * and reading it cost more than all the rest of the tagger).
+   */
+  rows?: { keys: Int32Array; values: Int32Array; mask: number };
+  scale: number;
+  /** prev * TAG_COUNT + tag. */
+  transition: Float32Array;
+  /** Weight of a sentence opening with each tag. */
+  start: Float32Array;
+}
+
+/** I-X may follow only B-X or I-X. */
+export function allowed(prev: number, tag: number): boolean {
+  if (tag === 0 || tag % 2 === 1) return true;
+  return prev === tag || prev === tag - 1;
+}
+
+/** The row of a bucket in a loaded model's table, or -1 when the bucket carries no weight. */
+function rowOf(rows: NonNullable<Model['rows']>, bucket: number): number {
+  let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
+  for (;;) {
+    slot &= rows.mask;
+    const key = rows.keys[slot] as number;
+    if (key === bucket) return rows.values[slot] as number;
+    if (key === -1) return -1;
+    slot++;
+  }
+}
+
+/** Per-token, per-tag scores of a sentence's features (bucket indices). */
+function emissions(model: Model, features: ArrayLike<number>[]): Float64Array {
+  const out = new Float64Array(features.length * TAG_COUNT);
+  const { emit, scale, rows } = model;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i] as ArrayLike<number>;
+    const base = i * TAG_COUNT;
+    for (let k = 0; k < f.length; k++) {
+      const r = rows === undefined ? (f[k] as number) : rowOf(rows, f[k] as number);
+      if (r < 0) continue;
+      const row = r * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) + (emit[row + t] as number);
+    }
+    for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) * scale;
+  }
+  return out;
+}
+
+/** Transition weights with the forbidden pairs (O then I-X) at -Infinity (the model may be training: made per call). */
+function maskedTransitions(model: Model): Float64Array {
+  const m = new Float64Array(TAG_COUNT * TAG_COUNT);
+  for (let p = 0; p < TAG_COUNT; p++) {
+    for (let t = 0; t < TAG_COUNT; t++) m[p * TAG_COUNT + t] = allowed(p, t) ? (model.transition[p * TAG_COUNT + t] as number) : -Infinity;
+  }
+  return m;
+}
+
+/** The best tag sequence (indices into TAGS) for a sentence's feature buckets. */
+export function decode(model: Model, features: ArrayLike<number>[]): number[] {
+  const n = features.length;
+  if (n === 0) return [];
+  const e = emissions(model, features);
+  const trans = maskedTransitions(model);
+  const score = new Float64Array(n * TAG_COUNT);
+  const back = new Int8Array(n * TAG_COUNT);
+  // A sentence cannot open inside an entity (I-X).
+  for (let t = 0; t < TAG_COUNT; t++) score[t] = t === 0 || t % 2 === 1 ? (e[t] as number) + (model.start[t] as number) : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const here = i * TAG_COUNT;
+    const before = here - TAG_COUNT;
+    for (let t = 0; t < TAG_COUNT; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < TAG_COUNT; p++) {
+        const s = (score[before + p] as number) + (trans[p * TAG_COUNT + t] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[here + t] = best + (e[here + t] as number);
+      back[here + t] = arg;
+    }
+  }
+  let last = 0;
+  for (let t = 1; t < TAG_COUNT; t++) if ((score[(n - 1) * TAG_COUNT + t] as number) > (score[(n - 1) * TAG_COUNT + last] as number)) last = t;
+  const tags = new Array<number>(n);
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * TAG_COUNT + (tags[i] as number)] as number;
+  return tags;
+}
+
+const MAGIC = 0x3254_4e4e; // "NNT2"
+
+/** The model as bytes: header, transitions, then the buckets with any weight and their 16-bit weights. */
+export function serialize(model: { bits: number; emit: Float32Array; transition: Float32Array; start: Float32Array }): Buffer {
+  let max = 0;
+  for (const w of model.emit) max = Math.max(max, Math.abs(w));
+  const scale = max / 32767 || 1;
+  const buckets: number[] = [];
+  const weights: number[] = [];
+  for (let b = 0; b < 1 << model.bits; b++) {
+    const q = [];
+    let any = false;
+    for (let t = 0; t < TAG_COUNT; t++) {
+      const v = Math.round((model.emit[b * TAG_COUNT + t] as number) / scale);
+      q.push(v);
+      if (v !== 0) any = true;
+    }
+    if (!any) continue;
+    buckets.push(b);
+    weights.push(...q);
+  }
+  const varints: number[] = [];
+  let prev = 0;
+  for (const b of buckets) {
+    let d = b - prev;
+    prev = b;
+    while (d >= 0x80) {
+      varints.push((d & 0x7f) | 0x80);
+      d >>>= 7;
+    }
+    varints.push(d);
+  }
+  const header = Buffer.alloc(16);
+  header.writeUInt32LE(MAGIC, 0);
+  header.writeUInt32LE(model.bits, 4);
+  header.writeFloatLE(scale, 8);
+  header.writeUInt32LE(buckets.length, 12);
+  const trans = Buffer.from(new Float32Array([...model.transition, ...model.start]).buffer);
+  return Buffer.concat([header, trans, Buffer.from(varints), Buffer.from(Int16Array.from(weights).buffer)]);
+}
+
+export function deserialize(bytes: Buffer): Model {
+  if (bytes.readUInt32LE(0) !== MAGIC) throw new Error('names tagger: not a model file');
+  const bits = bytes.readUInt32LE(4);
+  const scale = bytes.readFloatLE(8);
+  const count = bytes.readUInt32LE(12);
+  let at = 16;
+  const floats = new Float32Array(TAG_COUNT * TAG_COUNT + TAG_COUNT);
+  for (let k = 0; k < floats.length; k++, at += 4) floats[k] = bytes.readFloatLE(at);
+  const buckets = new Uint32Array(count);
+  let b = 0;
+  for (let k = 0; k < count; k++) {
+    let d = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[at++] as number;
+      d |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    b += d;
+    buckets[k] = b;
+  }
+  // Copied out: the buffer's offset need not be even.
+  const weights = new Int16Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * TAG_COUNT * 2));
+  let size = 1;
+  while (size < count * 2) size <<= 1;
+  const rows = { keys: new Int32Array(size).fill(-1), values: new Int32Array(size), mask: size - 1 };
+  for (let k = 0; k < count; k++) {
+    const bucket = buckets[k] as number;
+    let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
+    while (rows.keys[slot & rows.mask] !== -1) slot++;
+    rows.keys[slot & rows.mask] = bucket;
+    rows.values[slot & rows.mask] = k;
+  }
+  return {
+    bits,
+    emit: weights,
+    rows,
+    scale,
+    transition: floats.slice(0, TAG_COUNT * TAG_COUNT),
+    start: floats.slice(TAG_COUNT * TAG_COUNT),
+  };
+}
+
+export function loadModel(file: string): Model {
+  return deserialize(readFileSync(file));
+}
