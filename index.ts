@@ -38,4 +38,5 @@ export {
 } from './stages/dates/index.ts';
 export { runPipeline, type RunOptions } from './pipeline/run/run.ts';
 export { createDocumentFile, parseDocument, assembleText } from './pipeline/core/document.ts';
+export { paragraphOf, sentencesOf, bodyTreeOf, onBlocks } from './pipeline/core/nlcst.ts';
 export { recordSchema, validateRecord, type NewsRecord } from './pipeline/core/record.ts';

@@ -1,6 +1,7 @@
 // Stage `language`: the language of every block and of the document, ISO 639-3, with a confidence;
-// `und` where there is no evidence. The detector (detect.ts) is Lingua behind a script check; see
-// MEASUREMENTS.md for what each choice was worth on the development sets.
+// `und` where there is no evidence. The detector (detect.ts) is Lingua behind a script check, and
+// franc (franc.ts) names the languages Lingua does not know; see MEASUREMENTS.md for what each
+// choice was worth on the development sets.
 import type { Plugin } from 'unified';
 import { assembleText, excerpt, parseDocument, type Block, type Root } from '../../pipeline/core/document.ts';
 import { splitTree, type BlocksOptions } from '../blocks/index.ts';
@@ -8,6 +9,7 @@ import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
 import { stopwordVote } from '../../pipeline/core/stopwords.ts';
 import { QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect } from './quick.ts';
+import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
 
 export type Detection = DetectResult;
 
@@ -193,7 +195,49 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
       b.method += '+document';
     }
   }
-  return { document, blocks: detected };
+  return { document: outsideLingua(detected, document), blocks: detected };
+}
+
+type Detected = BlockInput & Detection;
+
+/** Whether a block's language is borne out by something other than Lingua: its function words, or eld. */
+function explained(block: Detected, lang: string): boolean {
+  if (block.method === 'stopwords' || block.method === 'eld-agrees' || block.method === 'eld') return block.lang === lang;
+  // eld reads the block's start, as it does when it settles a document (quick.ts).
+  const start = block.text.length > MAX_DETECT_CHARS ? block.text.slice(0, MAX_DETECT_CHARS) : block.text;
+  return confirmedByStopwords(block.text, lang) !== null || quickAgrees(start, lang);
+}
+
+/**
+ * Languages Lingua does not know, named by franc (franc.ts), where Lingua's answer is not borne out:
+ * the document's longest block, once a document (when franc names it, so are the document and the
+ * blocks that only took its language from Lingua); a long block in another language than the
+ * document's; and a block Lingua could not read at all (`und`, a script it does not know).
+ * Changes `blocks` in place; returns the document's language.
+ */
+function outsideLingua(blocks: Detected[], document: Detection): Detection {
+  let result = document;
+  if (document.lang !== 'und') {
+    const longest = blocks
+      .filter((b) => b.lang === document.lang && b.text.length >= FRANC_MIN_CHARS)
+      .reduce<Detected | null>((a, b) => (a && a.text.length >= b.text.length ? a : b), null);
+    const named = longest && !explained(longest, document.lang) ? beyondLingua(longest.text, [document.lang]) : null;
+    if (named) {
+      result = { ...document, lang: named.lang, method: `${document.method}+franc` };
+      for (const b of blocks) if (b.lang === document.lang && b.method !== 'stopwords') Object.assign(b, { lang: named.lang, method: `${b.method}+franc` });
+    }
+  }
+  let unread = false;
+  for (const b of blocks) {
+    if ((b.lang === result.lang && b.lang !== 'und') || b.method.endsWith('franc')) continue;
+    const foreign = b.lang !== 'und' && b.text.length >= FRANC_MIN_CHARS && !explained(b, b.lang);
+    // A foreign block is not a close variety of the document's language either (Dari in Persian).
+    const others = result.lang === 'und' ? [b.lang] : [b.lang, result.lang];
+    const named = foreign || (b.lang === 'und' && b.method === 'no-evidence') ? beyondLingua(b.text, others) : null;
+    if (named) Object.assign(b, named);
+    unread ||= named !== null && result.lang === 'und';
+  }
+  return unread ? documentLanguage(blocks) : result;
 }
 
 /** What `languageOf` gives: the document's language and each block's, as the record shows them. */

@@ -92,4 +92,35 @@ describe('language', () => {
     expect(blocks.map((b) => b.lang)).toEqual(['eng', 'eng', 'eng', 'deu']);
     expect(blocks[0]?.method).toBe('eld-agrees');
   });
+
+  describe('beyond Lingua\'s 75 languages (franc)', () => {
+    const one = (text: string) => identifyLanguages([{ text, kind: 'paragraph' }]);
+
+    it('names a paragraph of Uzbek in Latin script, which Lingua reads as a Turkic neighbour', () => {
+      const uzbek =
+        'Toshkent shahrida yangi metro bekatlari ochildi. Shahar hokimining soʻzlariga koʻra, bu yil yana oltita bekat qurilishi rejalashtirilgan. Aholi yangi bekatlardan mamnun ekanini aytmoqda, chunki endi ishga borish ancha qulay boʻldi.';
+      expect(one(uzbek).document.lang).toBe('uzn');
+    });
+
+    it('names Kinyarwanda and Quechua', () => {
+      const kinyarwanda =
+        "Perezida wa Repubulika y'u Rwanda yakiriye abayobozi b'ibihugu bitandukanye baje mu nama yabereye i Kigali. Muri iyo nama, baganiriye ku bufatanye mu by'ubukungu, uburezi n'ubuzima. Abaturage benshi bishimiye ko igihugu cyabo gikomeje gutera imbere.";
+      const quechua =
+        "Qusqu llaqtapi runakunaqa sapa wata Inti Raymi raymita ruwanku. Chay p'unchawpiqa achka runakuna hamunku, takinku, tusunku ima. Llaqtap kamachiqninmi nirqan, kay watapiqa aswan achka hawa llaqtayuq runakuna chayamusqa nispa.";
+      expect(one(kinyarwanda).document.lang).toBe('kin');
+      // franc tells the Quechua varieties apart by a hair; any of them is Quechua.
+      expect(one(quechua).document.lang).toMatch(/^qu[a-z]$/);
+    });
+
+    it('names a script Lingua does not read, instead of und', () => {
+      expect(one('ព្រះរាជាណាចក្រកម្ពុជា គឺជាប្រទេសមួយនៅអាស៊ីអាគ្នេយ៍').document.lang).toBe('khm');
+    });
+
+    it("leaves Lingua's own languages to Lingua, close varieties included", () => {
+      const spanish = 'El Gobierno aprobó ayer un nuevo plan para mejorar las carreteras del norte del país. Según el ministro, las obras comenzarán en primavera y durarán al menos dos años.';
+      const persian = 'دولت دیروز برنامه تازه‌ای برای بهبود جاده‌های شمال کشور تصویب کرد. به گفته وزیر، کارها در بهار آغاز می‌شود و دست کم دو سال طول می‌کشد.';
+      expect(one(spanish).document.lang).toBe('spa');
+      expect(one(persian).document.lang).toBe('pes');
+    });
+  });
 });
