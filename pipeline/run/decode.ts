@@ -9,6 +9,7 @@
 // replaced are reported.
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
+import { kindOf, LETTER, scriptOf as unicodeScript } from '../core/text.ts';
 
 export type Decoded =
   | {
@@ -305,7 +306,8 @@ export function plausibility(text: string, multiByte = false): number {
   let latinAccented = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
-    if (/\p{L}/u.test(ch)) wordLetters++;
+    const isLetter = (kindOf(cp) & LETTER) !== 0;
+    if (isLetter) wordLetters++;
     else {
       wordLetters = 0;
       latinAccented = 0;
@@ -323,7 +325,6 @@ export function plausibility(text: string, multiByte = false): number {
       prevLetter = false;
       continue;
     }
-    const isLetter = /\p{L}/u.test(ch);
     if (!isLetter) {
       // A symbol glued to a letter reads as a wrong code page (Ã¤, Ð¿); a lone accent symbol
       // (΅, ¨) is seldom written.
@@ -353,11 +354,11 @@ export function plausibility(text: string, multiByte = false): number {
   return score;
 }
 
+/** The alphabets that code pages mix up; fullwidth letters, as multi-byte code pages write them, are `Other`. */
 function scriptOf(cp: number): string {
   if (cp === 0xb5) return 'Greek'; // the micro sign, often typed for Greek mu
   if (cp < 0x250) return 'Latin';
-  if (cp >= 0x370 && cp < 0x400) return 'Greek';
-  if (cp >= 0x400 && cp < 0x530) return 'Cyrillic';
-  if (cp >= 0x1e00 && cp < 0x1f00) return 'Latin';
-  return 'Other';
+  if (cp >= 0xff00) return 'Other';
+  const s = unicodeScript(cp);
+  return s === 'Latin' || s === 'Greek' || s === 'Cyrillic' ? s : 'Other';
 }

@@ -5,6 +5,7 @@
 // Node 20 ESM (module: nodenext / package type "module").
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { kindOf, LETTER, scriptOf as unicodeScript } from '../../pipeline/core/text.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -105,16 +106,15 @@ function linguaScores(text: string, codes: string[] | null, low: boolean): [stri
 
 // ---- text preparation ----
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[@#]\w+/giu;
-const SCRIPT_NAMES = ['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Armenian', 'Georgian', 'Thai', 'Gujarati', 'Tamil', 'Telugu', 'Bengali', 'Gurmukhi'] as const;
-const SCRIPT_RES: [string, RegExp][] = SCRIPT_NAMES.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')]);
-const LETTER = /\p{L}/u;
+/** The scripts the language tables know; a letter of another script is `Other`. */
+const SCRIPT_NAMES = new Set(['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Armenian', 'Georgian', 'Thai', 'Gujarati', 'Tamil', 'Telugu', 'Bengali', 'Gurmukhi']);
 
+/** The script of a character, `Other` for a letter of no known script, '' for no letter of one. */
 function scriptOf(ch: string): string {
-  // Most text is ASCII: answer it without the Unicode property tests.
-  const code = ch.charCodeAt(0);
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 'Latin' : '';
-  for (const [s, re] of SCRIPT_RES) if (re.test(ch)) return s;
-  return LETTER.test(ch) ? 'Other' : '';
+  const cp = ch.codePointAt(0) as number;
+  const s = unicodeScript(cp);
+  if (SCRIPT_NAMES.has(s)) return s;
+  return kindOf(cp) & LETTER ? 'Other' : '';
 }
 
 /** Replace Latin look-alikes inside words that are mostly Greek or Cyrillic ("Ρoή" -> "Ροή"). */

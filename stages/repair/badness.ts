@@ -7,6 +7,7 @@
 // below, chief among them one that ftfy lacks: two UTF-8 byte patterns in a row in any one of the
 // code pages we undo (built from the code pages themselves, so it covers Greek and Cyrillic pages).
 import { readFileSync } from 'node:fs';
+import { scriptOf as unicodeScript } from '../../pipeline/core/text.ts';
 import { CHARMAPS } from './charmaps.ts';
 
 const categories = (
@@ -185,10 +186,7 @@ const enum Kind {
 }
 
 const kinds = new Uint8Array(0x10000).fill(255);
-const scripts = new Uint8Array(0x10000).fill(255);
-const SCRIPT_TESTS: RegExp[] = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Hebrew', 'Armenian', 'Han', 'Hiragana', 'Katakana', 'Hangul'].map(
-  (name) => new RegExp(`\\p{Script=${name}}`, 'u'),
-);
+const MIXED_UP_SCRIPTS: string[] = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Hebrew', 'Armenian', 'Han', 'Hiragana', 'Katakana', 'Hangul'];
 
 function kindOf(c: number): Kind {
   let k = kinds[c] as number;
@@ -205,15 +203,9 @@ function kindOf(c: number): Kind {
   return k as Kind;
 }
 
-/** 1 + index in SCRIPT_TESTS for the alphabetic scripts that mojibake mixes up, 0 for any other. */
+/** 1 + index in MIXED_UP_SCRIPTS for the alphabetic scripts that mojibake mixes up, 0 for any other. */
 function scriptOf(c: number): number {
-  let s = scripts[c] as number;
-  if (s === 255) {
-    const ch = String.fromCharCode(c);
-    s = SCRIPT_TESTS.findIndex((re) => re.test(ch)) + 1;
-    scripts[c] = s;
-  }
-  return s;
+  return MIXED_UP_SCRIPTS.indexOf(unicodeScript(c)) + 1;
 }
 
 /**

