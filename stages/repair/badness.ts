@@ -174,7 +174,9 @@ export function isBad(text: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Weirdness: what no code page round trip should leave behind. It tells apart two re-decodings
-// that both look clean to `badness` (windows-1253 against ISO-8859-7 for Greek, say).
+// that both look clean to `badness` (windows-1253 against ISO-8859-7 for Greek, say). The runner's
+// `plausibility` (pipeline/run/decode.ts) measures something else: how well readings of the same
+// bytes in different code pages read as text, rewarding letters, so the two stay apart.
 
 const enum Kind {
   Other = 0,
