@@ -2,6 +2,7 @@
 // how long it is (in words, CJK characters weighted like words), how much of it is function
 // words of the body's language, how much is URLs, how it ends, and which script it is written in.
 // One pass over the text per feature family; every pattern is linear.
+import { readFileSync } from 'node:fs';
 import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
 import { DIGIT, kindOf, LETTER, LOWER, scriptOf as unicodeScript, SPACE, UPPER } from '../../pipeline/core/text.ts';
 
@@ -44,7 +45,12 @@ export interface BlockFeatures {
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]|[\p{L}\p{M}\p{N}'’-]+/gu;
-const URL = /(?<![\w.\/-])(?:(?:https?:\/\/|www\.)[\x21\x23-\x3b\x3d\x3f-\x7e]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:com|net|org|info|biz|io|ai|gov|edu|ru|gr|pl|cn|de|fr|es|it|pt|br|uk|eu|us|ua|by|kz|tv|fm|me|co|jp|kr|in|tw|hk)\b(?:\/[\x21\x23-\x3b\x3d\x3f-\x7e]{0,2000})?)/giu;
+/** Top-level domains that make a bare name ("reuters.com") a domain: data/domains.json. */
+const TLDS = (JSON.parse(readFileSync(new URL('./data/domains.json', import.meta.url), 'utf8')) as { tlds: string[] }).tlds;
+const URL_LIKE = new RegExp(
+  String.raw`(?<![\w.\/-])(?:(?:https?:\/\/|www\.)[\x21\x23-\x3b\x3d\x3f-\x7e]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:${TLDS.join('|')})\b(?:\/[\x21\x23-\x3b\x3d\x3f-\x7e]{0,2000})?)`,
+  'giu',
+);
 const SENTENCE_MARK = /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/gu;
 const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
 const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
@@ -104,7 +110,7 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   }
   const words = tokens.length - cjk + cjk / 1.7;
   let urlChars = 0;
-  for (const m of text.matchAll(URL)) urlChars += m[0].length;
+  for (const m of text.matchAll(URL_LIKE)) urlChars += m[0].length;
   return {
     chars,
     letters,
