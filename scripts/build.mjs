@@ -24,6 +24,11 @@ for (const stage of readdirSync(path.join(root, 'stages'))) {
     filter: (src) => statSync(src).isDirectory() || src.endsWith('.json') || src.endsWith('.bin'),
   });
 }
+// The core's look-alike table (pipeline/core/data/*.json), read at run time like a stage's data.
+cpSync(path.join(root, 'pipeline', 'core', 'data'), path.join(dist, 'pipeline', 'core', 'data'), {
+  recursive: true,
+  filter: (src) => statSync(src).isDirectory() || src.endsWith('.json'),
+});
 // The report's page, script and styles, copied into every report it writes.
 cpSync(path.join(root, 'report', 'site'), path.join(dist, 'report', 'site'), { recursive: true });
 chmodSync(path.join(dist, 'pipeline/run/cli.js'), 0o755);

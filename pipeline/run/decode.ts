@@ -9,6 +9,8 @@
 // replaced are reported.
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
+import { kindOf, LETTER, scriptOf as unicodeScript } from '../core/text.ts';
+import { firstInvalidUtf8, shapedLength } from '../core/utf8.ts';
 
 export type Decoded =
   | {
@@ -26,31 +28,6 @@ export interface DecodeOptions {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/** Index of the first byte that breaks UTF-8, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    let need = 0;
-    if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    else return i;
-    // The second byte's range depends on the lead (Unicode's table of well-formed sequences): this
-    // excludes overlong forms, surrogates (CESU-8) and code points past U+10FFFF, which
-    // TextDecoder replaces too.
-    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
-    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
 
 /** Binary content: NUL bytes, or many control characters, in the first 64 KiB. */
 export function looksBinary(bytes: Uint8Array): boolean {
@@ -118,17 +95,14 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
   let bad = 0;
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i] as number;
-    if (b < 0x80) {
+    if ((bytes[i] as number) < 0x80) {
       i++;
       continue;
     }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    let k = 1;
-    while (need > 0 && k <= need && ((bytes[i + k] ?? 0) & 0xc0) === 0x80) k++;
-    if (need > 0 && k > need) {
+    const length = shapedLength(bytes, i);
+    if (length > 0) {
       good++;
-      i += need + 1;
+      i += length;
     } else {
       bad++;
       i += 1;
@@ -294,6 +268,12 @@ function mostlyLatin(text: string): boolean {
  * How much a decoding reads like text: letters inside words of one script and one case pattern
  * count for it; control characters, undefined bytes, and symbols or case changes inside words
  * count against it. Linear in the text.
+ *
+ * It is not the repair stage's badness/weirdness, though both count a change of case or script
+ * inside a word: those count defects between texts of about the same length (re-decodings of one
+ * segment) and must stay 0 on correct text, while this score compares readings of the same bytes
+ * in code pages that give texts of different lengths and scripts, so it also rewards each letter
+ * read (a CJK character for the two bytes it took) and penalises replacement characters.
  */
 export function plausibility(text: string, multiByte = false): number {
   let score = 0;
@@ -305,7 +285,8 @@ export function plausibility(text: string, multiByte = false): number {
   let latinAccented = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
-    if (/\p{L}/u.test(ch)) wordLetters++;
+    const isLetter = (kindOf(cp) & LETTER) !== 0;
+    if (isLetter) wordLetters++;
     else {
       wordLetters = 0;
       latinAccented = 0;
@@ -323,7 +304,6 @@ export function plausibility(text: string, multiByte = false): number {
       prevLetter = false;
       continue;
     }
-    const isLetter = /\p{L}/u.test(ch);
     if (!isLetter) {
       // A symbol glued to a letter reads as a wrong code page (Ã¤, Ð¿); a lone accent symbol
       // (΅, ¨) is seldom written.
@@ -353,11 +333,11 @@ export function plausibility(text: string, multiByte = false): number {
   return score;
 }
 
+/** The alphabets that code pages mix up; fullwidth letters, as multi-byte code pages write them, are `Other`. */
 function scriptOf(cp: number): string {
   if (cp === 0xb5) return 'Greek'; // the micro sign, often typed for Greek mu
   if (cp < 0x250) return 'Latin';
-  if (cp >= 0x370 && cp < 0x400) return 'Greek';
-  if (cp >= 0x400 && cp < 0x530) return 'Cyrillic';
-  if (cp >= 0x1e00 && cp < 0x1f00) return 'Latin';
-  return 'Other';
+  if (cp >= 0xff00) return 'Other';
+  const s = unicodeScript(cp);
+  return s === 'Latin' || s === 'Greek' || s === 'Cyrillic' ? s : 'Other';
 }

@@ -124,16 +124,25 @@ export function classifyBlocks(
   // Short blocks written in words of the language (an item of a list in the story: "Speaking to
   // someone on the phone"), unlike menu entries and labels ("World", "Sign in").
   const wordy = blocks.map((b) => reference !== null && b.features.words >= 3 && b.features.stopwordDensity >= reference * o.stopwordRatio);
-  const classes = [...initial];
+  const headings = headingsBeforeGood(blocks, initial, o.maxHeadingDistance);
+  const classes = reviseShort(initial, wordy, o.maxShortDistance);
+  reviseNeargood(classes, !o.strictNeargood);
+  joinShortSentences(blocks, initial, classes, headings);
+  decideHeadings(initial, classes, headings);
+  return { initial, classes };
+}
 
-  // Headings: a short heading closely followed by a good block introduces it. It is decided last,
-  // so that a list of headlines cannot hold itself up.
+/**
+ * Headings: a short heading closely followed by a good block introduces it. It is decided last
+ * (see decideHeadings), so that a list of headlines cannot hold itself up.
+ */
+function headingsBeforeGood(blocks: ClassifiedBlock[], initial: BlockClass[], maxDistance: number): Set<number> {
   const headings = new Set<number>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as ClassifiedBlock;
-    if (!b.heading || classes[i] !== 'short') continue;
+    if (!b.heading || initial[i] !== 'short') continue;
     let distance = 0;
-    for (let j = i + 1; j < blocks.length && distance <= o.maxHeadingDistance; j++) {
+    for (let j = i + 1; j < blocks.length && distance <= maxDistance; j++) {
       if (initial[j] === 'good') {
         headings.add(i);
         break;
@@ -142,19 +151,24 @@ export function classifyBlocks(
       distance += (blocks[j] as ClassifiedBlock).features.words;
     }
   }
+  return headings;
+}
 
-  // Short blocks: take the class of the neighbours (good/bad, near-good ignored first). A short
-  // block deep inside a long stretch of short blocks (a menu, a list of teaser headlines) is bad
-  // whatever lies beyond the stretch, unless it is written in words of the language.
-  const revised = [...classes];
-  const [fromPrev, toNext] = distancesToLonger(classes);
-  const prevStrict = neighbours(classes, -1, true);
-  const nextStrict = neighbours(classes, 1, true);
-  const prevAny = neighbours(classes, -1, false);
-  const nextAny = neighbours(classes, 1, false);
-  for (let i = 0; i < blocks.length; i++) {
-    if (classes[i] !== 'short') continue;
-    if (!wordy[i] && (fromPrev[i] as number) > o.maxShortDistance && (toNext[i] as number) > o.maxShortDistance) {
+/**
+ * Short blocks take the class of the neighbours (good/bad, near-good ignored first). A short
+ * block deep inside a long stretch of short blocks (a menu, a list of teaser headlines) is bad
+ * whatever lies beyond the stretch, unless it is written in words of the language.
+ */
+function reviseShort(initial: BlockClass[], wordy: boolean[], maxShortDistance: number): BlockClass[] {
+  const revised = [...initial];
+  const [fromPrev, toNext] = distancesToLonger(initial);
+  const prevStrict = neighbours(initial, -1, true);
+  const nextStrict = neighbours(initial, 1, true);
+  const prevAny = neighbours(initial, -1, false);
+  const nextAny = neighbours(initial, 1, false);
+  for (let i = 0; i < initial.length; i++) {
+    if (initial[i] !== 'short') continue;
+    if (!wordy[i] && (fromPrev[i] as number) > maxShortDistance && (toNext[i] as number) > maxShortDistance) {
       revised[i] = 'bad';
       continue;
     }
@@ -165,36 +179,47 @@ export function classifyBlocks(
     else if ((prev === 'bad' && prevAny[i] === 'neargood') || (next === 'bad' && nextAny[i] === 'neargood')) revised[i] = 'good';
     else revised[i] = 'bad';
   }
-  // Near-good blocks: bad when both neighbours are bad, good otherwise. A chain of near-good
-  // blocks (a story told in short paragraphs) holds itself up: neighbours are read with near-good
-  // blocks counting, unless the option asks for jusText's stricter reading.
-  const chains = !o.strictNeargood;
+  return revised;
+}
+
+/**
+ * Near-good blocks: bad when both neighbours are bad, good otherwise. A chain of near-good
+ * blocks (a story told in short paragraphs) holds itself up when `chains`: neighbours are read
+ * with near-good blocks counting (jusText's stricter reading ignores them).
+ */
+function reviseNeargood(revised: BlockClass[], chains: boolean): void {
   const prevOfNeargood = neighbours(revised, -1, !chains);
   const nextOfNeargood = neighbours(revised, 1, !chains);
-  for (let i = 0; i < blocks.length; i++) {
+  for (let i = 0; i < revised.length; i++) {
     if (revised[i] !== 'neargood') continue;
-    const prev = prevOfNeargood[i];
-    const next = nextOfNeargood[i];
-    revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+    revised[i] = prevOfNeargood[i] === 'bad' && nextOfNeargood[i] === 'bad' ? 'bad' : 'good';
   }
-  // Short sentences next to the story belong to it ("There's a strange disconnect."), snippets cut short ("…") do not: walking out
-  // from each good block, short blocks that read as whole sentences join it.
+}
+
+/**
+ * Short sentences next to the story belong to it ("There's a strange disconnect."), snippets cut
+ * short ("…") do not: walking out from each good block, short blocks that read as whole
+ * sentences join it.
+ */
+function joinShortSentences(blocks: ClassifiedBlock[], initial: BlockClass[], revised: BlockClass[], headings: Set<number>): void {
   const sentence = (i: number) => {
     const b = blocks[i] as ClassifiedBlock;
-    return !b.forced && classes[i] === 'short' && !headings.has(i) && b.features.endsLikeSentence && !b.features.truncated && b.features.words >= 3 && b.features.sentenceMarks > 0;
+    return !b.forced && initial[i] === 'short' && !headings.has(i) && b.features.endsLikeSentence && !b.features.truncated && b.features.words >= 3 && b.features.sentenceMarks > 0;
   };
   for (let i = 0; i < blocks.length; i++) {
-    if (revised[i] !== 'good' || classes[i] === 'short') continue;
+    if (revised[i] !== 'good' || initial[i] === 'short') continue;
     for (let j = i - 1; j >= 0 && sentence(j) && revised[j] !== 'good'; j--) revised[j] = 'good';
     for (let j = i + 1; j < blocks.length && sentence(j) && revised[j] !== 'good'; j++) revised[j] = 'good';
   }
-  // Headings: good when the next block that is not short (nor another heading) ended good.
+}
+
+/** Headings: good when the next block that is not short (nor another heading) ended good. */
+function decideHeadings(initial: BlockClass[], revised: BlockClass[], headings: Set<number>): void {
   for (const i of headings) {
     let j = i + 1;
-    while (j < blocks.length && j - i <= 3 && (classes[j] === 'short' || headings.has(j))) j++;
-    revised[i] = j < blocks.length && j - i <= 3 && revised[j] === 'good' ? 'good' : 'bad';
+    while (j < initial.length && j - i <= 3 && (initial[j] === 'short' || headings.has(j))) j++;
+    revised[i] = j < initial.length && j - i <= 3 && revised[j] === 'good' ? 'good' : 'bad';
   }
-  return { initial, classes: revised };
 }
 
 /**

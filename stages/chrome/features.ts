@@ -2,7 +2,9 @@
 // how long it is (in words, CJK characters weighted like words), how much of it is function
 // words of the body's language, how much is URLs, how it ends, and which script it is written in.
 // One pass over the text per feature family; every pattern is linear.
+import { readFileSync } from 'node:fs';
 import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
+import { DIGIT, kindOf, LETTER, LOWER, scriptOf as unicodeScript, SPACE, UPPER } from '../../pipeline/core/text.ts';
 
 export interface BlockFeatures {
   /** Non-space characters. */
@@ -43,7 +45,12 @@ export interface BlockFeatures {
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]|[\p{L}\p{M}\p{N}'’-]+/gu;
-const URL = /(?<![\w.\/-])(?:(?:https?:\/\/|www\.)[\x21\x23-\x3b\x3d\x3f-\x7e]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:com|net|org|info|biz|io|ai|gov|edu|ru|gr|pl|cn|de|fr|es|it|pt|br|uk|eu|us|ua|by|kz|tv|fm|me|co|jp|kr|in|tw|hk)\b(?:\/[\x21\x23-\x3b\x3d\x3f-\x7e]{0,2000})?)/giu;
+/** Top-level domains that make a bare name ("reuters.com") a domain: data/domains.json. */
+const TLDS = (JSON.parse(readFileSync(new URL('./data/domains.json', import.meta.url), 'utf8')) as { tlds: string[] }).tlds;
+const URL_LIKE = new RegExp(
+  String.raw`(?<![\w.\/-])(?:(?:https?:\/\/|www\.)[\x21\x23-\x3b\x3d\x3f-\x7e]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:${TLDS.join('|')})\b(?:\/[\x21\x23-\x3b\x3d\x3f-\x7e]{0,2000})?)`,
+  'giu',
+);
 const SENTENCE_MARK = /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/gu;
 const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
 const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
@@ -55,30 +62,9 @@ const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\
 const CJK_GAP = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u00a0\u3000](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
 
-// The Unicode classes of a code point, as bits; computed on first sight and kept (the BMP and the
-// next two planes, 192 KB).
-const SPACE = 1;
-const DIGIT = 2;
-const LETTER = 4;
-const UPPER_CASE = 8;
-const LOWER_CASE = 16;
-const KNOWN = 32;
-const classes = new Uint8Array(0x30000);
-function classOf(code: number): number {
-  const known = code < classes.length ? (classes[code] as number) : 0;
-  if (known & KNOWN) return known;
-  const ch = String.fromCodePoint(code);
-  let c = KNOWN;
-  if (/\s/u.test(ch)) c |= SPACE;
-  else if (/\p{N}/u.test(ch)) c |= DIGIT;
-  else if (/\p{L}/u.test(ch)) c |= LETTER | (/\p{Lu}/u.test(ch) ? UPPER_CASE : 0) | (/\p{Ll}/u.test(ch) ? LOWER_CASE : 0);
-  if (code < classes.length) classes[code] = c;
-  return c;
-}
-
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
   // One pass over the code points counts spaces, digits, letters, capitals and scripts; the
-  // Unicode classes of a code point are looked up once per process (see classOf).
+  // Unicode classes of a code point are looked up once per process (see core/text.ts).
   let spaces = 0;
   let digits = 0;
   let letters = 0;
@@ -86,21 +72,15 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   let lower = 0;
   const scriptCount = new Map<string, number>();
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
-    const c = classOf(code);
+    const code = text.codePointAt(i) as number;
+    if (code > 0xffff) i++;
+    const c = kindOf(code);
     if (c & SPACE) spaces++;
     else if (c & DIGIT) digits++;
     else if (c & LETTER) {
       letters++;
-      if (c & UPPER_CASE) upper++;
-      else if (c & LOWER_CASE) lower++;
+      if (c & UPPER) upper++;
+      else if (c & LOWER) lower++;
       const script = scriptOf(code);
       scriptCount.set(script, (scriptCount.get(script) ?? 0) + 1);
     }
@@ -130,7 +110,7 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   }
   const words = tokens.length - cjk + cjk / 1.7;
   let urlChars = 0;
-  for (const m of text.matchAll(URL)) urlChars += m[0].length;
+  for (const m of text.matchAll(URL_LIKE)) urlChars += m[0].length;
   return {
     chars,
     letters,
@@ -162,17 +142,13 @@ function cjkSeams(text: string, cjkTokens: number): number {
   return gaps * 2 > cjkTokens ? 0 : gaps;
 }
 
-// Code point ranges of the scripts that matter for telling a page's chrome from its body.
-const SCRIPT_RANGES: [number, number, string][] = [
-  [0x0000, 0x024f, 'Latin'], [0x0370, 0x03ff, 'Greek'], [0x0400, 0x052f, 'Cyrillic'], [0x0530, 0x058f, 'Armenian'],
-  [0x0590, 0x05ff, 'Hebrew'], [0x0600, 0x06ff, 'Arabic'], [0x0750, 0x077f, 'Arabic'], [0x0900, 0x097f, 'Devanagari'],
-  [0x0e00, 0x0e7f, 'Thai'], [0x0e80, 0x0eff, 'Lao'], [0x1000, 0x109f, 'Myanmar'], [0x1780, 0x17ff, 'Khmer'], [0x10a0, 0x10ff, 'Georgian'], [0x1100, 0x11ff, 'Hangul'], [0x1e00, 0x1eff, 'Latin'],
-  [0x1f00, 0x1fff, 'Greek'], [0x3040, 0x30ff, 'Han'], [0x3400, 0x4dbf, 'Han'], [0x4e00, 0x9fff, 'Han'],
-  [0xac00, 0xd7af, 'Hangul'], [0xf900, 0xfaff, 'Han'], [0xff21, 0xff5a, 'Latin'], [0x20000, 0x3134f, 'Han'],
-];
+// The scripts that matter for telling a page's chrome from its body; kana count as Han (one
+// body script for Japanese), letters of no script below U+0250 ("µ", "ª") as Latin.
+const CHROME_SCRIPTS = new Set(['Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Thai', 'Lao', 'Myanmar', 'Khmer', 'Georgian', 'Hangul', 'Han']);
 
 function scriptOf(code: number): string {
   if (code < 0x250) return 'Latin';
-  for (const [from, to, name] of SCRIPT_RANGES) if (code >= from && code <= to) return name;
-  return 'Other';
+  const s = unicodeScript(code);
+  if (s === 'Hiragana' || s === 'Katakana') return 'Han';
+  return CHROME_SCRIPTS.has(s) ? s : 'Other';
 }

