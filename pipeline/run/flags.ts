@@ -71,53 +71,59 @@ export function schedulerShard(env: NodeJS.ProcessEnv, worldSizeFlag: string | u
   return {};
 }
 
-/** Parses the command line into run options; throws UsageError on a bad flag. */
-export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): CommandLine | 'help' {
-  let parsed;
+/** The flags parseArgs accepts; their meaning is in USAGE. */
+const FLAGS = {
+  out: { type: 'string' },
+  stages: { type: 'string' },
+  'reference-date': { type: 'string' },
+  concurrency: { type: 'string' },
+  workers: { type: 'string' },
+  resume: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  merge: { type: 'boolean' },
+  rank: { type: 'string' },
+  'world-size': { type: 'string' },
+  'max-document-mb': { type: 'string' },
+  'document-timeout': { type: 'string' },
+  gazetteer: { type: 'string' },
+  accuracy: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The flags and positionals as given, before any is checked; a flag parseArgs rejects is a usage error. */
+function readArgs(argv: string[]) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        stages: { type: 'string' },
-        'reference-date': { type: 'string' },
-        concurrency: { type: 'string' },
-        workers: { type: 'string' },
-        resume: { type: 'boolean' },
-        overwrite: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        merge: { type: 'boolean' },
-        rank: { type: 'string' },
-        'world-size': { type: 'string' },
-        'max-document-mb': { type: 'string' },
-        'document-timeout': { type: 'string' },
-        gazetteer: { type: 'string' },
-        accuracy: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const v = parsed.values;
-  if (v.help) return 'help';
-  if (v.merge && (parsed.positionals.length > 1 || (parsed.positionals.length === 1 && v.out !== undefined))) {
+}
+
+type Flags = ReturnType<typeof readArgs>['values'];
+
+/** Flags that cannot go together. */
+function checkCombinations(v: Flags, positionals: string[]): void {
+  if (v.merge && (positionals.length > 1 || (positionals.length === 1 && v.out !== undefined))) {
     throw new UsageError('--merge takes one folder: --merge OUT (or --merge --out OUT)');
   }
   if (v.resume && v.overwrite) throw new UsageError('--resume and --overwrite exclude each other: continue the earlier run, or replace it');
-  const referenceDate = v['reference-date'];
-  if (referenceDate !== undefined && !isValidDate(referenceDate)) {
-    throw new UsageError(`--reference-date takes a date YYYY-MM-DD, not "${referenceDate}"`);
-  }
-  const stages = v.stages === undefined ? null : v.stages.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** `--stages a,b`: the stages named, each a known one; null without the flag. */
+function stagesOf(flag: string | undefined): string[] | null {
+  const stages = flag === undefined ? null : flag.split(',').map((s) => s.trim()).filter(Boolean);
   if (stages !== null) {
     const unknown = stages.filter((n) => !pipelineStages.some((s) => s.name === n));
     if (unknown.length > 0 || stages.length === 0) {
       throw new UsageError(`--stages: unknown stage "${unknown.join(', ')}"; the stages are ${pipelineStages.map((s) => s.name).join(', ')}`);
     }
   }
+  return stages;
+}
+
+/** This process's share of the input: from --rank/--world-size, else from the scheduler's environment. */
+function shardOf(v: Flags, env: NodeJS.ProcessEnv): { rank?: number; worldSize?: number } {
   const scheduled = schedulerShard(env, v['world-size']);
   const rank = positiveInt('rank', v.rank ?? scheduled.rank, 0);
   const worldSize = positiveInt('world-size', v['world-size'] ?? scheduled.worldSize, 1);
@@ -125,11 +131,19 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   if (rank !== undefined && worldSize !== undefined && rank >= worldSize) {
     throw new UsageError(`--rank must be below --world-size (${rank} >= ${worldSize})`);
   }
-  const maxMb = positiveInt('max-document-mb', v['max-document-mb'], 1);
-  const timeoutSeconds = v['document-timeout'];
-  if (timeoutSeconds !== undefined && !/^\d+(\.\d+)?$/.test(timeoutSeconds)) {
-    throw new UsageError(`--document-timeout takes a number of seconds (0 for no limit), not "${timeoutSeconds}"`);
+  return { rank, worldSize };
+}
+
+/** `--document-timeout SECONDS`, checked; undefined without the flag. */
+function timeoutOf(seconds: string | undefined): string | undefined {
+  if (seconds !== undefined && !/^\d+(\.\d+)?$/.test(seconds)) {
+    throw new UsageError(`--document-timeout takes a number of seconds (0 for no limit), not "${seconds}"`);
   }
+  return seconds;
+}
+
+/** Options the runner passes on to single stages (--gazetteer to names, --accuracy to language). */
+function stageOptionsOf(v: Flags): Record<string, unknown> {
   if (v.gazetteer !== undefined && !existsSync(v.gazetteer)) throw new UsageError(`--gazetteer: no such file "${v.gazetteer}"`);
   if (v.accuracy !== undefined && v.accuracy !== 'best' && v.accuracy !== 'fast') {
     throw new UsageError(`--accuracy takes best or fast, not "${v.accuracy}"`);
@@ -137,6 +151,24 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   const stageOptions: Record<string, unknown> = {};
   if (v.gazetteer !== undefined) stageOptions.names = { gazetteer: v.gazetteer };
   if (v.accuracy !== undefined) stageOptions.language = { accuracy: v.accuracy };
+  return stageOptions;
+}
+
+/** Parses the command line into run options; throws UsageError on a bad flag. */
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): CommandLine | 'help' {
+  const parsed = readArgs(argv);
+  const v = parsed.values;
+  if (v.help) return 'help';
+  checkCombinations(v, parsed.positionals);
+  const referenceDate = v['reference-date'];
+  if (referenceDate !== undefined && !isValidDate(referenceDate)) {
+    throw new UsageError(`--reference-date takes a date YYYY-MM-DD, not "${referenceDate}"`);
+  }
+  const stages = stagesOf(v.stages);
+  const { rank, worldSize } = shardOf(v, env);
+  const maxMb = positiveInt('max-document-mb', v['max-document-mb'], 1);
+  const timeoutSeconds = timeoutOf(v['document-timeout']);
+  const stageOptions = stageOptionsOf(v);
   return {
     inputs: parsed.positionals.length > 0 ? parsed.positionals : ['samples'],
     // `--merge OUT` names the folder as a positional, like `--out OUT`.
@@ -158,4 +190,3 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     ...(Object.keys(stageOptions).length === 0 ? {} : { stageOptions }),
   };
 }
-
