@@ -208,29 +208,34 @@ function mapOf<V>(entries: Iterable<[string, V]>): Map<string, V> {
   return m;
 }
 
-function build(
-  code: string,
-  file: LexiconFile,
-  names: { months: string[][]; weekdays: string[][] } | undefined,
-  complete = true,
-): Language {
+type Names = { months: string[][]; weekdays: string[][] } | undefined;
+
+/** Month names with their numbers: CLDR's forms of three letters or more, and the table's own. */
+function monthEntriesOf(file: LexiconFile, names: Names): [string, number][] {
   const monthEntries: [string, number][] = [];
   names?.months.forEach((forms, i) => {
     for (const f of forms) if (f.length >= 3 || file.cjk) monthEntries.push([f, i + 1]);
   });
   for (const [m, forms] of Object.entries(file.extraMonths ?? {})) for (const f of forms) monthEntries.push([f, Number(m)]);
+  return monthEntries;
+}
+
+/** Weekday names with their numbers (1 = Monday). */
+function weekdayEntriesOf(file: LexiconFile, names: Names): [string, number][] {
   const weekdayEntries: [string, number][] = [];
   // Only the full weekday names: CLDR's short forms ("Mo", "вт", "mar") are ordinary words too.
   names?.weekdays.forEach((forms, i) => {
     if (forms[0]) weekdayEntries.push([forms[0], i + 1]);
   });
   for (const [d, forms] of Object.entries(file.extraWeekdays ?? {})) for (const f of forms) weekdayEntries.push([f, Number(d)]);
+  return weekdayEntries;
+}
+
+/** The lookup tables of a language, keyed by folded word. */
+function tablesOf(file: LexiconFile, monthEntries: [string, number][], weekdayEntries: [string, number][]) {
   const rel = { ...(file.relBefore ?? {}), ...(file.relAfter ?? {}) };
   const numbers = { ...(file.numbers ?? {}) };
-  const markers = file.futureMarkers ?? [];
   return {
-    code,
-    file,
     months: mapOf(monthEntries),
     weekdays: mapOf(weekdayEntries),
     numbers: mapOf(Object.entries(numbers)),
@@ -255,53 +260,80 @@ function build(
     monthAbbreviations: new Set([...abbreviationsOf(monthEntries)].map(key)),
     ambiguousMonths: new Set((file.ambiguousMonths ?? []).map(key)),
     ambiguousWeekdays: new Set((file.ambiguousWeekdays ?? []).map(key)),
+  };
+}
+
+/** Words that make what follows them a date: "in" before a month, a future marker, "until" before a day. */
+function leadsOf(file: LexiconFile): Pick<Language, 'monthLead' | 'futureMarkers' | 'futureLead'> {
+  const markers = file.futureMarkers ?? [];
+  return {
     monthLead: file.monthLeadWords?.length || file.timePrepositions?.length
       ? new RegExp(`(?<![\\p{L}])${alternation([...(file.monthLeadWords ?? []), ...(file.timePrepositions ?? [])])}[\\s-]+$`, 'iu')
       : null,
-    complete,
-    script: scriptOf(monthEntries.map(([w]) => w).join('')),
     // Chinese and Japanese words have no spaces, hence no word boundaries to ask for.
     futureMarkers: markers.length ? new RegExp(file.cjk ? alternation(markers) : `(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu') : null,
     futureLead: file.futureLeads?.length
       ? new RegExp(`${file.cjk ? '' : '(?<![\\p{L}])'}${alternation(file.futureLeads)}\\s*(?:${alternation([...(file.articles ?? []), 'the'])}\\s+)?$`, 'iu')
       : null,
-    pattern: {
-      month: alternation(monthEntries.map(([w]) => w), { abbreviations: abbreviationsOf(monthEntries) }),
-      weekday: alternation(weekdayEntries.map(([w]) => w), { abbreviations: abbreviationsOf(weekdayEntries) }),
-      number: alternation(Object.keys(numbers)),
-      unit: alternation(Object.keys(file.units ?? {})),
-      phrase: alternation(Object.keys(file.phrases ?? {})),
-      season: alternation(Object.keys(file.seasons ?? {})),
-      part: alternation(Object.keys(file.partsOfDay ?? {})),
-      relBefore: alternation(Object.keys(file.relBefore ?? {})),
-      relAfter: alternation(Object.keys(file.relAfter ?? {})),
-      article: alternation(file.articles ?? []),
-      durationPrefix: alternation(file.durationPrefixes ?? []),
-      durationSuffix: alternation(file.durationSuffixes ?? []),
-      vague: alternation(file.vagueNumbers ?? []),
-      agoBefore: alternation(file.ago?.before ?? []),
-      agoAfter: alternation(file.ago?.after ?? []),
-      ordinal: alternation(Object.keys(file.ordinals ?? {})),
-      edge: alternation(Object.keys(file.edgePrefixes ?? {})),
-      holiday: alternation(Object.keys(file.holidays ?? {})),
-      quarterWord: alternation(Object.keys(file.quarterWords ?? {})),
-      quarterOwner: alternation(Object.keys(file.quarterOwners ?? {})),
-      fiscal: alternation(file.fiscalWords ?? []),
-      namedTime: alternation(Object.keys(file.namedTimes ?? {})),
-      // Words naming a day relative to the anchor ("today", "yesterday"): a time of day may precede them.
-      dayWord: alternation(Object.entries(file.phrases ?? {}).filter(([, v]) => v.rel === 'D' && !v.part && !v.weak && !v.discourse).map(([k]) => k)),
-      centuryWord: alternation(file.centuryWords ?? []),
-      setWord: alternation(file.setWords ?? []),
-      amountInfix: alternation(file.amountInfixes ?? []),
-      spelledCentury: alternation(Object.keys(file.spelledCenturies ?? {})),
-      spelledMillennium: alternation(Object.keys(file.spelledMillennia ?? {})),
-      decadeWord: alternation(Object.keys(file.decadeWords ?? {})),
-      timePreposition: alternation(file.timePrepositions ?? []),
-      yearPeriod: alternation(file.yearPeriods ?? []),
-      clockWord: alternation(file.clockWords ?? []),
-      periodEnd: alternation(file.periodEndWords ?? []),
-      barePluralAfter: alternation(file.barePluralAfter ?? []),
-    },
+  };
+}
+
+/** The regular-expression fragments (alternations of words) the rules are assembled from. */
+function patternsOf(file: LexiconFile, monthEntries: [string, number][], weekdayEntries: [string, number][]): Language['pattern'] {
+  const numbers = { ...(file.numbers ?? {}) };
+  return {
+    month: alternation(monthEntries.map(([w]) => w), { abbreviations: abbreviationsOf(monthEntries) }),
+    weekday: alternation(weekdayEntries.map(([w]) => w), { abbreviations: abbreviationsOf(weekdayEntries) }),
+    number: alternation(Object.keys(numbers)),
+    unit: alternation(Object.keys(file.units ?? {})),
+    phrase: alternation(Object.keys(file.phrases ?? {})),
+    season: alternation(Object.keys(file.seasons ?? {})),
+    part: alternation(Object.keys(file.partsOfDay ?? {})),
+    relBefore: alternation(Object.keys(file.relBefore ?? {})),
+    relAfter: alternation(Object.keys(file.relAfter ?? {})),
+    article: alternation(file.articles ?? []),
+    durationPrefix: alternation(file.durationPrefixes ?? []),
+    durationSuffix: alternation(file.durationSuffixes ?? []),
+    vague: alternation(file.vagueNumbers ?? []),
+    agoBefore: alternation(file.ago?.before ?? []),
+    agoAfter: alternation(file.ago?.after ?? []),
+    ordinal: alternation(Object.keys(file.ordinals ?? {})),
+    edge: alternation(Object.keys(file.edgePrefixes ?? {})),
+    holiday: alternation(Object.keys(file.holidays ?? {})),
+    quarterWord: alternation(Object.keys(file.quarterWords ?? {})),
+    quarterOwner: alternation(Object.keys(file.quarterOwners ?? {})),
+    fiscal: alternation(file.fiscalWords ?? []),
+    namedTime: alternation(Object.keys(file.namedTimes ?? {})),
+    // Words naming a day relative to the anchor ("today", "yesterday"): a time of day may precede them.
+    dayWord: alternation(Object.entries(file.phrases ?? {}).filter(([, v]) => v.rel === 'D' && !v.part && !v.weak && !v.discourse).map(([k]) => k)),
+    centuryWord: alternation(file.centuryWords ?? []),
+    setWord: alternation(file.setWords ?? []),
+    amountInfix: alternation(file.amountInfixes ?? []),
+    spelledCentury: alternation(Object.keys(file.spelledCenturies ?? {})),
+    spelledMillennium: alternation(Object.keys(file.spelledMillennia ?? {})),
+    decadeWord: alternation(Object.keys(file.decadeWords ?? {})),
+    timePreposition: alternation(file.timePrepositions ?? []),
+    yearPeriod: alternation(file.yearPeriods ?? []),
+    clockWord: alternation(file.clockWords ?? []),
+    periodEnd: alternation(file.periodEndWords ?? []),
+    barePluralAfter: alternation(file.barePluralAfter ?? []),
+  };
+}
+
+function build(code: string, file: LexiconFile, names: Names, complete = true): Language {
+  const monthEntries = monthEntriesOf(file, names);
+  const weekdayEntries = weekdayEntriesOf(file, names);
+  const leads = leadsOf(file);
+  return {
+    code,
+    file,
+    ...tablesOf(file, monthEntries, weekdayEntries),
+    monthLead: leads.monthLead,
+    complete,
+    script: scriptOf(monthEntries.map(([w]) => w).join('')),
+    futureMarkers: leads.futureMarkers,
+    futureLead: leads.futureLead,
+    pattern: patternsOf(file, monthEntries, weekdayEntries),
   };
 }
 
