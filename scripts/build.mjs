@@ -1,5 +1,5 @@
 // npm run build (and prepack): the package's JavaScript and types in dist/, with the data files
-// the stages read at run time beside their modules (stages/NAME/data/**/*.json and *.bin) and the
+// the stages read at run time beside their modules (stages/NAME/data/**/*.json, *.txt and *.bin) and the
 // report's site files, so that a module finds its files at the same relative path as in the sources.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -18,10 +18,10 @@ for (const stage of readdirSync(path.join(root, 'stages'))) {
   } catch {
     continue;
   }
-  // JSON and trained models (*.bin) only: the generators (*.ts) and their notes stay in the repository.
+  // JSON, word lines (*.txt) and trained models (*.bin) only: the generators (*.ts) and their notes stay in the repository.
   cpSync(data, path.join(dist, 'stages', stage, 'data'), {
     recursive: true,
-    filter: (src) => statSync(src).isDirectory() || src.endsWith('.json') || src.endsWith('.bin'),
+    filter: (src) => statSync(src).isDirectory() || /\.(json|bin|txt)$/.test(src),
   });
 }
 // The core's look-alike table (pipeline/core/data/*.json), read at run time like a stage's data.

@@ -10,6 +10,11 @@ function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(path.join(dataDir, name), 'utf8')) as T;
 }
 
+/** A list of one word a line (the large name list). */
+function wordLines(name: string): Set<string> {
+  return new Set(readFileSync(path.join(dataDir, name), 'utf8').split('\n').filter((w) => w !== ''));
+}
+
 function wordSet(name: string, field = 'words'): Set<string> {
   return new Set(readJson<Record<string, string[]>>(name)[field]);
 }
@@ -42,7 +47,7 @@ export function lexicon(): Lexicon {
   const cues = readJson<{ after: string[]; before: string[] }>('cues.json');
   cached = {
     givenNames,
-    nameWords: wordSet('name-words.json'),
+    nameWords: wordLines('name-words.txt'),
     stopwords: wordSet('stopwords.json'),
     places: new Set([...wordSet('places.json'), ...wordSet('regions.json')]),
     countries: new Set([...wordSet('countries.json'), ...wordSet('regions.json')]),
