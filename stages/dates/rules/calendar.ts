@@ -2,7 +2,7 @@
 import { isValidDay } from '../calendar.ts';
 import { readNumber } from '../amounts.ts';
 import { type Language, key, lookup } from '../lexicon.ts';
-import { L, R, type RuleDef, dayDate, g, yearOf } from './rule.ts';
+import { type Candidate, L, type Match, type Problem, R, type RuleDef, dayDate, g, yearOf } from './rule.ts';
 
 const notCjk = (lang: Language): boolean => !lang.file.cjk;
 /** "Tuesday, " before a date. */
@@ -53,16 +53,19 @@ export const iso: RuleDef = {
     read(m, _lang, problems) {
       const year = yearOf(m[1], m, problems);
       if (year === null || year === undefined) return null;
-      const month = Number(m[2]);
-      const day = Number(m[3]);
-      if (!isValidDay(year, month, day)) {
-        problems.push({ start: m.index, end: m.index + m[0].length, ruleId: 'invalid-date', reason: `${m[0]} is not a valid date`, text: m[0] });
-        return null;
-      }
-      return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year, month, day }, rule: 'iso' };
+      return numericDay(m, problems, year, Number(m[2]), Number(m[3]), 'iso');
     },
   }),
 };
+
+/** A day written in digits: its candidate, or an invalid-date problem when no such day exists. */
+function numericDay(m: Match, problems: Problem[], year: number, month: number, day: number, rule: string): Candidate | null {
+  if (!isValidDay(year, month, day)) {
+    problems.push({ start: m.index, end: m.index + m[0].length, ruleId: 'invalid-date', reason: `${m[0]} is not a valid date`, text: m[0] });
+    return null;
+  }
+  return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year, month, day }, rule };
+}
 
 /** 27.01.2026 (day first) and 1/27/2026 (month first in English). */
 export const numeric: RuleDef = {
@@ -79,11 +82,7 @@ export const numeric: RuleDef = {
       if (m[4].length === 2) year += year < 50 ? 2000 : 1900;
       // "16/01/2012" in an English text is day first: no month 16 (the day-first reading, when valid, stands).
       if (!isValidDay(year, month, day) && isValidDay(year, day, month)) [month, day] = [day, month];
-      if (!isValidDay(year, month, day)) {
-        problems.push({ start: m.index, end: m.index + m[0].length, ruleId: 'invalid-date', reason: `${m[0]} is not a valid date`, text: m[0] });
-        return null;
-      }
-      return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'calendar', year, month, day }, rule: 'numeric' };
+      return numericDay(m, problems, year, month, day, 'numeric');
     },
   }),
 };
