@@ -97,7 +97,7 @@ function scriptOf(w: string): string {
 }
 
 /** What one word says about itself, the same wherever it stands: computed once per word. */
-interface WordInfo {
+export interface WordInfo {
   folded: string;
   lowerHash: number;
   shortHash: number;
@@ -142,7 +142,10 @@ const wordInfo = memoize((key: string): WordInfo => {
   };
 });
 
-const infoOf = (t: Token): WordInfo => wordInfo(`${t.kind[0]}:${t.text}`);
+export const infoOf = (t: Token): WordInfo => wordInfo(`${t.kind[0]}:${t.text}`);
+
+/** How many of a token's features (the first ones) depend on the word alone: the bias and `own`. */
+export const ownFeatureCount = (info: WordInfo): number => 1 + info.own.length;
 
 const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
 

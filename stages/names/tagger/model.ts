@@ -44,19 +44,39 @@ function rowOf(rows: NonNullable<Model['rows']>, bucket: number): number {
   }
 }
 
+/**
+ * What a token's features weigh for each tag before scaling: the weights are whole numbers (16-bit
+ * steps of `scale`), so a sum is exact whatever its order, and a part of it can be summed once and
+ * reused (see `Partial`).
+ */
+export function addWeights(model: Model, f: ArrayLike<number>, from: number, to: number, out: Float64Array, base: number): void {
+  const { emit, rows } = model;
+  for (let k = from; k < to; k++) {
+    const r = rows === undefined ? (f[k] as number) : rowOf(rows, f[k] as number);
+    if (r < 0) continue;
+    const row = r * TAG_COUNT;
+    for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) + (emit[row + t] as number);
+  }
+}
+
+/** A token's first `count` features already summed (unscaled, TAG_COUNT values from `sums[at]`). */
+export interface Partial {
+  count: number;
+  sums: Float64Array;
+}
+
 /** Per-token, per-tag scores of a sentence's features (bucket indices). */
-function emissions(model: Model, features: ArrayLike<number>[]): Float64Array {
+function emissions(model: Model, features: ArrayLike<number>[], partials?: Partial[]): Float64Array {
   const out = new Float64Array(features.length * TAG_COUNT);
-  const { emit, scale, rows } = model;
+  const { scale } = model;
   for (let i = 0; i < features.length; i++) {
     const f = features[i] as ArrayLike<number>;
     const base = i * TAG_COUNT;
-    for (let k = 0; k < f.length; k++) {
-      const r = rows === undefined ? (f[k] as number) : rowOf(rows, f[k] as number);
-      if (r < 0) continue;
-      const row = r * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) + (emit[row + t] as number);
-    }
+    const partial = partials?.[i];
+    if (partial !== undefined) {
+      for (let t = 0; t < TAG_COUNT; t++) out[base + t] = partial.sums[t] as number;
+      addWeights(model, f, partial.count, f.length, out, base);
+    } else addWeights(model, f, 0, f.length, out, base);
     for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) * scale;
   }
   return out;
@@ -72,10 +92,10 @@ function maskedTransitions(model: Model): Float64Array {
 }
 
 /** The best tag sequence (indices into TAGS) for a sentence's feature buckets. */
-export function decode(model: Model, features: ArrayLike<number>[]): number[] {
+export function decode(model: Model, features: ArrayLike<number>[], partials?: Partial[]): number[] {
   const n = features.length;
   if (n === 0) return [];
-  const e = emissions(model, features);
+  const e = emissions(model, features, partials);
   const trans = maskedTransitions(model);
   const score = new Float64Array(n * TAG_COUNT);
   const back = new Int8Array(n * TAG_COUNT);
