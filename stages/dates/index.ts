@@ -45,13 +45,6 @@ export interface TaggedDates {
 }
 
 const SOURCE = 'dates';
-
-declare module 'vfile' {
-  interface DataMap {
-    /** Where the dates stage found `published`: dateHint, metadata, dateline or first-line. */
-    publishedFrom: string | null;
-  }
-}
 /** Where a sentence's tense is looked for, before and after the expression. */
 const TENSE_WINDOW_BEFORE = 90;
 const TENSE_WINDOW_AFTER = 40;
@@ -231,7 +224,6 @@ function tagDocument(file: VFile, text: string, blocks: { text: string; start: n
   }
   file.data.published = own.published ? formatDay(own.published) : null;
   file.data.publishedSource = own.source;
-  file.data.publishedFrom = own.published ? own.source : null;
   const anchor = own.published ?? parseIsoDay(file.data.referenceDate);
   let tagged = tagDates(blocks, anchor, docLang);
   if (anchor === null) tagged = anchorOnNarrative(file, blocks, tagged, docLang);
@@ -338,8 +330,8 @@ export const datesStage: StageDefinition = {
     published: file.data.published ?? null,
     publishedSource: file.data.publishedSource ?? null,
     dates: file.data.dates?.length ?? 0,
-    // Where `published` came from: dateHint (the dump's date), metadata, dateline, first-line.
-    publishedFrom: file.data.publishedFrom ?? null,
+    // The report's name for publishedSource, null when there is no `published`.
+    publishedFrom: file.data.published ? (file.data.publishedSource ?? null) : null,
     // Offsets index the stage's text, which is the record's final text.
     list: (file.data.dates ?? []).map((d) => ({ text: d.text, value: d.value, type: d.type, start: d.start, end: d.end })),
     problems: file.messages.filter((m) => m.source === SOURCE).map((m) => ({ rule: m.ruleId, text: m.actual })),
