@@ -7,7 +7,6 @@ import type { Processor } from 'unified';
 import type { Root } from '../core/document.ts';
 import { StageRunner } from './process.ts';
 import type { InputDocument } from './read.ts';
-import { selectStages } from './run.ts';
 import type { StageDefinition } from '../core/stage.ts';
 import type { WorkerInit } from './pool.ts';
 
@@ -30,9 +29,11 @@ function reporting(stage: StageDefinition): StageDefinition {
   return { ...stage, plugin };
 }
 
+// The pipeline's stages are imported only when they are the ones asked for: a thread given a
+// stage module of its own (the pool's tests) does not load the pipeline's models and word lists.
 const stages: readonly StageDefinition[] = init.stageModule
   ? ((await import(init.stageModule)) as { stages: StageDefinition[] }).stages
-  : selectStages(init.stages).map((s) => s.stage);
+  : (await import('./run.ts')).selectStages(init.stages).map((s) => s.stage);
 const runner = new StageRunner(stages.map(reporting), init.stageOptions);
 
 parentPort?.on('message', (message: { seq: number; doc: InputDocument }) => {
