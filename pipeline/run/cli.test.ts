@@ -1,9 +1,12 @@
-// The command line as a user meets it, run as a child process: resume after a kill, refusals
-// before anything is written, interruption. Only the cheap stages run (repair, blocks).
+// The command line as a user meets it: resume after a kill, refusals before anything is written,
+// interruption. A run that is killed or interrupted, and the one that prints to a pipe, are child
+// processes; the others call the same main function in this process (runCli), where a new
+// process would only load everything again. Only the cheap stages run (repair, blocks).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli as run } from './test/cli.ts';
 import { tempDir } from './test/tmp.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -16,10 +19,6 @@ function dump(dir: string, n: number, name = 'dump.jsonl'): string {
   const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `d${i}`, text: `Document ${i} says something.\n\nA second paragraph ${'x'.repeat(i % 11)}.` }));
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
-}
-
-function run(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 /** Starts the CLI slowed down (a pause before each document), so a test can stop it mid-way. */
@@ -56,7 +55,7 @@ describe('--resume', () => {
     const dir = tempDir();
     const input = dump(dir, 300);
     const whole = path.join(dir, 'whole');
-    expect(run([input, '--out', whole, ...STAGES]).status).toBe(0);
+    expect((await run([input, '--out', whole, ...STAGES])).status).toBe(0);
 
     const out = path.join(dir, 'out');
     const first = start([input, '--out', out, ...STAGES, '--concurrency', '1'], { NEWSNORM_TRACE_PROCESSED: path.join(dir, 'trace1') });
@@ -73,7 +72,7 @@ describe('--resume', () => {
     expect(kept.length).toBeLessThan(300);
 
     const trace = path.join(dir, 'trace2');
-    const second = run([input, '--out', out, ...STAGES, '--resume'], { NEWSNORM_TRACE_PROCESSED: trace });
+    const second = await run([input, '--out', out, ...STAGES, '--resume'], { NEWSNORM_TRACE_PROCESSED: trace });
     expect(second.status).toBe(0);
     expect(second.stderr).toContain(`kept ${kept.length}, processing ${300 - kept.length}`);
     // The documents written before the kill were not handed to the stages again; all others were, once.
@@ -84,23 +83,23 @@ describe('--resume', () => {
     expect(JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'))).toMatchObject({ documents: 300, resumed: { kept: kept.length, processed: 300 - kept.length } });
 
     // A finished run resumed again processes nothing.
-    const third = run([input, '--out', out, ...STAGES, '--resume']);
+    const third = await run([input, '--out', out, ...STAGES, '--resume']);
     expect(third.stderr).toContain('kept 300, processing 0');
     expectSameFiles(whole, out);
   });
 
-  it('refuses other inputs or flags than the earlier run’s, and leaves its files alone', () => {
+  it('refuses other inputs or flags than the earlier run’s, and leaves its files alone', async () => {
     const dir = tempDir();
     const input = dump(dir, 20);
     const other = dump(dir, 5, 'other.jsonl');
     const out = path.join(dir, 'out');
-    expect(run([input, '--out', out, ...STAGES]).status).toBe(0);
+    expect((await run([input, '--out', out, ...STAGES])).status).toBe(0);
     const before = readFileSync(path.join(out, 'records.jsonl'), 'utf8');
-    const r = run([other, '--out', out, ...STAGES, '--resume']);
+    const r = await run([other, '--out', out, ...STAGES, '--resume']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--resume: .* was written by a run with other inputs or flags/);
     expect(r.stderr).toContain('inputs: earlier');
-    const s = run([input, '--out', out, '--stages', 'repair', '--resume']);
+    const s = await run([input, '--out', out, '--stages', 'repair', '--resume']);
     expect(s.status).toBe(2);
     expect(s.stderr).toContain('stages: earlier ["repair","blocks"], now ["repair"]');
     expect(readFileSync(path.join(out, 'records.jsonl'), 'utf8')).toBe(before);
@@ -108,41 +107,41 @@ describe('--resume', () => {
 });
 
 describe('nothing is overwritten by surprise', () => {
-  it('refuses a folder that is not empty without --resume or --overwrite; --overwrite replaces only newsnorm files', () => {
+  it('refuses a folder that is not empty without --resume or --overwrite; --overwrite replaces only newsnorm files', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out');
-    expect(run([dump(dir, 20), '--out', out, ...STAGES]).status).toBe(0);
+    expect((await run([dump(dir, 20), '--out', out, ...STAGES])).status).toBe(0);
     writeFileSync(path.join(out, 'notes.txt'), 'mine');
     const small = dump(dir, 5, 'small.jsonl');
-    const r = run([small, '--out', out, ...STAGES]);
+    const r = await run([small, '--out', out, ...STAGES]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/is not empty .*Add --resume .* or --overwrite/s);
     expect(r.stderr).toContain(`${small} --out ${out} --stages repair,blocks --overwrite`);
     expect(lineCount(path.join(out, 'records.jsonl'))).toBe(20);
-    const o = run([small, '--out', out, ...STAGES, '--overwrite']);
+    const o = await run([small, '--out', out, ...STAGES, '--overwrite']);
     expect(o.status).toBe(0);
     expect(lineCount(path.join(out, 'records.jsonl'))).toBe(5);
     expect(readFileSync(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
-  it('checks the gazetteer before writing: file, line and problem, no stack trace', () => {
+  it('checks the gazetteer before writing: file, line and problem, no stack trace', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out');
     const input = dump(dir, 5);
-    expect(run([input, '--out', out, ...STAGES]).status).toBe(0);
+    expect((await run([input, '--out', out, ...STAGES])).status).toBe(0);
     const before = readFileSync(path.join(out, 'records.jsonl'), 'utf8');
     const gazetteer = path.join(dir, 'people.json');
     writeFileSync(gazetteer, '[\n  {"name": "Wang Yi"},\n  {"id": "Q1"}\n]\n');
-    const r = run([input, '--out', out, ...STAGES, '--gazetteer', gazetteer, '--overwrite']);
+    const r = await run([input, '--out', out, ...STAGES, '--gazetteer', gazetteer, '--overwrite']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`newsnorm: --gazetteer ${gazetteer}, line 3: entry 2 has no "name"`);
     expect(readFileSync(path.join(out, 'records.jsonl'), 'utf8')).toBe(before);
   });
 
-  it('calls a missing input a usage error and writes nothing', () => {
+  it('calls a missing input a usage error and writes nothing', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out');
-    const r = run([dump(dir, 3), path.join(dir, 'typo.jsonl'), '--out', out]);
+    const r = await run([dump(dir, 3), path.join(dir, 'typo.jsonl'), '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no such input');
     expect(existsSync(out)).toBe(false);
@@ -154,7 +153,7 @@ describe('interruption', () => {
     const dir = tempDir();
     const input = dump(dir, 200);
     const whole = path.join(dir, 'whole');
-    expect(run([input, '--out', whole, ...STAGES]).status).toBe(0);
+    expect((await run([input, '--out', whole, ...STAGES])).status).toBe(0);
     const out = path.join(dir, 'out');
     const first = start([input, '--out', out, ...STAGES]);
     await waitForLines(path.join(out, 'records.jsonl'), 10);
@@ -170,7 +169,7 @@ describe('interruption', () => {
     expect(lineCount(path.join(out, 'records.jsonl'))).toBe(runJson.documents);
     for (const f of readdirSync(path.join(out, 'stages'))) expect(lineCount(path.join(out, 'stages', f))).toBe(runJson.documents);
     expect(runJson.documents).toBeLessThan(200);
-    const second = run([input, '--out', out, ...STAGES, '--resume']);
+    const second = await run([input, '--out', out, ...STAGES, '--resume']);
     expect(second.status).toBe(0);
     expectSameFiles(whole, out);
   });
@@ -198,34 +197,34 @@ describe('a run split over a cluster', () => {
     return { folder, files };
   }
 
-  it('runs three ranks as separate processes, survives a SIGKILL of one, merges, and equals a single run', async () => {
+  it('runs three ranks, survives a SIGKILL of one, merges, and equals a single run', async () => {
     const dir = tempDir();
     const { folder: input } = dumps(dir);
     const whole = path.join(dir, 'whole');
-    expect(run([input, '--out', whole, ...CLUSTER_STAGES]).status).toBe(0);
+    expect((await run([input, '--out', whole, ...CLUSTER_STAGES])).status).toBe(0);
 
     const out = path.join(dir, 'out');
     const shard = (rank: number) => ['--rank', String(rank), '--world-size', '3'];
-    expect(run([input, '--out', out, ...CLUSTER_STAGES, ...shard(0)]).status).toBe(0);
+    expect((await run([input, '--out', out, ...CLUSTER_STAGES, ...shard(0)])).status).toBe(0);
     // Rank 2 as a Slurm job array task would run it: the shard comes from the environment.
-    expect(run([input, '--out', out, ...CLUSTER_STAGES], { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3' }).status).toBe(0);
+    expect((await run([input, '--out', out, ...CLUSTER_STAGES], { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3' })).status).toBe(0);
     const killed = start([input, '--out', out, ...CLUSTER_STAGES, ...shard(1), '--concurrency', '1']);
     await waitForLines(path.join(out, 'records.1-of-3.jsonl'), 10);
     killed.child.kill('SIGKILL');
     await killed.exited;
     expect(lineCount(path.join(out, 'records.1-of-3.jsonl'))).toBeLessThan(80);
 
-    const early = run(['--merge', out]);
+    const early = await run(['--merge', out]);
     expect(early.status).toBe(2);
     expect(early.stderr).toContain('rank 1 of 3 has not finished');
 
     // The whole array again, with --resume: finished ranks have nothing to do, rank 1 goes on.
     for (const rank of [0, 1, 2]) {
-      const again = run([input, '--out', out, ...CLUSTER_STAGES, ...shard(rank), '--resume']);
+      const again = await run([input, '--out', out, ...CLUSTER_STAGES, ...shard(rank), '--resume']);
       expect(again.status).toBe(0);
       if (rank !== 1) expect(again.stderr).toMatch(/kept \d+, processing 0/);
     }
-    const merged = run(['--merge', out]);
+    const merged = await run(['--merge', out]);
     expect(merged.stderr).toContain('merged 242 documents');
     expect(merged.status).toBe(0);
     expectSameFiles(whole, out);
@@ -235,17 +234,17 @@ describe('a run split over a cluster', () => {
     };
     expect(counts(out)).toEqual(counts(whole));
     expect(counts(whole).duplicateIds).toBe(201);
-    expect(run(['--merge', out]).status).toBe(2); // the merged files exist: --overwrite to redo
+    expect((await run(['--merge', out])).status).toBe(2); // the merged files exist: --overwrite to redo
   });
 
-  it('has each rank read only its own part of the input: whole dumps, consecutive, no file read twice', () => {
+  it('has each rank read only its own part of the input: whole dumps, consecutive, no file read twice', async () => {
     const dir = tempDir();
     const { folder: input, files } = dumps(dir);
     const out = path.join(dir, 'out');
     const read: string[][] = [];
     for (const rank of [0, 1, 2]) {
       const trace = path.join(dir, `read.${rank}`);
-      const r = run([input, '--out', out, '--stages', 'repair', '--rank', String(rank), '--world-size', '3'], { NEWSNORM_TRACE_READ: trace });
+      const r = await run([input, '--out', out, '--stages', 'repair', '--rank', String(rank), '--world-size', '3'], { NEWSNORM_TRACE_READ: trace });
       expect(r.status).toBe(0);
       read.push(readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as string));
       // The documents a rank wrote are those of the files it read: none read and thrown away.
@@ -254,7 +253,7 @@ describe('a run split over a cluster', () => {
     expect(read).toEqual([files.slice(0, 2), files.slice(2, 4), files.slice(4, 6)]);
   });
 
-  it('cuts a single dump into byte ranges: each rank reads only its own, and the merge equals a single run', () => {
+  it('cuts a single dump into byte ranges: each rank reads only its own, and the merge equals a single run', async () => {
     const dir = tempDir();
     const input = path.join(dir, 'dump.jsonl');
     const lines = Array.from({ length: 150 }, (_, i) =>
@@ -264,12 +263,12 @@ describe('a run split over a cluster', () => {
     writeFileSync(input, `${lines.join('\n')}\n{broken\n`);
     const env = { NEWSNORM_PART_BYTES: '2000' };
     const whole = path.join(dir, 'whole');
-    expect(run([input, '--out', whole, ...CLUSTER_STAGES], env).status).toBe(0);
+    expect((await run([input, '--out', whole, ...CLUSTER_STAGES], env)).status).toBe(0);
     const out = path.join(dir, 'out');
     const read: string[][] = [];
     for (const rank of [0, 1, 2]) {
       const trace = path.join(dir, `read.${rank}`);
-      expect(run([input, '--out', out, ...CLUSTER_STAGES, '--rank', String(rank), '--world-size', '3'], { ...env, NEWSNORM_TRACE_READ: trace }).status).toBe(0);
+      expect((await run([input, '--out', out, ...CLUSTER_STAGES, '--rank', String(rank), '--world-size', '3'], { ...env, NEWSNORM_TRACE_READ: trace })).status).toBe(0);
       read.push(readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as string).slice(input.length)));
     }
     // Consecutive ranges of 2,000 bytes, none read by two ranks; only the last rank, which holds
@@ -278,32 +277,33 @@ describe('a run split over a cluster', () => {
     expect(ranges.flat()).toEqual(Array.from({ length: ranges.flat().length }, (_, k) => `@${2000 * k}-${Math.min(2000 * (k + 1), statSync(input).size)}`));
     for (const r of ranges) expect(r.length).toBeGreaterThan(1);
     expect(read.map((r) => r.filter((x) => x.endsWith(' newlines')).length)).toEqual([0, 0, 1]);
-    expect(run(['--merge', out], env).status).toBe(0);
+    expect((await run(['--merge', out], env)).status).toBe(0);
     expectSameFiles(whole, out);
     expect(readFileSync(path.join(out, 'records.jsonl'), 'utf8')).toContain('"id":"dump#151"');
   });
 });
 
 describe('report and inspect on the command line', () => {
-  it('builds the report of a finished run, and prints a document plain when piped', () => {
+  it('builds the report of a finished run, and prints a document plain when piped', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out');
-    expect(run([dump(dir, 3), '--out', out, ...STAGES, '--quiet']).status).toBe(0);
-    const report = run(['report', out]);
+    expect((await run([dump(dir, 3), '--out', out, ...STAGES, '--quiet'])).status).toBe(0);
+    const report = await run(['report', out]);
     expect(report.status).toBe(0);
     expect(report.stderr).toContain('report of 3 documents');
     expect(existsSync(path.join(out, 'report', 'index.html'))).toBe(true);
-    const inspect = run(['inspect', out, 'd1']);
+    // A child process, its stdout a pipe: plain text, no colours.
+    const inspect = spawnSync(process.execPath, ['--import', 'tsx', cli, 'inspect', out, 'd1'], { cwd: root, encoding: 'utf8' });
     expect(inspect.status).toBe(0);
     expect(inspect.stdout).toContain('── 02 blocks');
     expect(inspect.stdout).not.toContain('\u001b[');
   });
 
-  it('refuses a folder without a run and missing arguments (exit 2)', () => {
+  it('refuses a folder without a run and missing arguments (exit 2)', async () => {
     const dir = tempDir();
-    const report = run(['report', dir]);
+    const report = await run(['report', dir]);
     expect(report.stderr).toContain('not the output folder of a finished run');
     expect(report.status).toBe(2);
-    expect(run(['inspect', dir]).status).toBe(2);
+    expect((await run(['inspect', dir])).status).toBe(2);
   });
 });

@@ -8,6 +8,8 @@
 // Exit codes: 0 when every document was processed or recorded as failed; 2 for bad flags, a
 // missing input, a bad --gazetteer or an output folder that is not empty; 1 when the run itself
 // could not go on (an unwritable output folder); 130 when interrupted (SIGINT, SIGTERM).
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseCommandLine, USAGE, UsageError } from './flags.ts';
 import { mergeShards } from './merge.ts';
 import { createProgressReporter } from './progress.ts';
@@ -25,9 +27,10 @@ function rerunCommand(argv: string[]): string {
 
 /**
  * SIGINT/SIGTERM stop the run cleanly: no new documents are taken, those in flight are written,
- * run.json says `interrupted`. A second signal exits at once.
+ * run.json says `interrupted`. A second signal exits at once. `release` takes the handlers off
+ * again once the run is over (main may run several times in one process: the tests).
  */
-function stopOnSignals(): AbortController {
+function stopOnSignals(): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -35,7 +38,13 @@ function stopOnSignals(): AbortController {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return controller;
+  return {
+    signal: controller.signal,
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 /** Notices (skipped files, duplicate ids) print up to a limit: run.json has the full account. */
@@ -60,8 +69,8 @@ async function merge(out: string, overwrite: boolean, quiet: boolean): Promise<n
   }
 }
 
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
+/** The command line on `argv` (the words after the command); the exit code. */
+export async function main(argv: string[]): Promise<number> {
   // `report` and `inspect` read a run's output; they are runner-side and no stage imports them.
   if (isRunCommand(argv[0])) return runCommand(argv);
   let options;
@@ -80,12 +89,12 @@ async function main(): Promise<number> {
   }
   if (options.merge) return merge(options.out, options.overwrite === true, options.quiet);
   const progress = createProgressReporter({ quiet: options.quiet, stream: process.stderr });
-  const controller = stopOnSignals();
+  const stop = stopOnSignals();
   try {
     const summary = await runPipeline({
       ...options,
       command: rerunCommand(argv),
-      signal: controller.signal,
+      signal: stop.signal,
       onStart: (start) => {
         if (options.resume && !options.quiet) console.error(`newsnorm: kept ${start.kept}, processing ${start.remaining ?? 'the rest'}`);
         progress.start(start);
@@ -113,7 +122,18 @@ async function main(): Promise<number> {
       return 1;
     }
     throw e;
+  } finally {
+    stop.release();
   }
 }
 
-process.exitCode = await main();
+/** Whether this module is the program (node cli.ts, npx newsnorm, npm start), not imported by one. */
+function isProgram(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) process.exitCode = await main(process.argv.slice(2));
