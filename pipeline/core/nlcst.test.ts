@@ -35,6 +35,7 @@ describe('blocks as nlcst', () => {
     expect(toString(body)).toBe(text);
     const places: [string, number, number][] = [];
     visit(body, 'WordNode', (w) => void places.push([toString(w as never), w.position?.start.offset ?? -1, w.position?.start.line ?? -1]));
+    expect(places.map(([word]) => word)).toEqual(['Deep', 'trust', 'Shoigu', 'met', 'Dong', 'They', 'talked']);
     for (const [word, offset] of places) expect(text.slice(offset, offset + word.length)).toBe(word);
     expect(places.find(([w]) => w === 'They')?.[2]).toBe(4);
   });

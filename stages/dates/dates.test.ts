@@ -358,7 +358,9 @@ describe('inconsistencies and bad input', () => {
     const text = 'First paragraph, Jan 27.\n\nSecond one: yesterday and next week.';
     const { file } = await run(text, { dateHint: ARTICLE_DATE });
     const body = 'First paragraph, Jan 27.\n\nSecond one: yesterday and next week.';
-    for (const d of file.data.dates ?? []) expect(body.slice(d.start, d.end)).toBe(d.text);
+    const dates = file.data.dates ?? [];
+    expect(dates.map((d) => d.text)).toEqual(['Jan 27', 'yesterday', 'next week']);
+    for (const d of dates) expect(body.slice(d.start, d.end)).toBe(d.text);
   });
 });
 

@@ -265,7 +265,8 @@ describe('bad input', () => {
     const words = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'John', 'Smith', 'Mary', 'Jones'];
     const text = Array.from({ length: 100_000 }, (_, i) => words[(i * 7) % words.length]).join(' ');
     const people = findPeople(text);
-    expect(Array.isArray(people)).toBe(true);
+    // A text made of first names and surnames: something is found, and every mention is in place.
+    expect(people.length).toBeGreaterThan(0);
     expectOffsetsMatch(text, people);
   });
 
@@ -279,6 +280,8 @@ describe('bad input', () => {
       const people = findPeople(text);
       expectOffsetsMatch(text, people);
     }
+    // The plain name after the debris is still found, so the offsets above were checked on something.
+    expect(namesOf(texts[1] as string)).toContain('John Smith');
   });
 });
 

@@ -23,7 +23,11 @@ describe('invisible characters, spaces, entities and normalisation', () => {
   it('turns no-break and typographic spaces into plain spaces', () => {
     const { text, repairs } = repairString('10\u00a0km from\u2009Paris\u202fnow');
     expect(text).toBe('10 km from Paris now');
-    expect(repairs.every((r) => r.reason === 'space' && r.to === ' ')).toBe(true);
+    expect(repairs.map((r) => [r.text, r.to, r.reason])).toEqual([
+      ['\u00a0', ' ', 'space'],
+      ['\u2009', ' ', 'space'],
+      ['\u202f', ' ', 'space'],
+    ]);
   });
 
   it('decodes HTML character references and leaves a bare ampersand alone', () => {
