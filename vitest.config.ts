@@ -17,7 +17,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['index.ts', 'pipeline/**/*.ts', 'stages/**/*.ts'],
-      exclude: ['**/*.test.ts', 'pipeline/run/test/**', 'stages/*/data/*.ts', 'stages/*/scripts/**', '**/*.d.ts'],
+      exclude: ['**/*.test.ts', 'pipeline/run/test/**', 'stages/*/test/**', 'stages/*/data/*.ts', 'stages/*/scripts/**', '**/*.d.ts'],
       reporter: ['text'],
       // Printed when a test fails too: CI shows it on every run.
       reportOnFailure: true,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleText, createDocumentFile, parseDocument, type Root } from '../../pipeline/core/document.ts';
 import { removalsOf } from '../../pipeline/core/decisions.ts';
 import blocks from '../blocks/index.ts';
-import language from '../language/index.ts';
+import language from './test/language.ts';
 import chrome, { chromeStage, stripChromeFromText, type ChromeOptions } from './index.ts';
 
 const story = [

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleText, createDocumentFile, parseDocument, type Root } from '../../pipeline/core/document.ts';
 import { removalsOf, repairsOf } from '../../pipeline/core/decisions.ts';
 import blocks from '../blocks/index.ts';
-import language from '../language/index.ts';
+import language from './test/language.ts';
 import chrome from './index.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
