@@ -34,6 +34,7 @@ const BREADCRUMB = /^[»›>]|\s[>»›/|]\s.*\s[>»›/|]\s|\s[>»›]\s/u;
 const REAL_WORD = /\p{L}{3,}/gu;
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const SENTENCE_END = /[.!?…。！？]+["'”’»)]*(?:\s|$)|[。！？]/gu;
 
 /** Whether a block reads like a headline or a label rather than a paragraph of the story. */
 export function headlineLike(c: TitleCandidate): boolean {
@@ -62,18 +63,24 @@ function overlap(candidate: string, body: Set<string>, stopwords: Set<string>): 
   return words.filter((w) => body.has(w)).length / words.length;
 }
 
+/** Sentence ends: a mark followed by a space or the end ("C.A.R.E." inside a headline is no sentence). */
+function sentenceEnds(text: string): number {
+  return text.match(SENTENCE_END)?.length ?? 0;
+}
+
 /** Why a block can never be the headline, or null when it may be. */
 function ruledOut(c: TitleCandidate): string | null {
   const f = c.features;
   const text = c.value.trim();
   if (c.forcedRule !== null && !SOFT_RULES.has(c.forcedRule)) return 'chrome';
   if (f.words < 2 || f.words > 35 || f.urlDensity > 0) return 'length';
-  if (f.sentenceMarks >= 3 || f.seams >= 2 || f.timestamps > 0 || f.truncated) return 'shape';
+  if (sentenceEnds(text) >= 3 || f.seams >= 2 || f.timestamps > 0 || f.truncated) return 'shape';
   if (f.digitRatio > 0.2) return 'dates';
   if (BYLINE.test(text)) return 'byline';
   if (BREADCRUMB.test(text)) return 'breadcrumb';
   // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …").
-  if (f.commas >= 4) return 'list';
+  // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …"): many commas, a word or two between them.
+  if (f.commas >= 4 && f.words / (f.commas + 1) < 3) return 'list';
   // A counter or a label ("Photos ( 1 )"): fewer than two real words.
   if ((text.match(REAL_WORD) ?? []).length < 2 && !HAN.test(text)) return 'label';
   // A menu: a long line without a single function word.
