@@ -33,6 +33,8 @@ const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc
 const BREADCRUMB = /^[»›>]|\s[>»›/|]\s.*\s[>»›/|]\s|\s[>»›]\s/u;
 const REAL_WORD = /\p{L}{3,}/gu;
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
+/** How much a standfirst may outscore the headline right above it on shared words. */
+const STANDFIRST_MARGIN = 0.5;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 const SENTENCE_END = /[.!?…。！？]+["'”’»)]*(?:\s|$)|[。！？]/gu;
 
@@ -145,8 +147,9 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
   const leadWords = new Set(contentWords(body.slice(0, 2).join('\n').slice(0, 1500), stopwords));
   const bodyWords = new Set(contentWords(body.join('\n').slice(0, 6000), stopwords));
   const slug = slugWords(url, stopwords);
+  const minScore = options.minScore ?? 0.6;
+  const scores = new Map<number, number>();
   let best: number | null = null;
-  let bestScore = options.minScore ?? 0.6;
   for (let i = bodyStart - 1, distance = 1; i >= Math.max(0, bodyStart - window); i--, distance++) {
     const c = blocks[i] as TitleCandidate;
     if (ruledOut(c) !== null) continue;
@@ -154,10 +157,42 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     if (words.length === 0) continue;
     const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
     const score = headlineScore(c, distance, { lead: share(leadWords), body: share(bodyWords), slug: slug.size > 0 ? share(slug) : 0 });
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
+    scores.set(i, score);
+    if (score > minScore && (best === null || score > (scores.get(best) as number))) best = i;
+  }
+  return best === null ? null : inHeaderOrder(blocks, best, scores, minScore);
+}
+
+/**
+ * The headline among the lines that stand together at the head of a story, in the order pages set
+ * them: a kicker (a section's name in a word or three) above the headline, a standfirst below it.
+ * A standfirst retells the story's first paragraph and so often outscores the headline on shared
+ * words; a line right above the best one that reads nearly as well as a headline (four words or
+ * more, and neither a copy of the best line, as breadcrumbs and dated lists hold, nor a kicker in
+ * capitals) is the headline, and the best line its standfirst. A short best line right above a
+ * line that reads as a headline is its kicker.
+ */
+function inHeaderOrder(blocks: TitleCandidate[], best: number, scores: Map<number, number>, minScore: number): number {
+  const bestScore = scores.get(best) as number;
+  const line = (i: number) => blocks[i] as TitleCandidate;
+  const readsAsHeadline = (i: number) => (scores.get(i) ?? -Infinity) >= 1.5 * minScore && line(i).features.words >= 4;
+  const above = best - 1;
+  if (readsAsHeadline(above) && bestScore - (scores.get(above) as number) <= STANDFIRST_MARGIN && !copies(line(above).value, line(best).value) && !(allCapitals(line(above).value) && !allCapitals(line(best).value))) {
+    return above;
+  }
+  if (line(best).features.words < 4 && readsAsHeadline(best + 1)) {
+    return best + 1;
   }
   return best;
+}
+
+/** Whether a line holds another's letters (a breadcrumb ending in the headline, a dated copy of it). */
+function copies(line: string, other: string): boolean {
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return key(line).includes(key(other));
+}
+
+/** Written in capitals only (a kicker or a section's name in many layouts). */
+function allCapitals(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
