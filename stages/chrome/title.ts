@@ -36,6 +36,10 @@ const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
 /** How much a standfirst may outscore the headline right above it on shared words. */
 const STANDFIRST_MARGIN = 0.5;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const DATED = /(?<!\p{N})(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\p{N})/u;
+const BARE_CLOCK = /^\s*\d{1,2}:\d{2}\s*$/u;
+/** How much a byline or a date right below adds to a line's score as a headline. */
+const SIGNED_BONUS = 0.3;
 const SENTENCE_END = /[.!?…。！？]+["'”’»)]*(?:\s|$)|[。！？]/gu;
 
 /** Whether a block reads like a headline or a label rather than a paragraph of the story. */
@@ -68,6 +72,15 @@ function overlap(candidate: string, body: Set<string>, stopwords: Set<string>): 
 /** Sentence ends: a mark followed by a space or the end ("C.A.R.E." inside a headline is no sentence). */
 function sentenceEnds(text: string): number {
   return text.match(SENTENCE_END)?.length ?? 0;
+}
+
+/**
+ * A line that signs or dates a story, as pages set right below its headline: a byline, or a short
+ * line with a year or a numeric date ("Updated 18 Nov 2019", "Dariusz Rosiak 17-12-2011").
+ */
+function signsHeadline(c: TitleCandidate): boolean {
+  const text = c.value.trim();
+  return c.features.words <= 20 && (BYLINE.test(text) || /^(?:by|von|par|por)$/iu.test(text) || DATED.test(text));
 }
 
 /** Why a block can never be the headline, or null when it may be. */
@@ -103,6 +116,12 @@ export function slugWords(url: string | null | undefined, stopwords: Set<string>
   return words.length >= 3 ? new Set(words) : new Set();
 }
 
+/** A line's score as the headline, and the share of its words the story's first paragraphs repeat. */
+interface Scored {
+  score: number;
+  lead: number;
+}
+
 interface Evidence {
   /** Share of the candidate's words in the story's first paragraphs. */
   lead: number;
@@ -110,6 +129,10 @@ interface Evidence {
   body: number;
   /** Share in the URL's path; 0 when the URL has no words. */
   slug: number;
+  /** A byline or a dated line stands right below (a headline's own: "By …", "17-12-2011, aktualizacja …"). */
+  signed: boolean;
+  /** A bare clock time stands right above: an item of a news feed ("20:42", then a headline). */
+  afterClock: boolean;
 }
 
 /** How much a block reads like the headline of the story that starts `distance` blocks after it. */
@@ -132,6 +155,8 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
   if (/^\p{Ll}/u.test(text)) score -= 0.4;
   // A name (a byline, a section, a product): a few capitalised words and not one function word.
   if (f.words <= 4 && f.stopwordDensity === 0 && NAME_LIKE.test(text)) score -= 0.3;
+  if (e.signed) score += SIGNED_BONUS;
+  if (e.afterClock) score -= 0.5;
   return score;
 }
 
@@ -148,7 +173,7 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
   const bodyWords = new Set(contentWords(body.join('\n').slice(0, 6000), stopwords));
   const slug = slugWords(url, stopwords);
   const minScore = options.minScore ?? 0.6;
-  const scores = new Map<number, number>();
+  const scores = new Map<number, Scored>();
   let best: number | null = null;
   for (let i = bodyStart - 1, distance = 1; i >= Math.max(0, bodyStart - window); i--, distance++) {
     const c = blocks[i] as TitleCandidate;
@@ -156,11 +181,23 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     const words = contentWords(c.value, stopwords);
     if (words.length === 0) continue;
     const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
-    const score = headlineScore(c, distance, { lead: share(leadWords), body: share(bodyWords), slug: slug.size > 0 ? share(slug) : 0 });
-    scores.set(i, score);
-    if (score > minScore && (best === null || score > (scores.get(best) as number))) best = i;
+    const lead = share(leadWords);
+    const score = headlineScore(c, distance, {
+      lead,
+      body: share(bodyWords),
+      slug: slug.size > 0 ? share(slug) : 0,
+      signed: [i + 1, i + 2, i + 3].some((j) => j < blocks.length && signsHeadline(blocks[j] as TitleCandidate)),
+      afterClock: i > 0 && BARE_CLOCK.test((blocks[i - 1] as TitleCandidate).value),
+    });
+    scores.set(i, { score, lead });
+    if (score > minScore && (best === null || score > (scores.get(best) as Scored).score)) best = i;
   }
-  return best === null ? null : inHeaderOrder(blocks, best, scores, minScore);
+  if (best === null) return null;
+  // A line that ends in another candidate (a breadcrumb ending in the headline, a dated copy of it) gives way to it.
+  for (const [i, scored] of scores) {
+    if (i !== best && scored.score > minScore && (blocks[i] as TitleCandidate).features.words >= 3 && endsWith((blocks[best] as TitleCandidate).value, (blocks[i] as TitleCandidate).value)) return i;
+  }
+  return inHeaderOrder(blocks, best, scores, minScore);
 }
 
 /**
@@ -172,12 +209,13 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
  * capitals) is the headline, and the best line its standfirst. A short best line right above a
  * line that reads as a headline is its kicker.
  */
-function inHeaderOrder(blocks: TitleCandidate[], best: number, scores: Map<number, number>, minScore: number): number {
-  const bestScore = scores.get(best) as number;
+function inHeaderOrder(blocks: TitleCandidate[], best: number, scores: Map<number, Scored>, minScore: number): number {
+  const bestScore = (scores.get(best) as Scored).score;
   const line = (i: number) => blocks[i] as TitleCandidate;
-  const readsAsHeadline = (i: number) => (scores.get(i) ?? -Infinity) >= 1.5 * minScore && line(i).features.words >= 4;
+  const readsAsHeadline = (i: number) => (scores.get(i)?.score ?? -Infinity) >= 1.5 * minScore && line(i).features.words >= 4;
   const above = best - 1;
-  if (readsAsHeadline(above) && bestScore - (scores.get(above) as number) <= STANDFIRST_MARGIN && !copies(line(above).value, line(best).value) && !(allCapitals(line(above).value) && !allCapitals(line(best).value))) {
+  const aboveScored = scores.get(above);
+  if (aboveScored !== undefined && readsAsHeadline(above) && aboveScored.lead > 0 && bestScore - aboveScored.score <= STANDFIRST_MARGIN && !copies(line(above).value, line(best).value) && !(allCapitals(line(above).value) && !allCapitals(line(best).value))) {
     return above;
   }
   if (line(best).features.words < 4 && readsAsHeadline(best + 1)) {
@@ -188,8 +226,19 @@ function inHeaderOrder(blocks: TitleCandidate[], best: number, scores: Map<numbe
 
 /** Whether a line holds another's letters (a breadcrumb ending in the headline, a dated copy of it). */
 function copies(line: string, other: string): boolean {
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return key(line).includes(key(other));
+  return lettersOf(line).includes(lettersOf(other));
+}
+
+/** Letters and digits only, lower case: how copies of a line are compared. */
+function lettersOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Whether a line ends in another's letters and holds more than them. */
+function endsWith(line: string, other: string): boolean {
+  const a = lettersOf(line);
+  const b = lettersOf(other);
+  return a.length > b.length && a.endsWith(b);
 }
 
 /** Written in capitals only (a kicker or a section's name in many layouts). */
