@@ -83,6 +83,12 @@ function signsHeadline(c: TitleCandidate): boolean {
   return c.features.words <= 20 && (BYLINE.test(text) || /^(?:by|von|par|por)$/iu.test(text) || DATED.test(text));
 }
 
+/** A byline and its source ("Эд Пилкингтон | The Guardian"): names of a word to three on each side of a bar. */
+function nameAndSource(text: string): boolean {
+  const parts = text.split(/\s*[|•·]\s*/u);
+  return parts.length >= 2 && parts.every((p) => NAME_LIKE.test(p) && p.split(/\s+/u).length <= 3);
+}
+
 /** Why a block can never be the headline, or null when it may be. */
 function ruledOut(c: TitleCandidate): string | null {
   const f = c.features;
@@ -91,7 +97,7 @@ function ruledOut(c: TitleCandidate): string | null {
   if (f.words < 2 || f.words > 35 || f.urlDensity > 0) return 'length';
   if (sentenceEnds(text) >= 3 || f.seams >= 2 || f.timestamps > 0 || f.truncated) return 'shape';
   if (f.digitRatio > 0.2) return 'dates';
-  if (BYLINE.test(text)) return 'byline';
+  if (BYLINE.test(text) || nameAndSource(text)) return 'byline';
   if (BREADCRUMB.test(text)) return 'breadcrumb';
   // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …").
   // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …"): many commas, a word or two between them.
