@@ -19,9 +19,9 @@ export interface TitleCandidate {
 }
 
 export interface TitleOptions {
-  /** How many blocks before the story's first paragraph may hold the headline (default 12). */
+  /** How many blocks before the story's first paragraph may hold the headline (default 25). */
   window?: number;
-  /** The least score a headline needs (default 0.6). */
+  /** The least score a headline needs (default 0.5). */
   minScore?: number;
 }
 
@@ -156,7 +156,7 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
   if (/^[-–—•*·»›]/u.test(text) || /\([^()]*\s[^()]*\)$/u.test(text)) score -= 0.3;
   // Tags and menu items: several words and not one function word.
   if (f.words >= 3 && f.stopwordDensity === 0 && f.script !== 'Han') score -= 0.2;
-  if (c.forcedRule !== null) score -= 0.3;
+  if (c.forcedRule !== null && c.forcedRule !== 'repeated-line') score -= 0.3;
   // A headline opens with a capital (in scripts with case); a line that does not continues something.
   if (/^\p{Ll}/u.test(text)) score -= 0.4;
   // A name (a byline, a section, a product): a few capitalised words and not one function word.
@@ -178,7 +178,7 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
   const leadWords = new Set(contentWords(body.slice(0, 2).join('\n').slice(0, 1500), stopwords));
   const bodyWords = new Set(contentWords(body.join('\n').slice(0, 6000), stopwords));
   const slug = slugWords(url, stopwords);
-  const minScore = options.minScore ?? 0.6;
+  const minScore = options.minScore ?? 0.5;
   const scores = new Map<number, Scored>();
   let best: number | null = null;
   for (let i = bodyStart - 1, distance = 1; i >= Math.max(0, bodyStart - window); i--, distance++) {
