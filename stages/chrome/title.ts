@@ -19,7 +19,7 @@ export interface TitleCandidate {
 }
 
 export interface TitleOptions {
-  /** How many blocks before the story's first paragraph may hold the headline (default 25). */
+  /** How many blocks before the story's first paragraph may hold the headline (default 30). */
   window?: number;
   /** The least score a headline needs (default 0.5). */
   minScore?: number;
@@ -173,7 +173,7 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
  */
 export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: string[], lang: string, url: string | null = null, options: TitleOptions = {}): number | null {
   if (bodyStart <= 0) return null;
-  const window = options.window ?? 25;
+  const window = options.window ?? 30;
   const stopwords = stopwordsFor(lang);
   const leadWords = new Set(contentWords(body.slice(0, 2).join('\n').slice(0, 1500), stopwords));
   const bodyWords = new Set(contentWords(body.join('\n').slice(0, 6000), stopwords));
