@@ -3,10 +3,12 @@
 // standfirst or a photo caption between it and the story), then the story. The headline is chosen
 // after the article's region is known, from general signals rather than a site's layout: how close
 // it stands to the story's first paragraph, how many of its words the story repeats (a related
-// story's headline shares few), its length, how it ends, and whether another rule knows it as
-// chrome (a phrase of the menus and share bars, a teaser, a site name), which rules it out. Whether
-// the classifier called it short chrome by its neighbours does not: a headline is a short line
-// between a menu and the story.
+// story's headline shares few), its length, how it ends, whether a byline or a date stands right
+// below it, and whether another rule knows it as chrome (a phrase of the menus and share bars, a
+// teaser, a site name), which rules it out. Lines at the head of a story are then read in the order
+// pages set them: kicker, headline, standfirst (`inHeaderOrder`). Whether the classifier called
+// it short chrome by its neighbours does not count: a headline is a short line between a menu and
+// the story.
 import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
 import type { BlockFeatures } from './features.ts';
 
@@ -99,7 +101,6 @@ function ruledOut(c: TitleCandidate): string | null {
   if (f.digitRatio > 0.2) return 'dates';
   if (BYLINE.test(text) || nameAndSource(text)) return 'byline';
   if (BREADCRUMB.test(text)) return 'breadcrumb';
-  // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …").
   // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …"): many commas, a word or two between them.
   if (f.commas >= 4 && f.words / (f.commas + 1) < 3) return 'list';
   // A counter or a label ("Photos ( 1 )"): fewer than two real words.
@@ -156,6 +157,7 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
   if (/^[-–—•*·»›]/u.test(text) || /\([^()]*\s[^()]*\)$/u.test(text)) score -= 0.3;
   // Tags and menu items: several words and not one function word.
   if (f.words >= 3 && f.stopwordDensity === 0 && f.script !== 'Han') score -= 0.2;
+  // Chrome by a rule of its own costs; a line repeated on the page does not (pages repeat their headline too).
   if (c.forcedRule !== null && c.forcedRule !== 'repeated-line') score -= 0.3;
   // A headline opens with a capital (in scripts with case); a line that does not continues something.
   if (/^\p{Ll}/u.test(text)) score -= 0.4;
@@ -200,8 +202,10 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
   }
   if (best === null) return null;
   // A line that ends in another candidate (a breadcrumb ending in the headline, a dated copy of it) gives way to it.
+  const bestLine = (blocks[best] as TitleCandidate).value;
   for (const [i, scored] of scores) {
-    if (i !== best && scored.score > minScore && (blocks[i] as TitleCandidate).features.words >= 3 && endsWith((blocks[best] as TitleCandidate).value, (blocks[i] as TitleCandidate).value)) return i;
+    const c = blocks[i] as TitleCandidate;
+    if (i !== best && scored.score > minScore && c.features.words >= 3 && endsWith(bestLine, c.value)) return i;
   }
   return inHeaderOrder(blocks, best, scores, minScore);
 }
@@ -221,16 +225,22 @@ function inHeaderOrder(blocks: TitleCandidate[], best: number, scores: Map<numbe
   const readsAsHeadline = (i: number) => (scores.get(i)?.score ?? -Infinity) >= 1.5 * minScore && line(i).features.words >= 4;
   const above = best - 1;
   const aboveScored = scores.get(above);
-  if (aboveScored !== undefined && readsAsHeadline(above) && aboveScored.lead > 0 && bestScore - aboveScored.score <= STANDFIRST_MARGIN && !copies(line(above).value, line(best).value) && !(allCapitals(line(above).value) && !allCapitals(line(best).value))) {
-    return above;
-  }
+  // The line above names something the story's opening tells too (a vote widget or a section's name does not).
+  const headsStandfirst =
+    aboveScored !== undefined &&
+    readsAsHeadline(above) &&
+    aboveScored.lead > 0 &&
+    bestScore - aboveScored.score <= STANDFIRST_MARGIN &&
+    !copies(line(above).value, line(best).value) &&
+    !(allCapitals(line(above).value) && !allCapitals(line(best).value));
+  if (headsStandfirst) return above;
   if (line(best).features.words < 4 && readsAsHeadline(best + 1)) {
     return best + 1;
   }
   return best;
 }
 
-/** Whether a line holds another's letters (a breadcrumb ending in the headline, a dated copy of it). */
+/** Whether a line holds another's letters (a breadcrumb or a dated list holding the line below). */
 function copies(line: string, other: string): boolean {
   return lettersOf(line).includes(lettersOf(other));
 }
