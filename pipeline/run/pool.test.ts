@@ -29,6 +29,22 @@ describe('the worker pool', () => {
     }
   });
 
+  it('counts a worker as warming up for its first minutes, not only for its first document (models load as languages turn up)', async () => {
+    const seen: boolean[] = [];
+    const pool = new WorkerPool(
+      1,
+      { stages: ['count'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href },
+      { timeoutMs: (_doc, warming) => (seen.push(warming), null) },
+    );
+    try {
+      await pool.process(doc('a', 'One.'));
+      await pool.process(doc('b', 'Two.'));
+      expect(seen).toEqual([true, true]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('leaves a document without a time limit alone', async () => {
     const pool = new WorkerPool(1, { stages: [], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href });
     try {
@@ -40,7 +56,7 @@ describe('the worker pool', () => {
 });
 
 describe('a document\'s time limit', () => {
-  it('is the one given, else 30 s and 30 s per MB; a worker\'s first document has ten minutes more for loading models', () => {
+  it('is the one given, else 30 s and 30 s per MB; a warming worker\'s documents have ten minutes more for loading models', () => {
     const small = { ...doc('a', 'x'.repeat(1000)), bytes: 1000 };
     const big = { ...doc('b', ''), bytes: 2_000_000 };
     expect(documentTimeout(small, false, undefined)).toBe(30_030);

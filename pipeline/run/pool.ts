@@ -9,6 +9,9 @@ import type { ProcessResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { buildFailure } from './process.ts';
 
+/** How long a new worker counts as warming up (loading models), for the time limits of its documents. */
+export const WARM_UP_MS = 10 * 60_000;
+
 /** Deaths of workers that held no document, after which the pool stops starting new ones. */
 const MAX_EMPTY_DEATHS = 16;
 
@@ -27,14 +30,18 @@ interface Slot {
   timedOut: { seq: number; stage: string; message: string } | null;
   /** Documents this worker has started. */
   started: number;
+  /** When the worker was started (performance.now()). */
+  born: number;
 }
 
 export interface PoolOptions {
   /**
-   * The time limit of a document in milliseconds, or null for none. `first` is true for a worker's
-   * first document, which also pays for loading the stages' models.
+   * The time limit of a document in milliseconds, or null for none. `warming` is true while the
+   * worker is young (its first document, and any in its first WARM_UP_MS): the stages load their
+   * models on first use (the language stage one language at a time, as a dump's languages turn
+   * up), and on a busy machine that alone can outlast a limit meant for a stuck stage.
    */
-  timeoutMs?: (doc: InputDocument, first: boolean) => number | null;
+  timeoutMs?: (doc: InputDocument, warming: boolean) => number | null;
 }
 
 /** What a worker is started with (worker.ts): the stages to build and their options. */
@@ -73,7 +80,7 @@ export class WorkerPool {
 
   private start(): Slot {
     const worker = startWorker(this.init);
-    const slot: Slot = { worker, pending: new Map(), dead: false, current: null, timedOut: null, started: 0 };
+    const slot: Slot = { worker, pending: new Map(), dead: false, current: null, timedOut: null, started: 0, born: performance.now() };
     worker.on('message', (m: { seq: number; result?: ProcessResult; started?: boolean; stage?: string }) => {
       if (m.started) return this.startClock(slot, m.seq);
       if (m.stage !== undefined) {
@@ -126,7 +133,8 @@ export class WorkerPool {
   private startClock(slot: Slot, seq: number): void {
     this.stopClock(slot);
     const pending = slot.pending.get(seq);
-    const ms = pending ? (this.options.timeoutMs?.(pending.doc, slot.started === 0) ?? null) : null;
+    const warming = slot.started === 0 || performance.now() - slot.born < WARM_UP_MS;
+    const ms = pending ? (this.options.timeoutMs?.(pending.doc, warming) ?? null) : null;
     slot.started++;
     slot.current = { seq, stage: null, timer: null };
     if (ms === null) return;

@@ -169,7 +169,7 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
   const limit = options.documentTimeoutMs;
   const pool =
     workers > 1 || typeof limit === 'number' || limit === 'per-mb'
-      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, first) => documentTimeout(doc, first, limit === 'per-mb' ? undefined : limit) })
+      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, warming) => documentTimeout(doc, warming, limit === 'per-mb' ? undefined : limit) })
       : null;
   const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
   const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
@@ -310,15 +310,16 @@ async function readFinished(layout: OutputLayout): Promise<RunSummary | null> {
 }
 
 /**
- * A document's time limit: the one given, else 30 s and 30 s per MB of the document; a worker's
- * first document has ten more minutes, for loading the language models (a minute or more on a
- * busy machine).
+ * A document's time limit: the one given, else 30 s and 30 s per MB of the document; while its
+ * worker warms up (the first document, and every document of its first ten minutes: pool.ts) ten
+ * more minutes, for loading models: Lingua loads a language's models the first time a block may be
+ * in it, about 13 MB and a quarter of a second each, several times that on a busy machine.
  */
-export function documentTimeout(doc: InputDocument, first: boolean, given: number | null | undefined): number | null {
+export function documentTimeout(doc: InputDocument, warming: boolean, given: number | null | undefined): number | null {
   if (given === null) return null;
   const mb = (doc.bytes ?? (doc.text?.length ?? 0) + (doc.html?.length ?? 0)) / 1e6;
   const base = given ?? Math.round(30_000 + 30_000 * mb);
-  return first ? base + 600_000 : base;
+  return warming ? base + 600_000 : base;
 }
 
 /** Files and duplicate ids listed in run.json at most (the counts are complete). */

@@ -48,6 +48,37 @@ describe('title', () => {
     expect(run(story.join('\n\n')).file.data.title).toBeNull();
   });
 
+  it('takes the headline above its standfirst, though the standfirst retells the first paragraph', () => {
+    const page = [...menu, 'China and Russia defence ministers plan joint drills', 'Defence ministers of China and Russia agreed to hold more joint exercises', 'By John Smith', ...story];
+    expect(run(page.join('\n\n')).file.data.title).toBe('China and Russia defence ministers plan joint drills');
+  });
+
+  it('takes the headline below a kicker naming the section', () => {
+    const page = [...menu, 'Joint exercises', 'Russia and China Plan Joint Drills Near Beijing', ...story];
+    expect(run(page.join('\n\n')).file.data.title).toBe('Russia and China Plan Joint Drills Near Beijing');
+  });
+
+  it('takes the headline, not a breadcrumb that ends in it', () => {
+    const page = [...menu, 'NewsWorldAsiaChina and Russia agree on more joint exercises', '27 January 2026', 'Share on Facebook', 'China and Russia agree on more joint exercises', ...story];
+    expect(run(page.join('\n\n')).file.data.title).toBe('China and Russia agree on more joint exercises');
+  });
+
+  it('never takes a byline with its source for the headline', () => {
+    const page = [...menu, 'Ministers agree on joint exercises in Beijing', 'John Smith | The Daily Planet', ...story];
+    expect(run(page.join('\n\n')).file.data.title).toBe('Ministers agree on joint exercises in Beijing');
+  });
+
+  it('keeps a headline that holds an abbreviation with full stops', () => {
+    const page = [...menu, 'U.S.A. and China: ministers agree on joint exercises', ...story];
+    expect(run(page.join('\n\n')).file.data.title).toBe('U.S.A. and China: ministers agree on joint exercises');
+  });
+
+  it('takes the headline signed with a date over the items of a news feed above it', () => {
+    const feed = ['20:42', 'Floods in the south', '19:03', 'Defence ministers of China and Russia met in Beijing', '18:10', 'Storm warning for the coast'];
+    const page = [...menu, ...feed, 'China and Russia defence ministers plan joint drills', 'Tuesday, 27 January 2026 10:15', ...story];
+    expect(run(page.join('\n\n')).file.data.title).toBe('China and Russia defence ministers plan joint drills');
+  });
+
   it("takes the page's metadata title and removes its copy from the body", () => {
     const page: PageMetadata = { title: 'Ministers meet in Beijing', h1: 'Ministers meet in Beijing', published: null, siteName: 'Example News', byline: 'John Smith' };
     const { file, text, removed } = run([...menu, 'Ministers meet in Beijing', ...story].join('\n\n'), { page });

@@ -3,10 +3,12 @@
 // standfirst or a photo caption between it and the story), then the story. The headline is chosen
 // after the article's region is known, from general signals rather than a site's layout: how close
 // it stands to the story's first paragraph, how many of its words the story repeats (a related
-// story's headline shares few), its length, how it ends, and whether another rule knows it as
-// chrome (a phrase of the menus and share bars, a teaser, a site name), which rules it out. Whether
-// the classifier called it short chrome by its neighbours does not: a headline is a short line
-// between a menu and the story.
+// story's headline shares few), its length, how it ends, whether a byline or a date stands right
+// below it, and whether another rule knows it as chrome (a phrase of the menus and share bars, a
+// teaser, a site name), which rules it out. Lines at the head of a story are then read in the order
+// pages set them: kicker, headline, standfirst (`inHeaderOrder`). Whether the classifier called
+// it short chrome by its neighbours does not count: a headline is a short line between a menu and
+// the story.
 import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
 import type { BlockFeatures } from './features.ts';
 
@@ -19,9 +21,9 @@ export interface TitleCandidate {
 }
 
 export interface TitleOptions {
-  /** How many blocks before the story's first paragraph may hold the headline (default 12). */
+  /** How many blocks before the story's first paragraph may hold the headline (default 30). */
   window?: number;
-  /** The least score a headline needs (default 0.6). */
+  /** The least score a headline needs (default 0.5). */
   minScore?: number;
 }
 
@@ -33,7 +35,14 @@ const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc
 const BREADCRUMB = /^[»›>]|\s[>»›/|]\s.*\s[>»›/|]\s|\s[>»›]\s/u;
 const REAL_WORD = /\p{L}{3,}/gu;
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
+/** How much a standfirst may outscore the headline right above it on shared words. */
+const STANDFIRST_MARGIN = 0.5;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const DATED = /(?<!\p{N})(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\p{N})/u;
+const BARE_CLOCK = /^\s*\d{1,2}:\d{2}\s*$/u;
+/** How much a byline or a date right below adds to a line's score as a headline. */
+const SIGNED_BONUS = 0.3;
+const SENTENCE_END = /[.!?…。！？]+["'”’»)]*(?:\s|$)|[。！？]/gu;
 
 /** Whether a block reads like a headline or a label rather than a paragraph of the story. */
 export function headlineLike(c: TitleCandidate): boolean {
@@ -62,18 +71,38 @@ function overlap(candidate: string, body: Set<string>, stopwords: Set<string>): 
   return words.filter((w) => body.has(w)).length / words.length;
 }
 
+/** Sentence ends: a mark followed by a space or the end ("C.A.R.E." inside a headline is no sentence). */
+function sentenceEnds(text: string): number {
+  return text.match(SENTENCE_END)?.length ?? 0;
+}
+
+/**
+ * A line that signs or dates a story, as pages set right below its headline: a byline, or a short
+ * line with a year or a numeric date ("Updated 18 Nov 2019", "Dariusz Rosiak 17-12-2011").
+ */
+function signsHeadline(c: TitleCandidate): boolean {
+  const text = c.value.trim();
+  return c.features.words <= 20 && (BYLINE.test(text) || /^(?:by|von|par|por)$/iu.test(text) || DATED.test(text));
+}
+
+/** A byline and its source ("Эд Пилкингтон | The Guardian"): names of a word to three on each side of a bar. */
+function nameAndSource(text: string): boolean {
+  const parts = text.split(/\s*[|•·]\s*/u);
+  return parts.length >= 2 && parts.every((p) => NAME_LIKE.test(p) && p.split(/\s+/u).length <= 3);
+}
+
 /** Why a block can never be the headline, or null when it may be. */
 function ruledOut(c: TitleCandidate): string | null {
   const f = c.features;
   const text = c.value.trim();
   if (c.forcedRule !== null && !SOFT_RULES.has(c.forcedRule)) return 'chrome';
   if (f.words < 2 || f.words > 35 || f.urlDensity > 0) return 'length';
-  if (f.sentenceMarks >= 3 || f.seams >= 2 || f.timestamps > 0 || f.truncated) return 'shape';
+  if (sentenceEnds(text) >= 3 || f.seams >= 2 || f.timestamps > 0 || f.truncated) return 'shape';
   if (f.digitRatio > 0.2) return 'dates';
-  if (BYLINE.test(text)) return 'byline';
+  if (BYLINE.test(text) || nameAndSource(text)) return 'byline';
   if (BREADCRUMB.test(text)) return 'breadcrumb';
-  // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …").
-  if (f.commas >= 4) return 'list';
+  // A list of tags or names ("Tagi: bakterie, dziąsła, higiena, …"): many commas, a word or two between them.
+  if (f.commas >= 4 && f.words / (f.commas + 1) < 3) return 'list';
   // A counter or a label ("Photos ( 1 )"): fewer than two real words.
   if ((text.match(REAL_WORD) ?? []).length < 2 && !HAN.test(text)) return 'label';
   // A menu: a long line without a single function word.
@@ -94,6 +123,12 @@ export function slugWords(url: string | null | undefined, stopwords: Set<string>
   return words.length >= 3 ? new Set(words) : new Set();
 }
 
+/** A line's score as the headline, and the share of its words the story's first paragraphs repeat. */
+interface Scored {
+  score: number;
+  lead: number;
+}
+
 interface Evidence {
   /** Share of the candidate's words in the story's first paragraphs. */
   lead: number;
@@ -101,6 +136,10 @@ interface Evidence {
   body: number;
   /** Share in the URL's path; 0 when the URL has no words. */
   slug: number;
+  /** A byline or a dated line stands right below (a headline's own: "By …", "17-12-2011, aktualizacja …"). */
+  signed: boolean;
+  /** A bare clock time stands right above: an item of a news feed ("20:42", then a headline). */
+  afterClock: boolean;
 }
 
 /** How much a block reads like the headline of the story that starts `distance` blocks after it. */
@@ -118,11 +157,14 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
   if (/^[-–—•*·»›]/u.test(text) || /\([^()]*\s[^()]*\)$/u.test(text)) score -= 0.3;
   // Tags and menu items: several words and not one function word.
   if (f.words >= 3 && f.stopwordDensity === 0 && f.script !== 'Han') score -= 0.2;
-  if (c.forcedRule !== null) score -= 0.3;
+  // Chrome by a rule of its own costs; a line repeated on the page does not (pages repeat their headline too).
+  if (c.forcedRule !== null && c.forcedRule !== 'repeated-line') score -= 0.3;
   // A headline opens with a capital (in scripts with case); a line that does not continues something.
   if (/^\p{Ll}/u.test(text)) score -= 0.4;
   // A name (a byline, a section, a product): a few capitalised words and not one function word.
   if (f.words <= 4 && f.stopwordDensity === 0 && NAME_LIKE.test(text)) score -= 0.3;
+  if (e.signed) score += SIGNED_BONUS;
+  if (e.afterClock) score -= 0.5;
   return score;
 }
 
@@ -133,24 +175,89 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
  */
 export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: string[], lang: string, url: string | null = null, options: TitleOptions = {}): number | null {
   if (bodyStart <= 0) return null;
-  const window = options.window ?? 25;
+  const window = options.window ?? 30;
   const stopwords = stopwordsFor(lang);
   const leadWords = new Set(contentWords(body.slice(0, 2).join('\n').slice(0, 1500), stopwords));
   const bodyWords = new Set(contentWords(body.join('\n').slice(0, 6000), stopwords));
   const slug = slugWords(url, stopwords);
+  const minScore = options.minScore ?? 0.5;
+  const scores = new Map<number, Scored>();
   let best: number | null = null;
-  let bestScore = options.minScore ?? 0.6;
   for (let i = bodyStart - 1, distance = 1; i >= Math.max(0, bodyStart - window); i--, distance++) {
     const c = blocks[i] as TitleCandidate;
     if (ruledOut(c) !== null) continue;
     const words = contentWords(c.value, stopwords);
     if (words.length === 0) continue;
     const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
-    const score = headlineScore(c, distance, { lead: share(leadWords), body: share(bodyWords), slug: slug.size > 0 ? share(slug) : 0 });
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
+    const lead = share(leadWords);
+    const score = headlineScore(c, distance, {
+      lead,
+      body: share(bodyWords),
+      slug: slug.size > 0 ? share(slug) : 0,
+      signed: [i + 1, i + 2, i + 3].some((j) => j < blocks.length && signsHeadline(blocks[j] as TitleCandidate)),
+      afterClock: i > 0 && BARE_CLOCK.test((blocks[i - 1] as TitleCandidate).value),
+    });
+    scores.set(i, { score, lead });
+    if (score > minScore && (best === null || score > (scores.get(best) as Scored).score)) best = i;
+  }
+  if (best === null) return null;
+  // A line that ends in another candidate (a breadcrumb ending in the headline, a dated copy of it) gives way to it.
+  const bestLine = (blocks[best] as TitleCandidate).value;
+  for (const [i, scored] of scores) {
+    const c = blocks[i] as TitleCandidate;
+    if (i !== best && scored.score > minScore && c.features.words >= 3 && endsWith(bestLine, c.value)) return i;
+  }
+  return inHeaderOrder(blocks, best, scores, minScore);
+}
+
+/**
+ * The headline among the lines that stand together at the head of a story, in the order pages set
+ * them: a kicker (a section's name in a word or three) above the headline, a standfirst below it.
+ * A standfirst retells the story's first paragraph and so often outscores the headline on shared
+ * words; a line right above the best one that reads nearly as well as a headline (four words or
+ * more, and neither a copy of the best line, as breadcrumbs and dated lists hold, nor a kicker in
+ * capitals) is the headline, and the best line its standfirst. A short best line right above a
+ * line that reads as a headline is its kicker.
+ */
+function inHeaderOrder(blocks: TitleCandidate[], best: number, scores: Map<number, Scored>, minScore: number): number {
+  const bestScore = (scores.get(best) as Scored).score;
+  const line = (i: number) => blocks[i] as TitleCandidate;
+  const readsAsHeadline = (i: number) => (scores.get(i)?.score ?? -Infinity) >= 1.5 * minScore && line(i).features.words >= 4;
+  const above = best - 1;
+  const aboveScored = scores.get(above);
+  // The line above names something the story's opening tells too (a vote widget or a section's name does not).
+  const headsStandfirst =
+    aboveScored !== undefined &&
+    readsAsHeadline(above) &&
+    aboveScored.lead > 0 &&
+    bestScore - aboveScored.score <= STANDFIRST_MARGIN &&
+    !copies(line(above).value, line(best).value) &&
+    !(allCapitals(line(above).value) && !allCapitals(line(best).value));
+  if (headsStandfirst) return above;
+  if (line(best).features.words < 4 && readsAsHeadline(best + 1)) {
+    return best + 1;
   }
   return best;
+}
+
+/** Whether a line holds another's letters (a breadcrumb or a dated list holding the line below). */
+function copies(line: string, other: string): boolean {
+  return lettersOf(line).includes(lettersOf(other));
+}
+
+/** Letters and digits only, lower case: how copies of a line are compared. */
+function lettersOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Whether a line ends in another's letters and holds more than them. */
+function endsWith(line: string, other: string): boolean {
+  const a = lettersOf(line);
+  const b = lettersOf(other);
+  return a.length > b.length && a.endsWith(b);
+}
+
+/** Written in capitals only (a kicker or a section's name in many layouts). */
+function allCapitals(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }

@@ -17,19 +17,27 @@ export const QUICK_MIN_CHARS = 250;
 const QUICK_MAX_CHARS = 320;
 
 export function quickDetect(text: string): DetectResult | null {
-  if (text.length < QUICK_MIN_CHARS) return null;
+  return quickRead(text).detection;
+}
+
+/**
+ * eld's reading of a long text: `detection` when it can be taken as it is, and in any case `guess`,
+ * eld's best language (one Lingua knows, not a close relative), for a cheaper check than Lingua's.
+ */
+export function quickRead(text: string): { detection: DetectResult | null; guess: string | undefined } {
+  if (text.length < QUICK_MIN_CHARS) return { detection: null, guess: undefined };
   // A paragraph's first few hundred characters settle its language.
   const result = eld.detect(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
-  if (!result.isReliable()) return null;
   const lang = iso3[result.language];
-  if (lang === undefined || CLOSE.has(lang)) return null;
+  const guess = lang === undefined || CLOSE.has(lang) ? undefined : lang;
+  if (!result.isReliable() || guess === undefined) return { detection: null, guess };
   const scores = Object.values(result.getScores()).sort((a, b) => b - a);
   const [best = 0, second = 0] = scores;
   // eld's scores are not probabilities: on a clean English paragraph the runner-up still scores
   // about 0.8 of the best. Only a near tie sends the text on to Lingua.
-  if (best <= 0 || second / best > 0.9) return null;
+  if (best <= 0 || second / best > 0.9) return { detection: null, guess };
   const lead = (best - second) / best;
-  return { lang, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' };
+  return { detection: { lang: guess, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' }, guess };
 }
 
 /** eld's reading of a short text, for a yes/no question: is this text in `lang`? */
