@@ -72,13 +72,14 @@ describe('linear time on hostile text', () => {
     const superlinear: string[] = [];
     const report: string[] = [];
     for (const [name, make] of Object.entries(baits)) {
-      const first = ratios(make);
-      // A GC pause or a busy neighbour can make one pair of times look superlinear: a stage over
-      // the line is measured again, and only a stage over it both times is superlinear.
-      const again = first.some((r) => r.ratio > 3.2) ? ratios(make) : first;
+      // A GC pause or a busy neighbour (CI machines are shared) can make one pair of times look
+      // superlinear: while a stage is over the line it is measured again, up to three times, and
+      // only a stage over it every time is superlinear.
+      const tries = [ratios(make)];
+      while (tries.length < 3 && (tries.at(-1) as { ratio: number }[]).some((r) => r.ratio > 3.2)) tries.push(ratios(make));
       stages.forEach((stage, i) => {
-        report.push(`${stage.name} on ${name}: ${first[i]?.times}`);
-        if (Math.min(first[i]?.ratio ?? 0, again[i]?.ratio ?? 0) > 3.2) superlinear.push(`${stage.name} on ${name}`);
+        report.push(`${stage.name} on ${name}: ${tries.map((t) => t[i]?.times).join(', ')}`);
+        if (Math.min(...tries.map((t) => t[i]?.ratio ?? 0)) > 3.2) superlinear.push(`${stage.name} on ${name}`);
       });
     }
     if (process.env.NEWSNORM_LINEAR_REPORT) console.log(report.join('\n'));
