@@ -1,6 +1,7 @@
 // The record of CONTRACT.md (the project's own), written once as a zod schema: the TypeScript type is derived
 // from it (`NewsRecord`), and so is the validator the tests run and the JSON Schema
 // (`npm run schema`). Fields may be added; none may be renamed or dropped.
+import type { Plugin, Processor } from 'unified';
 import { z } from 'zod';
 import type { VFile } from 'vfile';
 import { assembleText, type Root } from './document.ts';
@@ -82,7 +83,7 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
     published: data.published ?? null,
     text,
     blocks: spans.map(({ block, start, end }) => ({
-      kind: block.kind,
+      kind: block.type,
       text: block.value,
       lang: block.data?.lang ?? docLang,
       start,
@@ -103,6 +104,21 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
   if (error) record.error = error;
   return record;
 }
+
+declare module 'unified' {
+  interface CompileResultMap {
+    /** `toRecord` compiles a document into its record (on `file.result`). */
+    NewsRecord: NewsRecord;
+  }
+}
+
+/**
+ * The compiler plugin: the processed document becomes its record (`file.result`), with the error
+ * of a document that could not be read or whose stage failed (`file.data.error`).
+ */
+export const toRecord: Plugin<[], Root, NewsRecord> = function (this: Processor) {
+  (this as unknown as Processor<undefined, undefined, undefined, Root, NewsRecord>).compiler = (tree, file) => buildRecord(tree, file, file.data.error);
+};
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
