@@ -6,8 +6,8 @@
 // stage makes anew has no mark, and decisions on it carry no offsets, unless the stage says which
 // piece of a marked block it was made from (`trackPiece`).
 //
-// The marks of earlier stages are kept, each behind the next, back to the parser's (`markSource`),
-// which knows where each block lay in the document's own text: so an offset in any stage's input
+// The marks of earlier stages are kept, each behind the next, back to the parser's blocks, whose
+// `position` says where each lay in the document's own text: so an offset in any stage's input
 // leads back to the place in the document it came from (`sourceOffset`).
 import { assembleText, type Block, type Root } from './document.ts';
 
@@ -33,7 +33,7 @@ interface Origin {
   edits: Edit[];
   /** The block's origin in the stage before (its value then ended as this one's began). */
   previous?: Origin;
-  /** Set by the parser: `start` is an offset in the document's own text. */
+  /** A block as the parser made it: `start` is its offset in the document's own text. */
   source?: true;
 }
 
@@ -50,16 +50,23 @@ export interface StageInput {
 export function markStageInput(tree: Root): StageInput {
   const { text, spans } = assembleText(tree);
   const marked = spans.map(({ block, start, end }) => {
-    const previous = origins.get(block);
+    const previous = origins.get(block) ?? sourceOrigin(block);
     origins.set(block, { start, edits: [], previous });
     return { start, end, previous };
   });
   return { text, spans: marked };
 }
 
-/** Marks a block the parser made as `text.slice(offset, offset + block.value.length)` of the document. */
-export function markSource(block: Block, offset: number): void {
-  origins.set(block, { start: offset, edits: [], source: true });
+/**
+ * A block no stage has marked yet, as the parser made it: its `position` says where it lies in the
+ * document. Trusted only when the span is as long as the block's value (the parser's blocks are
+ * slices of the document; a block edited since, outside the stages, may not be).
+ */
+function sourceOrigin(block: Block): Origin | undefined {
+  const start = block.position?.start.offset;
+  const end = block.position?.end.offset;
+  if (start === undefined || end === undefined || end - start !== block.value.length) return undefined;
+  return { start, edits: [], source: true };
 }
 
 /** A block `piece` whose value is `parent.value.slice(offset, …)`, edited on its own before being put back. */

@@ -76,8 +76,9 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
   const data = file.data as VFile['data'] & StageFields;
   const docLang = data.lang ?? 'und';
   const record: NewsRecord = {
-    id: data.id ?? 'document',
-    source: data.source ?? { path: '', url: null },
+    // A file made outside the runner (unified().use(parse)…process(file)) is named by its path, as the runner names a text file.
+    id: data.id ?? file.stem ?? 'document',
+    source: data.source ?? { path: file.path ?? '', url: null },
     lang: docLang,
     title: data.title ?? null,
     published: data.published ?? null,
