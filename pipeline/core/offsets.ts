@@ -99,10 +99,13 @@ function beforeEdits(origin: Origin, p: number): number {
   return at;
 }
 
-/** The offset in the document's own text of position `p` of the block's current value, or undefined when untracked. */
-export function blockSourceOffset(block: Block, p: number): number | undefined {
+/** Where the block's current value came from in the document's own text, or undefined when untracked. */
+export function blockSourceSpan(block: Block): { start: number; end: number } | undefined {
   const origin = origins.get(block);
-  return origin ? sourceOffset(origin, p) : undefined;
+  if (!origin) return undefined;
+  const start = sourceOffset(origin, 0);
+  const end = sourceOffset(origin, block.value.length);
+  return start === undefined || end === undefined ? undefined : { start, end: Math.max(start, end) };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { PointFinder, type Root } from './document.ts';
-import { blockSourceOffset, inputSourceOffset, type StageInput } from './offsets.ts';
+import { blockSourceSpan, inputSourceOffset, type StageInput } from './offsets.ts';
 
 declare module 'vfile-message' {
   interface VFileMessage {
@@ -54,8 +54,7 @@ function setPlace(message: VFileMessage, place: Position | undefined): void {
 export function positionBlocks(tree: Root, file: VFile): void {
   for (const block of tree.children) {
     if (block.position) continue;
-    const start = blockSourceOffset(block, 0);
-    const end = blockSourceOffset(block, block.value.length);
-    if (start !== undefined && end !== undefined) block.position = pointsOf(file).span(start, Math.max(start, end));
+    const span = blockSourceSpan(block);
+    if (span) block.position = pointsOf(file).span(span.start, span.end);
   }
 }
