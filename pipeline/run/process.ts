@@ -3,9 +3,9 @@
 // with the selected stages as the preset, and an observer that writes each stage's line and time.
 // A stage that throws ends that document's journey: its record carries what the earlier stages
 // produced and an `error` naming the stage; the run goes on.
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { createDocumentFile, parseDocument, type Root } from '../core/document.ts';
+import { createDocumentFile, parseDocument } from '../core/document.ts';
 import { readHtmlPage } from './html.ts';
 import type { PageMetadata } from '../core/document.ts';
 import type { InputDocument } from './read.ts';
@@ -42,22 +42,21 @@ interface Journey {
   startedAt: number;
 }
 
-/** The selected stages, frozen into one processor (parser, stages, compiler) for the whole run. */
+/** The processor of a run: the parser, the selected stages (each with its options, all watched), the compiler. */
+function runProcessor(stages: readonly StageDefinition[], options: Record<string, unknown>, observer: StageObserver) {
+  return unified().use(parse).use(stagesPreset(stages, options, observer)).use(toRecord).freeze();
+}
+
+/** The selected stages, frozen into one processor for the whole run. */
 export class StageRunner {
-  private readonly processor: Processor<Root, Root, Root, Root, NewsRecord>;
+  private readonly processor: ReturnType<typeof runProcessor>;
   private readonly journeys = new WeakMap<VFile, Journey>();
 
   constructor(
     readonly stages: readonly StageDefinition[],
     options: Record<string, unknown> = {},
   ) {
-    this.processor = unified().use(parse).use(stagesPreset(stages, options, this.observer())).use(toRecord).freeze() as unknown as Processor<
-      Root,
-      Root,
-      Root,
-      Root,
-      NewsRecord
-    >;
+    this.processor = runProcessor(stages, options, this.observer());
   }
 
   /** Processes a document; whatever goes wrong becomes the document's error, never the run's. */
@@ -87,8 +86,8 @@ export class StageRunner {
     if ('error' in body) file.data.error = { stage: 'read', message: body.error };
     const journey: Journey = { id: doc.id, stageLines: [], timings: [], previousInput: null, input: '', messagesBefore: 0, startedAt: 0 };
     this.journeys.set(file, journey);
-    this.processor.processSync(file);
-    return { record: file.result as NewsRecord, stageLines: journey.stageLines, timings: journey.timings };
+    const { result } = this.processor.processSync(file);
+    return { record: result, stageLines: journey.stageLines, timings: journey.timings };
   }
 
   /** Writes each stage's line (what it produced, its input when changed, its decisions) and its time. */
