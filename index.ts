@@ -1,7 +1,11 @@
-// The package's entry point: the full preset, each stage (plugin, plain functions, option types),
-// the runner. Each stage is also an entry of its own (`newsnorm/dates`, …) that loads only what
+// The package's entry point: the processor's parser, preset and compiler
+// (`unified().use(parse).use(preset).use(toRecord)`), each stage (plugin, plain functions, option
+// types), the runner. Each stage is also an entry of its own (`newsnorm/dates`, …) that loads only what
 // that stage needs.
 export { preset, pipelineStages } from './stages/index.ts';
+export { parse } from './pipeline/core/parse.ts';
+export { toRecord } from './pipeline/core/record.ts';
+export { stagesPreset, type StageDefinition } from './pipeline/core/stage.ts';
 export { default as repair, repairStage, repairString, repairMojibake, type RepairOptions } from './stages/repair/index.ts';
 export { default as blocks, blocksStage, splitBlocks, isHeading, type BlocksOptions } from './stages/blocks/index.ts';
 export {

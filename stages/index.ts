@@ -1,7 +1,8 @@
-// The pipeline, in order. Each stage is a unified plugin; the preset runs them all:
-//   unified().use(preset)
+// The pipeline, in order. Each stage is a unified plugin; the preset runs them all, each on the
+// text the stage before left, with its decisions placed in the document (pipeline/core/stage.ts):
+//   unified().use(parse).use(preset).use(toRecord).process(file)
 import type { Preset } from 'unified';
-import type { StageDefinition } from '../pipeline/core/stage.ts';
+import { stagesPreset, type StageDefinition } from '../pipeline/core/stage.ts';
 import { blocksStage } from './blocks/index.ts';
 import { chromeStage } from './chrome/index.ts';
 import { datesStage } from './dates/index.ts';
@@ -11,4 +12,4 @@ import { repairStage } from './repair/index.ts';
 
 export const pipelineStages: readonly StageDefinition[] = [repairStage, blocksStage, languageStage, chromeStage, namesStage, datesStage];
 
-export const preset: Preset = { plugins: pipelineStages.map((s) => s.plugin) };
+export const preset: Preset = stagesPreset(pipelineStages);

@@ -40,6 +40,29 @@ import { findPeople } from 'newsnorm/names';
 console.log(repairString('Itâ€™s fine &amp; dandy'));
 `;
 
+const PROCESSOR_EXAMPLE = `import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { parse, preset, toRecord } from 'newsnorm';
+
+const file = new VFile({
+  path: 'story.txt',
+  value: \`Home
+World
+
+Talks on the new treaty will go on next week
+
+The foreign ministers of both countries said on Monday that the talks would go on next week, and that they hoped for an agreement before the end of the year. Neither side gave details of the remaining disagreements, and the officials said they would meet again soon.
+
+Share on Facebook\`,
+});
+await unified().use(parse).use(preset).use(toRecord).process(file);
+console.log(file.result.id, file.result.title, file.result.removed.map((r) => r.reason));
+// story Talks on the new treaty will go on next week [ 'navigation', 'navigation', 'title', 'share' ]
+console.log(file.messages.map(String));
+// [ '1:1-1:5: navigation phrase "home"', '2:1-2:6: navigation phrase "world"',
+//   '4:1-4:45: the headline, moved to \`title\`', '8:1-8:18: share phrase "share on"' ]
+`;
+
 // Appended to each example: its checks, and the modules it loaded. A resolve hook (trace.mjs)
 // lists the ES modules; CommonJS ones (Lingua's binding) are in require's cache.
 const CHECKS_PRELUDE = `
@@ -79,9 +102,21 @@ assert.deepEqual(people.map((p) => [p.name, p.aliases, p.roles]), [
 ]);
 `;
 
+const PROCESSOR_CHECKS = `${CHECKS_PRELUDE}
+assert.equal(file.result.id, 'story');
+assert.equal(file.result.title, 'Talks on the new treaty will go on next week');
+assert.deepEqual(file.result.removed.map((r) => r.reason), ['navigation', 'navigation', 'title', 'share']);
+assert.ok(file.result.text.startsWith('The foreign ministers') && file.result.text.endsWith('meet again soon.'));
+assert.deepEqual(file.messages.map(String), [
+  '1:1-1:5: navigation phrase "home"', '2:1-2:6: navigation phrase "world"',
+  '4:1-4:45: the headline, moved to \`title\`', '8:1-8:18: share phrase "share on"',
+]);
+`;
+
 // A consumer in TypeScript: every entry resolves with its types, and the types are not \`any\`.
 const CONSUMER_TS = `import { unified } from 'unified';
-import { preset, runPipeline, type NewsRecord } from 'newsnorm';
+import { VFile } from 'vfile';
+import { parse, preset, toRecord, runPipeline, type NewsRecord } from 'newsnorm';
 import { repair, repairString, type RepairOptions } from 'newsnorm/repair';
 import { blocks, splitBlocks, type BlocksOptions } from 'newsnorm/blocks';
 import { language, languageOf, type LanguageOptions } from 'newsnorm/language';
@@ -106,11 +141,12 @@ export async function use(text: string): Promise<string> {
   const title: string | null = page.title;
   const kinds: ('heading' | 'paragraph')[] = splitBlocks(text).map((b) => b.kind);
   const record: NewsRecord | null = null;
+  const processed: NewsRecord = (await unified().use(parse).use(preset).use(toRecord).process(new VFile(text))).result;
   void runPipeline;
   void languageOf;
   // @ts-expect-error: published is a date string, not a number
   await normaliseDates(text, { published: 5 });
-  return [repairString(text).text, value, title, kinds.join(), people.length, record].join();
+  return [repairString(text).text, value, title, kinds.join(), people.length, record, processed.id].join();
 }
 `;
 
@@ -163,7 +199,7 @@ describe('the packed package, installed in a project of its own', { timeout: 600
   }
 
   it('ships the README standalone examples that this test runs, verbatim', () => {
-    for (const example of [DATES_EXAMPLE, CHROME_EXAMPLE, OTHER_STAGES_EXAMPLE]) expect(readme).toContain(example);
+    for (const example of [DATES_EXAMPLE, CHROME_EXAMPLE, OTHER_STAGES_EXAMPLE, PROCESSOR_EXAMPLE]) expect(readme).toContain(example);
   });
 
   it('runs the dates example from plain Node, without Lingua, eld or the name lists', (ctx) => {
@@ -185,6 +221,11 @@ describe('the packed package, installed in a project of its own', { timeout: 600
     const start = readme.indexOf(OTHER_STAGES_EXAMPLE);
     const example = readme.slice(start, readme.indexOf('```', start));
     runExample('others.mjs', example + OTHER_STAGES_CHECKS);
+  });
+
+  it('runs the whole pipeline as one unified processor from plain Node, its decisions placed in the document', (ctx) => {
+    if (skipReason) return ctx.skip();
+    runExample('processor.mjs', PROCESSOR_EXAMPLE + PROCESSOR_CHECKS);
   });
 
   it('type-checks a TypeScript consumer with moduleResolution nodenext', (ctx) => {

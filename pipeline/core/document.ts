@@ -1,11 +1,12 @@
 // The document model every stage shares.
 //
 // A document is a vfile (its metadata in `file.data`, every decision a vfile message) carrying a
-// small unist tree: a root whose children are the body's blocks. We keep blocks, not a full NLCST
+// small unist tree: a root whose children are the body's blocks, typed by their kind (`paragraph`,
+// `heading`), each with its `position` in the document's text (file.value). We keep blocks, not a full NLCST
 // tree of every word and space, because most stages decide per block (is it chrome? which
 // language?) and a word-level tree of a large dump costs about ten times the text in memory.
 // A stage that needs sentences or words parses one block's text on demand (see `sentencesOf`).
-import type { Literal, Parent } from 'unist';
+import type { Literal, Parent, Point, Position } from 'unist';
 import { VFile } from 'vfile';
 
 export type BlockKind = 'heading' | 'paragraph';
@@ -17,9 +18,9 @@ export interface BlockData {
   langConfidence?: number;
 }
 
+/** A block of the body: a literal node whose type is its kind. */
 export interface Block extends Literal {
-  type: 'block';
-  kind: BlockKind;
+  type: BlockKind;
   value: string;
   data?: BlockData;
 }
@@ -53,6 +54,8 @@ declare module 'vfile' {
     invalidBytes: string[];
     /** What the batch learners learned from the document's window, per stage name (see core/stage.ts). */
     learned?: Record<string, unknown>;
+    /** Why the document could not be processed: it could not be read (`stage: 'read'`), or a stage failed. */
+    error?: { stage: string; message: string };
   }
 }
 
@@ -77,7 +80,7 @@ export interface PageMetadata {
 export const BLOCK_SEPARATOR = '\n\n';
 
 export function block(kind: BlockKind, value: string): Block {
-  return { type: 'block', kind, value };
+  return { type: kind, value };
 }
 
 // Unicode White_Space. JavaScript's trim() and \s also take U+FEFF (a stray byte order mark),
@@ -100,16 +103,52 @@ export function trimSpace(text: string): string {
 }
 
 /**
- * The first structure of a document: paragraphs as the dump separates them (blank lines).
- * The `blocks` stage refines it; without that stage the record still has sensible blocks.
+ * The first structure of a document: paragraphs as the dump separates them (blank lines), each
+ * with its position in `text`. The `blocks` stage refines it; without that stage the record still
+ * has sensible blocks.
  */
 export function parseDocument(text: string): Root {
   const children: Block[] = [];
-  for (const part of text.split(/\n[ \t\f\v\r\u00a0]*\n/)) {
+  const points = new PointFinder(text);
+  let start = 0;
+  for (const separator of [...text.matchAll(/\n[ \t\f\v\r\u00a0]*\n/g), null]) {
+    const end = separator ? separator.index : text.length;
+    const part = text.slice(start, end);
     const value = trimSpace(part);
-    if (value !== '') children.push(block('paragraph', value));
+    if (value !== '') {
+      const at = start + part.indexOf(value);
+      children.push({ ...block('paragraph', value), position: points.span(at, at + value.length) });
+    }
+    if (separator) start = end + separator[0].length;
   }
-  return { type: 'root', children };
+  return { type: 'root', children, position: points.span(0, text.length) };
+}
+
+/** Turns offsets of a text into unist points (line and column from 1, offset from 0), as vfile-location does. */
+export class PointFinder {
+  /** The offset at which each line starts. */
+  private readonly lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  point(offset: number): Point {
+    const starts = this.lineStarts;
+    // The last line starting at or before the offset.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1, offset };
+  }
+
+  span(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(end) };
+  }
 }
 
 /** A fresh vfile for a document, with the metadata every stage may read. */

@@ -3,7 +3,7 @@ import type { Root as NlcstRoot } from 'nlcst';
 import { unified, type Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { assembleText, block, createDocumentFile, type Root } from './document.ts';
+import { assembleText, block, createDocumentFile, parseDocument, type Root } from './document.ts';
 import { bodyTreeOf, onBlocks, paragraphOf, sentencesOf } from './nlcst.ts';
 
 const words = (node: Parameters<typeof visit>[0]) => {
@@ -47,8 +47,9 @@ describe('blocks as nlcst', () => {
         if (words(s).length > max) file.message('long sentence', s as never);
       });
     };
-    const tree: Root = { type: 'root', children: [block('paragraph', 'Short one.'), block('paragraph', 'This sentence has rather more than five words in it.')] };
-    const file = createDocumentFile(assembleText(tree).text);
+    const text = 'Short one.\n\nThis sentence has rather more than five words in it.';
+    const tree = parseDocument(text);
+    const file = createDocumentFile(text);
     unified().use(onBlocks(longSentences, 5)).runSync(tree, file);
     expect(file.messages.map((m) => [m.reason, m.place && 'start' in m.place ? m.place.start.offset : null])).toEqual([['long sentence', 12]]);
     expect(tree.children.map((c) => c.value)).toEqual(['Short one.', 'This sentence has rather more than five words in it.']);

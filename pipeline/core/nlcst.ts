@@ -9,6 +9,8 @@ import type { Plugin, Transformer } from 'unified';
 import type { Node, Point } from 'unist';
 import type { VFile } from 'vfile';
 import { assembleText, BLOCK_SEPARATOR, type Block, type Root } from './document.ts';
+import { markStageInput } from './offsets.ts';
+import { placeInDocument } from './places.ts';
 
 const parsed = new WeakMap<Block, { value: string; paragraph: Paragraph }>();
 
@@ -78,8 +80,8 @@ function shift(node: Node, lines: number, offset: number): void {
 /**
  * A retext plugin as a newsnorm plugin: `unified().use(preset).use(onBlocks(retextReadability))`.
  * The plugin's transformer runs on the body's nlcst tree (`bodyTreeOf`), with the document's own
- * file, so its messages land in `file.messages` with places in the record's `text`. The block tree
- * is left as it is: a retext plugin that edits its tree edits a copy.
+ * file, so its messages land in `file.messages`, placed in the document's own text as the stages'
+ * are. The block tree is left as it is: a retext plugin that edits its tree edits a copy.
  */
 export function onBlocks<Options extends unknown[]>(plugin: Plugin<Options, NlcstRoot>, ...options: Options): Plugin<[], Root> {
   return function (this: ThisParameterType<Plugin<[], Root>>) {
@@ -88,9 +90,14 @@ export function onBlocks<Options extends unknown[]>(plugin: Plugin<Options, Nlcs
     // Synchronous when the plugin is (the pipeline runs with runSync); a returned tree is ignored.
     return (tree: Root, file: VFile): Promise<undefined> | undefined => {
       const body = bodyTreeOf(tree);
+      // The plugin places its messages in the body's text: once it is done, they move to the document's (places.ts).
+      const input = markStageInput(tree);
+      const before = file.messages.length;
+      const placed = () => placeInDocument(file, before, input);
       if (transform.length >= 3) {
         return new Promise((resolve, reject) => {
           transform(body, file, (error) => {
+            placed();
             if (error) reject(error);
             else resolve(undefined);
             return undefined;
@@ -98,7 +105,9 @@ export function onBlocks<Options extends unknown[]>(plugin: Plugin<Options, Nlcs
         });
       }
       const result = transform(body, file, () => undefined);
-      return result instanceof Promise ? result.then(() => undefined) : undefined;
+      if (result instanceof Promise) return result.then(() => void placed());
+      placed();
+      return undefined;
     };
   };
 }

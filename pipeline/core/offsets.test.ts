@@ -20,7 +20,7 @@ describe('decision offsets', () => {
     const text = 'Menu\n\nA caf&eacute; story.photo_1.JPG It goes on. date 2026-01-27 and ends.\n\nFooter';
     const tree = parseDocument(text);
     const file = createDocumentFile(text);
-    const input = markStageInput(tree);
+    const input = markStageInput(tree).text;
     const body = tree.children[1]!;
     repairText(body, file, 5, 13, 'é', rule('entity'));
     const value = body.value;
@@ -37,7 +37,7 @@ describe('decision offsets', () => {
     const text = Array.from({ length: 400 }, (_, i) => `word${i}\u00a0x`).join(' ');
     const tree = parseDocument(text);
     const file = new VFile();
-    const input = markStageInput(tree);
+    const input = markStageInput(tree).text;
     const edits = [...text.matchAll(/\u00a0/g)].map((m) => ({ start: m.index, end: m.index + 1, to: ' ', rule: 'space' }));
     applyEdits(tree.children[0]!, file, edits);
     applyEdits(tree.children[0]!, file, [{ start: 0, end: 4, to: 'WORD', rule: 'case' }]);
@@ -51,7 +51,7 @@ describe('decision offsets', () => {
     const tree = parseDocument('Text');
     const file = new VFile();
     markStageInput(tree);
-    tree.children = [{ type: 'block', kind: 'paragraph', value: 'New text' }];
+    tree.children = [{ type: 'paragraph', value: 'New text' }];
     repairText(tree.children[0]!, file, 0, 3, 'Old', rule('x'));
     expect(file.messages[0]?.place).toBeUndefined();
   });

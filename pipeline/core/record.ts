@@ -1,6 +1,7 @@
 // The record of CONTRACT.md (the project's own), written once as a zod schema: the TypeScript type is derived
 // from it (`NewsRecord`), and so is the validator the tests run and the JSON Schema
 // (`npm run schema`). Fields may be added; none may be renamed or dropped.
+import type { Plugin, Processor } from 'unified';
 import { z } from 'zod';
 import type { VFile } from 'vfile';
 import { assembleText, type Root } from './document.ts';
@@ -75,14 +76,15 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
   const data = file.data as VFile['data'] & StageFields;
   const docLang = data.lang ?? 'und';
   const record: NewsRecord = {
-    id: data.id ?? 'document',
-    source: data.source ?? { path: '', url: null },
+    // A file made outside the runner (unified().use(parse)…process(file)) is named by its path, as the runner names a text file.
+    id: data.id ?? file.stem ?? 'document',
+    source: data.source ?? { path: file.path ?? '', url: null },
     lang: docLang,
     title: data.title ?? null,
     published: data.published ?? null,
     text,
     blocks: spans.map(({ block, start, end }) => ({
-      kind: block.kind,
+      kind: block.type,
       text: block.value,
       lang: block.data?.lang ?? docLang,
       start,
@@ -103,6 +105,21 @@ export function buildRecord(tree: Root, file: VFile, error?: { stage: string; me
   if (error) record.error = error;
   return record;
 }
+
+declare module 'unified' {
+  interface CompileResultMap {
+    /** `toRecord` compiles a document into its record (on `file.result`). */
+    NewsRecord: NewsRecord;
+  }
+}
+
+/**
+ * The compiler plugin: the processed document becomes its record (`file.result`), with the error
+ * of a document that could not be read or whose stage failed (`file.data.error`).
+ */
+export const toRecord: Plugin<[], Root, NewsRecord> = function (this: Processor) {
+  (this as unknown as Processor<undefined, undefined, undefined, Root, NewsRecord>).compiler = (tree, file) => buildRecord(tree, file, file.data.error);
+};
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

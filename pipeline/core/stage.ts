@@ -1,8 +1,10 @@
 // What a stage is: a unified plugin (so `unified().use(stage)` works alone or in the preset) plus
 // the two things the runner needs to report it: its name and what it produced for one document.
-import type { Plugin } from 'unified';
+import type { Plugin, Pluggable, Preset, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { Root } from './document.ts';
+import { markStageInput } from './offsets.ts';
+import { placeInDocument, positionBlocks } from './places.ts';
 
 export interface StageDefinition {
   /** The stage's name, used by `--stages`, as the `source` of its messages and in `stages/NN-name.jsonl`. */
@@ -27,4 +29,53 @@ export interface StageDefinition {
 export interface BatchLearner {
   add(document: { id: string; text: string; url: string | null }): void;
   result(): unknown;
+}
+
+/** Watches the stages as a document goes through them: how the runner makes its stage lines and timings. */
+export interface StageObserver {
+  /** The stage receives the document; `input` is the text it receives (the blocks joined by a blank line). */
+  start(stage: StageDefinition, file: VFile, input: string): void;
+  /** The stage is done; when it threw, `error` is what it threw, and `file.data.error` names the stage. */
+  end(stage: StageDefinition, tree: Root, file: VFile, error?: unknown): void;
+  /** The stage did not run: the document failed before it (`file.data.error`). */
+  skip(stage: StageDefinition, file: VFile): void;
+}
+
+type SyncTransformer = (tree: Root, file: VFile) => unknown;
+
+/**
+ * The stage's plugin as a step of the pipeline: the text the stage receives is marked, so that its
+ * decisions have offsets in it (offsets.ts), and afterwards their places move to the document's
+ * own text (places.ts). With an observer (the runner), a stage that throws fails the document
+ * (`file.data.error`) instead of the run, and the stages after it do not run; without one, the
+ * error is unified's, as for any plugin.
+ */
+export function stagePlugin(stage: StageDefinition, observer?: StageObserver): Plugin<[unknown?], Root> {
+  return function (this: Processor, options?: unknown) {
+    const transform = (stage.plugin as unknown as (this: Processor, o?: unknown) => SyncTransformer | undefined).call(this, options);
+    return (tree: Root, file: VFile) => {
+      if (observer && file.data.error) return void observer.skip(stage, file);
+      const input = markStageInput(tree);
+      observer?.start(stage, file, input.text);
+      const before = file.messages.length;
+      let failure: unknown;
+      try {
+        // The runner processes a document synchronously (processSync); every stage is synchronous.
+        if (transform && transform(tree, file) instanceof Promise) throw new Error(`stage ${stage.name} is asynchronous`);
+      } catch (e) {
+        if (!observer) throw e;
+        failure = e;
+        file.data.error = { stage: stage.name, message: e instanceof Error ? e.message : String(e) };
+      } finally {
+        placeInDocument(file, before, input);
+        positionBlocks(tree, file);
+      }
+      observer?.end(stage, tree, file, failure);
+    };
+  };
+}
+
+/** The stages in order as a unified preset, each with its options (by stage name) and the observer. */
+export function stagesPreset(stages: readonly StageDefinition[], options: Record<string, unknown> = {}, observer?: StageObserver): Preset {
+  return { plugins: stages.map((s): Pluggable => [stagePlugin(s, observer), options[s.name]]) };
 }

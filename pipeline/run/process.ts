@@ -1,14 +1,17 @@
-// One document through the stages. A stage that throws ends that document's journey: its record
-// carries what the earlier stages produced and an `error` naming the stage; the run goes on.
-import { unified, type Processor } from 'unified';
+// One document through the stages, the way any user of the package processes one:
+//   unified().use(parse).use(preset).use(toRecord).processSync(file)
+// with the selected stages as the preset, and an observer that writes each stage's line and time.
+// A stage that throws ends that document's journey: its record carries what the earlier stages
+// produced and an `error` naming the stage; the run goes on.
+import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { createDocumentFile, parseDocument, type Root } from '../core/document.ts';
+import { createDocumentFile, parseDocument } from '../core/document.ts';
 import { readHtmlPage } from './html.ts';
 import type { PageMetadata } from '../core/document.ts';
 import type { InputDocument } from './read.ts';
-import { buildRecord, type NewsRecord } from '../core/record.ts';
-import { markStageInput } from '../core/offsets.ts';
-import type { StageDefinition } from '../core/stage.ts';
+import { parse } from '../core/parse.ts';
+import { buildRecord, toRecord, type NewsRecord } from '../core/record.ts';
+import { stagesPreset, type StageDefinition, type StageObserver } from '../core/stage.ts';
 
 export interface StageLine {
   id: string;
@@ -27,17 +30,33 @@ export interface ProcessContext {
   referenceDate: string | null;
 }
 
-/** The selected stages, each frozen into a processor once for the whole run. */
+/** What the observer writes down for one document as it goes through the stages. */
+interface Journey {
+  id: string;
+  stageLines: StageLine[];
+  timings: number[];
+  /** The text the stage before received: a line repeats its input only when it changed. */
+  previousInput: string | null;
+  input: string;
+  messagesBefore: number;
+  startedAt: number;
+}
+
+/** The processor of a run: the parser, the selected stages (each with its options, all watched), the compiler. */
+function runProcessor(stages: readonly StageDefinition[], options: Record<string, unknown>, observer: StageObserver) {
+  return unified().use(parse).use(stagesPreset(stages, options, observer)).use(toRecord).freeze();
+}
+
+/** The selected stages, frozen into one processor for the whole run. */
 export class StageRunner {
-  private readonly processors: Processor<undefined, Root, Root>[];
+  private readonly processor: ReturnType<typeof runProcessor>;
+  private readonly journeys = new WeakMap<VFile, Journey>();
 
   constructor(
     readonly stages: readonly StageDefinition[],
     options: Record<string, unknown> = {},
   ) {
-    this.processors = stages.map(
-      (s) => unified().use(s.plugin, options[s.name] as never).freeze() as unknown as Processor<undefined, Root, Root>,
-    );
+    this.processor = runProcessor(stages, options, this.observer());
   }
 
   /** Processes a document; whatever goes wrong becomes the document's error, never the run's. */
@@ -50,14 +69,8 @@ export class StageRunner {
   }
 
   private processUnguarded(doc: InputDocument, context: ProcessContext): ProcessResult {
-    const stageLines: StageLine[] = [];
-    const timings: number[] = this.stages.map(() => 0);
-    const skipped = (reason: string) => {
-      for (let i = stageLines.length; i < this.stages.length; i++) stageLines.push({ id: doc.id, skipped: reason });
-    };
     const body = bodyOf(doc);
-    const text = 'text' in body ? body.text : '';
-    const file = createDocumentFile(text, {
+    const file = createDocumentFile('text' in body ? body.text : '', {
       ...('page' in body && body.page ? { page: body.page } : {}),
       ...(doc.title ? { jsonlTitle: doc.title } : {}),
       id: doc.id,
@@ -69,35 +82,41 @@ export class StageRunner {
       invalidBytes: doc.invalidBytes ?? [],
     });
     if (doc.learned) file.data.learned = doc.learned;
-    const tree = parseDocument(text);
-    if ('error' in body) {
-      skipped('the document could not be read');
-      return { record: buildRecord(tree, file, { stage: 'read', message: body.error }), stageLines, timings };
-    }
-    let previousInput: string | null = null;
-    for (let i = 0; i < this.stages.length; i++) {
-      const stage = this.stages[i] as StageDefinition;
-      const before = file.messages.length;
-      // The text as this stage receives it; a line repeats it only when the stage before changed it.
-      const input = markStageInput(tree);
-      const inputField = input === previousInput ? {} : { input };
-      previousInput = input;
-      const t0 = performance.now();
-      let summary: Record<string, unknown>;
-      try {
-        (this.processors[i] as Processor<undefined, Root, Root>).runSync(tree, file);
-        summary = stage.summarize(tree, file);
-      } catch (e) {
-        timings[i] = performance.now() - t0;
-        const message = e instanceof Error ? e.message : String(e);
-        stageLines.push({ id: doc.id, error: message, ...inputField, decisions: decisionsSince(file, before) });
-        skipped(`stage ${stage.name} failed`);
-        return { record: buildRecord(tree, file, { stage: stage.name, message }), stageLines, timings };
-      }
-      timings[i] = performance.now() - t0;
-      stageLines.push({ id: doc.id, ...summary, ...inputField, decisions: decisionsSince(file, before) });
-    }
-    return { record: buildRecord(tree, file), stageLines, timings };
+    // A document that could not be read goes through too: every stage skips it, its record says why.
+    if ('error' in body) file.data.error = { stage: 'read', message: body.error };
+    const journey: Journey = { id: doc.id, stageLines: [], timings: [], previousInput: null, input: '', messagesBefore: 0, startedAt: 0 };
+    this.journeys.set(file, journey);
+    const { result } = this.processor.processSync(file);
+    return { record: result, stageLines: journey.stageLines, timings: journey.timings };
+  }
+
+  /** Writes each stage's line (what it produced, its input when changed, its decisions) and its time. */
+  private observer(): StageObserver {
+    const journeyOf = (file: VFile) => this.journeys.get(file) as Journey;
+    return {
+      start: (_stage, file, input) => {
+        const journey = journeyOf(file);
+        journey.input = input;
+        journey.messagesBefore = file.messages.length;
+        journey.startedAt = performance.now();
+      },
+      end: (stage, tree, file, error) => {
+        const journey = journeyOf(file);
+        const inputField = journey.input === journey.previousInput ? {} : { input: journey.input };
+        journey.previousInput = journey.input;
+        const id = journey.id;
+        const decisions = decisionsSince(file, journey.messagesBefore);
+        const summary = error === undefined ? stage.summarize(tree, file) : { error: file.data.error?.message };
+        journey.timings.push(performance.now() - journey.startedAt);
+        journey.stageLines.push({ id, ...summary, ...inputField, decisions });
+      },
+      skip: (_stage, file) => {
+        const journey = journeyOf(file);
+        const failed = file.data.error as { stage: string };
+        journey.timings.push(0);
+        journey.stageLines.push({ id: journey.id, skipped: failed.stage === 'read' ? 'the document could not be read' : `stage ${failed.stage} failed` });
+      },
+    };
   }
 }
 
@@ -131,10 +150,10 @@ function decisionsSince(file: VFile, start: number) {
     const d: Record<string, unknown> = { rule: m.ruleId ?? null, action: m.action ?? 'note', text: showInvisible(m.actual ?? m.reason) };
     if (m.expected?.[0] !== undefined) d.to = showInvisible(m.expected[0]);
     if (m.action === undefined) d.note = m.reason;
-    const place = m.place;
-    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) {
-      d.start = place.start.offset;
-      d.end = place.end.offset;
+    // The message's `place` is in the document (core/places.ts); its offsets in the stage's input are kept beside it.
+    if (m.inputSpan) {
+      d.start = m.inputSpan.start;
+      d.end = m.inputSpan.end;
     }
     return d;
   });

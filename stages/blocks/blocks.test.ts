@@ -53,7 +53,7 @@ describe('blocks', () => {
     const text = 'Deep trust\n\nShoigu emphasized the high efficiency of cooperation.';
     const tree = parseDocument(text);
     unified().use(blocks).runSync(tree, createDocumentFile(text));
-    expect(tree.children.map((b) => b.kind)).toEqual(['heading', 'paragraph']);
+    expect(tree.children.map((b) => b.type)).toEqual(['heading', 'paragraph']);
   });
 });
 

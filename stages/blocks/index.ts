@@ -4,6 +4,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { note, placeMessage } from '../../pipeline/core/decisions.ts';
 import { assembleText, block, BLOCK_SEPARATOR, excerpt, type Block, type Root } from '../../pipeline/core/document.ts';
+import { trackEdits, trackPiece } from '../../pipeline/core/offsets.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { isHeading, splitBlocks, splitParagraph, splitParagraphWithJoins, type SplitOptions } from './split.ts';
 
@@ -12,7 +13,8 @@ export { isHeading, splitBlocks, splitParagraph };
 
 /**
  * Splits the blocks of a document tree in place: what the plugin does, for a stage that needs it
- * alone. Given the document's file, each joined line is recorded on it as a note.
+ * alone. Given the document's file, each joined line is recorded on it as a note. Each new block
+ * is traced to the piece of the block it came from, so that its place in the document is known.
  */
 export function splitTree(tree: Root, options: BlocksOptions = {}, file?: VFile): void {
   const children: Block[] = [];
@@ -21,8 +23,11 @@ export function splitTree(tree: Root, options: BlocksOptions = {}, file?: VFile)
   for (const child of tree.children) {
     if (child.value === '') continue;
     for (const unit of splitParagraphWithJoins(child.value)) {
-      const kind = child.kind === 'heading' || isHeading(unit.text, options) ? 'heading' : 'paragraph';
-      children.push({ ...block(kind, unit.text), data: child.data });
+      const kind = child.type === 'heading' || isHeading(unit.text, options) ? 'heading' : 'paragraph';
+      const piece: Block = { ...block(kind, unit.text), data: child.data };
+      trackPiece(piece, child, unit.start);
+      trackEdits(piece, unit.joins.map((j) => ({ start: j.start - unit.start, end: j.end - unit.start, length: j.to.length })));
+      children.push(piece);
       if (file) for (const join of unit.joins) noteJoin(file, child.value, join, offset);
     }
     offset += child.value.length + BLOCK_SEPARATOR.length;
@@ -51,8 +56,8 @@ export const blocksStage: StageDefinition = {
   plugin: blocks,
   summarize: (tree) => ({
     blocks: tree.children.length,
-    headings: tree.children.filter((b) => b.kind === 'heading').map((b) => b.value),
+    headings: tree.children.filter((b) => b.type === 'heading').map((b) => b.value),
     // Offsets index the text after this stage: the next stage's input.
-    blockList: assembleText(tree).spans.map((s) => ({ kind: s.block.kind, start: s.start, end: s.end, excerpt: excerpt(s.block.value) })),
+    blockList: assembleText(tree).spans.map((s) => ({ kind: s.block.type, start: s.start, end: s.end, excerpt: excerpt(s.block.value) })),
   }),
 };

@@ -37,8 +37,15 @@ export interface LineJoin {
   to: string;
 }
 
+/** A unit of a paragraph: its text, where it starts in the paragraph, and the line breaks joined inside it. */
+export interface ParagraphUnit {
+  text: string;
+  start: number;
+  joins: LineJoin[];
+}
+
 /** The paragraph's units, each with the line breaks joined inside it (offsets index the paragraph). */
-export function splitParagraphWithJoins(paragraph: string): { text: string; joins: LineJoin[] }[] {
+export function splitParagraphWithJoins(paragraph: string): ParagraphUnit[] {
   const lines: { text: string; start: number }[] = [];
   const breaks = /\r\n|\r|\n/g;
   let at = 0;
@@ -50,10 +57,11 @@ export function splitParagraphWithJoins(paragraph: string): { text: string; join
     if (!m) break;
     at = m.index + m[0].length;
   }
-  if (lines.length <= 1) return lines.map((l) => ({ text: l.text, joins: [] }));
+  if (lines.length <= 1) return lines.map((l) => ({ text: l.text, start: l.start, joins: [] }));
   const wrapWidth = hardWrapWidth(lines.map((l) => l.text));
-  const units: { text: string; joins: LineJoin[] }[] = [];
-  let current = { text: (lines[0] as { text: string }).text, joins: [] as LineJoin[] };
+  const units: ParagraphUnit[] = [];
+  const first = lines[0] as { text: string; start: number };
+  let current: ParagraphUnit = { text: first.text, start: first.start, joins: [] };
   for (let i = 1; i < lines.length; i++) {
     const next = lines[i] as { text: string; start: number };
     const previous = lines[i - 1] as { text: string; start: number };
@@ -63,7 +71,7 @@ export function splitParagraphWithJoins(paragraph: string): { text: string; join
       current.text += separator + next.text;
     } else {
       units.push(current);
-      current = { text: next.text, joins: [] };
+      current = { text: next.text, start: next.start, joins: [] };
     }
   }
   units.push(current);

@@ -71,7 +71,7 @@ describe('chrome', () => {
 
   it('keeps in-body headings as heading blocks', () => {
     const { tree } = run([story[0], 'The role of the mayor', story[1], 'What comes next', story[2]].join('\n\n'));
-    expect(tree.children.filter((b) => b.kind === 'heading').map((b) => b.value)).toEqual(['The role of the mayor', 'What comes next']);
+    expect(tree.children.filter((b) => b.type === 'heading').map((b) => b.value)).toEqual(['The role of the mayor', 'What comes next']);
   });
 
   it('takes the headline to title once and removes its repetition', () => {

@@ -115,7 +115,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
   const verdicts: BlockVerdict[] = [];
   tree.children.forEach((block, i) => {
     const f = features[i] as BlockFeatures;
-    const verdict: BlockVerdict = { block, features: f, forced: null, heading: block.kind === 'heading', rule: null };
+    const verdict: BlockVerdict = { block, features: f, forced: null, heading: block.type === 'heading', rule: null };
     verdicts.push(verdict);
     const force = (r: Rule) => {
       verdict.forced = 'bad';
@@ -272,7 +272,7 @@ function markTitle(verdicts: BlockVerdict[], decisions: Map<Block, Rule | null>,
  * ("www.bankingnews.gr", removed as a site name).
  */
 function findPublisher(tree: Root, file: VFile, verdicts: BlockVerdict[]): void {
-  const first = tree.children.find((b) => b.kind === 'paragraph');
+  const first = tree.children.find((b) => b.type === 'paragraph');
   if (first) {
     const lead = readLead(first.value);
     file.data.dateline = lead.dateline;
@@ -392,7 +392,7 @@ export interface ChromeResult {
   title: string | null;
   /** The body without chrome: blocks separated by a blank line. */
   text: string;
-  blocks: { kind: Block['kind']; text: string }[];
+  blocks: { kind: Block['type']; text: string }[];
   /** The language the rules read the text in (the option, the guess, or `und`). */
   lang: string;
   dateline: Dateline | null;
@@ -408,7 +408,7 @@ export async function removeChrome(text: string, options: ChromeTextOptions = {}
   return {
     title: file.data.title ?? null,
     text: assembleText(tree).text,
-    blocks: tree.children.map((b) => ({ kind: b.kind, text: b.value })),
+    blocks: tree.children.map((b) => ({ kind: b.type, text: b.value })),
     lang: file.data.lang ?? 'und',
     dateline: file.data.dateline ?? null,
     publisher: file.data.publisher ?? null,

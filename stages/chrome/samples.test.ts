@@ -67,7 +67,7 @@ describe('samples', () => {
       const leftInText = piece.match === 'line' ? lines.filter((l) => l === wanted).length : 0;
       expect(removedText.filter((r) => r === wanted || (piece.match === 'substring' && r.includes(wanted))).length).toBe((piece.occurrences ?? 1) - leftInText);
     }
-    const headings = tree.children.filter((b) => b.kind === 'heading').map((b) => b.value);
+    const headings = tree.children.filter((b) => b.type === 'heading').map((b) => b.value);
     for (const heading of seed.keep_as_headings ?? []) expect(headings).toContain(heading);
     // Optional pieces may open the body: skip those that are there.
     let body = text;

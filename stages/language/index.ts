@@ -265,7 +265,7 @@ function outsideLingua(blocks: Detected[], document: Detection): Detection {
 export interface TextLanguages {
   lang: string;
   confidence: number;
-  blocks: { kind: Block['kind']; text: string; lang: string; confidence: number }[];
+  blocks: { kind: Block['type']; text: string; lang: string; confidence: number }[];
 }
 
 /**
@@ -275,18 +275,18 @@ export interface TextLanguages {
 export async function languageOf(text: string, options: LanguageOptions & BlocksOptions = {}): Promise<TextLanguages> {
   const tree = parseDocument(text);
   splitTree(tree, options);
-  const { document, blocks } = identifyLanguages(tree.children.map((b) => ({ text: b.value, kind: b.kind })), options);
+  const { document, blocks } = identifyLanguages(tree.children.map((b) => ({ text: b.value, kind: b.type })), options);
   return {
     lang: document.lang,
     confidence: document.confidence,
-    blocks: tree.children.map((b, i) => ({ kind: b.kind, text: b.value, lang: (blocks[i] as Detection).lang, confidence: (blocks[i] as Detection).confidence })),
+    blocks: tree.children.map((b, i) => ({ kind: b.type, text: b.value, lang: (blocks[i] as Detection).lang, confidence: (blocks[i] as Detection).confidence })),
   };
 }
 
 const language: Plugin<[LanguageOptions?], Root> = function language(options = {}) {
   return (tree, file) => {
     const { document, blocks } = identifyLanguages(
-      tree.children.map((b) => ({ text: b.value, kind: b.kind })),
+      tree.children.map((b) => ({ text: b.value, kind: b.type })),
       options,
     );
     tree.children.forEach((child, i) => {

@@ -41,7 +41,7 @@ export function applyEdits(block: Block, file: VFile, edits: readonly Edit[]): v
     let j = i;
     while (j + 1 < edits.length && (edits[j + 1] as Edit).end - pos <= PIECE) j++;
     const end = (edits[j] as Edit).end;
-    const piece: Block = { type: 'block', kind: block.kind, value: text.slice(pos, end) };
+    const piece: Block = { type: block.type, value: text.slice(pos, end) };
     trackPiece(piece, block, pos);
     applyInPlace(piece, file, edits.slice(i, j + 1), pos);
     pieces.push(piece.value);
