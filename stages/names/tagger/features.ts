@@ -144,9 +144,6 @@ const wordInfo = memoize((key: string): WordInfo => {
 
 export const infoOf = (t: Token): WordInfo => wordInfo(`${t.kind[0]}:${t.text}`);
 
-/** How many of a token's features (the first ones) depend on the word alone: the bias and `own`. */
-export const ownFeatureCount = (info: WordInfo): number => 1 + info.own.length;
-
 const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
 
 /** The flags of a token of this text and kind, as the tokenizer sets them. */
@@ -212,81 +209,122 @@ export type DocumentHints = Map<string, number>;
 
 const isCap = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'initial') && t.capitalized;
 
-/** The contexts each word is seen in, over every sentence of a document. */
-export function documentHints(sentences: Sentence[]): DocumentHints {
+/** Each token's word information, looked up once per token of a sentence (a memo lookup builds a key). */
+export const sentenceInfos = (sentences: Sentence[]): WordInfo[][] => sentences.map((s) => s.tokens.map(infoOf));
+
+/** The contexts each word is seen in, over every sentence of a document (`infos`: `sentenceInfos(sentences)`). */
+export function documentHints(sentences: Sentence[], infos: WordInfo[][] = sentenceInfos(sentences)): DocumentHints {
   const hints: DocumentHints = new Map();
-  for (const s of sentences) {
+  sentences.forEach((s, n) => {
     const ts = s.tokens;
+    const is = infos[n] as WordInfo[];
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word') continue;
-      const key = infoOf(t).folded;
+      const key = (is[i] as WordInfo).folded;
       let bits = hints.get(key) ?? 0;
       if (!t.capitalized) bits |= SEEN_LOWER;
       else if (!s.capsLine) {
         const prev = ts[i - 1];
         const next = ts[i + 1];
+        const prevLists = prev === undefined ? '' : (is[i - 1] as WordInfo).lists;
+        const nextLists = next === undefined ? '' : (is[i + 1] as WordInfo).lists;
         if (i > 0 && !t.sentenceStart) bits |= SEEN_CAPITALISED_INSIDE;
-        if (isCap(prev) && infoOf(prev as Token).lists.includes('g')) bits |= SEEN_AFTER_GIVEN;
+        if (isCap(prev) && prevLists.includes('g')) bits |= SEEN_AFTER_GIVEN;
         if (isCap(next)) bits |= SEEN_BEFORE_CAPITAL;
         if (isCap(prev) && !(prev as Token).sentenceStart) bits |= SEEN_AFTER_CAPITAL;
-        if (prev !== undefined && infoOf(prev).lists.includes('t')) bits |= SEEN_AFTER_TITLE;
-        if (next !== undefined && isCap(next) && infoOf(next).lists.includes('o')) bits |= SEEN_BEFORE_ORG;
-        if ((next !== undefined && infoOf(next).lists.includes('a')) || (prev !== undefined && infoOf(prev).lists.includes('b'))) bits |= SEEN_BY_CUE;
-        if (prev !== undefined && !prev.capitalized && infoOf(prev).lists.includes('s')) bits |= SEEN_AFTER_FUNCTION_WORD;
+        if (prevLists.includes('t')) bits |= SEEN_AFTER_TITLE;
+        if (isCap(next) && nextLists.includes('o')) bits |= SEEN_BEFORE_ORG;
+        if (nextLists.includes('a') || prevLists.includes('b')) bits |= SEEN_BY_CUE;
+        if (prev !== undefined && !prev.capitalized && prevLists.includes('s')) bits |= SEEN_AFTER_FUNCTION_WORD;
         if (!isCap(prev) && !isCap(next) && i > 0) bits |= SEEN_ALONE;
       }
       hints.set(key, bits);
     }
-  }
+  });
   return hints;
 }
 
-const BOUNDARY = hashString('<s>');
+export const BOUNDARY = hashString('<s>');
 
-function position(i: number): number {
-  return i < 3 ? i : 3;
+/** The position feature's value: 0, 1, 2 or later in the sentence, plus 4 at a sentence start. */
+export function positionOf(i: number, t: Token): number {
+  return (i < 3 ? i : 3) + (t.sentenceStart ? 4 : 0);
 }
+
+// The features of a token come in groups, each a function of a few values (a word, a shape, a
+// position): `sentenceFeatures` lists them all, and the tagger's scorer (scorer.ts) sums each
+// group's weights once per distinct value and reuses the sum.
+
+/** The bias and what the word says about itself (`WordInfo.own`). */
+export function ownFeatures(f: number[], info: WordInfo): void {
+  f.push(T.bias, ...info.own);
+}
+
+/** The token's short shape and position in the sentence. */
+export function positionFeatures(f: number[], shape: number, pos: number): void {
+  f.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
+}
+
+/** A word in a line written in capitals (a wire headline). */
+export function capsLineFeatures(f: number[], info: WordInfo): void {
+  f.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
+}
+
+/** A word in a line in Title Case (a headline): its capitals say little. */
+export function headlineFeatures(f: number[], info: WordInfo): void {
+  f.push(mix(T.headline, info.shortHash), mix(T.capsWord, info.lowerHash));
+}
+
+/** The neighbour at OFFSETS[k] (two before .. two after); null past the sentence's edge. */
+export function neighbourFeatures(f: number[], k: number, n: WordInfo | null): void {
+  f.push(mix(T.ctxWord[k] as number, n === null ? BOUNDARY : n.lowerHash), mix(T.ctxShape[k] as number, n === null ? BOUNDARY : n.shortHash));
+  if ((k === 1 || k === 2) && n !== null) f.push(mix(T.ctxList[k] as number, n.listHash), mix(T.ctxSuffix[k - 1] as number, n.suffixHash));
+}
+
+/** The shape before and the token's; the token's and the shape after. */
+export const shapeBeforeFeature = (prevShape: number, shape: number) => mix(T.shapePair, mix(prevShape, shape));
+export const shapeAfterFeature = (shape: number, nextShape: number) => mix(T.shapeNext, mix(shape, nextShape));
+/** The word before and the token's shape; the token's shape and the word after. */
+export const wordBeforeFeature = (prevWord: number, shape: number) => mix(T.prevWordShape, mix(prevWord, shape));
+export const wordAfterFeature = (shape: number, nextWord: number) => mix(T.wordNext, mix(shape, nextWord));
+
+/** What the document says elsewhere about a capitalised word (`bits`), by position. */
+export function documentFeatures(f: number[], bits: number, pos: number, capsLine: boolean): void {
+  for (let b = 0; b < DOC_BITS; b++) {
+    if ((bits & (1 << b)) === 0) continue;
+    f.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (capsLine ? 8 : 0))));
+  }
+}
+
+/** Does the document's hint about the word count for this token (a capitalised word)? */
+export const takesHints = (t: Token): boolean => t.kind === 'word' && (t.capitalized || t.allCaps);
 
 /**
  * The feature hashes of every token of a sentence, each masked to a bucket. What a word says
  * about itself is looked up once per token, then read by its neighbours.
  */
-export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number): Int32Array[] {
+export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number, infos: WordInfo[] = s.tokens.map(infoOf)): Int32Array[] {
   const ts = s.tokens;
-  const infos = ts.map(infoOf);
-  const word = (i: number) => (i < 0 || i >= ts.length ? BOUNDARY : (infos[i] as WordInfo).lowerHash);
-  const shapeAt = (i: number) => (i < 0 || i >= ts.length ? BOUNDARY : (infos[i] as WordInfo).shortHash);
+  const at = (i: number) => (i < 0 || i >= ts.length ? null : (infos[i] as WordInfo));
+  const word = (i: number) => at(i)?.lowerHash ?? BOUNDARY;
+  const shapeAt = (i: number) => at(i)?.shortHash ?? BOUNDARY;
   const out: Int32Array[] = [];
   const f: number[] = [];
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i] as Token;
     const info = infos[i] as WordInfo;
     f.length = 0;
-    f.push(T.bias, ...info.own);
+    ownFeatures(f, info);
     const shape = info.shortHash;
-    const pos = position(i) + (t.sentenceStart ? 4 : 0);
-    f.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
-    if (s.capsLine) f.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
-    // A line in Title Case (a headline): its capitals say little.
-    if (t.headline) f.push(mix(T.headline, shape), mix(T.capsWord, info.lowerHash));
-    for (let k = 0; k < 4; k++) {
-      const at = i + (OFFSETS[k] as number);
-      f.push(mix(T.ctxWord[k] as number, word(at)), mix(T.ctxShape[k] as number, shapeAt(at)));
-      if ((k === 1 || k === 2) && at >= 0 && at < ts.length) {
-        const ni = infos[at] as WordInfo;
-        f.push(mix(T.ctxList[k] as number, ni.listHash), mix(T.ctxSuffix[k - 1] as number, ni.suffixHash));
-      }
-    }
-    f.push(mix(T.shapePair, mix(shapeAt(i - 1), shape)), mix(T.shapeNext, mix(shape, shapeAt(i + 1))));
-    f.push(mix(T.prevWordShape, mix(word(i - 1), shape)), mix(T.wordNext, mix(shape, word(i + 1))));
-    if (t.kind === 'word' && (t.capitalized || t.allCaps)) {
-      const bits = hints.get(info.folded) ?? 0;
-      for (let b = 0; b < DOC_BITS; b++) {
-        if ((bits & (1 << b)) === 0) continue;
-        f.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (s.capsLine ? 8 : 0))));
-      }
-    }
+    const pos = positionOf(i, t);
+    positionFeatures(f, shape, pos);
+    if (s.capsLine) capsLineFeatures(f, info);
+    if (t.headline) headlineFeatures(f, info);
+    for (let k = 0; k < 4; k++) neighbourFeatures(f, k, at(i + (OFFSETS[k] as number)));
+    f.push(shapeBeforeFeature(shapeAt(i - 1), shape), shapeAfterFeature(shape, shapeAt(i + 1)));
+    f.push(wordBeforeFeature(word(i - 1), shape), wordAfterFeature(shape, word(i + 1)));
+    if (takesHints(t)) documentFeatures(f, hints.get(info.folded) ?? 0, pos, s.capsLine);
     const row = new Int32Array(f.length);
     for (let k = 0; k < f.length; k++) row[k] = (f[k] as number) & mask;
     out.push(row);
@@ -294,4 +332,4 @@ export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number
   return out;
 }
 
-const OFFSETS = [-2, -1, 1, 2];
+export const OFFSETS = [-2, -1, 1, 2];
