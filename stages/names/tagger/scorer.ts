@@ -60,6 +60,8 @@ const wordSumsOf = (shape: number): WordSums => ({
   headline: undefined,
 });
 
+const ZERO: Sums = new Float64Array(TAG_COUNT);
+
 /** Shapes numbered at most (punctuation marks are shapes of their own): then every table starts again. */
 const MAX_SHAPES = 1024;
 /** Entries the table of document hints keeps before it is emptied: keeps memory flat on any input. */
@@ -176,25 +178,28 @@ export function createScorer(model: Model): Scorer {
       const ts = s.tokens;
       const n = ts.length;
       const out = new Float64Array(n * TAG_COUNT);
-      const add = (base: number, sums: Sums) => {
-        for (let k = 0; k < TAG_COUNT; k++) out[base + k] = (out[base + k] as number) + (sums[k] as number);
-      };
       for (let i = 0; i < n; i++) {
         const t = ts[i] as Token;
         const info = infos[i] as WordInfo;
         const w = ws[i] as WordSums;
-        const base = i * TAG_COUNT;
         const pos = positionOf(i, t);
-        add(base, own(w, info, pos));
-        if (s.capsLine) add(base, (w.caps ??= sumOf((f) => capsLineFeatures(f, info))));
-        if (t.headline) add(base, (w.headline ??= sumOf((f) => headlineFeatures(f, info))));
-        add(base, i >= 2 ? twoBefore(ws[i - 2] as WordSums, infos[i - 2] as WordInfo) : twoBefore(edge, null));
-        add(base, i >= 1 ? before(ws[i - 1] as WordSums, infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape));
-        add(base, i + 1 < n ? after(ws[i + 1] as WordSums, infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape));
-        add(base, i + 2 < n ? twoAfter(ws[i + 2] as WordSums, infos[i + 2] as WordInfo) : twoAfter(edge, null));
+        const a = own(w, info, pos);
+        const b = i >= 2 ? twoBefore(ws[i - 2] as WordSums, infos[i - 2] as WordInfo) : twoBefore(edge, null);
+        const c = i >= 1 ? before(ws[i - 1] as WordSums, infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
+        const d = i + 1 < n ? after(ws[i + 1] as WordSums, infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
+        const e = i + 2 < n ? twoAfter(ws[i + 2] as WordSums, infos[i + 2] as WordInfo) : twoAfter(edge, null);
         const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
-        if (bits !== 0) add(base, documentSums(bits, pos, s.capsLine));
-        for (let k = 0; k < TAG_COUNT; k++) out[base + k] = (out[base + k] as number) * model.scale;
+        const g = bits === 0 ? ZERO : documentSums(bits, pos, s.capsLine);
+        let h: Sums = ZERO;
+        if (s.capsLine) h = w.caps ??= sumOf((f) => capsLineFeatures(f, info));
+        let k: Sums = ZERO;
+        if (t.headline) k = w.headline ??= sumOf((f) => headlineFeatures(f, info));
+        // Whole numbers: the same sum in any order.
+        const base = i * TAG_COUNT;
+        for (let x = 0; x < TAG_COUNT; x++) {
+          const sum = (a[x] as number) + (b[x] as number) + (c[x] as number) + (d[x] as number) + (e[x] as number) + (g[x] as number) + (h[x] as number) + (k[x] as number);
+          out[base + x] = sum * model.scale;
+        }
       }
       return out;
     },
