@@ -108,9 +108,7 @@ export interface WordInfo {
   own: number[];
 }
 
-const wordInfo = memoize((key: string): WordInfo => {
-  const text = key.slice(2);
-  const kind = key[0] as string;
+function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
@@ -140,9 +138,14 @@ const wordInfo = memoize((key: string): WordInfo => {
     lists,
     own,
   };
-});
+}
 
-export const infoOf = (t: Token): WordInfo => wordInfo(`${t.kind[0]}:${t.text}`);
+// One memo a kind of token: the text alone is the key (no key string to build per token).
+const infoByKind = Object.fromEntries(
+  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoize((text: string) => wordInfo(text, kind[0] as string))]),
+) as Record<Token['kind'], (text: string) => WordInfo>;
+
+export const infoOf = (t: Token): WordInfo => infoByKind[t.kind](t.text);
 
 const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
 

@@ -100,7 +100,9 @@ export function viterbi(model: Model, e: Float64Array, n: number, trans: Float64
     for (let t = 0; t < TAG_COUNT; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < TAG_COUNT; p++) {
+      // I-X follows only B-X or I-X (`allowed`): the other pairs, at -Infinity, never win, so they are skipped.
+      const inside = t !== 0 && t % 2 === 0;
+      for (let p = inside ? t - 1 : 0; p <= (inside ? t : TAG_COUNT - 1); p++) {
         const s = (score[before + p] as number) + (trans[p * TAG_COUNT + t] as number);
         if (s > best) {
           best = s;
