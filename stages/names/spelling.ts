@@ -156,6 +156,11 @@ export function displayWord(word: string): string {
     // them is misspelt. Only ALL CAPS is lowered. Matching folds them (key, batch, gazetteer).
     return word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
   }
+  if (hasCyrillic(word) && spelled.includes('kh')) {
+    // Russian writes the h of foreign names as х (Хакан: Hakan, not Khakan), when the list knows the name so.
+    const foreign = spelled.replace(/kh/g, 'h');
+    if (lexicon().givenNames.has(foreign) && !lexicon().givenNames.has(spelled)) return capitalize(foreign);
+  }
   if (hasGreek(word)) {
     // Greek writes a foreign d and b as ντ and μπ: Βλαντιμίρ reads Vladimir when that is a name.
     const foreign = spelled.replace(/nt/g, 'd').replace(/mp/g, 'b');
