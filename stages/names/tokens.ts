@@ -39,7 +39,7 @@ function kindOf(value: string, text: string, start: number): TokenKind {
 }
 
 /** Whether a word begins with a capital, and whether it has two letters or more, all capitals. Plain ASCII is read by character codes. */
-function caseOf(value: string): { capitalized: boolean; allCaps: boolean } {
+export function caseOf(value: string): { capitalized: boolean; allCaps: boolean } {
   let letters = 0;
   let lower = false;
   for (let i = 0; i < value.length; i++) {

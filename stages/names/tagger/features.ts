@@ -5,20 +5,8 @@
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
 import { memoize } from '../../../pipeline/core/memo.ts';
 import { foldWord } from '../spelling.ts';
-import type { Token } from '../tokens.ts';
-import {
-  isChineseSurname,
-  isCountry,
-  isDemonym,
-  isGivenName,
-  isNameWord,
-  isOrgWord,
-  isPlace,
-  isSpeechCueAfter,
-  isSpeechCueBefore,
-  isStopword,
-  isTitle,
-} from '../words.ts';
+import { caseOf, type Token } from '../tokens.ts';
+import { wordLists } from '../words.ts';
 
 /** Mixes two 32-bit values into one (murmur3's finaliser): templates and values make one hash. */
 export function mix(a: number, b: number): number {
@@ -49,6 +37,7 @@ const T = {
 
 /** Xxxx, XX, x.x., dd: letters and digits by class, runs longer than two cut to two. */
 export function wordShape(w: string): string {
+  if (ASCII.test(w)) return asciiShape(w);
   let out = '';
   let last = '';
   let run = 0;
@@ -57,6 +46,21 @@ export function wordShape(w: string): string {
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) out += c;
+  }
+  return out;
+}
+
+/** `wordShape` of plain ASCII, by character codes. */
+function asciiShape(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : (w[i] as string);
+    run = k === last ? run + 1 : 1;
+    last = k;
+    if (run <= 2) out += k;
   }
   return out;
 }
@@ -72,24 +76,13 @@ function shortShape(t: Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'>)
   return t.capitalized ? 'Xx' : 'x';
 }
 
-/** The stage's lists the word is in, as one sorted string of letters (g = given name, ...). */
-const listsOf = memoize((w: string): string => {
-  let s = '';
-  if (isGivenName(w)) s += 'g';
-  if (isNameWord(w)) s += 'n';
-  if (isPlace(w)) s += 'p';
-  if (isCountry(w)) s += 'c';
-  if (isDemonym(w)) s += 'd';
-  if (isTitle(w)) s += 't';
-  if (isOrgWord(w)) s += 'o';
-  if (isStopword(w)) s += 's';
-  if (isChineseSurname(w)) s += 'z';
-  if (isSpeechCueAfter(w)) s += 'a';
-  if (isSpeechCueBefore(w)) s += 'b';
-  return s;
-});
+/** The stage's lists the word is in, as one string of letters (g = given name, ...: `wordLists`). */
+const listsOf = memoize(wordLists);
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 function scriptOf(w: string): string {
+  if (ASCII.test(w)) return /[a-z]/i.test(w) ? 'lat' : 'none';
   if (/\p{Script=Cyrillic}/u.test(w)) return 'cyr';
   if (/\p{Script=Greek}/u.test(w)) return 'grc';
   if (/\p{Script=Han}/u.test(w)) return 'han';
@@ -108,12 +101,15 @@ export interface WordInfo {
   own: number[];
 }
 
+const joined = (part: string | string[]) => (typeof part === 'string' ? part : part.join(''));
+
 function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
   const lists = kind === 'w' || kind === 'a' ? listsOf(text) : '';
-  const chars = [...lower];
+  // Prefixes and suffixes by code point: plain strings unless the word has characters outside the BMP.
+  const chars = /[\uD800-\uDFFF]/.test(lower) ? [...lower] : lower;
   const own = [
     mix(T.lower, hashString(lower)),
     mix(T.exact, hashString(text)),
@@ -123,8 +119,8 @@ function wordInfo(text: string, kind: string): WordInfo {
   ];
   for (const [n, p, s] of [[1, T.p1, T.s1], [2, T.p2, T.s2], [3, T.p3, T.s3], [4, 0, T.s4]] as const) {
     if (chars.length <= n) continue;
-    if (p !== 0) own.push(mix(p, hashString(chars.slice(0, n).join(''))));
-    own.push(mix(s, hashString(chars.slice(-n).join(''))));
+    if (p !== 0) own.push(mix(p, hashString(joined(chars.slice(0, n)))));
+    own.push(mix(s, hashString(joined(chars.slice(-n)))));
   }
   for (const l of lists) own.push(mix(T.list, l.charCodeAt(0)));
   if (lists === '') own.push(mix(T.list, 0));
@@ -134,7 +130,7 @@ function wordInfo(text: string, kind: string): WordInfo {
     shortHash: hashString(shortShape(token)),
     shapeHash: hashString(shape),
     listHash: hashString(lists),
-    suffixHash: hashString(chars.slice(-3).join('')),
+    suffixHash: hashString(joined(chars.slice(-3))),
     lists,
     own,
   };
@@ -152,13 +148,8 @@ const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbr
 /** The flags of a token of this text and kind, as the tokenizer sets them. */
 function tokenLike(text: string, kind: string): Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'> {
   const k = KINDS[kind] ?? 'word';
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return {
-    kind: k,
-    text,
-    capitalized: k !== 'punct' && k !== 'number' && k !== 'break' && /^\p{Lu}|^\p{Lt}/u.test(text),
-    allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
-  };
+  const cased = caseOf(text);
+  return { kind: k, text, capitalized: k !== 'punct' && k !== 'number' && k !== 'break' && cased.capitalized, allCaps: cased.allCaps };
 }
 
 /** A sentence of the tagger: tokens with the flags the features need. */
@@ -215,12 +206,20 @@ const isCap = (t: Token | undefined) => t !== undefined && (t.kind === 'word' ||
 /** Each token's word information, looked up once per token of a sentence (a memo lookup builds a key). */
 export const sentenceInfos = (sentences: Sentence[]): WordInfo[][] => sentences.map((s) => s.tokens.map(infoOf));
 
-/** The contexts each word is seen in, over every sentence of a document (`infos`: `sentenceInfos(sentences)`). */
-export function documentHints(sentences: Sentence[], infos: WordInfo[][] = sentenceInfos(sentences)): DocumentHints {
+/**
+ * The contexts each word is seen in, over every sentence of a document (`infos`:
+ * `sentenceInfos(sentences)`; null for a sentence without a capital, whose words are only seen
+ * in lower case, so that only their folded spelling is needed).
+ */
+export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[] = sentenceInfos(sentences)): DocumentHints {
   const hints: DocumentHints = new Map();
   sentences.forEach((s, n) => {
     const ts = s.tokens;
-    const is = infos[n] as WordInfo[];
+    const is = infos[n];
+    if (is === null || is === undefined) {
+      for (const t of ts) if (t.kind === 'word') hints.set(foldWord(t.text), (hints.get(foldWord(t.text)) ?? 0) | SEEN_LOWER);
+      return;
+    }
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word') continue;

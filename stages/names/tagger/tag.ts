@@ -1,7 +1,7 @@
 // Tags a text's words with the trained model: PER, ORG, LOC and MISC spans over the stage's tokens.
 import path from 'node:path';
 import { tokenize, type Token } from '../tokens.ts';
-import { documentHints, type Sentence, sentenceFeatures as featuresOf, sentenceInfos, sentencesOf, type WordInfo } from './features.ts';
+import { documentHints, infoOf, type Sentence, sentenceFeatures as featuresOf, sentenceInfos, sentencesOf, type WordInfo } from './features.ts';
 import { loadModel, maskedTransitions, type Model, TAGS, viterbi } from './model.ts';
 import { createScorer, type Scorer } from './scorer.ts';
 
@@ -61,11 +61,12 @@ export function tagEntities(text: string, tokens: Token[] = tokenize(text), mode
     scorers.set(model, cached);
   }
   const sentences = sentencesOf(tokens);
-  const infos = sentenceInfos(sentences);
+  // What the words say about themselves is looked up only where it is read: in sentences that are tagged.
+  const infos = sentences.map((s) => (mayHoldName(s) ? s.tokens.map(infoOf) : null));
   const hints = documentHints(sentences, infos);
   const runs: EntityRun[] = [];
   sentences.forEach((s, n) => {
-    if (!mayHoldName(s)) return;
+    if (infos[n] === null) return;
     const tags = viterbi(model, cached.scorer.score(s, infos[n] as WordInfo[], hints), s.tokens.length, cached.transitions);
     runs.push(...runsOf(s.tokens, tags));
   });
