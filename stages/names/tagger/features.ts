@@ -99,6 +99,8 @@ export interface WordInfo {
   suffixHash: number;
   lists: string;
   own: number[];
+  /** Room for the tagger's scorer to keep what the word's features weigh (scorer.ts): it goes when the word's information does. */
+  weights: unknown;
 }
 
 const joined = (part: string | string[]) => (typeof part === 'string' ? part : part.join(''));
@@ -133,6 +135,7 @@ function wordInfo(text: string, kind: string): WordInfo {
     suffixHash: hashString(joined(chars.slice(-3))),
     lists,
     own,
+    weights: undefined,
   };
 }
 

@@ -36,6 +36,8 @@ type Sums = Float64Array;
  * word with the shape.
  */
 interface WordSums {
+  /** The tables these sums belong to (a scorer's, until it starts them again). */
+  owner: object;
   /** The word's short shape, numbered (see `shapeIds`). */
   shape: number;
   /** Its own features and the position group, by position (0-7). */
@@ -49,7 +51,8 @@ interface WordSums {
 }
 
 /** Every field set at once: objects of one layout keep property reads fast. */
-const wordSumsOf = (shape: number): WordSums => ({
+const wordSumsOf = (owner: object, shape: number): WordSums => ({
+  owner,
   shape,
   at: [],
   twoBefore: undefined,
@@ -87,17 +90,18 @@ export function createScorer(model: Model): Scorer {
   // Shape hashes numbered 1, 2, ... (0 is the sentence's edge), so that the tables by shape are arrays.
   let shapeIds = new Map<number, number>();
   let shapeHashes: number[] = [];
-  // Kept with the memoised word information, so they go when it does.
-  let words = new WeakMap<WordInfo, WordSums>();
-  let edge = wordSumsOf(0);
+  // A word's sums are kept on its memoised information (`weights`), so they go when it does;
+  // `owner` tells this scorer's current tables from another's or from before they started again.
+  let owner = {};
+  let edge = wordSumsOf(owner, 0);
   // By the bits of a document hint * 16 + position (with 8 for a line in capitals).
   let documents = new Map<number, Sums>();
   let generation = 0;
   const reset = () => {
     shapeIds = new Map([[BOUNDARY, 0]]);
     shapeHashes = [BOUNDARY];
-    words = new WeakMap();
-    edge = wordSumsOf(0);
+    owner = {};
+    edge = wordSumsOf(owner, 0);
     documents = new Map();
     generation++;
   };
@@ -113,11 +117,12 @@ export function createScorer(model: Model): Scorer {
     return id;
   };
   const wordSums = (info: WordInfo): WordSums => {
-    let w = words.get(info);
-    if (w === undefined) {
-      w = wordSumsOf(shapeId(info.shortHash));
-      words.set(info, w);
-    }
+    const kept = info.weights as WordSums | undefined;
+    if (kept !== undefined && kept.owner === owner) return kept;
+    const w = wordSumsOf(owner, shapeId(info.shortHash));
+    // The shape's number may have started the tables again: the sums belong to the new ones.
+    w.owner = owner;
+    info.weights = w;
     return w;
   };
   /** The word's sums of every token of a sentence; the same table for all (a sentence may fill it and start it again). */
