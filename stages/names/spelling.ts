@@ -29,10 +29,16 @@ export function withoutDiacritics(word: string): string {
     .normalize('NFC');
 }
 
+const PLAIN = /^[A-Za-z.'-]*$/;
+
 /** Lower case, no combining marks, typographic apostrophes straightened. */
-export const foldWord = memoize((word: string): string => {
+export function foldWord(word: string): string {
+  // Plain ASCII letters need no decomposition: the common case, cheaper than a memo's look-up.
+  return PLAIN.test(word) ? word.toLowerCase() : foldMemo(word);
+}
+
+const foldMemo = memoize((word: string): string => {
   const lower = word.toLowerCase();
-  // Plain ASCII letters need no decomposition: the common case, kept cheap.
   if (/^[a-z.'-]*$/.test(lower)) return lower;
   return lower
     .normalize('NFD')

@@ -83,8 +83,10 @@ export const isSpeechCueBefore = (w: string) => lex.cueBefore.has(foldWord(w));
  */
 export function wordLists(w: string): string {
   const folded = foldWord(w);
-  const forms = lookupForms(w);
-  const any = (list: Set<string>) => forms.some((f) => list.has(f));
+  const bare = stripPeriod(folded);
+  // Only Cyrillic and Greek words have case forms to look up (`lookupForms`).
+  const forms = hasCyrillic(bare) || hasGreek(bare) ? lookupForms(w) : null;
+  const any = (list: Set<string>) => (forms === null ? list.has(bare) : forms.some((f) => list.has(f)));
   const given = isGivenName(w);
   let s = '';
   if (given) s += 'g';

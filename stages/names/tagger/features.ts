@@ -76,8 +76,6 @@ function shortShape(t: Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'>)
   return t.capitalized ? 'Xx' : 'x';
 }
 
-/** The stage's lists the word is in, as one string of letters (g = given name, ...: `wordLists`). */
-const listsOf = memoize(wordLists);
 
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -109,7 +107,7 @@ function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
-  const lists = kind === 'w' || kind === 'a' ? listsOf(text) : '';
+  const lists = kind === 'w' || kind === 'a' ? wordLists(text) : '';
   // Prefixes and suffixes by code point: plain strings unless the word has characters outside the BMP.
   const chars = /[\uD800-\uDFFF]/.test(lower) ? [...lower] : lower;
   const own = [
