@@ -55,4 +55,12 @@ describe('the tagger scorer', () => {
     expect(scoresByScorer(text, scorer)).toEqual(scoresByFeatures(text));
     expect(scoresByScorer(NEWS, scorer)).toEqual(scoresByFeatures(NEWS));
   });
+
+  it('gives the same scores when its arena of sums fills up and starts again, within a sentence or between two', () => {
+    for (const groups of [40, 90, 400]) {
+      const scorer = createScorer(defaultModel(), groups);
+      expect(scoresByScorer(NEWS, scorer)).toEqual(scoresByFeatures(NEWS));
+      expect(scoresByScorer(NEWS, scorer)).toEqual(scoresByFeatures(NEWS));
+    }
+  });
 });

@@ -1,8 +1,9 @@
 // The per-tag scores of a sentence's tokens under a loaded model, summed group by group. Each group
 // of features (features.ts) is a function of one or two small values: a word, a word and a shape,
 // two shapes, a position. News repeats its words and its shapes, so each group's weights are
-// looked up once per distinct value and the sum is reused: a token costs a dozen additions of
-// nine numbers instead of some thirty lookups in the model's table. The weights are whole numbers
+// looked up once per distinct value and the sum is reused: a token costs six additions of nine
+// numbers instead of some thirty lookups in the model's table. The sums live in one bounded array
+// (an arena), a word's groups are offsets into it: no object per sum for the collector to follow. The weights are whole numbers
 // (16-bit steps of the model's scale), so the sums are exact in any order and the scores are the
 // same as `sentenceFeatures` and `decode` give (scorer.test.ts checks it).
 import {
@@ -27,7 +28,8 @@ import {
 import type { Token } from '../tokens.ts';
 import { addWeights, type Model, TAG_COUNT } from './model.ts';
 
-type Sums = Float64Array;
+/** A group's sums: the offset of its `TAG_COUNT` numbers in the scorer's arena. */
+type Sums = number;
 
 /**
  * What a word contributes wherever it stands: its own features with its position (by position),
@@ -63,11 +65,14 @@ const wordSumsOf = (owner: object, shape: number): WordSums => ({
   headline: undefined,
 });
 
-const ZERO: Sums = new Float64Array(TAG_COUNT);
+/** The arena's first group: all zeros, for a group a token does not have. */
+const ZERO = 0;
 
 /** Shapes numbered at most (punctuation marks are shapes of their own): then every table starts again. */
 const MAX_SHAPES = 1024;
-/** Entries the table of document hints keeps before it is emptied: keeps memory flat on any input. */
+/** Groups the arena holds (2^19 of nine 32-bit numbers: 19 MB): then every table starts again. */
+const MAX_GROUPS = 1 << 19;
+/** Entries the table of document hints keeps before it starts again. */
 const MAX_ENTRIES = 100_000;
 
 export interface Scorer {
@@ -75,18 +80,16 @@ export interface Scorer {
   score(s: Sentence, infos: WordInfo[], hints: DocumentHints): Float64Array;
 }
 
-export function createScorer(model: Model): Scorer {
+/** `groups`: the arena's size in groups (tests make it small, to see it start again). */
+export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
   const mask = (1 << model.bits) - 1;
   const f: number[] = [];
-  /** The unscaled weights of the features `fill` lists. */
-  const sumOf = (fill: (f: number[]) => void): Sums => {
-    f.length = 0;
-    fill(f);
-    for (let k = 0; k < f.length; k++) f[k] = (f[k] as number) & mask;
-    const sums = new Float64Array(TAG_COUNT);
-    addWeights(model, f, 0, f.length, sums, 0);
-    return sums;
-  };
+  const scratch = new Float64Array(TAG_COUNT);
+  // Whole-number weights (a loaded model's 16-bit steps) sum exactly in 32 bits; a model in
+  // training has fractional weights, and is scored feature by feature.
+  const whole = model.emit instanceof Int16Array;
+  const arena = new Int32Array(whole ? groups * TAG_COUNT : 0);
+  let used = 1;
   // Shape hashes numbered 1, 2, ... (0 is the sentence's edge), so that the tables by shape are arrays.
   let shapeIds = new Map<number, number>();
   let shapeHashes: number[] = [];
@@ -98,6 +101,7 @@ export function createScorer(model: Model): Scorer {
   let documents = new Map<number, Sums>();
   let generation = 0;
   const reset = () => {
+    used = 1;
     shapeIds = new Map([[BOUNDARY, 0]]);
     shapeHashes = [BOUNDARY];
     owner = {};
@@ -106,6 +110,19 @@ export function createScorer(model: Model): Scorer {
     generation++;
   };
   reset();
+  /** The unscaled weights of the features `fill` lists, kept in the arena. */
+  const sumOf = (fill: (f: number[]) => void): Sums => {
+    if (used >= groups) reset();
+    f.length = 0;
+    fill(f);
+    for (let k = 0; k < f.length; k++) f[k] = (f[k] as number) & mask;
+    scratch.fill(0);
+    addWeights(model, f, 0, f.length, scratch, 0);
+    const at = used * TAG_COUNT;
+    arena.set(scratch, at);
+    used++;
+    return at;
+  };
   const shapeId = (hash: number): number => {
     let id = shapeIds.get(hash);
     if (id === undefined) {
@@ -124,15 +141,6 @@ export function createScorer(model: Model): Scorer {
     w.owner = owner;
     info.weights = w;
     return w;
-  };
-  /** The word's sums of every token of a sentence; the same table for all (a sentence may fill it and start it again). */
-  const sentenceSums = (infos: WordInfo[]): WordSums[] | null => {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const before = generation;
-      const ws = infos.map(wordSums);
-      if (generation === before) return ws;
-    }
-    return null;
   };
   const own = (w: WordSums, info: WordInfo, pos: number): Sums =>
     (w.at[pos] ??= sumOf((f) => {
@@ -166,7 +174,7 @@ export function createScorer(model: Model): Scorer {
     return sums;
   };
 
-  /** The scores from the features themselves, for a sentence of more shapes than a table holds. */
+  /** The scores from the features themselves: a model in training, or a sentence of more than the tables hold. */
   const slowly = (s: Sentence, infos: WordInfo[], hints: DocumentHints): Float64Array => {
     const out = new Float64Array(s.tokens.length * TAG_COUNT);
     sentenceFeatures(s, hints, mask, infos).forEach((row, i) => {
@@ -176,37 +184,46 @@ export function createScorer(model: Model): Scorer {
     return out;
   };
 
+  /** The scores from the tables, or false when they started again on the way (the sums read before are gone). */
+  const quickly = (s: Sentence, infos: WordInfo[], hints: DocumentHints, out: Float64Array): boolean => {
+    const start = generation;
+    const ws = infos.map(wordSums);
+    const ts = s.tokens;
+    const n = ts.length;
+    for (let i = 0; i < n; i++) {
+      const t = ts[i] as Token;
+      const info = infos[i] as WordInfo;
+      const w = ws[i] as WordSums;
+      const pos = positionOf(i, t);
+      const a = own(w, info, pos);
+      const b = i >= 2 ? twoBefore(ws[i - 2] as WordSums, infos[i - 2] as WordInfo) : twoBefore(edge, null);
+      const c = i >= 1 ? before(ws[i - 1] as WordSums, infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
+      const d = i + 1 < n ? after(ws[i + 1] as WordSums, infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
+      const e = i + 2 < n ? twoAfter(ws[i + 2] as WordSums, infos[i + 2] as WordInfo) : twoAfter(edge, null);
+      const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
+      const g = bits === 0 ? ZERO : documentSums(bits, pos, s.capsLine);
+      const h = s.capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
+      const k = t.headline ? (w.headline ??= sumOf((f) => headlineFeatures(f, info))) : ZERO;
+      if (generation !== start) return false;
+      // Whole numbers: the same sum in any order.
+      const base = i * TAG_COUNT;
+      for (let x = 0; x < TAG_COUNT; x++) {
+        const sum =
+          (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) +
+          (arena[e + x] as number) + (arena[g + x] as number) + (arena[h + x] as number) + (arena[k + x] as number);
+        out[base + x] = sum * model.scale;
+      }
+    }
+    return true;
+  };
+
   return {
     score(s, infos, hints) {
-      const ws = sentenceSums(infos);
-      if (ws === null) return slowly(s, infos, hints);
-      const ts = s.tokens;
-      const n = ts.length;
-      const out = new Float64Array(n * TAG_COUNT);
-      for (let i = 0; i < n; i++) {
-        const t = ts[i] as Token;
-        const info = infos[i] as WordInfo;
-        const w = ws[i] as WordSums;
-        const pos = positionOf(i, t);
-        const a = own(w, info, pos);
-        const b = i >= 2 ? twoBefore(ws[i - 2] as WordSums, infos[i - 2] as WordInfo) : twoBefore(edge, null);
-        const c = i >= 1 ? before(ws[i - 1] as WordSums, infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
-        const d = i + 1 < n ? after(ws[i + 1] as WordSums, infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
-        const e = i + 2 < n ? twoAfter(ws[i + 2] as WordSums, infos[i + 2] as WordInfo) : twoAfter(edge, null);
-        const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
-        const g = bits === 0 ? ZERO : documentSums(bits, pos, s.capsLine);
-        let h: Sums = ZERO;
-        if (s.capsLine) h = w.caps ??= sumOf((f) => capsLineFeatures(f, info));
-        let k: Sums = ZERO;
-        if (t.headline) k = w.headline ??= sumOf((f) => headlineFeatures(f, info));
-        // Whole numbers: the same sum in any order.
-        const base = i * TAG_COUNT;
-        for (let x = 0; x < TAG_COUNT; x++) {
-          const sum = (a[x] as number) + (b[x] as number) + (c[x] as number) + (d[x] as number) + (e[x] as number) + (g[x] as number) + (h[x] as number) + (k[x] as number);
-          out[base + x] = sum * model.scale;
-        }
-      }
-      return out;
+      if (!whole) return slowly(s, infos, hints);
+      const out = new Float64Array(s.tokens.length * TAG_COUNT);
+      // Twice at most: the second time the tables are fresh, and only a sentence of more than they hold fails again.
+      if (quickly(s, infos, hints, out) || quickly(s, infos, hints, out)) return out;
+      return slowly(s, infos, hints);
     },
   };
 }
