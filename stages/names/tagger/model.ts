@@ -18,7 +18,7 @@ export interface Model {
    * to row, small enough to stay in the processor's cache (the full table of 2^20 rows is not,
    * and reading it cost more than all the rest of the tagger).
    */
-  rows?: { keys: Int32Array; values: Int32Array; mask: number };
+  rows?: { slots: Int32Array; mask: number };
   scale: number;
   /** prev * TAG_COUNT + tag. */
   transition: Float32Array;
@@ -37,8 +37,9 @@ function rowOf(rows: NonNullable<Model['rows']>, bucket: number): number {
   let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
   for (;;) {
     slot &= rows.mask;
-    const key = rows.keys[slot] as number;
-    if (key === bucket) return rows.values[slot] as number;
+    // A slot is two numbers side by side, the bucket and its row: one read of memory finds both.
+    const key = rows.slots[slot * 2] as number;
+    if (key === bucket) return rows.slots[slot * 2 + 1] as number;
     if (key === -1) return -1;
     slot++;
   }
@@ -188,13 +189,13 @@ export function deserialize(bytes: Buffer): Model {
   const weights = new Int16Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * TAG_COUNT * 2));
   let size = 1;
   while (size < count * 2) size <<= 1;
-  const rows = { keys: new Int32Array(size).fill(-1), values: new Int32Array(size), mask: size - 1 };
+  const rows = { slots: new Int32Array(size * 2).fill(-1), mask: size - 1 };
   for (let k = 0; k < count; k++) {
     const bucket = buckets[k] as number;
     let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
-    while (rows.keys[slot & rows.mask] !== -1) slot++;
-    rows.keys[slot & rows.mask] = bucket;
-    rows.values[slot & rows.mask] = k;
+    while (rows.slots[(slot & rows.mask) * 2] !== -1) slot++;
+    rows.slots[(slot & rows.mask) * 2] = bucket;
+    rows.slots[(slot & rows.mask) * 2 + 1] = k;
   }
   return {
     bits,
