@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchName, createNamesLearner } from './batch.ts';
+import { batchName, createNamesLearner, latinFullNames } from './batch.ts';
 import { findPeople } from './index.ts';
 import { phoneticKey } from './phonetic.ts';
 import { readMarked } from './testdata/marked.ts';
@@ -70,5 +70,31 @@ describe('one canonical name across scripts and documents', () => {
     expect(phoneticKey(['Sergey', 'Shoigu'])).toBe(key);
     expect(phoneticKey(['Сергей', 'Шойгу'])).toBe(key);
     expect(findPeople('Сергей Шойгу заявил, что учения продолжатся.')[0]?.key).toBe(key);
+  });
+});
+
+describe('the full Latin names the learner gathers', () => {
+  const names = (text: string) => latinFullNames(text).map((n) => n.map((w) => w.text).join(' '));
+
+  it('takes the capitals from a given name on, without the title before it', () => {
+    expect(names('French President Emmanuel Macron met Turkish President Recep Tayyip Erdoğan in Paris.')).toEqual(['Emmanuel Macron', 'Recep Tayyip Erdoğan']);
+  });
+
+  it('keeps particles inside a name and a place that is a surname', () => {
+    expect(names('El ex presidente Carlos Salinas de Gortari dijo')).toEqual(['Carlos Salinas de Gortari']);
+  });
+
+  it('takes no single word, no name in Cyrillic or Greek, no stop word opening a sentence', () => {
+    expect(names('Macron said. Эммануэль Макрон и Μητσοτάκης. Will Power Grid fail?')).toEqual([]);
+  });
+
+  it('counts each spelling once a document', () => {
+    const learner = createNamesLearner();
+    learner.add({ text: 'Donald Trump spoke. Later Donald Trump left.' });
+    learner.add({ text: 'Former President Donald Trump and Hillary Clinton.' });
+    expect(learner.result().names).toEqual([
+      { spelling: 'Donald Trump', count: 2 },
+      { spelling: 'Hillary Clinton', count: 1 },
+    ]);
   });
 });

@@ -6,29 +6,81 @@
 // the surname's consonant skeleton (Трамп, Trump). A surname that two people of the batch share
 // matches neither: different people stay apart.
 import { displayName } from './canonical.ts';
-import { findNames } from './detect.ts';
-import { linkPeople } from './link.ts';
 import { consonantSkeleton, inflectedKeys, phoneticWord } from './phonetic.ts';
 import { hasCyrillic, hasGreek } from './spelling.ts';
-import type { Token } from './tokens.ts';
+import { type Token, tokenize } from './tokens.ts';
+import { isConnector, isCountry, isDemonym, isGivenName, isNameWord, isOrgWord, isPlace, isStopword, isTitle } from './words.ts';
 
 /** The batch's full Latin names: each spelling once, with how many documents wrote it. */
 export interface LearnedNames {
   names: { spelling: string; count: number }[];
 }
 
-const isLatinName = (words: Token[]) => words.every((w) => !hasCyrillic(w.text) && !hasGreek(w.text)) && words.filter((w) => w.kind === 'word').length >= 2;
 const wordsOf = (name: string) => name.split(' ').filter((w) => !/^\p{L}\.$/u.test(w));
+
+// Capitalised words in a row, with up to two short lower-case words (de, van, bin) or initials
+// between them. Bounded repetitions: linear.
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:(?:\p{Ll}{1,3}|\p{Lu}\.)[ \t]+){0,2}\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
+const SENTENCE_BEFORE = /(?:^|[.!?:"“”«»]\s*|\n\s*)$/u;
+const LONGEST_NAME = 4;
+
+/** A word that is no given name here: a title, a place, a nationality, an organisation's word. */
+const isListWord = (w: Token) => isTitle(w.text) || isPlace(w.text) || isCountry(w.text) || isDemonym(w.text) || isOrgWord(w.text);
+/** A word that ends a name: a title, a country, a nationality, an organisation's word, a stop word. */
+const endsName = (w: Token) => isTitle(w.text) || isCountry(w.text) || isDemonym(w.text) || isOrgWord(w.text) || isStopword(w.text);
+
+/**
+ * A given name that is no word of a list; a stop word too (Bill, Will, Del) only before a word of
+ * the name lists (Bill Clinton, not Del Proceso), and never first in a sentence.
+ */
+function opensName(w: Token, next: Token | undefined, sentenceStart: boolean): boolean {
+  if (w.kind !== 'word' || !w.capitalized || !isGivenName(w.text) || isListWord(w)) return false;
+  if (!isStopword(w.text)) return true;
+  return !sentenceStart && next !== undefined && next.kind === 'word' && isNameWord(next.text);
+}
+
+/**
+ * The full names a text writes in Latin letters, found cheaply (the learner reads every document
+ * of the window before the stage does): capitalised words in a row from a given name on
+ * (`French President Emmanuel Macron`), with particles between them (`Carlos Salinas de
+ * Gortari`), up to a word of a title, a country, an organisation or a stop word; two words or more.
+ * The stage's tagger, not this,
+ * decides who is a person: this only gathers the spellings a person it finds may take.
+ */
+export function latinFullNames(text: string): Token[][] {
+  const names: Token[][] = [];
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    if (hasCyrillic(m[0]) || hasGreek(m[0])) continue;
+    const atSentenceStart = SENTENCE_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index));
+    let name: Token[] = [];
+    const flush = () => {
+      while (name.length > 1 && ((name.at(-1) as Token).kind !== 'word' || !(name.at(-1) as Token).capitalized)) name.pop();
+      if (name.filter((w) => w.kind === 'word').length >= 2) names.push(name);
+      name = [];
+    };
+    const words = tokenize(m[0]).filter((w) => w.kind === 'word' || w.kind === 'initial');
+    words.forEach((w, i) => {
+      if (name.length > 0) {
+        // A surname may be a place's name too (Salinas, Jordan), not a title's, a country's or an organisation's.
+        const fits = w.kind === 'initial' || (w.capitalized ? !endsName(w) : isConnector(w.text));
+        if (fits && name.length < LONGEST_NAME) {
+          name.push(w);
+          return;
+        }
+        flush();
+      }
+      if (opensName(w, words[i + 1], w.start === 0 && atSentenceStart)) name.push(w);
+    });
+    flush();
+  }
+  return names;
+}
 
 export function createNamesLearner() {
   const counts = new Map<string, number>();
   return {
     add(document: { text: string }) {
-      const seen = new Set<string>();
-      for (const p of linkPeople(findNames(document.text))) {
-        if (!isLatinName(p.best)) continue;
-        seen.add(displayName(p.best));
-      }
+      const seen = new Set(latinFullNames(document.text).map(displayName));
       for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
     },
     result(): LearnedNames {

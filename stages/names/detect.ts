@@ -86,6 +86,22 @@ function trimmed(words: Token[]): Token[] {
   return words.slice(a, b);
 }
 
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/**
+ * A person's span with the given name written right before it, when the tagger left that outside
+ * every entity: in Cyrillic and Greek only, which the tagger learned nothing of and where it often
+ * takes a declined first name for an ordinary word (Турции Хаканом [Фиданом]).
+ */
+function withGivenNameBefore(tokens: Token[], position: Map<Token, number>, inEntity: Set<Token>, words: Token[]): Token[] {
+  const first = words[0];
+  if (first === undefined || !CYRILLIC_OR_GREEK.test(first.text)) return words;
+  const prev = tokens[(position.get(first) as number) - 1];
+  if (prev === undefined || inEntity.has(prev) || prev.kind !== 'word' || !prev.capitalized || prev.sentenceStart) return words;
+  if (!CYRILLIC_OR_GREEK.test(prev.text) || !isGivenName(prev.text) || isTitle(prev.text) || isPlace(prev.text) || isCountry(prev.text)) return words;
+  return [prev, ...words];
+}
+
 /**
  * The capitalised words outside every entity, in runs, and the one-word Cyrillic and Greek
  * entities of other types: the tagger learned no Russian or Greek, and takes a name in the
@@ -124,9 +140,10 @@ export function findNames(text: string, lang = 'und'): FoundNames {
       others.push(run.tokens.filter(isNameToken));
       continue;
     }
-    const words = trimmed(run.tokens);
+    const words = withGivenNameBefore(tokens, position, inEntity, trimmed(run.tokens));
     if (words.length === 0) continue;
     mentions.push({ tokens: words, role: roleBefore(text, tokens, position.get(words[0] as Token) as number), evidence: 'model' });
+    for (const t of words) inEntity.add(t);
   }
   for (const t of cjkNames(text)) mentions.push({ tokens: [t], role: null, evidence: 'cjk-name' });
   mentions.sort((a, b) => (a.tokens[0] as Token).start - (b.tokens[0] as Token).start);

@@ -180,8 +180,13 @@ describe('gives the same person the same canonical name in every document', () =
     expect(namesOf('Переговоры провёл глава МИД КНР Ван И. Шойгу заявил, что встреча прошла хорошо.')).toContain('Wang Yi');
   });
 
-  it('finds a Turkish name in a Russian case form', () => {
-    expect(namesOf('Министр иностранных дел Турции Хаканом Фиданом провёл переговоры.').join(' ')).toContain('Fidan');
+  it('finds a Turkish name in a Russian case form, both words, and writes it as Turkish does (Хаканом Фиданом: Hakan Fidan)', () => {
+    expect(namesOf('Министр иностранных дел Турции Хаканом Фиданом провёл переговоры.')).toEqual(['Hakan Fidan']);
+    const text = 'Министр иностранных дел Сергей Лавров встретился в Анкаре с главой МИД Турции Хаканом Фиданом. Лавров заявил, что стороны обсудили ситуацию.';
+    const people = findPeople(text);
+    expect(people.map((p) => p.name)).toEqual(['Sergei Lavrov', 'Hakan Fidan']);
+    expect(people[1]?.mentions.map((m) => m.text)).toEqual(['Хаканом Фиданом']);
+    expect(namesOf('Глава МИД Михаил Хазин выступил.')).toEqual(['Mikhail Khazin']);
   });
 
   it('reads Chinese names in Cyrillic (Palladius) as pinyin', () => {

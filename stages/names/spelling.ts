@@ -29,10 +29,16 @@ export function withoutDiacritics(word: string): string {
     .normalize('NFC');
 }
 
+const PLAIN = /^[A-Za-z.'-]*$/;
+
 /** Lower case, no combining marks, typographic apostrophes straightened. */
-export const foldWord = memoize((word: string): string => {
+export function foldWord(word: string): string {
+  // Plain ASCII letters need no decomposition: the common case, cheaper than a memo's look-up.
+  return PLAIN.test(word) ? word.toLowerCase() : foldMemo(word);
+}
+
+const foldMemo = memoize((word: string): string => {
   const lower = word.toLowerCase();
-  // Plain ASCII letters need no decomposition: the common case, kept cheap.
   if (/^[a-z.'-]*$/.test(lower)) return lower;
   return lower
     .normalize('NFD')
@@ -155,6 +161,11 @@ export function displayWord(word: string): string {
     // Keep the writer's own capitals (McCague) and diacritics (Dröge, Sánchez): a name without
     // them is misspelt. Only ALL CAPS is lowered. Matching folds them (key, batch, gazetteer).
     return word === word.toUpperCase() && word.length > 1 ? capitalize(word.toLowerCase()) : word;
+  }
+  if (hasCyrillic(word) && spelled.includes('kh')) {
+    // Russian writes the h of foreign names as х (Хакан: Hakan, not Khakan), when the list knows the name so.
+    const foreign = spelled.replace(/kh/g, 'h');
+    if (lexicon().givenNames.has(foreign) && !lexicon().givenNames.has(spelled)) return capitalize(foreign);
   }
   if (hasGreek(word)) {
     // Greek writes a foreign d and b as ντ and μπ: Βλαντιμίρ reads Vladimir when that is a name.

@@ -27,6 +27,41 @@ const UPPER = /^\p{Lu}|^\p{Lt}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '«', '»', '•', '-', '–', '—', '(', ')', '[', ']', ';', '¿', '¡', '*', '|']);
 const POSSESSIVE = /['’]s$/u;
 
+/** The kind of a match of TOKEN by its first character (a letter opens a word, an initial or an abbreviation). */
+function kindOf(value: string, text: string, start: number): TokenKind {
+  const c = value.charCodeAt(0);
+  if (c === 10) return 'break';
+  const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : /^\p{L}/u.test(value);
+  if (!letter) return (c < 128 ? c >= 48 && c <= 57 : /^\p{N}/u.test(value)) ? 'number' : 'punct';
+  if (value.endsWith('.')) return 'abbreviation';
+  if (text[start + value.length] === '.' && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : /^\p{Lu}$/u.test(value))) return 'initial';
+  return 'word';
+}
+
+/** Whether a word begins with a capital, and whether it has two letters or more, all capitals. Plain ASCII is read by character codes. */
+export function caseOf(value: string): { capitalized: boolean; allCaps: boolean } {
+  let letters = 0;
+  let lower = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) return caseByRegex(value);
+    if (c >= 97 && c <= 122) {
+      lower = true;
+      letters++;
+    } else if (c >= 65 && c <= 90) letters++;
+  }
+  const first = value.charCodeAt(0);
+  return { capitalized: first >= 65 && first <= 90, allCaps: letters > 1 && !lower };
+}
+
+function caseByRegex(value: string): { capitalized: boolean; allCaps: boolean } {
+  const letters = value.replace(/[^\p{L}]/gu, '');
+  return {
+    capitalized: UPPER.test(value),
+    allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+  };
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
@@ -36,27 +71,19 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     // The period of an initial belongs to the initial: it ends no sentence.
     if (start < skipUntil) continue;
-    let kind: TokenKind;
-    if (value === '\n') kind = 'break';
-    else if (/^\p{N}/u.test(value)) kind = 'number';
-    else if (/^\p{L}/u.test(value)) {
-      if (value.endsWith('.')) kind = 'abbreviation';
-      else if (text[start + value.length] === '.' && /^\p{Lu}$/u.test(value)) kind = 'initial';
-      else kind = 'word';
-    } else kind = 'punct';
-    const possessive = kind === 'word' && POSSESSIVE.test(value) && value.length > 3;
+    const kind = kindOf(value, text, start);
+    const possessive = kind === 'word' && value.length > 3 && POSSESSIVE.test(value);
     if (possessive) value = value.slice(0, -2);
     const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
     skipUntil = end;
-    const letters = value.replace(/[^\p{L}]/gu, '');
-    const capitalized = kind !== 'punct' && kind !== 'number' && kind !== 'break' && UPPER.test(value);
+    const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? null : caseOf(value);
     tokens.push({
       text: kind === 'initial' ? `${value}.` : value,
       start,
       end,
       kind,
-      capitalized,
-      allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+      capitalized: cased !== null && cased.capitalized,
+      allCaps: cased !== null && cased.allCaps,
       sentenceStart,
       possessive,
       headline: false,

@@ -75,6 +75,34 @@ export const isChineseSurname = (w: string) => !hasCyrillic(w) && !hasGreek(w) &
 export const isSpeechCueAfter = (w: string) => lex.cueAfter.has(foldWord(w));
 export const isSpeechCueBefore = (w: string) => lex.cueBefore.has(foldWord(w));
 
+/**
+ * The lists a word is in, as one string of letters in this order: g given name, n name word, p
+ * place, c country, d nationality, t title, o organisation word, s stop word, z Chinese surname,
+ * a and b speech cues after and before a name. The same answers as the tests above, with the
+ * word folded and its case forms looked up once for all of them (the tagger asks this of every word).
+ */
+export function wordLists(w: string): string {
+  const folded = foldWord(w);
+  const bare = stripPeriod(folded);
+  // Only Cyrillic and Greek words have case forms to look up (`lookupForms`).
+  const forms = hasCyrillic(bare) || hasGreek(bare) ? lookupForms(w) : null;
+  const any = (list: Set<string>) => (forms === null ? list.has(bare) : forms.some((f) => list.has(f)));
+  const given = isGivenName(w);
+  let s = '';
+  if (given) s += 'g';
+  if (lex.nameWords.has(folded) || given) s += 'n';
+  if (w.includes(' ') ? lex.places.has(folded) : any(lex.places)) s += 'p';
+  if (lex.countries.has(folded)) s += 'c';
+  if (any(lex.demonyms)) s += 'd';
+  if (any(lex.titles) || (lex.capitalisedTitles.has(stripPeriod(folded)) && /^\p{Lu}/u.test(w))) s += 't';
+  if (any(lex.orgWords)) s += 'o';
+  if (lex.stopwords.has(folded)) s += 's';
+  if (lex.chineseSurnames.has(folded) && !hasCyrillic(w) && !hasGreek(w)) s += 'z';
+  if (lex.cueAfter.has(folded)) s += 'a';
+  if (lex.cueBefore.has(folded)) s += 'b';
+  return s;
+}
+
 function stripPeriod(w: string): string {
   return w.endsWith('.') ? w.slice(0, -1) : w;
 }

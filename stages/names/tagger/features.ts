@@ -5,20 +5,8 @@
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
 import { memoize } from '../../../pipeline/core/memo.ts';
 import { foldWord } from '../spelling.ts';
-import type { Token } from '../tokens.ts';
-import {
-  isChineseSurname,
-  isCountry,
-  isDemonym,
-  isGivenName,
-  isNameWord,
-  isOrgWord,
-  isPlace,
-  isSpeechCueAfter,
-  isSpeechCueBefore,
-  isStopword,
-  isTitle,
-} from '../words.ts';
+import { caseOf, type Token } from '../tokens.ts';
+import { wordLists } from '../words.ts';
 
 /** Mixes two 32-bit values into one (murmur3's finaliser): templates and values make one hash. */
 export function mix(a: number, b: number): number {
@@ -49,6 +37,7 @@ const T = {
 
 /** Xxxx, XX, x.x., dd: letters and digits by class, runs longer than two cut to two. */
 export function wordShape(w: string): string {
+  if (ASCII.test(w)) return asciiShape(w);
   let out = '';
   let last = '';
   let run = 0;
@@ -57,6 +46,21 @@ export function wordShape(w: string): string {
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) out += c;
+  }
+  return out;
+}
+
+/** `wordShape` of plain ASCII, by character codes. */
+function asciiShape(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : (w[i] as string);
+    run = k === last ? run + 1 : 1;
+    last = k;
+    if (run <= 2) out += k;
   }
   return out;
 }
@@ -72,24 +76,11 @@ function shortShape(t: Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'>)
   return t.capitalized ? 'Xx' : 'x';
 }
 
-/** The stage's lists the word is in, as one sorted string of letters (g = given name, ...). */
-const listsOf = memoize((w: string): string => {
-  let s = '';
-  if (isGivenName(w)) s += 'g';
-  if (isNameWord(w)) s += 'n';
-  if (isPlace(w)) s += 'p';
-  if (isCountry(w)) s += 'c';
-  if (isDemonym(w)) s += 'd';
-  if (isTitle(w)) s += 't';
-  if (isOrgWord(w)) s += 'o';
-  if (isStopword(w)) s += 's';
-  if (isChineseSurname(w)) s += 'z';
-  if (isSpeechCueAfter(w)) s += 'a';
-  if (isSpeechCueBefore(w)) s += 'b';
-  return s;
-});
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 function scriptOf(w: string): string {
+  if (ASCII.test(w)) return /[a-z]/i.test(w) ? 'lat' : 'none';
   if (/\p{Script=Cyrillic}/u.test(w)) return 'cyr';
   if (/\p{Script=Greek}/u.test(w)) return 'grc';
   if (/\p{Script=Han}/u.test(w)) return 'han';
@@ -106,16 +97,19 @@ export interface WordInfo {
   suffixHash: number;
   lists: string;
   own: number[];
+  /** Room for the tagger's scorer to keep what the word's features weigh (scorer.ts): it goes when the word's information does. */
+  weights: unknown;
 }
 
-const wordInfo = memoize((key: string): WordInfo => {
-  const text = key.slice(2);
-  const kind = key[0] as string;
+const joined = (part: string | string[]) => (typeof part === 'string' ? part : part.join(''));
+
+function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
-  const lists = kind === 'w' || kind === 'a' ? listsOf(text) : '';
-  const chars = [...lower];
+  const lists = kind === 'w' || kind === 'a' ? wordLists(text) : '';
+  // Prefixes and suffixes by code point: plain strings unless the word has characters outside the BMP.
+  const chars = /[\uD800-\uDFFF]/.test(lower) ? [...lower] : lower;
   const own = [
     mix(T.lower, hashString(lower)),
     mix(T.exact, hashString(text)),
@@ -125,8 +119,8 @@ const wordInfo = memoize((key: string): WordInfo => {
   ];
   for (const [n, p, s] of [[1, T.p1, T.s1], [2, T.p2, T.s2], [3, T.p3, T.s3], [4, 0, T.s4]] as const) {
     if (chars.length <= n) continue;
-    if (p !== 0) own.push(mix(p, hashString(chars.slice(0, n).join(''))));
-    own.push(mix(s, hashString(chars.slice(-n).join(''))));
+    if (p !== 0) own.push(mix(p, hashString(joined(chars.slice(0, n)))));
+    own.push(mix(s, hashString(joined(chars.slice(-n)))));
   }
   for (const l of lists) own.push(mix(T.list, l.charCodeAt(0)));
   if (lists === '') own.push(mix(T.list, 0));
@@ -136,29 +130,27 @@ const wordInfo = memoize((key: string): WordInfo => {
     shortHash: hashString(shortShape(token)),
     shapeHash: hashString(shape),
     listHash: hashString(lists),
-    suffixHash: hashString(chars.slice(-3).join('')),
+    suffixHash: hashString(joined(chars.slice(-3))),
     lists,
     own,
+    weights: undefined,
   };
-});
+}
 
-export const infoOf = (t: Token): WordInfo => wordInfo(`${t.kind[0]}:${t.text}`);
+// One memo a kind of token: the text alone is the key (no key string to build per token).
+const infoByKind = Object.fromEntries(
+  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoize((text: string) => wordInfo(text, kind[0] as string))]),
+) as Record<Token['kind'], (text: string) => WordInfo>;
 
-/** How many of a token's features (the first ones) depend on the word alone: the bias and `own`. */
-export const ownFeatureCount = (info: WordInfo): number => 1 + info.own.length;
+export const infoOf = (t: Token): WordInfo => infoByKind[t.kind](t.text);
 
 const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
 
 /** The flags of a token of this text and kind, as the tokenizer sets them. */
 function tokenLike(text: string, kind: string): Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'> {
   const k = KINDS[kind] ?? 'word';
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return {
-    kind: k,
-    text,
-    capitalized: k !== 'punct' && k !== 'number' && k !== 'break' && /^\p{Lu}|^\p{Lt}/u.test(text),
-    allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
-  };
+  const cased = caseOf(text);
+  return { kind: k, text, capitalized: k !== 'punct' && k !== 'number' && k !== 'break' && cased.capitalized, allCaps: cased.allCaps };
 }
 
 /** A sentence of the tagger: tokens with the flags the features need. */
@@ -212,81 +204,130 @@ export type DocumentHints = Map<string, number>;
 
 const isCap = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'initial') && t.capitalized;
 
-/** The contexts each word is seen in, over every sentence of a document. */
-export function documentHints(sentences: Sentence[]): DocumentHints {
+/** Each token's word information, looked up once per token of a sentence (a memo lookup builds a key). */
+export const sentenceInfos = (sentences: Sentence[]): WordInfo[][] => sentences.map((s) => s.tokens.map(infoOf));
+
+/**
+ * The contexts each word is seen in, over every sentence of a document (`infos`:
+ * `sentenceInfos(sentences)`; null for a sentence without a capital, whose words are only seen
+ * in lower case, so that only their folded spelling is needed).
+ */
+export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[] = sentenceInfos(sentences)): DocumentHints {
   const hints: DocumentHints = new Map();
-  for (const s of sentences) {
+  sentences.forEach((s, n) => {
     const ts = s.tokens;
+    const is = infos[n];
+    if (is === null || is === undefined) {
+      for (const t of ts) if (t.kind === 'word') hints.set(foldWord(t.text), (hints.get(foldWord(t.text)) ?? 0) | SEEN_LOWER);
+      return;
+    }
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word') continue;
-      const key = infoOf(t).folded;
+      const key = (is[i] as WordInfo).folded;
       let bits = hints.get(key) ?? 0;
       if (!t.capitalized) bits |= SEEN_LOWER;
       else if (!s.capsLine) {
         const prev = ts[i - 1];
         const next = ts[i + 1];
+        const prevLists = prev === undefined ? '' : (is[i - 1] as WordInfo).lists;
+        const nextLists = next === undefined ? '' : (is[i + 1] as WordInfo).lists;
         if (i > 0 && !t.sentenceStart) bits |= SEEN_CAPITALISED_INSIDE;
-        if (isCap(prev) && infoOf(prev as Token).lists.includes('g')) bits |= SEEN_AFTER_GIVEN;
+        if (isCap(prev) && prevLists.includes('g')) bits |= SEEN_AFTER_GIVEN;
         if (isCap(next)) bits |= SEEN_BEFORE_CAPITAL;
         if (isCap(prev) && !(prev as Token).sentenceStart) bits |= SEEN_AFTER_CAPITAL;
-        if (prev !== undefined && infoOf(prev).lists.includes('t')) bits |= SEEN_AFTER_TITLE;
-        if (next !== undefined && isCap(next) && infoOf(next).lists.includes('o')) bits |= SEEN_BEFORE_ORG;
-        if ((next !== undefined && infoOf(next).lists.includes('a')) || (prev !== undefined && infoOf(prev).lists.includes('b'))) bits |= SEEN_BY_CUE;
-        if (prev !== undefined && !prev.capitalized && infoOf(prev).lists.includes('s')) bits |= SEEN_AFTER_FUNCTION_WORD;
+        if (prevLists.includes('t')) bits |= SEEN_AFTER_TITLE;
+        if (isCap(next) && nextLists.includes('o')) bits |= SEEN_BEFORE_ORG;
+        if (nextLists.includes('a') || prevLists.includes('b')) bits |= SEEN_BY_CUE;
+        if (prev !== undefined && !prev.capitalized && prevLists.includes('s')) bits |= SEEN_AFTER_FUNCTION_WORD;
         if (!isCap(prev) && !isCap(next) && i > 0) bits |= SEEN_ALONE;
       }
       hints.set(key, bits);
     }
-  }
+  });
   return hints;
 }
 
-const BOUNDARY = hashString('<s>');
+export const BOUNDARY = hashString('<s>');
 
-function position(i: number): number {
-  return i < 3 ? i : 3;
+/** The position feature's value: 0, 1, 2 or later in the sentence, plus 4 at a sentence start. */
+export function positionOf(i: number, t: Token): number {
+  return (i < 3 ? i : 3) + (t.sentenceStart ? 4 : 0);
 }
+
+// The features of a token come in groups, each a function of a few values (a word, a shape, a
+// position): `sentenceFeatures` lists them all, and the tagger's scorer (scorer.ts) sums each
+// group's weights once per distinct value and reuses the sum.
+
+/** The bias and what the word says about itself (`WordInfo.own`). */
+export function ownFeatures(f: number[], info: WordInfo): void {
+  f.push(T.bias, ...info.own);
+}
+
+/** The token's short shape and position in the sentence. */
+export function positionFeatures(f: number[], shape: number, pos: number): void {
+  f.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
+}
+
+/** A word in a line written in capitals (a wire headline). */
+export function capsLineFeatures(f: number[], info: WordInfo): void {
+  f.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
+}
+
+/** A word in a line in Title Case (a headline): its capitals say little. */
+export function headlineFeatures(f: number[], info: WordInfo): void {
+  f.push(mix(T.headline, info.shortHash), mix(T.capsWord, info.lowerHash));
+}
+
+/** The neighbour at OFFSETS[k] (two before .. two after); null past the sentence's edge. */
+export function neighbourFeatures(f: number[], k: number, n: WordInfo | null): void {
+  f.push(mix(T.ctxWord[k] as number, n === null ? BOUNDARY : n.lowerHash), mix(T.ctxShape[k] as number, n === null ? BOUNDARY : n.shortHash));
+  if ((k === 1 || k === 2) && n !== null) f.push(mix(T.ctxList[k] as number, n.listHash), mix(T.ctxSuffix[k - 1] as number, n.suffixHash));
+}
+
+/** The shape before and the token's; the token's and the shape after. */
+export const shapeBeforeFeature = (prevShape: number, shape: number) => mix(T.shapePair, mix(prevShape, shape));
+export const shapeAfterFeature = (shape: number, nextShape: number) => mix(T.shapeNext, mix(shape, nextShape));
+/** The word before and the token's shape; the token's shape and the word after. */
+export const wordBeforeFeature = (prevWord: number, shape: number) => mix(T.prevWordShape, mix(prevWord, shape));
+export const wordAfterFeature = (shape: number, nextWord: number) => mix(T.wordNext, mix(shape, nextWord));
+
+/** What the document says elsewhere about a capitalised word (`bits`), by position. */
+export function documentFeatures(f: number[], bits: number, pos: number, capsLine: boolean): void {
+  for (let b = 0; b < DOC_BITS; b++) {
+    if ((bits & (1 << b)) === 0) continue;
+    f.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (capsLine ? 8 : 0))));
+  }
+}
+
+/** Does the document's hint about the word count for this token (a capitalised word)? */
+export const takesHints = (t: Token): boolean => t.kind === 'word' && (t.capitalized || t.allCaps);
 
 /**
  * The feature hashes of every token of a sentence, each masked to a bucket. What a word says
  * about itself is looked up once per token, then read by its neighbours.
  */
-export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number): Int32Array[] {
+export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number, infos: WordInfo[] = s.tokens.map(infoOf)): Int32Array[] {
   const ts = s.tokens;
-  const infos = ts.map(infoOf);
-  const word = (i: number) => (i < 0 || i >= ts.length ? BOUNDARY : (infos[i] as WordInfo).lowerHash);
-  const shapeAt = (i: number) => (i < 0 || i >= ts.length ? BOUNDARY : (infos[i] as WordInfo).shortHash);
+  const at = (i: number) => (i < 0 || i >= ts.length ? null : (infos[i] as WordInfo));
+  const word = (i: number) => at(i)?.lowerHash ?? BOUNDARY;
+  const shapeAt = (i: number) => at(i)?.shortHash ?? BOUNDARY;
   const out: Int32Array[] = [];
   const f: number[] = [];
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i] as Token;
     const info = infos[i] as WordInfo;
     f.length = 0;
-    f.push(T.bias, ...info.own);
+    ownFeatures(f, info);
     const shape = info.shortHash;
-    const pos = position(i) + (t.sentenceStart ? 4 : 0);
-    f.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
-    if (s.capsLine) f.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
-    // A line in Title Case (a headline): its capitals say little.
-    if (t.headline) f.push(mix(T.headline, shape), mix(T.capsWord, info.lowerHash));
-    for (let k = 0; k < 4; k++) {
-      const at = i + (OFFSETS[k] as number);
-      f.push(mix(T.ctxWord[k] as number, word(at)), mix(T.ctxShape[k] as number, shapeAt(at)));
-      if ((k === 1 || k === 2) && at >= 0 && at < ts.length) {
-        const ni = infos[at] as WordInfo;
-        f.push(mix(T.ctxList[k] as number, ni.listHash), mix(T.ctxSuffix[k - 1] as number, ni.suffixHash));
-      }
-    }
-    f.push(mix(T.shapePair, mix(shapeAt(i - 1), shape)), mix(T.shapeNext, mix(shape, shapeAt(i + 1))));
-    f.push(mix(T.prevWordShape, mix(word(i - 1), shape)), mix(T.wordNext, mix(shape, word(i + 1))));
-    if (t.kind === 'word' && (t.capitalized || t.allCaps)) {
-      const bits = hints.get(info.folded) ?? 0;
-      for (let b = 0; b < DOC_BITS; b++) {
-        if ((bits & (1 << b)) === 0) continue;
-        f.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (s.capsLine ? 8 : 0))));
-      }
-    }
+    const pos = positionOf(i, t);
+    positionFeatures(f, shape, pos);
+    if (s.capsLine) capsLineFeatures(f, info);
+    if (t.headline) headlineFeatures(f, info);
+    for (let k = 0; k < 4; k++) neighbourFeatures(f, k, at(i + (OFFSETS[k] as number)));
+    f.push(shapeBeforeFeature(shapeAt(i - 1), shape), shapeAfterFeature(shape, shapeAt(i + 1)));
+    f.push(wordBeforeFeature(word(i - 1), shape), wordAfterFeature(shape, word(i + 1)));
+    if (takesHints(t)) documentFeatures(f, hints.get(info.folded) ?? 0, pos, s.capsLine);
     const row = new Int32Array(f.length);
     for (let k = 0; k < f.length; k++) row[k] = (f[k] as number) & mask;
     out.push(row);
@@ -294,4 +335,4 @@ export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number
   return out;
 }
 
-const OFFSETS = [-2, -1, 1, 2];
+export const OFFSETS = [-2, -1, 1, 2];

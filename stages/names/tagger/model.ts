@@ -18,7 +18,7 @@ export interface Model {
    * to row, small enough to stay in the processor's cache (the full table of 2^20 rows is not,
    * and reading it cost more than all the rest of the tagger).
    */
-  rows?: { keys: Int32Array; values: Int32Array; mask: number };
+  rows?: { slots: Int32Array; mask: number };
   scale: number;
   /** prev * TAG_COUNT + tag. */
   transition: Float32Array;
@@ -37,8 +37,9 @@ function rowOf(rows: NonNullable<Model['rows']>, bucket: number): number {
   let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
   for (;;) {
     slot &= rows.mask;
-    const key = rows.keys[slot] as number;
-    if (key === bucket) return rows.values[slot] as number;
+    // A slot is two numbers side by side, the bucket and its row: one read of memory finds both.
+    const key = rows.slots[slot * 2] as number;
+    if (key === bucket) return rows.slots[slot * 2 + 1] as number;
     if (key === -1) return -1;
     slot++;
   }
@@ -47,7 +48,7 @@ function rowOf(rows: NonNullable<Model['rows']>, bucket: number): number {
 /**
  * What a token's features weigh for each tag before scaling: the weights are whole numbers (16-bit
  * steps of `scale`), so a sum is exact whatever its order, and a part of it can be summed once and
- * reused (see `Partial`).
+ * reused (see scorer.ts).
  */
 export function addWeights(model: Model, f: ArrayLike<number>, from: number, to: number, out: Float64Array, base: number): void {
   const { emit, rows } = model;
@@ -59,31 +60,21 @@ export function addWeights(model: Model, f: ArrayLike<number>, from: number, to:
   }
 }
 
-/** A token's first `count` features already summed (unscaled, TAG_COUNT values from `sums[at]`). */
-export interface Partial {
-  count: number;
-  sums: Float64Array;
-}
-
 /** Per-token, per-tag scores of a sentence's features (bucket indices). */
-function emissions(model: Model, features: ArrayLike<number>[], partials?: Partial[]): Float64Array {
+function emissions(model: Model, features: ArrayLike<number>[]): Float64Array {
   const out = new Float64Array(features.length * TAG_COUNT);
   const { scale } = model;
   for (let i = 0; i < features.length; i++) {
     const f = features[i] as ArrayLike<number>;
     const base = i * TAG_COUNT;
-    const partial = partials?.[i];
-    if (partial !== undefined) {
-      for (let t = 0; t < TAG_COUNT; t++) out[base + t] = partial.sums[t] as number;
-      addWeights(model, f, partial.count, f.length, out, base);
-    } else addWeights(model, f, 0, f.length, out, base);
+    addWeights(model, f, 0, f.length, out, base);
     for (let t = 0; t < TAG_COUNT; t++) out[base + t] = (out[base + t] as number) * scale;
   }
   return out;
 }
 
 /** Transition weights with the forbidden pairs (O then I-X) at -Infinity (the model may be training: made per call). */
-function maskedTransitions(model: Model): Float64Array {
+export function maskedTransitions(model: Model): Float64Array {
   const m = new Float64Array(TAG_COUNT * TAG_COUNT);
   for (let p = 0; p < TAG_COUNT; p++) {
     for (let t = 0; t < TAG_COUNT; t++) m[p * TAG_COUNT + t] = allowed(p, t) ? (model.transition[p * TAG_COUNT + t] as number) : -Infinity;
@@ -92,11 +83,14 @@ function maskedTransitions(model: Model): Float64Array {
 }
 
 /** The best tag sequence (indices into TAGS) for a sentence's feature buckets. */
-export function decode(model: Model, features: ArrayLike<number>[], partials?: Partial[]): number[] {
-  const n = features.length;
+export function decode(model: Model, features: ArrayLike<number>[]): number[] {
+  if (features.length === 0) return [];
+  return viterbi(model, emissions(model, features), features.length, maskedTransitions(model));
+}
+
+/** The best tag sequence for `n` tokens' per-tag scores `e` (n * TAG_COUNT), given `maskedTransitions(model)`. */
+export function viterbi(model: Model, e: Float64Array, n: number, trans: Float64Array): number[] {
   if (n === 0) return [];
-  const e = emissions(model, features, partials);
-  const trans = maskedTransitions(model);
   const score = new Float64Array(n * TAG_COUNT);
   const back = new Int8Array(n * TAG_COUNT);
   // A sentence cannot open inside an entity (I-X).
@@ -107,7 +101,9 @@ export function decode(model: Model, features: ArrayLike<number>[], partials?: P
     for (let t = 0; t < TAG_COUNT; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < TAG_COUNT; p++) {
+      // I-X follows only B-X or I-X (`allowed`): the other pairs, at -Infinity, never win, so they are skipped.
+      const inside = t !== 0 && t % 2 === 0;
+      for (let p = inside ? t - 1 : 0; p <= (inside ? t : TAG_COUNT - 1); p++) {
         const s = (score[before + p] as number) + (trans[p * TAG_COUNT + t] as number);
         if (s > best) {
           best = s;
@@ -193,13 +189,13 @@ export function deserialize(bytes: Buffer): Model {
   const weights = new Int16Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * TAG_COUNT * 2));
   let size = 1;
   while (size < count * 2) size <<= 1;
-  const rows = { keys: new Int32Array(size).fill(-1), values: new Int32Array(size), mask: size - 1 };
+  const rows = { slots: new Int32Array(size * 2).fill(-1), mask: size - 1 };
   for (let k = 0; k < count; k++) {
     const bucket = buckets[k] as number;
     let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
-    while (rows.keys[slot & rows.mask] !== -1) slot++;
-    rows.keys[slot & rows.mask] = bucket;
-    rows.values[slot & rows.mask] = k;
+    while (rows.slots[(slot & rows.mask) * 2] !== -1) slot++;
+    rows.slots[(slot & rows.mask) * 2] = bucket;
+    rows.slots[(slot & rows.mask) * 2 + 1] = k;
   }
   return {
     bits,

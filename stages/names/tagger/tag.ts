@@ -1,8 +1,9 @@
 // Tags a text's words with the trained model: PER, ORG, LOC and MISC spans over the stage's tokens.
 import path from 'node:path';
 import { tokenize, type Token } from '../tokens.ts';
-import { documentHints, infoOf, ownFeatureCount, sentenceFeatures as featuresOf, sentencesOf, type WordInfo } from './features.ts';
-import { addWeights, decode, loadModel, type Model, type Partial, TAG_COUNT, TAGS } from './model.ts';
+import { documentHints, infoOf, type Sentence, sentenceFeatures as featuresOf, sentenceInfos, sentencesOf, type WordInfo } from './features.ts';
+import { loadModel, maskedTransitions, type Model, TAGS, viterbi } from './model.ts';
+import { createScorer, type Scorer } from './scorer.ts';
 
 export interface EntityRun {
   type: string;
@@ -22,11 +23,12 @@ export function defaultModel(): Model {
 /** Feature buckets of every token of every sentence of a text's tokens. */
 export function sentenceFeatures(tokens: Token[], bits: number) {
   const sentences = sentencesOf(tokens);
-  const hints = documentHints(sentences);
+  const infos = sentenceInfos(sentences);
+  const hints = documentHints(sentences, infos);
   const mask = (1 << bits) - 1;
-  return sentences.map((s) => ({
+  return sentences.map((s, n) => ({
     tokens: s.tokens,
-    features: featuresOf(s, hints, mask),
+    features: featuresOf(s, hints, mask, infos[n]),
   }));
 }
 
@@ -46,35 +48,27 @@ export function runsOf(tokens: Token[], tags: number[]): EntityRun[] {
   return runs;
 }
 
-/**
- * The shared model's weights of each word's own features (the bias and what the word says about
- * itself), summed once per word: news repeats its words, and these are a third of every token's
- * lookups. Kept by the memoised word information, so they go when it does.
- */
-const ownSums = new WeakMap<WordInfo, Partial>();
+const scorers = new WeakMap<Model, { scorer: Scorer; transitions: Float64Array }>();
 
-function partialsOf(model: Model, tokens: Token[], features: Int32Array[]): Partial[] {
-  return tokens.map((t, i) => {
-    const info = infoOf(t);
-    let partial = ownSums.get(info);
-    if (partial === undefined) {
-      const count = ownFeatureCount(info);
-      const sums = new Float64Array(TAG_COUNT);
-      addWeights(model, features[i] as Int32Array, 0, count, sums, 0);
-      partial = { count, sums };
-      ownSums.set(info, partial);
-    }
-    return partial;
-  });
-}
+/** Only a sentence with a capital in it can hold a name: the others are not tagged (uncased scripts, lower-case lines). */
+const mayHoldName = (s: Sentence) => s.tokens.some((t) => t.capitalized || t.kind === 'abbreviation');
 
-/** The entities of a text (or of its tokens, when the caller has them). */
+/** The entities of a text (or of its tokens, when the caller has them), by a model that no longer changes. */
 export function tagEntities(text: string, tokens: Token[] = tokenize(text), model: Model = defaultModel()): EntityRun[] {
-  const runs: EntityRun[] = [];
-  // Only the shared model's sums are remembered (a model in training changes its weights).
-  const remember = model === shared;
-  for (const s of sentenceFeatures(tokens, model.bits)) {
-    runs.push(...runsOf(s.tokens, decode(model, s.features, remember ? partialsOf(model, s.tokens, s.features) : undefined)));
+  let cached = scorers.get(model);
+  if (cached === undefined) {
+    cached = { scorer: createScorer(model), transitions: maskedTransitions(model) };
+    scorers.set(model, cached);
   }
+  const sentences = sentencesOf(tokens);
+  // What the words say about themselves is looked up only where it is read: in sentences that are tagged.
+  const infos = sentences.map((s) => (mayHoldName(s) ? s.tokens.map(infoOf) : null));
+  const hints = documentHints(sentences, infos);
+  const runs: EntityRun[] = [];
+  sentences.forEach((s, n) => {
+    if (infos[n] === null) return;
+    const tags = viterbi(model, cached.scorer.score(s, infos[n] as WordInfo[], hints), s.tokens.length, cached.transitions);
+    runs.push(...runsOf(s.tokens, tags));
+  });
   return runs;
 }

@@ -1,0 +1,229 @@
+// The per-tag scores of a sentence's tokens under a loaded model, summed group by group. Each group
+// of features (features.ts) is a function of one or two small values: a word, a word and a shape,
+// two shapes, a position. News repeats its words and its shapes, so each group's weights are
+// looked up once per distinct value and the sum is reused: a token costs six additions of nine
+// numbers instead of some thirty lookups in the model's table. The sums live in one bounded array
+// (an arena), a word's groups are offsets into it: no object per sum for the collector to follow. The weights are whole numbers
+// (16-bit steps of the model's scale), so the sums are exact in any order and the scores are the
+// same as `sentenceFeatures` and `decode` give (scorer.test.ts checks it).
+import {
+  BOUNDARY,
+  capsLineFeatures,
+  type DocumentHints,
+  documentFeatures,
+  headlineFeatures,
+  neighbourFeatures,
+  ownFeatures,
+  positionFeatures,
+  positionOf,
+  type Sentence,
+  sentenceFeatures,
+  shapeAfterFeature,
+  shapeBeforeFeature,
+  takesHints,
+  type WordInfo,
+  wordAfterFeature,
+  wordBeforeFeature,
+} from './features.ts';
+import type { Token } from '../tokens.ts';
+import { addWeights, type Model, TAG_COUNT } from './model.ts';
+
+/** A group's sums: the offset of its `TAG_COUNT` numbers in the scorer's arena. */
+type Sums = number;
+
+/**
+ * What a word contributes wherever it stands: its own features with its position (by position),
+ * as a neighbour two away (before, after), and as the word right before or after a token, with
+ * that token's shape (by the shape's number): the neighbour's features, the pair of shapes, the
+ * word with the shape.
+ */
+interface WordSums {
+  /** The tables these sums belong to (a scorer's, until it starts them again). */
+  owner: object;
+  /** The word's short shape, numbered (see `shapeIds`). */
+  shape: number;
+  /** Its own features and the position group, by position (0-7). */
+  at: (Sums | undefined)[];
+  twoBefore: Sums | undefined;
+  twoAfter: Sums | undefined;
+  before: (Sums | undefined)[];
+  after: (Sums | undefined)[];
+  caps: Sums | undefined;
+  headline: Sums | undefined;
+}
+
+/** Every field set at once: objects of one layout keep property reads fast. */
+const wordSumsOf = (owner: object, shape: number): WordSums => ({
+  owner,
+  shape,
+  at: [],
+  twoBefore: undefined,
+  twoAfter: undefined,
+  before: [],
+  after: [],
+  caps: undefined,
+  headline: undefined,
+});
+
+/** The arena's first group: all zeros, for a group a token does not have. */
+const ZERO = 0;
+
+/** Shapes numbered at most (punctuation marks are shapes of their own): then every table starts again. */
+const MAX_SHAPES = 1024;
+/** Groups the arena holds (2^19 of nine 32-bit numbers: 19 MB): then every table starts again. */
+const MAX_GROUPS = 1 << 19;
+/** Entries the table of document hints keeps before it starts again. */
+const MAX_ENTRIES = 100_000;
+
+export interface Scorer {
+  /** Per-tag scores (scaled) of the sentence's tokens, `TAG_COUNT` a token. */
+  score(s: Sentence, infos: WordInfo[], hints: DocumentHints): Float64Array;
+}
+
+/** `groups`: the arena's size in groups (tests make it small, to see it start again). */
+export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
+  const mask = (1 << model.bits) - 1;
+  const f: number[] = [];
+  const scratch = new Float64Array(TAG_COUNT);
+  // Whole-number weights (a loaded model's 16-bit steps) sum exactly in 32 bits; a model in
+  // training has fractional weights, and is scored feature by feature.
+  const whole = model.emit instanceof Int16Array;
+  const arena = new Int32Array(whole ? groups * TAG_COUNT : 0);
+  let used = 1;
+  // Shape hashes numbered 1, 2, ... (0 is the sentence's edge), so that the tables by shape are arrays.
+  let shapeIds = new Map<number, number>();
+  let shapeHashes: number[] = [];
+  // A word's sums are kept on its memoised information (`weights`), so they go when it does;
+  // `owner` tells this scorer's current tables from another's or from before they started again.
+  let owner = {};
+  let edge = wordSumsOf(owner, 0);
+  // By the bits of a document hint * 16 + position (with 8 for a line in capitals).
+  let documents = new Map<number, Sums>();
+  let generation = 0;
+  const reset = () => {
+    used = 1;
+    shapeIds = new Map([[BOUNDARY, 0]]);
+    shapeHashes = [BOUNDARY];
+    owner = {};
+    edge = wordSumsOf(owner, 0);
+    documents = new Map();
+    generation++;
+  };
+  reset();
+  /** The unscaled weights of the features `fill` lists, kept in the arena. */
+  const sumOf = (fill: (f: number[]) => void): Sums => {
+    if (used >= groups) reset();
+    f.length = 0;
+    fill(f);
+    for (let k = 0; k < f.length; k++) f[k] = (f[k] as number) & mask;
+    scratch.fill(0);
+    addWeights(model, f, 0, f.length, scratch, 0);
+    const at = used * TAG_COUNT;
+    arena.set(scratch, at);
+    used++;
+    return at;
+  };
+  const shapeId = (hash: number): number => {
+    let id = shapeIds.get(hash);
+    if (id === undefined) {
+      if (shapeHashes.length >= MAX_SHAPES) reset();
+      id = shapeHashes.length;
+      shapeIds.set(hash, id);
+      shapeHashes.push(hash);
+    }
+    return id;
+  };
+  const wordSums = (info: WordInfo): WordSums => {
+    const kept = info.weights as WordSums | undefined;
+    if (kept !== undefined && kept.owner === owner) return kept;
+    const w = wordSumsOf(owner, shapeId(info.shortHash));
+    // The shape's number may have started the tables again: the sums belong to the new ones.
+    w.owner = owner;
+    info.weights = w;
+    return w;
+  };
+  const own = (w: WordSums, info: WordInfo, pos: number): Sums =>
+    (w.at[pos] ??= sumOf((f) => {
+      ownFeatures(f, info);
+      positionFeatures(f, info.shortHash, pos);
+    }));
+  /** The word (null: the sentence's edge) right before a token of shape `shape`. */
+  const before = (w: WordSums, info: WordInfo | null, shape: number): Sums =>
+    (w.before[shape] ??= sumOf((f) => {
+      const hash = shapeHashes[shape] as number;
+      neighbourFeatures(f, 1, info);
+      f.push(shapeBeforeFeature(info?.shortHash ?? BOUNDARY, hash), wordBeforeFeature(info?.lowerHash ?? BOUNDARY, hash));
+    }));
+  /** The word (null: the sentence's edge) right after a token of shape `shape`. */
+  const after = (w: WordSums, info: WordInfo | null, shape: number): Sums =>
+    (w.after[shape] ??= sumOf((f) => {
+      const hash = shapeHashes[shape] as number;
+      neighbourFeatures(f, 2, info);
+      f.push(shapeAfterFeature(hash, info?.shortHash ?? BOUNDARY), wordAfterFeature(hash, info?.lowerHash ?? BOUNDARY));
+    }));
+  const twoBefore = (w: WordSums, info: WordInfo | null): Sums => (w.twoBefore ??= sumOf((f) => neighbourFeatures(f, 0, info)));
+  const twoAfter = (w: WordSums, info: WordInfo | null): Sums => (w.twoAfter ??= sumOf((f) => neighbourFeatures(f, 3, info)));
+  const documentSums = (bits: number, pos: number, capsLine: boolean): Sums => {
+    const key = bits * 16 + pos + (capsLine ? 8 : 0);
+    let sums = documents.get(key);
+    if (sums === undefined) {
+      if (documents.size >= MAX_ENTRIES) documents.clear();
+      sums = sumOf((f) => documentFeatures(f, bits, pos, capsLine));
+      documents.set(key, sums);
+    }
+    return sums;
+  };
+
+  /** The scores from the features themselves: a model in training, or a sentence of more than the tables hold. */
+  const slowly = (s: Sentence, infos: WordInfo[], hints: DocumentHints): Float64Array => {
+    const out = new Float64Array(s.tokens.length * TAG_COUNT);
+    sentenceFeatures(s, hints, mask, infos).forEach((row, i) => {
+      addWeights(model, row, 0, row.length, out, i * TAG_COUNT);
+      for (let k = 0; k < TAG_COUNT; k++) out[i * TAG_COUNT + k] = (out[i * TAG_COUNT + k] as number) * model.scale;
+    });
+    return out;
+  };
+
+  /** The scores from the tables, or false when they started again on the way (the sums read before are gone). */
+  const quickly = (s: Sentence, infos: WordInfo[], hints: DocumentHints, out: Float64Array): boolean => {
+    const start = generation;
+    const ws = infos.map(wordSums);
+    const ts = s.tokens;
+    const n = ts.length;
+    for (let i = 0; i < n; i++) {
+      const t = ts[i] as Token;
+      const info = infos[i] as WordInfo;
+      const w = ws[i] as WordSums;
+      const pos = positionOf(i, t);
+      const a = own(w, info, pos);
+      const b = i >= 2 ? twoBefore(ws[i - 2] as WordSums, infos[i - 2] as WordInfo) : twoBefore(edge, null);
+      const c = i >= 1 ? before(ws[i - 1] as WordSums, infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
+      const d = i + 1 < n ? after(ws[i + 1] as WordSums, infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
+      const e = i + 2 < n ? twoAfter(ws[i + 2] as WordSums, infos[i + 2] as WordInfo) : twoAfter(edge, null);
+      const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
+      const g = bits === 0 ? ZERO : documentSums(bits, pos, s.capsLine);
+      const h = s.capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
+      const k = t.headline ? (w.headline ??= sumOf((f) => headlineFeatures(f, info))) : ZERO;
+      if (generation !== start) return false;
+      // Whole numbers: the same sum in any order.
+      const base = i * TAG_COUNT;
+      for (let x = 0; x < TAG_COUNT; x++) {
+        const sum =
+          (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) +
+          (arena[e + x] as number) + (arena[g + x] as number) + (arena[h + x] as number) + (arena[k + x] as number);
+        out[base + x] = sum * model.scale;
+      }
+    }
+    return true;
+  };
+
+  return {
+    score(s, infos, hints) {
+      if (!whole) return slowly(s, infos, hints);
+      const out = new Float64Array(s.tokens.length * TAG_COUNT);
+      // Twice at most: the second time the tables are fresh, and only a sentence of more than they hold fails again.
+      if (quickly(s, infos, hints, out) || quickly(s, infos, hints, out)) return out;
+      return slowly(s, infos, hints);
+    },
+  };
+}
