@@ -70,10 +70,12 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   let letters = 0;
   let upper = 0;
   let lower = 0;
-  const scriptCount = new Map<string, number>();
+  let highest = 0;
+  const scriptCount = new Uint32Array(SCRIPT_NAMES.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i) as number;
     if (code > 0xffff) i++;
+    if (code > highest) highest = code;
     const c = kindOf(code);
     if (c & SPACE) spaces++;
     else if (c & DIGIT) digits++;
@@ -81,20 +83,21 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
       letters++;
       if (c & UPPER) upper++;
       else if (c & LOWER) lower++;
-      const script = scriptOf(code);
-      scriptCount.set(script, (scriptCount.get(script) ?? 0) + 1);
+      (scriptCount[scriptIndex(code)] as number)++;
     }
   }
   const chars = text.length - spaces;
   const cased = upper + lower;
   let script = 'none';
   let best = 0;
-  for (const [s, n] of scriptCount) {
-    if (n > best || (n === best && s < script)) {
+  // The most frequent script; on a tie, the first name in alphabetical order.
+  SCRIPT_NAMES.forEach((s, k) => {
+    const n = scriptCount[k] as number;
+    if (n > best || (n === best && n > 0 && s < script)) {
       script = s;
       best = n;
     }
-  }
+  });
 
   const tokens = text.toLowerCase().match(TOKEN) ?? [];
   let cjk = 0;
@@ -102,15 +105,19 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   let stopOwn = 0;
   const stopwords = stopwordsFor(lang);
   const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
+  // Text below the first CJK script (Thai, U+0E00) has no CJK token; ASCII needs no folding.
+  const mayHaveCjk = highest >= 0x0e00;
+  const ascii = highest < 0x80;
   for (const token of tokens) {
-    if (CJK.test(token)) cjk++;
-    const folded = foldWord(token);
+    if (mayHaveCjk && CJK.test(token)) cjk++;
+    const folded = ascii ? token : foldWord(token);
     if (stopwords.has(folded)) stop++;
     if (ownStopwords?.has(folded)) stopOwn++;
   }
   const words = tokens.length - cjk + cjk / 1.7;
   let urlChars = 0;
-  for (const m of text.matchAll(URL_LIKE)) urlChars += m[0].length;
+  // Every URL, address or domain holds a dot or "://".
+  if (text.includes('.') || text.includes('://')) for (const m of text.matchAll(URL_LIKE)) urlChars += m[0].length;
   return {
     chars,
     letters,
@@ -125,7 +132,7 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
     digitRatio: chars === 0 ? 0 : digits / chars,
     script,
     tabbed: text.includes('\t'),
-    timestamps: text.match(TIMESTAMP)?.length ?? 0,
+    timestamps: text.includes(':') ? (text.match(TIMESTAMP)?.length ?? 0) : 0,
     truncated: TRUNCATED.test(text.slice(-12)),
     seams: text.match(SEAM)?.length ?? 0,
     cjkGaps: cjkSeams(text, cjk),
@@ -145,6 +152,18 @@ function cjkSeams(text: string, cjkTokens: number): number {
 // The scripts that matter for telling a page's chrome from its body; kana count as Han (one
 // body script for Japanese), letters of no script below U+0250 ("µ", "ª") as Latin.
 const CHROME_SCRIPTS = new Set(['Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Thai', 'Lao', 'Myanmar', 'Khmer', 'Georgian', 'Hangul', 'Han']);
+
+/** The names `scriptIndex` indexes: the scripts above, `Latin` and `Other`. */
+const SCRIPT_NAMES = [...new Set(['Latin', ...CHROME_SCRIPTS, 'Other'])];
+/** Per code point: index into SCRIPT_NAMES + 1, 0 = not yet looked up. */
+const scriptTable = new Uint8Array(0x40000);
+
+function scriptIndex(code: number): number {
+  if (code >= scriptTable.length) return SCRIPT_NAMES.indexOf(scriptOf(code));
+  let k = scriptTable[code] as number;
+  if (k === 0) k = scriptTable[code] = SCRIPT_NAMES.indexOf(scriptOf(code)) + 1;
+  return k - 1;
+}
 
 function scriptOf(code: number): string {
   if (code < 0x250) return 'Latin';

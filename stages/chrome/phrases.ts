@@ -71,20 +71,23 @@ function isEdgeMark(code: number): boolean {
   return known === 1;
 }
 
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
+
 /** The look-alike skeleton of a normalised phrase (only differs for mixed-script text). */
 function skeleton(text: string): string {
-  let out = '';
-  for (const ch of text) out += LOOKALIKES[ch] ?? ch;
-  return out;
+  return text.replace(LOOKALIKE, (ch) => LOOKALIKES[ch] as string);
 }
 
 const lines = new Map<string, PhraseMatch>();
+/** The longest form among the `lines` (a skeleton is as long as its form): a longer block is none of them. */
+let longestLine = 0;
 const starts: { prefix: string; match: PhraseMatch }[] = [];
 for (const [category, languages] of Object.entries(table.categories)) {
   for (const lists of Object.values(languages)) {
     for (const phrase of lists.lines) {
       const key = normalisePhrase(phrase);
       if (key === '') continue;
+      longestLine = Math.max(longestLine, key.length);
       if (!lines.has(key)) lines.set(key, { category, phrase });
       const folded = skeleton(key);
       if (!lines.has(folded)) lines.set(folded, { category, phrase });
@@ -110,7 +113,7 @@ function findPhrase(text: string): PhraseMatch | null {
   if (text.length > 1000) return null;
   const key = normalisePhrase(text);
   if (key === '') return null;
-  const exact = lines.get(key) ?? lines.get(skeleton(key));
+  const exact = key.length > longestLine ? undefined : (lines.get(key) ?? lines.get(skeleton(key)));
   if (exact) return exact;
   const words = key.split(' ').length;
   if (words > longNotices.maxWords) return null;
