@@ -228,12 +228,28 @@ function headlineKey(text: string): string {
  */
 function blocksShowing(verdicts: BlockVerdict[], headlines: string[]): number[] {
   const keys = new Set(headlines.map(headlineKey).filter((k) => k !== ''));
+  // An ASCII line's key keeps its letters and digits as they are: one with another count of them
+  // cannot show a headline, and its key need not be made.
+  const counts = new Set([...keys].map((k) => k.replaceAll(' ', '').length));
   const out: number[] = [];
   verdicts.forEach((v, i) => {
     if (v.features.words > 40) return;
+    const alphanumerics = asciiAlphanumerics(v.block.value);
+    if (alphanumerics !== null && !counts.has(alphanumerics)) return;
     if (keys.has(headlineKey(v.block.value))) out.push(i);
   });
   return out;
+}
+
+/** How many ASCII letters and digits a text has, or null when it has any other character than ASCII. */
+function asciiAlphanumerics(text: string): number | null {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return null;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n++;
+  }
+  return n;
 }
 
 /**

@@ -38,6 +38,7 @@ const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
 /** How much a standfirst may outscore the headline right above it on shared words. */
 const STANDFIRST_MARGIN = 0.5;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 const DATED = /(?<!\p{N})(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\p{N})/u;
 const BARE_CLOCK = /^\s*\d{1,2}:\d{2}\s*$/u;
 /** How much a byline or a date right below adds to a line's score as a headline. */
@@ -56,9 +57,13 @@ export function headlineLike(c: TitleCandidate): boolean {
  */
 export function contentWords(text: string, stopwords: Set<string>): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(TOKEN)) {
-    const w = foldWord(m[0]);
-    if (HAN.test(w)) out.push(w);
+  // Accents are folded only in text that has any, and Han looked for only in text that has it
+  // (folding makes no Han character): most stories need neither test per word.
+  const ascii = !NON_ASCII.test(text);
+  const han = !ascii && HAN.test(text);
+  for (const token of text.toLowerCase().match(TOKEN) ?? []) {
+    const w = ascii ? token : foldWord(token);
+    if (han && HAN.test(w)) out.push(w);
     else if (w.length >= 2 && !stopwords.has(w) && !/^\d+$/u.test(w)) out.push(w.slice(0, 5));
   }
   return out;
