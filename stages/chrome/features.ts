@@ -3,6 +3,7 @@
 // words of the body's language, how much is URLs, how it ends, and which script it is written in.
 // One pass over the text per feature family; every pattern is linear.
 import { readFileSync } from 'node:fs';
+import { memoize } from '../../pipeline/core/memo.ts';
 import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
 import { DIGIT, kindOf, LETTER, LOWER, scriptOf as unicodeScript, SPACE, UPPER } from '../../pipeline/core/text.ts';
 
@@ -61,6 +62,11 @@ const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\
 // is a seam as well (headlines of a teaser list run together: "唐飛談大聯合政府 酷酷嫂來了 老阿公…").
 const CJK_GAP = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u00a0\u3000](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
+/**
+ * Words folded for the stopword test, remembered for this stage: a 10 MB dump in 75 languages has
+ * about 80,000 distinct words with accents, more than the shared cache of folded words holds.
+ */
+const foldToken = memoize(foldWord, { size: 150_000, maxKeyLength: 40 });
 
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
   // One pass over the code points counts spaces, digits, letters, capitals and scripts; the
@@ -110,7 +116,7 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   const ascii = highest < 0x80;
   for (const token of tokens) {
     if (mayHaveCjk && CJK.test(token)) cjk++;
-    const folded = ascii ? token : foldWord(token);
+    const folded = ascii ? token : foldToken(token);
     if (stopwords.has(folded)) stop++;
     if (ownStopwords?.has(folded)) stopOwn++;
   }
