@@ -63,10 +63,11 @@ const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\
 const CJK_GAP = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u00a0\u3000](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
 /**
- * Words folded for the stopword test, remembered for this stage: a 10 MB dump in 75 languages has
- * about 80,000 distinct words with accents, more than the shared cache of folded words holds.
+ * Words folded for the stopword test (`foldWord`), remembered for this stage (the headline's
+ * words too): a 10 MB dump in 75 languages has about 80,000 distinct words with accents, more
+ * than the shared cache of folded words holds.
  */
-const foldToken = memoize(foldWord, { size: 150_000, maxKeyLength: 40 });
+export const foldToken = memoize(foldWord, { size: 150_000, maxKeyLength: 40 });
 
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
   // One pass over the code points counts spaces, digits, letters, capitals and scripts; the

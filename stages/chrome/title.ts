@@ -9,8 +9,8 @@
 // pages set them: kicker, headline, standfirst (`inHeaderOrder`). Whether the classifier called
 // it short chrome by its neighbours does not count: a headline is a short line between a menu and
 // the story.
-import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
-import type { BlockFeatures } from './features.ts';
+import { stopwordsFor } from '../../pipeline/core/stopwords.ts';
+import { foldToken, type BlockFeatures } from './features.ts';
 
 export interface TitleCandidate {
   value: string;
@@ -62,7 +62,7 @@ export function contentWords(text: string, stopwords: Set<string>): string[] {
   const ascii = !NON_ASCII.test(text);
   const han = !ascii && HAN.test(text);
   for (const token of text.toLowerCase().match(TOKEN) ?? []) {
-    const w = ascii ? token : foldWord(token);
+    const w = ascii ? token : foldToken(token);
     if (han && HAN.test(w)) out.push(w);
     else if (w.length >= 2 && !stopwords.has(w) && !/^\d+$/u.test(w)) out.push(w.slice(0, 5));
   }
