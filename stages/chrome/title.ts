@@ -182,9 +182,14 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
   if (bodyStart <= 0) return null;
   const window = options.window ?? 30;
   const stopwords = stopwordsFor(lang);
-  const leadWords = new Set(contentWords(body.slice(0, 2).join('\n').slice(0, 1500), stopwords));
-  const bodyWords = new Set(contentWords(body.join('\n').slice(0, 6000), stopwords));
-  const slug = slugWords(url, stopwords);
+  // The story's words are gathered once a line is left to compare with them (often none is).
+  let story: { lead: Set<string>; body: Set<string>; slug: Set<string> } | null = null;
+  const storyWords = () =>
+    (story ??= {
+      lead: new Set(contentWords(joinedPrefix(body.slice(0, 2), 1500), stopwords)),
+      body: new Set(contentWords(joinedPrefix(body, 6000), stopwords)),
+      slug: slugWords(url, stopwords),
+    });
   const minScore = options.minScore ?? 0.5;
   const scores = new Map<number, Scored>();
   let best: number | null = null;
@@ -194,6 +199,7 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     const words = contentWords(c.value, stopwords);
     if (words.length === 0) continue;
     const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
+    const { lead: leadWords, body: bodyWords, slug } = storyWords();
     const lead = share(leadWords);
     const score = headlineScore(c, distance, {
       lead,
@@ -213,6 +219,13 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     if (i !== best && scored.score > minScore && c.features.words >= 3 && endsWith(bestLine, c.value)) return i;
   }
   return inHeaderOrder(blocks, best, scores, minScore);
+}
+
+/** The first `length` characters of `parts` joined by newlines, without joining the rest. */
+function joinedPrefix(parts: string[], length: number): string {
+  let text = parts[0] ?? '';
+  for (let i = 1; i < parts.length && text.length < length; i++) text += `\n${parts[i]}`;
+  return text.slice(0, length);
 }
 
 /**
