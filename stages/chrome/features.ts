@@ -98,13 +98,14 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   let script = 'none';
   let best = 0;
   // The most frequent script; on a tie, the first name in alphabetical order.
-  SCRIPT_NAMES.forEach((s, k) => {
+  for (let k = 0; k < SCRIPT_NAMES.length; k++) {
     const n = scriptCount[k] as number;
+    const s = SCRIPT_NAMES[k] as string;
     if (n > best || (n === best && n > 0 && s < script)) {
       script = s;
       best = n;
     }
-  });
+  }
 
   const tokens = text.toLowerCase().match(TOKEN) ?? [];
   let cjk = 0;

@@ -99,6 +99,12 @@ function bodyScript(features: BlockFeatures[]): string {
   return best;
 }
 
+/** Marks a block as chrome by a rule of its own. */
+function force(verdict: BlockVerdict, r: Rule): void {
+  verdict.forced = 'bad';
+  verdict.rule = r;
+}
+
 /** Rules that decide a block on its own: phrase tables, URLs, site templates, another script. */
 function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerdict[] {
   const lang = file.data.lang ?? 'und';
@@ -117,28 +123,24 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     const f = features[i] as BlockFeatures;
     const verdict: BlockVerdict = { block, features: f, forced: null, heading: block.kind === 'heading', rule: null };
     verdicts.push(verdict);
-    const force = (r: Rule) => {
-      verdict.forced = 'bad';
-      verdict.rule = r;
-    };
     const previous = verdicts[i - 1];
-    if (isSiteName(block.value)) return force(rule('site-name', 'site name or URL on its own'));
+    if (isSiteName(block.value)) return force(verdict, rule('site-name', 'site name or URL on its own'));
     const phrase = matchPhrase(block.value);
-    if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
-    if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
-    if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
+    if (phrase) return force(verdict, rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
+    if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(verdict, rule('nav-teaser', 'headline of the previous or next article'));
+    if (f.timestamps >= 3) return force(verdict, rule('teaser-list', 'list of dated headlines'));
     // A block signed with a date and a time ("…, Nottingham, 12/1/2012 02:58") is a reader's comment.
-    if (SIGNED.test(block.value.slice(-40))) return force(rule('comments', 'reader comment signed with a date and time'));
+    if (SIGNED.test(block.value.slice(-40))) return force(verdict, rule('comments', 'reader comment signed with a date and time'));
     // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
-    if (f.words < 20 && FEED_ITEM.test(block.value)) return force(rule('teaser-list', 'dated headline of a news feed'));
-    if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
+    if (f.words < 20 && FEED_ITEM.test(block.value)) return force(verdict, rule('teaser-list', 'dated headline of a news feed'));
+    if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(verdict, rule('repeated-line', 'short line repeated on the page (list furniture)'));
     const template = templateCount(learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
-      return force(rule('template', `line repeated in ${template.count} documents of the site`));
+      return force(verdict, rule('template', `line repeated in ${template.count} documents of the site`));
     }
     // Another script than the body's, and not a long passage of prose (a quotation keeps its block).
     if (script !== 'none' && f.script !== 'none' && f.script !== script && f.words < 40) {
-      return force(rule('foreign-block', `block in ${f.script} script in a ${script} body`));
+      return force(verdict, rule('foreign-block', `block in ${f.script} script in a ${script} body`));
     }
   });
   return verdicts;
