@@ -67,7 +67,13 @@ const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
  * words too): a 10 MB dump in 75 languages has about 80,000 distinct words with accents, more
  * than the shared cache of folded words holds.
  */
-export const foldToken = memoize(foldWord, { size: 150_000, maxKeyLength: 40 });
+const foldRemembered = memoize(foldWord, { size: 150_000, maxKeyLength: 40 });
+
+/** A word as `foldWord` folds it; an ASCII word is its own fold and is not looked up. */
+export function foldToken(token: string): string {
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) > 0x7f) return foldRemembered(token);
+  return token;
+}
 
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
   // One pass over the code points counts spaces, digits, letters, capitals and scripts; the
@@ -113,11 +119,14 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
   let stopOwn = 0;
   const stopwords = stopwordsFor(lang);
   const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
-  // Text below the first CJK script (Thai, U+0E00) has no CJK token; ASCII needs no folding.
+  // Text below the first CJK script (Thai, U+0E00) has no CJK token; words are folded only when
+  // there are stopwords to compare them with, and ASCII needs no folding.
   const mayHaveCjk = highest >= 0x0e00;
+  const compare = stopwords.size > 0 || (ownStopwords !== null && ownStopwords.size > 0);
   const ascii = highest < 0x80;
   for (const token of tokens) {
     if (mayHaveCjk && CJK.test(token)) cjk++;
+    if (!compare) continue;
     const folded = ascii ? token : foldToken(token);
     if (stopwords.has(folded)) stop++;
     if (ownStopwords?.has(folded)) stopOwn++;
