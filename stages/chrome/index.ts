@@ -99,6 +99,12 @@ function bodyScript(features: BlockFeatures[]): string {
   return best;
 }
 
+/** Marks a block as chrome by a rule of its own. */
+function force(verdict: BlockVerdict, r: Rule): void {
+  verdict.forced = 'bad';
+  verdict.rule = r;
+}
+
 /** Rules that decide a block on its own: phrase tables, URLs, site templates, another script. */
 function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerdict[] {
   const lang = file.data.lang ?? 'und';
@@ -117,28 +123,24 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     const f = features[i] as BlockFeatures;
     const verdict: BlockVerdict = { block, features: f, forced: null, heading: block.type === 'heading', rule: null };
     verdicts.push(verdict);
-    const force = (r: Rule) => {
-      verdict.forced = 'bad';
-      verdict.rule = r;
-    };
     const previous = verdicts[i - 1];
-    if (isSiteName(block.value)) return force(rule('site-name', 'site name or URL on its own'));
+    if (isSiteName(block.value)) return force(verdict, rule('site-name', 'site name or URL on its own'));
     const phrase = matchPhrase(block.value);
-    if (phrase) return force(rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
-    if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(rule('nav-teaser', 'headline of the previous or next article'));
-    if (f.timestamps >= 3) return force(rule('teaser-list', 'list of dated headlines'));
+    if (phrase) return force(verdict, rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
+    if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(verdict, rule('nav-teaser', 'headline of the previous or next article'));
+    if (f.timestamps >= 3) return force(verdict, rule('teaser-list', 'list of dated headlines'));
     // A block signed with a date and a time ("…, Nottingham, 12/1/2012 02:58") is a reader's comment.
-    if (SIGNED.test(block.value.slice(-40))) return force(rule('comments', 'reader comment signed with a date and time'));
+    if (SIGNED.test(block.value.slice(-40))) return force(verdict, rule('comments', 'reader comment signed with a date and time'));
     // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
-    if (f.words < 20 && FEED_ITEM.test(block.value)) return force(rule('teaser-list', 'dated headline of a news feed'));
-    if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(rule('repeated-line', 'short line repeated on the page (list furniture)'));
+    if (f.words < 20 && FEED_ITEM.test(block.value)) return force(verdict, rule('teaser-list', 'dated headline of a news feed'));
+    if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(verdict, rule('repeated-line', 'short line repeated on the page (list furniture)'));
     const template = templateCount(learned, site, block.value);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
-      return force(rule('template', `line repeated in ${template.count} documents of the site`));
+      return force(verdict, rule('template', `line repeated in ${template.count} documents of the site`));
     }
     // Another script than the body's, and not a long passage of prose (a quotation keeps its block).
     if (script !== 'none' && f.script !== 'none' && f.script !== script && f.words < 40) {
-      return force(rule('foreign-block', `block in ${f.script} script in a ${script} body`));
+      return force(verdict, rule('foreign-block', `block in ${f.script} script in a ${script} body`));
     }
   });
   return verdicts;
@@ -228,12 +230,28 @@ function headlineKey(text: string): string {
  */
 function blocksShowing(verdicts: BlockVerdict[], headlines: string[]): number[] {
   const keys = new Set(headlines.map(headlineKey).filter((k) => k !== ''));
+  // An ASCII line's key keeps its letters and digits as they are: one with another count of them
+  // cannot show a headline, and its key need not be made.
+  const counts = new Set([...keys].map((k) => k.replaceAll(' ', '').length));
   const out: number[] = [];
   verdicts.forEach((v, i) => {
     if (v.features.words > 40) return;
+    const alphanumerics = asciiAlphanumerics(v.block.value);
+    if (alphanumerics !== null && !counts.has(alphanumerics)) return;
     if (keys.has(headlineKey(v.block.value))) out.push(i);
   });
   return out;
+}
+
+/** How many ASCII letters and digits a text has, or null when it has any other character than ASCII. */
+function asciiAlphanumerics(text: string): number | null {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return null;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n++;
+  }
+  return n;
 }
 
 /**

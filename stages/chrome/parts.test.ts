@@ -3,7 +3,7 @@ import { classifyBlocks, type ClassifiedBlock } from './classify.ts';
 import { blockFeatures } from './features.ts';
 import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail } from './patterns.ts';
-import { matchPhrase } from './phrases.ts';
+import { matchPhrase, normalisePhrase } from './phrases.ts';
 import { outsideMainRegion } from './region.ts';
 import { createTemplateLearner, siteOf, templateCount } from './template.ts';
 
@@ -40,6 +40,30 @@ describe('block features', () => {
   it('measures URL density and wide seams', () => {
     expect(blockFeatures('www.example.com/news http://example.org/a', 'eng').urlDensity).toBeGreaterThan(0.9);
     expect(blockFeatures('First headline here  Second headline there  Third one now  Fourth at last', 'eng').seams).toBe(3);
+  });
+});
+
+describe('block features: script and URLs', () => {
+  it('names the script most letters are in, the first in alphabetical order on a tie', () => {
+    expect(blockFeatures('Москва and Paris', 'eng').script).toBe('Latin');
+    expect(blockFeatures('ab αβ', 'eng').script).toBe('Greek');
+    expect(blockFeatures('2026 — 14:30', 'eng').script).toBe('none');
+  });
+
+  it('measures URLs written without a dot after the scheme, and none in text without a dot', () => {
+    expect(blockFeatures('http://localhost/news', 'eng').urlDensity).toBe(1);
+    expect(blockFeatures('Home News Sport Weather', 'eng').urlDensity).toBe(0);
+  });
+});
+
+describe('phrase forms', () => {
+  it('trims spaces, punctuation and symbols from both edges, keeping a copyright sign', () => {
+    expect(normalisePhrase('  «Read  more»  ')).toBe('read more');
+    expect(normalisePhrase('© 2024 Example News.')).toBe('©2024 example news');
+    expect(normalisePhrase('All rights reserved ©')).toBe('all rights reserved©');
+    expect(normalisePhrase('— © —')).toBe('©');
+    expect(normalisePhrase('...')).toBe('');
+    expect(normalisePhrase('👍 Like 👍')).toBe('like');
   });
 });
 

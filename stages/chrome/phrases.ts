@@ -34,28 +34,60 @@ const LOOKALIKES: Record<string, string> = {
 export const normalisePhrase = memoize(phraseForm, { size: 20_000, maxKeyLength: 200 });
 
 function phraseForm(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, (edge) => (edge.includes('©') ? '©' : ''))
-    .trim();
+  // Runs of spaces become one space (a single space is left as it is: no new string).
+  const form = text.normalize('NFC').toLowerCase().replace(/\s{2,}|[^\S ]/gu, ' ');
+  // The edges' spaces, punctuation and symbols leave ("©" stays, as the copyright line's mark),
+  // found by walking in from each end rather than by a pattern tried at every position.
+  let start = 0;
+  while (start < form.length && isEdgeMark(form.codePointAt(start) as number)) start += (form.codePointAt(start) as number) > 0xffff ? 2 : 1;
+  if (start === form.length) return edgeForm(form);
+  let end = form.length;
+  for (;;) {
+    const low = form.charCodeAt(end - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && isHighSurrogate(form.charCodeAt(end - 2)) ? 2 : 1;
+    if (!isEdgeMark(form.codePointAt(end - width) as number)) break;
+    end -= width;
+  }
+  return (edgeForm(form.slice(0, start)) + form.slice(start, end) + edgeForm(form.slice(end))).trim();
 }
+
+/** What an edge of spaces, punctuation and symbols leaves behind: "©" if it holds one, else nothing. */
+function edgeForm(edge: string): string {
+  return edge.includes('©') ? '©' : '';
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+const EDGE_MARK = /^[\s\p{P}\p{S}]$/u;
+/** Per code point: 0 not yet tested, 1 a space, punctuation mark or symbol, 2 anything else. */
+const edgeMarks = new Uint8Array(0x40000);
+
+function isEdgeMark(code: number): boolean {
+  if (code >= edgeMarks.length) return EDGE_MARK.test(String.fromCodePoint(code));
+  let known = edgeMarks[code] as number;
+  if (known === 0) known = edgeMarks[code] = EDGE_MARK.test(String.fromCodePoint(code)) ? 1 : 2;
+  return known === 1;
+}
+
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
 
 /** The look-alike skeleton of a normalised phrase (only differs for mixed-script text). */
 function skeleton(text: string): string {
-  let out = '';
-  for (const ch of text) out += LOOKALIKES[ch] ?? ch;
-  return out;
+  return text.replace(LOOKALIKE, (ch) => LOOKALIKES[ch] as string);
 }
 
 const lines = new Map<string, PhraseMatch>();
+/** The longest form among the `lines` (a skeleton is as long as its form): a longer block is none of them. */
+let longestLine = 0;
 const starts: { prefix: string; match: PhraseMatch }[] = [];
 for (const [category, languages] of Object.entries(table.categories)) {
   for (const lists of Object.values(languages)) {
     for (const phrase of lists.lines) {
       const key = normalisePhrase(phrase);
       if (key === '') continue;
+      longestLine = Math.max(longestLine, key.length);
       if (!lines.has(key)) lines.set(key, { category, phrase });
       const folded = skeleton(key);
       if (!lines.has(folded)) lines.set(folded, { category, phrase });
@@ -81,7 +113,7 @@ function findPhrase(text: string): PhraseMatch | null {
   if (text.length > 1000) return null;
   const key = normalisePhrase(text);
   if (key === '') return null;
-  const exact = lines.get(key) ?? lines.get(skeleton(key));
+  const exact = key.length > longestLine ? undefined : (lines.get(key) ?? lines.get(skeleton(key)));
   if (exact) return exact;
   const words = key.split(' ').length;
   if (words > longNotices.maxWords) return null;

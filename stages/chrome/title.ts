@@ -9,8 +9,8 @@
 // pages set them: kicker, headline, standfirst (`inHeaderOrder`). Whether the classifier called
 // it short chrome by its neighbours does not count: a headline is a short line between a menu and
 // the story.
-import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
-import type { BlockFeatures } from './features.ts';
+import { stopwordsFor } from '../../pipeline/core/stopwords.ts';
+import { foldToken, type BlockFeatures } from './features.ts';
 
 export interface TitleCandidate {
   value: string;
@@ -38,6 +38,7 @@ const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
 /** How much a standfirst may outscore the headline right above it on shared words. */
 const STANDFIRST_MARGIN = 0.5;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 const DATED = /(?<!\p{N})(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\p{N})/u;
 const BARE_CLOCK = /^\s*\d{1,2}:\d{2}\s*$/u;
 /** How much a byline or a date right below adds to a line's score as a headline. */
@@ -56,9 +57,13 @@ export function headlineLike(c: TitleCandidate): boolean {
  */
 export function contentWords(text: string, stopwords: Set<string>): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(TOKEN)) {
-    const w = foldWord(m[0]);
-    if (HAN.test(w)) out.push(w);
+  // Accents are folded only in text that has any, and Han looked for only in text that has it
+  // (folding makes no Han character): most stories need neither test per word.
+  const ascii = !NON_ASCII.test(text);
+  const han = !ascii && HAN.test(text);
+  for (const token of text.toLowerCase().match(TOKEN) ?? []) {
+    const w = ascii ? token : foldToken(token);
+    if (han && HAN.test(w)) out.push(w);
     else if (w.length >= 2 && !stopwords.has(w) && !/^\d+$/u.test(w)) out.push(w.slice(0, 5));
   }
   return out;
@@ -177,9 +182,14 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
   if (bodyStart <= 0) return null;
   const window = options.window ?? 30;
   const stopwords = stopwordsFor(lang);
-  const leadWords = new Set(contentWords(body.slice(0, 2).join('\n').slice(0, 1500), stopwords));
-  const bodyWords = new Set(contentWords(body.join('\n').slice(0, 6000), stopwords));
-  const slug = slugWords(url, stopwords);
+  // The story's words are gathered once a line is left to compare with them (often none is).
+  let story: { lead: Set<string>; body: Set<string>; slug: Set<string> } | null = null;
+  const storyWords = () =>
+    (story ??= {
+      lead: new Set(contentWords(joinedPrefix(body.slice(0, 2), 1500), stopwords)),
+      body: new Set(contentWords(joinedPrefix(body, 6000), stopwords)),
+      slug: slugWords(url, stopwords),
+    });
   const minScore = options.minScore ?? 0.5;
   const scores = new Map<number, Scored>();
   let best: number | null = null;
@@ -189,6 +199,7 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     const words = contentWords(c.value, stopwords);
     if (words.length === 0) continue;
     const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
+    const { lead: leadWords, body: bodyWords, slug } = storyWords();
     const lead = share(leadWords);
     const score = headlineScore(c, distance, {
       lead,
@@ -208,6 +219,13 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     if (i !== best && scored.score > minScore && c.features.words >= 3 && endsWith(bestLine, c.value)) return i;
   }
   return inHeaderOrder(blocks, best, scores, minScore);
+}
+
+/** The first `length` characters of `parts` joined by newlines, without joining the rest. */
+function joinedPrefix(parts: string[], length: number): string {
+  let text = parts[0] ?? '';
+  for (let i = 1; i < parts.length && text.length < length; i++) text += `\n${parts[i]}`;
+  return text.slice(0, length);
 }
 
 /**

@@ -5,6 +5,7 @@
 // The patterns have no nested unbounded repetition, so matching stays linear in the text.
 import { durationValue, readNumber } from './amounts.ts';
 import type { Language } from './lexicon.ts';
+import { neverMatches } from './never-matches.ts';
 import { century, cjkDate, dayMonth, decadeWord, iso, monthDay, monthYear, numeric, spelledYear, year, yearWord } from './rules/calendar.ts';
 import { barePlural, cjkAgo, cjkDuration, duration, quarter } from './rules/durations.ts';
 import { ago, holiday, phrase, relative, season, weekday } from './rules/relative.ts';
@@ -26,9 +27,15 @@ export const DATE_RULES: readonly RuleDef[] = [
   time, century, set,
 ];
 
-/** Builds the rules of `table` that apply to one language, in table order. */
+/**
+ * Builds the rules of `table` that apply to one language, in table order; a rule that needs a
+ * table the language lacks (its pattern can never match) is left out rather than run for nothing.
+ */
 export function buildRules(lang: Language, table: readonly RuleDef[] = DATE_RULES): Rule[] {
-  return table.filter((def) => !def.when || def.when(lang)).map((def) => ({ name: def.name, ...def.make(lang) }));
+  return table
+    .filter((def) => !def.when || def.when(lang))
+    .map((def) => ({ name: def.name, ...def.make(lang) }))
+    .filter((rule) => !neverMatches(rule.re.source));
 }
 
 const compiled = new Map<string, Rule[]>();
