@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LEARNING_WINDOW, runPipeline } from './run.ts';
+import { runPipeline } from './run.ts';
+import { LEARNING_WINDOW } from './windows.ts';
 import { tempDir } from './test/tmp.ts';
 
 const FOOTER = 'Kowalski Media Group, Lantern Street 12';

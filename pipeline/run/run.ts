@@ -8,14 +8,15 @@ import { pipelineStages } from '../../stages/index.ts';
 import { GazetteerError, loadGazetteer } from '../../stages/names/gazetteer.ts';
 import { UsageError } from './errors.ts';
 import { WorkerPool } from './pool.ts';
-import { bodyOf, buildFailure, StageRunner, type ProcessResult } from './process.ts';
+import { buildFailure, StageRunner, type ProcessResult } from './process.ts';
+import { learnInWindows } from './windows.ts';
 import { inputParts, type InputPart, partBytes, partsOfRank, partsSize } from './parts.ts';
 import { countEntryDocuments, IdRegistry, type InputDocument, type LineCarry, readEntries, type ReadOptions } from './read.ts';
 import { claimOutput, describeInputs, type RunState, writeState } from './state.ts';
 import type { NewsRecord } from '../core/record.ts';
 import { InOrderWriter } from './in-order.ts';
 import { RunStats, type RunSummary } from './stats.ts';
-import type { BatchLearner, StageDefinition } from '../core/stage.ts';
+import type { StageDefinition } from '../core/stage.ts';
 import { type OutputLayout, OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
 
 export interface RunOptions {
@@ -334,11 +335,6 @@ function traceProcessed(id: string): void {
   if (file) appendFileSync(file, `${JSON.stringify(id)}\n`);
 }
 
-/**
- * Documents read ahead and learned from together by the stages that learn from the batch: the
- * input is read once, and at most this many documents (or this much text) are held at a time.
- */
-export const LEARNING_WINDOW = { documents: 1000, bytes: 32 * 1024 * 1024 };
 
 /**
  * How a run makes ids unique. A shard keeps them as given: it cannot know the other shards' ids,
@@ -362,54 +358,6 @@ async function* partDocuments(
   // Line numbers run on from one range of a dump to the next (read.ts).
   const carry: LineCarry = new Map();
   for (const part of parts) yield* learnInWindows(readEntries(part.entries, ids, options, carry), stages);
-}
-
-/**
- * The documents as they are read, each with what the batch learners learned from its window (a
- * run of consecutive documents of one part of the input). Windows depend only on the input, so
- * every shard and every resumed run learns the same for the same document.
- */
-async function* learnInWindows(documents: AsyncGenerator<InputDocument>, stages: StageDefinition[]): AsyncGenerator<InputDocument> {
-  const learning = stages.filter((s) => s.createLearner !== undefined);
-  if (learning.length === 0) {
-    yield* documents;
-    return;
-  }
-  let window: InputDocument[] = [];
-  let bytes = 0;
-  for await (const doc of documents) {
-    window.push(doc);
-    bytes += (doc.text?.length ?? 0) + (doc.html?.length ?? 0);
-    if (window.length >= LEARNING_WINDOW.documents || bytes >= LEARNING_WINDOW.bytes) {
-      yield* learnWindow(window, learning);
-      window = [];
-      bytes = 0;
-    }
-  }
-  if (window.length > 0) yield* learnWindow(window, learning);
-}
-
-function learnWindow(window: InputDocument[], stages: StageDefinition[]): InputDocument[] {
-  const learners = stages.map((stage) => ({ stage, learner: (stage.createLearner as () => BatchLearner)() }));
-  const read = window.map((doc) => {
-    if (doc.error !== null || doc.text !== null) return doc;
-    // An HTML page is turned into text once, here, not again when it is processed.
-    const body = bodyOf(doc);
-    return 'text' in body ? { ...doc, text: body.text, html: null, ...(body.page ? { page: body.page } : {}) } : doc;
-  });
-  for (const doc of read) {
-    if (doc.text === null || doc.error !== null) continue;
-    for (const { learner } of learners) learner.add({ id: doc.id, text: doc.text, url: doc.source.url });
-  }
-  const results = learners.map(({ stage, learner }) => ({ stage, result: learner.result() }));
-  return read.map((doc) => {
-    const learned: Record<string, unknown> = {};
-    for (const { stage, result } of results) {
-      const mine = stage.learnedFor ? stage.learnedFor(result, { url: doc.source.url }) : result;
-      if (mine !== null && mine !== undefined) learned[stage.name] = mine;
-    }
-    return Object.keys(learned).length > 0 ? { ...doc, learned } : doc;
-  });
 }
 
 /** On --resume, the counts of the documents kept from the interrupted run. */
