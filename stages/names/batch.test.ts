@@ -39,6 +39,22 @@ describe('one canonical name across scripts and documents', () => {
     expect(bcubed(gold, found)).toBeGreaterThanOrEqual(0.92);
   });
 
+  it('names people from a copy of a window\'s names (what a worker thread receives) by that window\'s names only', () => {
+    const window = (text: string) => {
+      const learner = createNamesLearner();
+      learner.add({ text });
+      return learner.result();
+    };
+    const first = window('President Emmanuel Macron spoke.');
+    const second = window('Brigitte Macron visited the school.');
+    expect(first.key).not.toBe(second.key);
+    expect(window('President Emmanuel Macron spoke.').key).toBe(first.key);
+    for (let i = 0; i < 2; i++) {
+      expect(batchName(structuredClone(first), ['Макрон'])).toBe('Emmanuel Macron');
+      expect(batchName(structuredClone(second), ['Макрон'])).toBe('Brigitte Macron');
+    }
+  });
+
   it('joins Greek and Russian spellings to the Latin name of the batch', () => {
     const learned = { names: [{ spelling: 'Emmanuel Macron', count: 3 }, { spelling: 'Recep Tayyip Erdoğan', count: 1 }, { spelling: 'Benjamin Netanyahu', count: 1 }] };
     expect(batchName(learned, ['Μακρόν'])).toBe('Emmanuel Macron');

@@ -5,6 +5,7 @@
 // surname's key, inflected forms folded (Макроном, του Ερντογάν), with a first name that agrees;
 // the surname's consonant skeleton (Трамп, Trump). A surname that two people of the batch share
 // matches neither: different people stay apart.
+import { createHash } from 'node:crypto';
 import { displayName } from './canonical.ts';
 import { consonantSkeleton, inflectedKeys, phoneticWord } from './phonetic.ts';
 import { hasCyrillic, hasGreek } from './spelling.ts';
@@ -14,6 +15,11 @@ import { isConnector, isCountry, isDemonym, isGivenName, isNameWord, isOrgWord, 
 /** The batch's full Latin names: each spelling once, with how many documents wrote it. */
 export interface LearnedNames {
   names: { spelling: string; count: number }[];
+  /**
+   * A digest of `names`. A worker thread gets a copy of the window's names with every document, a
+   * new object each time: the digest lets it build the window's index once, not once a document.
+   */
+  key?: string;
 }
 
 const wordsOf = (name: string) => name.split(' ').filter((w) => !/^\p{L}\.$/u.test(w));
@@ -86,7 +92,7 @@ export function createNamesLearner() {
     result(): LearnedNames {
       const names = [...counts].map(([spelling, count]) => ({ spelling, count }));
       names.sort((a, b) => (a.spelling < b.spelling ? -1 : a.spelling > b.spelling ? 1 : 0));
-      return { names };
+      return { names, key: createHash('sha1').update(JSON.stringify(names)).digest('base64url') };
     },
   };
 }
@@ -107,6 +113,9 @@ interface BatchIndex {
 }
 
 const indexes = new WeakMap<LearnedNames, BatchIndex>();
+/** Indexes by the names' digest, for copies of the same names (a few windows at a time). */
+const byDigest = new Map<string, BatchIndex>();
+const DIGESTS_KEPT = 4;
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {
   const list = map.get(key);
@@ -116,7 +125,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
 
 /** Spellings grouped by phonetic key, each group named by its most frequent spelling. */
 function indexOf(learned: LearnedNames): BatchIndex {
-  let index = indexes.get(learned);
+  let index = indexes.get(learned) ?? (learned.key === undefined ? undefined : byDigest.get(learned.key));
   if (index !== undefined) return index;
   index = { byKey: new Map(), byLast: new Map(), bySkeleton: new Map() };
   for (const { spelling, count } of learned.names) {
@@ -134,6 +143,10 @@ function indexOf(learned: LearnedNames): BatchIndex {
     push(index.bySkeleton, consonantSkeleton(g.last), g);
   }
   indexes.set(learned, index);
+  if (learned.key !== undefined) {
+    if (byDigest.size >= DIGESTS_KEPT) byDigest.clear();
+    byDigest.set(learned.key, index);
+  }
   return index;
 }
 
