@@ -113,6 +113,16 @@ describe('chrome', () => {
     expect(removed.filter((r) => r.reason === 'teaser-list')).toHaveLength(2);
   });
 
+  it('cuts a list of timed headlines run into one block, but keeps a wire agenda whose timed items are sentences', () => {
+    const headlines = '09:40 Markets open higher on Wednesday 10:05 Storm closes the main highway 10:17 Council votes on the new budget 10:32 Club signs a young striker';
+    const agenda =
+      '10:30 h. - Mérida. - The regional minister presents the tomato harvest plan to the growers. 11:00 h. - Badajoz. - The council reports on the emergency service. 12:00 h. - Cáceres. - The university opens its new library to the public.';
+    const cut = run([...story, headlines].join('\n\n'));
+    expect(cut.text).toBe(story.join('\n\n'));
+    expect(cut.removed.map((r) => r.reason)).toEqual(['teaser-list']);
+    expect(run([...story, agenda].join('\n\n')).text).toBe([...story, agenda].join('\n\n'));
+  });
+
   it('keeps prose of a script written without full stops, even without stopwords', () => {
     const thai = 'ภาษาไทยเป็นภาษาที่มีระดับเสียงของคำแน่นอนหรือวรรณยุกต์เช่นเดียวกับภาษาจีน และออกเสียงแยกคำต่อคำ ทำให้ผู้เรียนต้องฝึกฟังอย่างตั้งใจ';
     const { tree, file } = stripChromeFromText(`หน้าแรก\n\n${thai}\n\nข่าว`, { lang: 'und' });

@@ -128,7 +128,9 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     const phrase = matchPhrase(block.value);
     if (phrase) return force(verdict, rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
     if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(verdict, rule('nav-teaser', 'headline of the previous or next article'));
-    if (f.timestamps >= 3) return force(verdict, rule('teaser-list', 'list of dated headlines'));
+    // Headlines carry no full stop: a block whose timed items are sentences (a wire service's
+    // agenda, "10:30 h. - Mérida. - The minister opens …") is content, not a list of teasers.
+    if (f.timestamps >= 3 && !(f.endsLikeSentence && f.sentenceMarks >= 2 * f.timestamps)) return force(verdict, rule('teaser-list', 'list of dated headlines'));
     // A block signed with a date and a time ("…, Nottingham, 12/1/2012 02:58") is a reader's comment.
     if (SIGNED.test(block.value.slice(-40))) return force(verdict, rule('comments', 'reader comment signed with a date and time'));
     // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
