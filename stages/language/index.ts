@@ -52,13 +52,21 @@ export interface DetectLanguageOptions {
   accuracy?: 'high' | 'low';
 }
 
+/** What the detectors read of a text: all of it, or up to a word boundary near MAX_DETECT_CHARS. */
+function sampleOf(text: string): string {
+  if (text.length <= MAX_DETECT_CHARS) return text;
+  const cut = text.lastIndexOf(' ', MAX_DETECT_CHARS);
+  return text.slice(0, cut > MAX_DETECT_CHARS / 2 ? cut : MAX_DETECT_CHARS);
+}
+
+/** Lingua's reading of a long text that eld has already found unsure (no second reading by eld). */
+function linguaReading(text: string, options: DetectLanguageOptions): Detection {
+  return detectRaw(sampleOf(text), options);
+}
+
 /** The language of one text. Long texts are read up to a word boundary near MAX_DETECT_CHARS. */
 export function detectLanguage(text: string, options: DetectLanguageOptions = {}): Detection {
-  let sample = text;
-  if (sample.length > MAX_DETECT_CHARS) {
-    const cut = sample.lastIndexOf(' ', MAX_DETECT_CHARS);
-    sample = sample.slice(0, cut > MAX_DETECT_CHARS / 2 ? cut : MAX_DETECT_CHARS);
-  }
+  const sample = sampleOf(text);
   if (options.hint === undefined) {
     const quick = quickDetect(sample);
     if (quick) return quick;
@@ -147,7 +155,7 @@ function confirmedByStopwords(text: string, lang: string): Detection | null {
 
 /**
  * A long block read to settle its document's language: eld's answer where it is sure; else, where
- * the function words of eld's guess or of the language of the block read before bear it out, that
+ * the function words of eld's guess or of the first block settled before it bear it out, that
  * language; Lingua only when neither does (a paragraph costs Lingua about ten times eld's time).
  * Close relatives are left to Lingua and its marker words: they share function words.
  */
@@ -158,7 +166,7 @@ function settleBlock(text: string, before: string | null, lingua: DetectLanguage
     const confirmed = lang ? confirmedByStopwords(text, lang) : null;
     if (confirmed) return confirmed;
   }
-  return detectLanguage(text, lingua);
+  return linguaReading(text, lingua);
 }
 
 /**
@@ -187,7 +195,7 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
   const among = (text: string) => (settled.lang === 'und' ? lingua : { ...lingua, among: [settled.lang, ...quickCandidates(text)] });
   for (const { i } of long.slice(SETTLING_BLOCKS)) {
     const text = (blocks[i] as BlockInput).text;
-    first[i] = confirmedByStopwords(text, settled.lang) ?? quickDetect(text) ?? detectLanguage(text, among(text));
+    first[i] = confirmedByStopwords(text, settled.lang) ?? quickDetect(text) ?? linguaReading(text, among(text));
   }
   const provisional = long.length > SETTLING_BLOCKS ? settledBy(first) : settled;
   const known = provisional.lang !== 'und' && provisional.confidence >= 0.8;
