@@ -3,7 +3,6 @@
 // words of the body's language, how much is URLs, how it ends, and which script it is written in.
 // One pass over the text per feature family; every pattern is linear.
 import { readFileSync } from 'node:fs';
-import { memoize } from '../../pipeline/core/memo.ts';
 import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
 import { DIGIT, kindOf, LETTER, LOWER, scriptOf as unicodeScript, SPACE, UPPER } from '../../pipeline/core/text.ts';
 
@@ -62,16 +61,9 @@ const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\
 // is a seam as well (headlines of a teaser list run together: "唐飛談大聯合政府 酷酷嫂來了 老阿公…").
 const CJK_GAP = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u00a0\u3000](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
-/**
- * Words folded for the stopword test (`foldWord`), remembered for this stage (the headline's
- * words too): a 10 MB dump in 75 languages has about 80,000 distinct words with accents, more
- * than the shared cache of folded words holds.
- */
-const foldRemembered = memoize(foldWord, { size: 150_000, maxKeyLength: 40 });
-
-/** A word as `foldWord` folds it; an ASCII word is its own fold and is not looked up. */
+/** A word as `foldWord` folds it; an ASCII word is its own fold and is not looked up (not even by a regular expression). */
 export function foldToken(token: string): string {
-  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) > 0x7f) return foldRemembered(token);
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) > 0x7f) return foldWord(token);
   return token;
 }
 
