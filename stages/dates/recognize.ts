@@ -6,6 +6,7 @@
 import { durationValue, readNumber } from './amounts.ts';
 import type { Language } from './lexicon.ts';
 import { neverMatches } from './never-matches.ts';
+import { eachMatch, type Scan, scanOf } from './scan.ts';
 import { century, cjkDate, dayMonth, decadeWord, iso, monthDay, monthYear, numeric, spelledYear, year, yearWord } from './rules/calendar.ts';
 import { barePlural, cjkAgo, cjkDuration, duration, quarter } from './rules/durations.ts';
 import { ago, holiday, phrase, relative, season, weekday } from './rules/relative.ts';
@@ -38,16 +39,21 @@ export function buildRules(lang: Language, table: readonly RuleDef[] = DATE_RULE
     .filter((rule) => !neverMatches(rule.re.source));
 }
 
-const compiled = new Map<string, Rule[]>();
+const compiled = new Map<string, { rule: Rule; scan: Scan }[]>();
 
-/** The rules of a language, compiled once per process. */
-export function rulesOf(lang: Language): Rule[] {
+/** The rules of a language with their scans (scan.ts), compiled once per process. */
+function scannedRulesOf(lang: Language): { rule: Rule; scan: Scan }[] {
   let rules = compiled.get(lang.code);
   if (!rules) {
-    rules = buildRules(lang);
+    rules = buildRules(lang).map((rule) => ({ rule, scan: scanOf(rule.re) }));
     compiled.set(lang.code, rules);
   }
   return rules;
+}
+
+/** The rules of a language, compiled once per process. */
+export function rulesOf(lang: Language): Rule[] {
+  return scannedRulesOf(lang).map((r) => r.rule);
 }
 
 /**
@@ -62,17 +68,12 @@ export function findCandidates(
   const candidates: Candidate[] = [];
   const problems: Problem[] = [];
   for (const lang of langs) {
-    for (const rule of rulesOf(lang)) {
+    for (const { rule, scan } of scannedRulesOf(lang)) {
       if (disabled.has(rule.name)) continue;
-      rule.re.lastIndex = 0;
-      for (let m = rule.re.exec(text); m !== null; m = rule.re.exec(text)) {
-        if (m[0].length === 0) {
-          rule.re.lastIndex++;
-          continue;
-        }
+      eachMatch(scan, text, (m) => {
         const c = rule.read(m as unknown as Match, lang, problems);
         if (c && c.end > c.start) candidates.push(c);
-      }
+      });
     }
   }
   return { candidates, problems };
