@@ -6,6 +6,7 @@
 // processed in, so the result is the same at any concurrency and in every shard.
 import type { BatchLearner } from '../../pipeline/core/stage.ts';
 import { repairString } from '../repair/index.ts';
+import { memoize } from '../../pipeline/core/memo.ts';
 import { normalisePhrase } from './phrases.ts';
 
 export interface LearnedTemplates {
@@ -42,10 +43,12 @@ export function siteOf(url: string | null | undefined): string | null {
   return labels.slice(-keep).join('.');
 }
 
-/** A line as the template compares it: phrase-normalised, digits folded (dates and counters vary per page). */
-export function templateForm(line: string): string {
-  return normalisePhrase(line).replace(/\p{N}+/gu, '0');
-}
+/**
+ * A line as the template compares it: phrase-normalised, digits folded (dates and counters vary
+ * per page). Template lines are the ones that repeat, from page to page and as blocks of the
+ * pages: their forms are remembered (100,000 lines of up to 200 characters at most: about 10 MB, 80 MB at the very most).
+ */
+export const templateForm = memoize((line: string): string => normalisePhrase(line).replace(/\p{N}+/gu, '0'), { size: 100_000, maxKeyLength: 200 });
 
 /** A short stable key for a normalised line (FNV-1a, 2 x 32 bits). */
 export function lineKey(line: string): string {
@@ -59,27 +62,38 @@ export function lineKey(line: string): string {
   return h1.toString(36) + h2.toString(36);
 }
 
-/** The lines of a raw text, as the template compares them (each first through `prepare`, when given). */
-export function templateLines(text: string, maxLineLength = DEFAULTS.maxLineLength, prepare?: (line: string) => string): string[] {
-  const lines = new Set<string>();
+/**
+ * The keys (`lineKey`) of the lines of a raw text as the template compares them, each line once,
+ * in text order; each line first through `prepare`, when given.
+ */
+function templateLineKeys(text: string, maxLineLength: number, prepare?: (line: string) => string): string[] {
+  const keys = new Set<string>();
   for (const raw of text.split(/\r\n|\r|\n/)) {
     if (raw.length > maxLineLength * 2) continue;
     const line = templateForm(prepare ? prepare(raw) : raw);
-    if (line !== '' && line.length <= maxLineLength) lines.add(line);
+    if (line !== '' && line.length <= maxLineLength) keys.add(lineKey(line));
   }
-  return [...lines];
+  return [...keys];
 }
 
 /**
  * Characters the repair stage acts on in the lines a template compares: mojibake's telltale
- * letters, entities, invisible and look-alike characters. A line without any is read as it is
- * (most lines of a dump): repairing every page costs more than learning from it.
+ * letters, entities, invisible and look-alike characters (a Latin letter beside a Cyrillic or
+ * Greek one). A line without any is read as it is (most lines of a dump): repairing every page
+ * costs more than learning from it. Three patterns, each scanned fast, rather than one whose
+ * letter pairs are tried at every letter.
  */
-const MAY_NEED_REPAIR = /[ÃÂâÐÑ&\u00ad\u200b-\u200f\u2060\ufeff\ufffd]|[\p{sc=Latin}][\p{sc=Cyrillic}\p{sc=Greek}]|[\p{sc=Cyrillic}\p{sc=Greek}][\p{sc=Latin}]/u;
+const REPAIR_TELLTALE = /[ÃÂâÐÑ&\u00ad\u200b-\u200f\u2060\ufeff\ufffd]/u;
+const CYRILLIC_OR_GREEK = /[\p{sc=Cyrillic}\p{sc=Greek}]/u;
+const MIXED_SCRIPTS = /(?<=[\p{sc=Latin}])[\p{sc=Cyrillic}\p{sc=Greek}]|(?<=[\p{sc=Cyrillic}\p{sc=Greek}])[\p{sc=Latin}]/u;
+
+function mayNeedRepair(text: string): boolean {
+  return REPAIR_TELLTALE.test(text) || (CYRILLIC_OR_GREEK.test(text) && MIXED_SCRIPTS.test(text));
+}
 
 /** A line as the repair stage leaves it; the raw line when repair fails on it (that document fails in the stage anyway, the batch goes on). */
 function repaired(text: string): string {
-  if (!MAY_NEED_REPAIR.test(text)) return text;
+  if (!mayNeedRepair(text)) return text;
   try {
     return repairString(text).text;
   } catch {
@@ -107,8 +121,10 @@ export function createTemplateLearner(options: TemplateOptions = {}): BatchLearn
       entry.documents++;
       // The runner hands the learner the raw text; the blocks it is compared with have been through
       // the repair stage (mojibake, entities, look-alike letters), so each line is repaired the same way.
-      for (const line of templateLines(document.text, o.maxLineLength, o.repair ? repaired : undefined)) {
-        const key = lineKey(line);
+      // A text with nothing for repair to act on has no line that needs it (the telltales are
+      // letters or pairs of letters, never across a line break): most texts are read as they are.
+      const prepare = o.repair && mayNeedRepair(document.text) ? repaired : undefined;
+      for (const key of templateLineKeys(document.text, o.maxLineLength, prepare)) {
         const n = entry.lines.get(key);
         if (n !== undefined) entry.lines.set(key, n + 1);
         else if (entry.lines.size < o.maxLinesPerSite && tracked < o.maxLines) {
