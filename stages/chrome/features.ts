@@ -67,7 +67,30 @@ export function foldToken(token: string): string {
   return token;
 }
 
+/** Blocks up to this long are remembered (menus, share bars and bylines repeat across a dump). */
+const REMEMBERED_LENGTH = 120;
+/** Remembered blocks at most (about 15 MB); the cache is emptied when full. */
+const REMEMBERED_BLOCKS = 50_000;
+let remembered = new Map<string, BlockFeatures>();
+
+/**
+ * The block's features. Most blocks of a page are short lines that recur on the site's other
+ * pages (three in four on the bench dump): a short block's features are remembered, per language
+ * of the body and of the block. The object returned is shared: callers read it, never change it.
+ */
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
+  if (text.length > REMEMBERED_LENGTH) return measureBlock(text, lang, blockLang);
+  const key = `${lang} ${blockLang ?? ''} ${text}`;
+  let features = remembered.get(key);
+  if (features === undefined) {
+    features = measureBlock(text, lang, blockLang);
+    if (remembered.size >= REMEMBERED_BLOCKS) remembered = new Map();
+    remembered.set(key, features);
+  }
+  return features;
+}
+
+function measureBlock(text: string, lang: string, blockLang?: string): BlockFeatures {
   // One pass over the code points counts spaces, digits, letters, capitals and scripts; the
   // Unicode classes of a code point are looked up once per process (see core/text.ts).
   let spaces = 0;
