@@ -52,9 +52,10 @@ function setPlace(message: VFileMessage, place: Position | undefined): void {
 
 /** Gives each block made during a stage (the blocks stage's splits) its position in the document, when it can be traced. */
 export function positionBlocks(tree: Root, file: VFile): void {
+  let points: PointFinder | null = null;
   for (const block of tree.children) {
     if (block.position) continue;
     const span = blockSourceSpan(block);
-    if (span) block.position = pointsOf(file).span(span.start, span.end);
+    if (span) block.position = (points ??= pointsOf(file)).span(span.start, span.end);
   }
 }

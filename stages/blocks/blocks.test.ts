@@ -2,6 +2,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { createDocumentFile, parseDocument } from '../../pipeline/core/document.ts';
 import blocks, { blocksStage, isHeading, splitBlocks } from './index.ts';
+import { wordCount } from './split.ts';
 
 describe('blocks', () => {
   it('splits paragraphs on blank lines and on single lines that end a sentence', () => {
@@ -69,5 +70,13 @@ describe('blocks in the stage file', () => {
     ]);
     const list = blocksStage.summarize(tree, file).blockList as { kind: string; start: number; end: number; excerpt: string }[];
     expect(list.map((b) => [b.kind, b.start, b.end])).toEqual([['heading', 0, 10], ['paragraph', 12, 12 + 'The ministers met on Tuesday and agreed to co-operate.'.length]]);
+  });
+});
+
+describe('wordCount', () => {
+  it('counts the pieces split(/\\s+/) makes, white space at either end and stray byte order marks included', () => {
+    for (const text of ['', 'one', 'one two', ' lead', 'trail ', 'a\u00a0b\u3000c', '\ufeffHeading here', 'tabs\t\tand  spaces']) {
+      expect(wordCount(text)).toBe(text.split(/\s+/).length);
+    }
   });
 });

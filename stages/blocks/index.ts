@@ -3,7 +3,7 @@
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { note, placeMessage } from '../../pipeline/core/decisions.ts';
-import { assembleText, block, BLOCK_SEPARATOR, excerpt, type Block, type Root } from '../../pipeline/core/document.ts';
+import { assembleText, BLOCK_SEPARATOR, excerpt, type Block, type Root } from '../../pipeline/core/document.ts';
 import { trackEdits, trackPiece } from '../../pipeline/core/offsets.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { isHeading, splitBlocks, splitParagraph, splitParagraphWithJoins, type SplitOptions } from './split.ts';
@@ -24,7 +24,8 @@ export function splitTree(tree: Root, options: BlocksOptions = {}, file?: VFile)
     if (child.value === '') continue;
     for (const unit of splitParagraphWithJoins(child.value)) {
       const kind = child.type === 'heading' || isHeading(unit.text, options) ? 'heading' : 'paragraph';
-      const piece: Block = { ...block(kind, unit.text), data: child.data };
+      // A literal, not a spread of block(): this runs for every block of a dump.
+      const piece: Block = { type: kind, value: unit.text, data: child.data };
       trackPiece(piece, child, unit.start);
       trackEdits(piece, unit.joins.map((j) => ({ start: j.start - unit.start, end: j.end - unit.start, length: j.to.length })));
       children.push(piece);

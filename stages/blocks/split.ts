@@ -112,14 +112,27 @@ function joinSeparator(previousLine: string, next: string): string {
 
 /** A short unit that does not end like a sentence: a headline, an in-body heading, a menu item. */
 export function isHeading(unit: string, options: SplitOptions = {}): boolean {
-  const { maxHeadingLength, maxHeadingWords } = { ...DEFAULTS, ...options };
-  if (unit.length > maxHeadingLength) return false;
-  if (unit.split(/\s+/).length > maxHeadingWords) return false;
+  if (unit.length > (options.maxHeadingLength ?? DEFAULTS.maxHeadingLength)) return false;
+  const words = wordCount(unit);
+  if (words > (options.maxHeadingWords ?? DEFAULTS.maxHeadingWords)) return false;
   if (/[.,;:!…。，；：！]["'”’»)\]]*$/u.test(unit)) return false;
   // A question can be a heading, but only a short one ("What comes next?").
-  if (/[?？]["'”’»)\]]*$/u.test(unit) && unit.split(/\s+/).length > 8) return false;
+  if (/[?？]["'”’»)\]]*$/u.test(unit) && words > 8) return false;
   // Headings start with a capital, a digit, a quote, or a letter of a script without case.
   return /^["'“‘«(]?(\p{Lu}|\p{Lt}|\p{N}|\p{Lo})/u.test(unit);
+}
+
+/** JavaScript's white space (`\s`), by code unit. */
+const SPACE = /\s/;
+const isSpace = new Uint8Array(0x10000).map((_, c) => (SPACE.test(String.fromCharCode(c)) ? 1 : 0));
+
+/** `unit.split(/\s+/).length` without making the pieces: one more than the runs of white space. */
+export function wordCount(unit: string): number {
+  let n = 1;
+  for (let i = 0; i < unit.length; i++) {
+    if (isSpace[unit.charCodeAt(i)] === 1 && (i === 0 || isSpace[unit.charCodeAt(i - 1)] !== 1)) n++;
+  }
+  return n;
 }
 
 /** The blocks of a whole body. */
