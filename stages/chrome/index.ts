@@ -221,6 +221,11 @@ function isDatelineOnly(text: string): boolean {
   return dateline !== null && dateline.text.length >= text.replace(/[\s_\-–—]+$/u, '').length * 0.8;
 }
 
+/** A paragraph's letters, lower case: what two copies of it share. */
+function lettersKey(text: string): string {
+  return text.toLowerCase().replace(/\P{L}+/gu, '');
+}
+
 /** Letters and digits of a line, lower case, for finding a headline the metadata gives among the blocks. */
 function headlineKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -347,7 +352,9 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
   const judgeByPage = teasers.size > 0 || pageEvidence(verdicts, classes as BlockClass[]);
 
   const decisions = new Map<Block, Rule | null>();
-  const keptParagraphs = new Set<string>();
+  // Kept paragraphs by their count of letters: only paragraphs with as many can be copies, so
+  // the letters-only key (a copy of the whole paragraph) is made only when there are two.
+  const keptParagraphs = new Map<number, { value: string; key?: string }[]>();
   verdicts.forEach((v, i) => {
     let decided: Rule | null = null;
     if (v.rule) decided = v.rule;
@@ -358,9 +365,14 @@ export function stripChrome(tree: Root, file: VFile, options: ChromeOptions = {}
     // The same paragraph twice in the body (a widget shown twice, a teaser of this very story): the first kept copy stays.
     if (decided === null && v.features.words >= 10) {
       // Compared on letters only: a copy may differ by a counter or punctuation glued to it.
-      const key = v.block.value.toLowerCase().replace(/\P{L}+/gu, '');
-      if (keptParagraphs.has(key)) decided = rule('duplicate-block', 'paragraph repeated on the page');
-      else keptParagraphs.add(key);
+      // (Lower case keeps the number of letters: `features.letters` counts the key's.)
+      const same = keptParagraphs.get(v.features.letters);
+      if (same === undefined) keptParagraphs.set(v.features.letters, [{ value: v.block.value }]);
+      else {
+        const key = lettersKey(v.block.value);
+        if (same.some((kept) => (kept.key ??= lettersKey(kept.value)) === key)) decided = rule('duplicate-block', 'paragraph repeated on the page');
+        else same.push({ value: v.block.value, key });
+      }
     }
     decisions.set(v.block, decided);
   });

@@ -115,10 +115,13 @@ function findPhrase(text: string): PhraseMatch | null {
   if (key === '') return null;
   const exact = key.length > longestLine ? undefined : (lines.get(key) ?? lines.get(skeleton(key)));
   if (exact) return exact;
-  const words = key.split(' ').length;
+  // Words: one more than the spaces (the form has single spaces), counted without splitting.
+  let words = 1;
+  for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) words++;
   if (words > longNotices.maxWords) return null;
   const lowered = text.normalize('NFC').toLowerCase().trim();
-  for (const s of startsByFirst.get([...lowered][0] as string) ?? []) {
+  if (lowered === '') return null;
+  for (const s of startsByFirst.get(String.fromCodePoint(lowered.codePointAt(0) as number)) ?? []) {
     if (!lowered.startsWith(s.prefix)) continue;
     if (words <= table.maxWords || longNotices.categories.includes(s.match.category)) return s.match;
   }
