@@ -117,7 +117,7 @@ export function parseDocument(text: string): Root {
     const value = trimSpace(part);
     if (value !== '') {
       const at = start + part.indexOf(value);
-      children.push({ ...block('paragraph', value), position: points.span(at, at + value.length) });
+      children.push({ type: 'paragraph', value, position: points.span(at, at + value.length) });
     }
     if (separator) start = end + separator[0].length;
   }
