@@ -129,24 +129,28 @@ class JsonlWriter {
     const line = `${JSON.stringify(value)}\n`;
     this.batch.push(line);
     this.batchLength += line.length;
-    if (this.batchLength >= BATCH_CHARACTERS) await this.flush();
-    // A failed write is kept by the 'error' listener and thrown by the next write or close.
-    else this.timer ??= setTimeout(() => void this.flush().catch(() => {}), BATCH_MS).unref();
+    if (this.batchLength < BATCH_CHARACTERS) {
+      this.timer ??= setTimeout(() => this.flush(), BATCH_MS).unref();
+      return;
+    }
+    // `once` rejects on 'error' and removes its listeners either way.
+    if (!this.flush()) await once(this.stream, 'drain');
   }
 
-  private async flush(): Promise<void> {
+  /** Writes the batch; false when the stream is full (the caller waits for 'drain' before more). */
+  private flush(): boolean {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.batch.length === 0) return;
+    if (this.batch.length === 0) return !this.stream.writableNeedDrain;
     const text = this.batch.join('');
     this.batch = [];
     this.batchLength = 0;
-    // `once` rejects on 'error' and removes its listeners either way.
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    // A failed write is kept by the 'error' listener and thrown by the next write or close.
+    return this.stream.write(text);
   }
 
-  async close(): Promise<void> {
-    if (!this.failure) await this.flush();
+  close(): Promise<void> {
+    if (!this.failure) this.flush();
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.stream.end((e?: Error | null) => (e ? reject(e) : resolve()));
