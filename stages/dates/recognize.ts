@@ -6,7 +6,7 @@
 import { durationValue, readNumber } from './amounts.ts';
 import type { Language } from './lexicon.ts';
 import { neverMatches } from './never-matches.ts';
-import { eachMatch, type Scan, scanOf } from './scan.ts';
+import { eachMatch, type Scan, scanOf, splitScanFits } from './scan.ts';
 import { century, cjkDate, dayMonth, decadeWord, iso, monthDay, monthYear, numeric, spelledYear, year, yearWord } from './rules/calendar.ts';
 import { barePlural, cjkAgo, cjkDuration, duration, quarter } from './rules/durations.ts';
 import { ago, holiday, phrase, relative, season, weekday } from './rules/relative.ts';
@@ -67,13 +67,19 @@ export function findCandidates(
 ): { candidates: Candidate[]; problems: Problem[] } {
   const candidates: Candidate[] = [];
   const problems: Problem[] = [];
+  const split = splitScanFits(text);
   for (const lang of langs) {
     for (const { rule, scan } of scannedRulesOf(lang)) {
       if (disabled.has(rule.name)) continue;
-      eachMatch(scan, text, (m) => {
-        const c = rule.read(m as unknown as Match, lang, problems);
-        if (c && c.end > c.start) candidates.push(c);
-      });
+      eachMatch(
+        scan,
+        text,
+        (m) => {
+          const c = rule.read(m as unknown as Match, lang, problems);
+          if (c && c.end > c.start) candidates.push(c);
+        },
+        split,
+      );
     }
   }
   return { candidates, problems };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachMatch, hasTopLevelBranch, scanOf } from './scan.ts';
+import { eachMatch, hasTopLevelBranch, scanOf, splitScanFits } from './scan.ts';
 
 const matches = (re: RegExp, text: string) => {
   const found: [number, string][] = [];
@@ -39,5 +39,15 @@ describe('scanning a rule without its opening lookbehind', () => {
     const re = /(?<![\p{L}\p{N}])\p{L}+/gu;
     const text = 'a𝒜b 𝒜c';
     expect(matches(re, text)).toEqual(whole(re, text));
+  });
+
+  it('runs the whole pattern on a text with a run of letters or digits longer than any word (the split scan would be quadratic there)', () => {
+    expect(splitScanFits('Prices rose 7% in 2025, the statistics office said.')).toBe(true);
+    expect(splitScanFits(`a ${'7'.repeat(33)} b`)).toBe(false);
+    const re = /(?<![\p{L}\p{N}])\d+ years/gu;
+    const text = `x${'7'.repeat(40)} years, 12 years`;
+    const found: string[] = [];
+    eachMatch(scanOf(re), text, (m) => found.push(m[0]));
+    expect(found).toEqual(['12 years']);
   });
 });
