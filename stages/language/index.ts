@@ -189,13 +189,13 @@ function confirmedByStopwords(text: string, lang: string): Detection | null {
  * Close relatives are left to Lingua and its marker words: they share function words.
  */
 function settleBlock(text: string, before: string | null, lingua: DetectLanguageOptions): Detection {
-  const { detection, guess } = quickRead(text);
+  const { detection, guess, among } = quickRead(text);
   if (detection) return detection;
   for (const lang of new Set([before, guess])) {
     const confirmed = lang ? confirmedByStopwords(text, lang) : null;
     if (confirmed) return confirmed;
   }
-  return linguaReading(text, lingua);
+  return linguaReading(text, among ? { ...lingua, among } : lingua);
 }
 
 /**
