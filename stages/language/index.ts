@@ -183,18 +183,20 @@ function confirmedByStopwords(text: string, lang: string): Detection | null {
 }
 
 /**
- * A long block read to settle its document's language: eld's answer where it is sure; else, where
- * the function words of eld's guess or of the first block settled before it bear it out, that
- * language; Lingua only when neither does (a paragraph costs Lingua about ten times eld's time).
+ * A long block read to settle its document's language: the language of the first block settled
+ * before it where its function words bear that out; else eld's answer where it is sure; else
+ * eld's guess where its function words bear it out; Lingua only when none does (a paragraph costs Lingua about ten times eld's time).
  * Close relatives are left to Lingua and its marker words: they share function words.
  */
 function settleBlock(text: string, before: string | null, lingua: DetectLanguageOptions): Detection {
+  // A block in the language of the block settled before it says so in its function words, more
+  // cheaply than eld reads it.
+  const same = before ? confirmedByStopwords(text, before) : null;
+  if (same) return same;
   const { detection, guess, among } = quickRead(text);
   if (detection) return detection;
-  for (const lang of new Set([before, guess])) {
-    const confirmed = lang ? confirmedByStopwords(text, lang) : null;
-    if (confirmed) return confirmed;
-  }
+  const confirmed = guess && guess !== before ? confirmedByStopwords(text, guess) : null;
+  if (confirmed) return confirmed;
   return linguaReading(text, among ? { ...lingua, among } : lingua);
 }
 
