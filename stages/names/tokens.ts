@@ -1,5 +1,6 @@
-// Words of a block with their offsets: the only unit the name finder looks at. One pass of one
-// regular expression without nested quantifiers over the text, so the cost is linear.
+// Words of a block with their offsets: the only unit the name finder looks at. One pass over the
+// text: plain ASCII is read by character codes, anything else by one regular expression without
+// nested quantifiers, so the cost is linear.
 
 export type TokenKind = 'word' | 'initial' | 'abbreviation' | 'number' | 'break' | 'punct';
 
@@ -25,7 +26,6 @@ export interface Token {
 const TOKEN = /(?:\p{L}\p{M}*\.){2,}|[\p{L}\p{M}]+(?:['’‐-][\p{L}\p{M}]+)*|\p{N}+|\n|\S/gu;
 const UPPER = /^\p{Lu}|^\p{Lt}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '«', '»', '•', '-', '–', '—', '(', ')', '[', ']', ';', '¿', '¡', '*', '|']);
-const POSSESSIVE = /['’]s$/u;
 
 /** The kind of a match of TOKEN by its first character (a letter opens a word, an initial or an abbreviation). */
 function kindOf(value: string, text: string, start: number): TokenKind {
@@ -62,20 +62,78 @@ function caseByRegex(value: string): { capitalized: boolean; allCaps: boolean } 
   };
 }
 
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+/** ASCII white space other than the line break (a token of its own): what `\s` skips between tokens. */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13 && c !== 10);
+
+/**
+ * The end of the match of TOKEN at `i` when plain ASCII settles it, else -1: a character past
+ * ASCII next to the token (a letter, a mark, a joiner such as ’) could extend it, and TOKEN decides.
+ * Reading ASCII by character codes spares the regular expression its match objects, which cost
+ * the tokenizer more than the matching.
+ */
+function asciiTokenEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 128) return -1;
+  if (isAsciiDigit(c)) {
+    let j = i + 1;
+    while (isAsciiDigit(text.charCodeAt(j))) j++;
+    return text.charCodeAt(j) >= 128 ? -1 : j;
+  }
+  if (!isAsciiLetter(c)) return i + 1; // a line break or a single mark (never white space: the caller skips it)
+  // An abbreviation: a letter and a period, twice or more (U.S.).
+  let j = i;
+  while (isAsciiLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+  if (text.charCodeAt(j) >= 128 || text.charCodeAt(j + 1) >= 128) return -1;
+  if (j - i >= 4) return j;
+  // A word, with inner apostrophes and hyphens (O'Gorman, Jean-Pierre).
+  j = i + 1;
+  for (;;) {
+    while (isAsciiLetter(text.charCodeAt(j))) j++;
+    const d = text.charCodeAt(j);
+    if (d >= 128) return -1;
+    if (d !== 39 && d !== 45) return j;
+    const e = text.charCodeAt(j + 1);
+    if (e >= 128) return -1;
+    if (!isAsciiLetter(e)) return j;
+    j += 2;
+  }
+}
+
+/** A word written with a possessive 's (Hoddle's), by its last two characters. */
+function isPossessive(value: string): boolean {
+  const n = value.length;
+  const last = value.charCodeAt(n - 1);
+  const mark = value.charCodeAt(n - 2);
+  return n > 3 && last === 115 && (mark === 39 || mark === 0x2019);
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
-  let skipUntil = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    let value = m[0];
-    const start = m.index;
-    // The period of an initial belongs to the initial: it ends no sentence.
-    if (start < skipUntil) continue;
+  let i = 0;
+  while (i < text.length) {
+    if (isAsciiSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let start = i;
+    let stop = asciiTokenEnd(text, i);
+    if (stop < 0) {
+      TOKEN.lastIndex = i;
+      const m = TOKEN.exec(text);
+      if (m === null) break;
+      start = m.index;
+      stop = start + m[0].length;
+    }
+    let value = text.slice(start, stop);
     const kind = kindOf(value, text, start);
-    const possessive = kind === 'word' && value.length > 3 && POSSESSIVE.test(value);
+    const possessive = kind === 'word' && isPossessive(value);
     if (possessive) value = value.slice(0, -2);
+    // The period of an initial belongs to the initial: it ends no sentence.
     const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
-    skipUntil = end;
+    i = Math.max(stop, end);
     const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? null : caseOf(value);
     tokens.push({
       text: kind === 'initial' ? `${value}.` : value,
