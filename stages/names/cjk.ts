@@ -82,7 +82,14 @@ function hanNameAt(run: string, i: number): string | null {
 }
 
 /** People written in Han characters (Chinese, Japanese) and in Hangul (Korean). */
+/**
+ * Every character of these scripts (and a few others) is in one of these ranges, by code unit; a
+ * text with none of them has no name in them, and is not read twice more for one.
+ */
+const MAY_HOLD_CJK = /[\u1100-\u11ff\u2e80-\ua97f\uac00-\udbff\uf900-\ufaff\uff00-\uffef]/;
+
 export function cjkNames(text: string): Token[] {
+  if (!MAY_HOLD_CJK.test(text)) return [];
   const d = lists();
   const found: Token[] = [];
   const known = new Set<string>();

@@ -86,6 +86,18 @@ function trimmed(words: Token[]): Token[] {
   return words.slice(a, b);
 }
 
+/** The index of a token of the text in its tokens, which are in the order of their offsets (a search, not a table of every token). */
+function positionOf(tokens: Token[], token: Token): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < token.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
 /**
@@ -93,10 +105,10 @@ const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
  * every entity: in Cyrillic and Greek only, which the tagger learned nothing of and where it often
  * takes a declined first name for an ordinary word (Турции Хаканом [Фиданом]).
  */
-function withGivenNameBefore(tokens: Token[], position: Map<Token, number>, inEntity: Set<Token>, words: Token[]): Token[] {
+function withGivenNameBefore(tokens: Token[], inEntity: Set<Token>, words: Token[]): Token[] {
   const first = words[0];
   if (first === undefined || !CYRILLIC_OR_GREEK.test(first.text)) return words;
-  const prev = tokens[(position.get(first) as number) - 1];
+  const prev = tokens[positionOf(tokens, first) - 1];
   if (prev === undefined || inEntity.has(prev) || prev.kind !== 'word' || !prev.capitalized || prev.sentenceStart) return words;
   if (!CYRILLIC_OR_GREEK.test(prev.text) || !isGivenName(prev.text) || isTitle(prev.text) || isPlace(prev.text) || isCountry(prev.text)) return words;
   return [prev, ...words];
@@ -128,7 +140,6 @@ export function findNames(text: string, lang = 'und'): FoundNames {
   // In French, "M." before a name is Monsieur, not an initial (M. Macron).
   if (lang === 'fra') for (const t of tokens) if (t.kind === 'initial' && t.text === 'M.') t.kind = 'word';
   const chinese = cyrillicChineseNames(tokens);
-  const position = new Map(tokens.map((t, i) => [t, i]));
   const inChinese = new Set(chinese.flatMap(([a, b]) => tokens.slice(a, b + 1)));
   const inEntity = new Set<Token>(inChinese);
   const mentions: NameMention[] = chinese.map(([a, b]) => ({ tokens: tokens.slice(a, b + 1), role: roleBefore(text, tokens, a), evidence: 'chinese-name' }));
@@ -140,9 +151,9 @@ export function findNames(text: string, lang = 'und'): FoundNames {
       others.push(run.tokens.filter(isNameToken));
       continue;
     }
-    const words = withGivenNameBefore(tokens, position, inEntity, trimmed(run.tokens));
+    const words = withGivenNameBefore(tokens, inEntity, trimmed(run.tokens));
     if (words.length === 0) continue;
-    mentions.push({ tokens: words, role: roleBefore(text, tokens, position.get(words[0] as Token) as number), evidence: 'model' });
+    mentions.push({ tokens: words, role: roleBefore(text, tokens, positionOf(tokens, words[0] as Token)), evidence: 'model' });
     for (const t of words) inEntity.add(t);
   }
   for (const t of cjkNames(text)) mentions.push({ tokens: [t], role: null, evidence: 'cjk-name' });

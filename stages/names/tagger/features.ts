@@ -162,15 +162,26 @@ export interface Sentence {
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
+const isLongWord = (t: Token) => t.kind === 'word' && /\p{L}{2}/u.test(t.text);
+
+/** Three in five words of two letters or more in capitals, two at least (a wire headline). */
+function isCapsLine(tokens: Token[]): boolean {
+  // Most sentences have fewer than two words in capitals: no need to count their words.
+  let caps = 0;
+  for (const t of tokens) if (t.allCaps && isLongWord(t)) caps++;
+  if (caps < 2) return false;
+  let words = 0;
+  for (const t of tokens) if (isLongWord(t)) words++;
+  return caps >= words * 0.6;
+}
+
 /** Sentences of a tokenised text: split after . ! ? before a sentence start, and at line breaks. */
 export function sentencesOf(tokens: Token[]): Sentence[] {
   const out: Sentence[] = [];
   let current: Token[] = [];
   const flush = () => {
     if (current.length === 0) return;
-    const words = current.filter((t) => t.kind === 'word' && /\p{L}{2}/u.test(t.text));
-    const caps = words.filter((t) => t.allCaps).length;
-    out.push({ tokens: current, capsLine: words.length >= 2 && caps >= words.length * 0.6 });
+    out.push({ tokens: current, capsLine: isCapsLine(current) });
     current = [];
   };
   for (const t of tokens) {
@@ -179,7 +190,7 @@ export function sentencesOf(tokens: Token[]): Sentence[] {
       continue;
     }
     const last = current.at(-1);
-    if (last !== undefined && SENTENCE_END.has(last.text) && t.sentenceStart) flush();
+    if (t.sentenceStart && last !== undefined && last.kind === 'punct' && SENTENCE_END.has(last.text)) flush();
     current.push(t);
   }
   flush();

@@ -88,11 +88,20 @@ export function decode(model: Model, features: ArrayLike<number>[]): number[] {
   return viterbi(model, emissions(model, features), features.length, maskedTransitions(model));
 }
 
+// Viterbi's tables, kept from one sentence to the next (every cell read is written first): a
+// sentence costs no allocation for the collector to clear.
+let scoreTable = new Float64Array(0);
+let backTable = new Int8Array(0);
+
 /** The best tag sequence for `n` tokens' per-tag scores `e` (n * TAG_COUNT), given `maskedTransitions(model)`. */
 export function viterbi(model: Model, e: Float64Array, n: number, trans: Float64Array): number[] {
   if (n === 0) return [];
-  const score = new Float64Array(n * TAG_COUNT);
-  const back = new Int8Array(n * TAG_COUNT);
+  if (scoreTable.length < n * TAG_COUNT) {
+    scoreTable = new Float64Array(n * TAG_COUNT * 2);
+    backTable = new Int8Array(n * TAG_COUNT * 2);
+  }
+  const score = scoreTable;
+  const back = backTable;
   // A sentence cannot open inside an entity (I-X).
   for (let t = 0; t < TAG_COUNT; t++) score[t] = t === 0 || t % 2 === 1 ? (e[t] as number) + (model.start[t] as number) : -Infinity;
   for (let i = 1; i < n; i++) {
