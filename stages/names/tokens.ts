@@ -21,6 +21,26 @@ export interface Token {
   headline: boolean;
 }
 
+/**
+ * A token as the tokenizer makes it. A class, not an object literal: V8 moves the objects of a
+ * literal straight to its old generation once it has seen most of them outlive a collection (the
+ * first document's tokens all do, the first time it collects), and then every later document's
+ * tokens become garbage for the slow collector; it does not do so for a class's objects.
+ */
+class WordToken implements Token {
+  headline = false;
+  constructor(
+    public text: string,
+    public start: number,
+    public end: number,
+    public kind: TokenKind,
+    public capitalized: boolean,
+    public allCaps: boolean,
+    public sentenceStart: boolean,
+    public possessive: boolean,
+  ) {}
+}
+
 // Abbreviations (U.S., U.K.), words with inner apostrophes and hyphens (O'Gorman, Jean-Pierre),
 // numbers, line breaks, any other single character.
 const TOKEN = /(?:\p{L}\p{M}*\.){2,}|[\p{L}\p{M}]+(?:['’‐-][\p{L}\p{M}]+)*|\p{N}+|\n|\S/gu;
@@ -135,17 +155,7 @@ export function tokenize(text: string): Token[] {
     const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
     i = Math.max(stop, end);
     const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? null : caseOf(value);
-    tokens.push({
-      text: kind === 'initial' ? `${value}.` : value,
-      start,
-      end,
-      kind,
-      capitalized: cased !== null && cased.capitalized,
-      allCaps: cased !== null && cased.allCaps,
-      sentenceStart,
-      possessive,
-      headline: false,
-    });
+    tokens.push(new WordToken(kind === 'initial' ? `${value}.` : value, start, end, kind, cased !== null && cased.capitalized, cased !== null && cased.allCaps, sentenceStart, possessive));
     // The period after a short capitalised word (Mr., Dr., Gen., Sra.) ends no sentence.
     const prev = tokens.at(-2);
     const afterShortWord = value === '.' && prev !== undefined && prev.capitalized && prev.kind === 'word' && prev.text.length <= 4 && prev.end === start;
