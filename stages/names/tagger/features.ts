@@ -229,14 +229,20 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
     const ts = s.tokens;
     const is = infos[n];
     if (is === null || is === undefined) {
-      for (const t of ts) if (t.kind === 'word') hints.set(foldWord(t.text), (hints.get(foldWord(t.text)) ?? 0) | SEEN_LOWER);
+      for (const t of ts) {
+        if (t.kind !== 'word') continue;
+        const key = foldWord(t.text);
+        const seen = hints.get(key) ?? 0;
+        if ((seen & SEEN_LOWER) === 0) hints.set(key, seen | SEEN_LOWER);
+      }
       return;
     }
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word') continue;
       const key = (is[i] as WordInfo).folded;
-      let bits = hints.get(key) ?? 0;
+      const seen = hints.get(key);
+      let bits = seen ?? 0;
       if (!t.capitalized) bits |= SEEN_LOWER;
       else if (!s.capsLine) {
         const prev = ts[i - 1];
@@ -253,7 +259,8 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
         if (prev !== undefined && !prev.capitalized && prevLists.includes('s')) bits |= SEEN_AFTER_FUNCTION_WORD;
         if (!isCap(prev) && !isCap(next) && i > 0) bits |= SEEN_ALONE;
       }
-      hints.set(key, bits);
+      // Words repeat: most of the time the document has seen this one so already.
+      if (bits !== seen) hints.set(key, bits);
     }
   });
   return hints;
