@@ -63,6 +63,30 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
   return text.slice((tokens[first] as Token).start, end.end).replace(/\s+/g, ' ');
 }
 
+const CLOSING: Record<string, string> = { '(': ')', '[': ']' };
+
+/**
+ * A tagged span cut at a bracket it does not close: a name may hold a nickname in brackets
+ * (James Leander (Leo) Nichols), never half of one (a line-up's `Aldair (Evanilson, m.83)` is two
+ * players).
+ */
+export function bracketFree(words: Token[]): Token[][] {
+  const parts: Token[][] = [];
+  let from = 0;
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i] as Token;
+    const closing = CLOSING[t.text];
+    const closes = t.text === ')' || t.text === ']';
+    if (t.kind !== 'punct' || (closing === undefined && !closes)) continue;
+    const balanced = closing !== undefined ? words.slice(i + 1).some((w) => w.text === closing) : words.slice(from, i).some((w) => CLOSING[w.text] === t.text);
+    if (balanced) continue;
+    parts.push(words.slice(from, i));
+    from = i + 1;
+  }
+  parts.push(words.slice(from));
+  return parts;
+}
+
 /**
  * A tagged span without what the tagger may have let in at its edges: punctuation, a title
  * ("M. Barrot" in French: "M." is the role) and a place or nationality before a name of two
@@ -151,10 +175,13 @@ export function findNames(text: string, lang = 'und'): FoundNames {
       others.push(run.tokens.filter(isNameToken));
       continue;
     }
-    const words = withGivenNameBefore(tokens, inEntity, trimmed(run.tokens));
-    if (words.length === 0) continue;
-    mentions.push({ tokens: words, role: roleBefore(text, tokens, positionOf(tokens, words[0] as Token)), evidence: 'model' });
-    for (const t of words) inEntity.add(t);
+    for (const part of bracketFree(run.tokens)) {
+      const words = withGivenNameBefore(tokens, inEntity, trimmed(part));
+      // A lone initial names nobody (M.63: a goal's minute in a match report).
+      if (words.length === 0 || (words.length === 1 && (words[0] as Token).kind === 'initial')) continue;
+      mentions.push({ tokens: words, role: roleBefore(text, tokens, positionOf(tokens, words[0] as Token)), evidence: 'model' });
+      for (const t of words) inEntity.add(t);
+    }
   }
   for (const t of cjkNames(text)) mentions.push({ tokens: [t], role: null, evidence: 'cjk-name' });
   mentions.sort((a, b) => (a.tokens[0] as Token).start - (b.tokens[0] as Token).start);
