@@ -123,6 +123,8 @@ function positionOf(tokens: Token[], token: Token): number {
 }
 
 const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+/** Chinese names in Cyrillic are looked for word by word only in a text that has Cyrillic at all. */
+const HAS_CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**
  * A person's span with the given name written right before it, when the tagger left that outside
@@ -163,7 +165,7 @@ export function findNames(text: string, lang = 'und'): FoundNames {
   const tokens = tokenize(text);
   // In French, "M." before a name is Monsieur, not an initial (M. Macron).
   if (lang === 'fra') for (const t of tokens) if (t.kind === 'initial' && t.text === 'M.') t.kind = 'word';
-  const chinese = cyrillicChineseNames(tokens);
+  const chinese = HAS_CYRILLIC.test(text) ? cyrillicChineseNames(tokens) : [];
   const inChinese = new Set(chinese.flatMap(([a, b]) => tokens.slice(a, b + 1)));
   const inEntity = new Set<Token>(inChinese);
   const mentions: NameMention[] = chinese.map(([a, b]) => ({ tokens: tokens.slice(a, b + 1), role: roleBefore(text, tokens, a), evidence: 'chinese-name' }));
