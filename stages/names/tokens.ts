@@ -27,7 +27,7 @@ export interface Token {
  * first document's tokens all do, the first time it collects), and then every later document's
  * tokens become garbage for the slow collector; it does not do so for a class's objects.
  */
-class WordToken implements Token {
+export class WordToken implements Token {
   headline = false;
   constructor(
     public text: string,
@@ -54,7 +54,7 @@ function kindOf(value: string, text: string, start: number): TokenKind {
   const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : /^\p{L}/u.test(value);
   if (!letter) return (c < 128 ? c >= 48 && c <= 57 : /^\p{N}/u.test(value)) ? 'number' : 'punct';
   if (value.endsWith('.')) return 'abbreviation';
-  if (text[start + value.length] === '.' && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : /^\p{Lu}$/u.test(value))) return 'initial';
+  if (codeAt(text, start + value.length) === 46 && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : /^\p{Lu}$/u.test(value))) return 'initial';
   return 'word';
 }
 
@@ -82,6 +82,12 @@ function caseByRegex(value: string): { capitalized: boolean; allCaps: boolean } 
   };
 }
 
+/**
+ * The character code at `i`, 0 past the end. Reading past the end gives NaN, which made V8 drop
+ * the tokenizer's optimised code again and again (`out of bounds`, `not a Smi`); 0 is no letter,
+ * digit, space or character past ASCII, so it ends a token as the end does.
+ */
+const codeAt = (text: string, i: number) => (i < text.length ? text.charCodeAt(i) : 0);
 const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 /** ASCII white space other than the line break (a token of its own): what `\s` skips between tokens. */
@@ -94,27 +100,27 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13 && c !== 10);
  * the tokenizer more than the matching.
  */
 function asciiTokenEnd(text: string, i: number): number {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (c >= 128) return -1;
   if (isAsciiDigit(c)) {
     let j = i + 1;
-    while (isAsciiDigit(text.charCodeAt(j))) j++;
-    return text.charCodeAt(j) >= 128 ? -1 : j;
+    while (isAsciiDigit(codeAt(text, j))) j++;
+    return codeAt(text, j) >= 128 ? -1 : j;
   }
   if (!isAsciiLetter(c)) return i + 1; // a line break or a single mark (never white space: the caller skips it)
   // An abbreviation: a letter and a period, twice or more (U.S.).
   let j = i;
-  while (isAsciiLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
-  if (text.charCodeAt(j) >= 128 || text.charCodeAt(j + 1) >= 128) return -1;
+  while (isAsciiLetter(codeAt(text, j)) && codeAt(text, j + 1) === 46) j += 2;
+  if (codeAt(text, j) >= 128 || codeAt(text, j + 1) >= 128) return -1;
   if (j - i >= 4) return j;
   // A word, with inner apostrophes and hyphens (O'Gorman, Jean-Pierre).
   j = i + 1;
   for (;;) {
-    while (isAsciiLetter(text.charCodeAt(j))) j++;
-    const d = text.charCodeAt(j);
+    while (isAsciiLetter(codeAt(text, j))) j++;
+    const d = codeAt(text, j);
     if (d >= 128) return -1;
     if (d !== 39 && d !== 45) return j;
-    const e = text.charCodeAt(j + 1);
+    const e = codeAt(text, j + 1);
     if (e >= 128) return -1;
     if (!isAsciiLetter(e)) return j;
     j += 2;
@@ -124,9 +130,9 @@ function asciiTokenEnd(text: string, i: number): number {
 /** A word written with a possessive 's (Hoddle's), by its last two characters. */
 function isPossessive(value: string): boolean {
   const n = value.length;
-  const last = value.charCodeAt(n - 1);
+  if (n <= 3 || value.charCodeAt(n - 1) !== 115) return false;
   const mark = value.charCodeAt(n - 2);
-  return n > 3 && last === 115 && (mark === 39 || mark === 0x2019);
+  return mark === 39 || mark === 0x2019;
 }
 
 export function tokenize(text: string): Token[] {
