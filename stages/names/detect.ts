@@ -75,9 +75,10 @@ export function bracketFree(words: Token[]): Token[][] {
   let from = 0;
   for (let i = 0; i < words.length; i++) {
     const t = words[i] as Token;
+    if (t.kind !== 'punct') continue;
     const closing = CLOSING[t.text];
     const closes = t.text === ')' || t.text === ']';
-    if (t.kind !== 'punct' || (closing === undefined && !closes)) continue;
+    if (closing === undefined && !closes) continue;
     const balanced = closing !== undefined ? words.slice(i + 1).some((w) => w.text === closing) : words.slice(from, i).some((w) => CLOSING[w.text] === t.text);
     if (balanced) continue;
     parts.push(words.slice(from, i));
