@@ -89,19 +89,18 @@ export function decode(model: Model, features: ArrayLike<number>[]): number[] {
 }
 
 // Viterbi's tables, kept from one sentence to the next (every cell read is written first): a
-// sentence costs no allocation for the collector to clear.
-let scoreTable = new Float64Array(0);
-let backTable = new Int8Array(0);
+// sentence costs no allocation for the collector to clear. A sentence longer than they hold
+// (hostile text: thousands of words without a full stop) gets tables of its own, not kept.
+const KEPT_TOKENS = 1024;
+const scoreTable = new Float64Array(KEPT_TOKENS * TAG_COUNT);
+const backTable = new Int8Array(KEPT_TOKENS * TAG_COUNT);
 
 /** The best tag sequence for `n` tokens' per-tag scores `e` (n * TAG_COUNT), given `maskedTransitions(model)`. */
 export function viterbi(model: Model, e: Float64Array, n: number, trans: Float64Array): number[] {
   if (n === 0) return [];
-  if (scoreTable.length < n * TAG_COUNT) {
-    scoreTable = new Float64Array(n * TAG_COUNT * 2);
-    backTable = new Int8Array(n * TAG_COUNT * 2);
-  }
-  const score = scoreTable;
-  const back = backTable;
+  const kept = n <= KEPT_TOKENS;
+  const score = kept ? scoreTable : new Float64Array(n * TAG_COUNT);
+  const back = kept ? backTable : new Int8Array(n * TAG_COUNT);
   const T = TAG_COUNT;
   // A sentence cannot open inside an entity (I-X).
   for (let t = 0; t < T; t++) score[t] = t === 0 || t % 2 === 1 ? (e[t] as number) + (model.start[t] as number) : -Infinity;

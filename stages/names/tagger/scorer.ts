@@ -78,8 +78,8 @@ const MAX_ENTRIES = 100_000;
 export interface Scorer {
   /**
    * Per-tag scores (scaled) of the sentence's tokens, `TAG_COUNT` a token, in the first
-   * `tokens.length * TAG_COUNT` numbers of an array the scorer keeps and writes again at the next
-   * call (a typed array made per sentence cost as much as the sums in it).
+   * `tokens.length * TAG_COUNT` numbers of an array the scorer may keep and write again at the
+   * next call (a typed array made per sentence cost as much as the sums in it).
    */
   score(s: Sentence, infos: WordInfo[], hints: DocumentHints): Float64Array;
 }
@@ -225,12 +225,13 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
     return true;
   };
 
-  let kept = new Float64Array(64 * TAG_COUNT);
+  // Sentences of up to 1,024 tokens are scored into one array kept for them; a longer one
+  // (hostile text) gets its own, so that the kept one stays small.
+  const kept = new Float64Array(1024 * TAG_COUNT);
   return {
     score(s, infos, hints) {
       if (!whole) return slowly(s, infos, hints);
-      if (kept.length < s.tokens.length * TAG_COUNT) kept = new Float64Array(s.tokens.length * TAG_COUNT * 2);
-      const out = kept;
+      const out = s.tokens.length * TAG_COUNT <= kept.length ? kept : new Float64Array(s.tokens.length * TAG_COUNT);
       // Twice at most: the second time the tables are fresh, and only a sentence of more than they hold fails again.
       if (quickly(s, infos, hints, out) || quickly(s, infos, hints, out)) return out;
       return slowly(s, infos, hints);
