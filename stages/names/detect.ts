@@ -71,18 +71,32 @@ const CLOSING: Record<string, string> = { '(': ')', '[': ']' };
  * players).
  */
 export function bracketFree(words: Token[]): Token[][] {
+  const isBracket = (t: Token) => t.kind === 'punct' && (CLOSING[t.text] !== undefined || t.text === ')' || t.text === ']');
+  // Read from the end: whether each opening bracket's closing one follows it in the span.
+  const closedLater: boolean[] = [];
+  const closers = new Set<string>();
+  for (let i = words.length - 1; i >= 0; i--) {
+    const t = words[i] as Token;
+    if (!isBracket(t)) continue;
+    const closing = CLOSING[t.text];
+    if (closing === undefined) closers.add(t.text);
+    else closedLater[i] = closers.has(closing);
+  }
   const parts: Token[][] = [];
   let from = 0;
+  // The opening brackets of the part so far, which a closing one may close.
+  const opened = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const t = words[i] as Token;
-    if (t.kind !== 'punct') continue;
+    if (!isBracket(t)) continue;
     const closing = CLOSING[t.text];
-    const closes = t.text === ')' || t.text === ']';
-    if (closing === undefined && !closes) continue;
-    const balanced = closing !== undefined ? words.slice(i + 1).some((w) => w.text === closing) : words.slice(from, i).some((w) => CLOSING[w.text] === t.text);
-    if (balanced) continue;
+    if (closing !== undefined ? closedLater[i] === true : opened.has(t.text === ')' ? '(' : '[')) {
+      if (closing !== undefined) opened.add(t.text);
+      continue;
+    }
     parts.push(words.slice(from, i));
     from = i + 1;
+    opened.clear();
   }
   parts.push(words.slice(from));
   return parts;
