@@ -233,8 +233,9 @@ describe('the packed package, installed in a project of its own', { timeout: 600
     writeFileSync(path.join(project, 'consumer.ts'), CONSUMER_TS);
     writeFileSync(
       path.join(project, 'tsconfig.json'),
-      // Declarations checked too (skipLibCheck false); no global types but those the package's own declarations reference.
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['consumer.ts'] }),
+      // Declarations checked too (skipLibCheck false), TypeScript's own lib files aside (skipDefaultLibCheck);
+      // no global types but those the package's own declarations reference.
+      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true, types: [] }, files: ['consumer.ts'] }),
     );
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: project, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
