@@ -1,4 +1,5 @@
-// The package as a user gets it: `npm pack` (which builds dist/ through prepack), the tarball
+// The package as a user gets it: `npm pack` (which builds dist/ through prepack; that build
+// type-checks the whole project, tests included, and is `npm test`'s only type check), the tarball
 // installed into a fresh project outside the repository (its dependencies only, no TypeScript
 // loader), then (a) the README's standalone examples run as plain .mjs files, each checked, and
 // without loading what its stage does not need, (b) `tsc --noEmit` on a TypeScript consumer with
