@@ -191,6 +191,9 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
   if (!off.has('homoglyphs')) clean = replaceLookalikes(clean);
   const { counts, total } = tally(clean);
   if (total === 0) return { lang: 'und', confidence: 0, method: 'no-letters' };
+  // Only letters of scripts none of Lingua's languages is written in (Khmer, Sinhala, Ethiopic…):
+  // Lingua finds no evidence in them, and asking would load every language's models to say so.
+  if (counts.size === 1 && counts.has('Other')) return { lang: 'und', confidence: 0, method: 'no-evidence' };
 
   let script = 'Other';
   let cands: string[] | null = null;
