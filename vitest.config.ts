@@ -1,4 +1,25 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// Lingua's models for every language take seconds of CPU to load in each worker that needs them
+// (short texts in the Latin script are read against all of them). Three files need them: they are
+// handed out first after the packaging test, so that while one worker spends its first half
+// minute on that test (building, packing, installing, all in child processes), the other runs the
+// three one after another and loads the models once. Files a worker takes later find them loaded
+// whichever worker they land on. The rest keep vitest's order (slowest first, from its cache).
+const FIRST = ['test/package.test.ts', 'stages/language/language.test.ts', 'pipeline/run/run.test.ts', 'pipeline/run/linear.test.ts'];
+
+class ModelsInOneWorker extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) => {
+      const i = FIRST.indexOf(path.relative(import.meta.dirname, spec.moduleId));
+      return i < 0 ? FIRST.length : i;
+    };
+    // Array sort is stable: the files not named keep the base order.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -9,6 +30,7 @@ export default defineConfig({
     // names tagger and the stages' word lists load once per worker, not once per file. Tests that
     // change shared state (an environment variable, LEARNING_WINDOW) put it back when they end.
     isolate: false,
+    sequence: { sequencer: ModelsInOneWorker },
     // The first test touching the language stage waits for Lingua to load its models (seconds on
     // an idle machine, a minute or more on a loaded one); the limits are for hangs, not for speed.
     testTimeout: 240_000,

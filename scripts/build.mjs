@@ -1,14 +1,44 @@
 // npm run build (and prepack): the package's JavaScript and types in dist/, with the data files
 // the stages read at run time beside their modules (stages/NAME/data/**/*.json, *.txt and *.bin) and the
 // report's site files, so that a module finds its files at the same relative path as in the sources.
-import { execFileSync } from 'node:child_process';
+//
+// The compiler reads the whole project (tsconfig.json: tests, eval and bench too) and fails on any
+// type error in it, but emits only the package's files (tsconfig.build.json). So the build is also
+// the project's type check: `npm test` runs it once, through the packaging test's `npm pack`,
+// instead of a `tsc --noEmit` of the same files before a second check of most of them here.
 import { chmodSync, cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+/** A tsconfig's options and files, its errors thrown. */
+function readConfig(file) {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, file), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail([d]) });
+  if (!parsed) throw new Error(`cannot read ${file}`);
+  if (parsed.errors.length) fail(parsed.errors);
+  return parsed;
+}
+
+function fail(diagnostics) {
+  const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+  // stderr: `npm pack --json` keeps stdout for its answer, and a failed pack shows stderr.
+  const format = process.stderr.isTTY ? ts.formatDiagnosticsWithColorAndContext : ts.formatDiagnostics;
+  process.stderr.write(format(diagnostics, host));
+  process.exit(1);
+}
+
+const project = readConfig('tsconfig.json');
+const pkg = readConfig('tsconfig.build.json');
+const program = ts.createProgram({ rootNames: project.fileNames, options: pkg.options, projectReferences: pkg.projectReferences });
+const diagnostics = ts.getPreEmitDiagnostics(program);
+if (diagnostics.length) fail(diagnostics);
+for (const file of pkg.fileNames) {
+  const emitted = program.emit(program.getSourceFile(file));
+  if (emitted.diagnostics.length) fail(emitted.diagnostics);
+}
 
 for (const stage of readdirSync(path.join(root, 'stages'))) {
   const data = path.join(root, 'stages', stage, 'data');

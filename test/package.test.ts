@@ -1,4 +1,5 @@
-// The package as a user gets it: `npm pack` (which builds dist/ through prepack), the tarball
+// The package as a user gets it: `npm pack` (which builds dist/ through prepack; that build
+// type-checks the whole project, tests included, and is `npm test`'s only type check), the tarball
 // installed into a fresh project outside the repository (its dependencies only, no TypeScript
 // loader), then (a) the README's standalone examples run as plain .mjs files, each checked, and
 // without loading what its stage does not need, (b) `tsc --noEmit` on a TypeScript consumer with
@@ -165,7 +166,7 @@ describe('the packed package, installed in a project of its own', { timeout: 600
 
   beforeAll(() => {
     if (skipReason) {
-      console.warn(`SKIPPED: the packaging test cannot run: ${skipReason}`);
+      console.warn(`SKIPPED: the packaging test, and with it the type check, cannot run: ${skipReason}`);
       return;
     }
     dir = mkdtempSync(path.join(os.tmpdir(), 'newsnorm-package-'));
@@ -233,8 +234,9 @@ describe('the packed package, installed in a project of its own', { timeout: 600
     writeFileSync(path.join(project, 'consumer.ts'), CONSUMER_TS);
     writeFileSync(
       path.join(project, 'tsconfig.json'),
-      // Declarations checked too (skipLibCheck false); no global types but those the package's own declarations reference.
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['consumer.ts'] }),
+      // Declarations checked too (skipLibCheck false), TypeScript's own lib files aside (skipDefaultLibCheck);
+      // no global types but those the package's own declarations reference.
+      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true, types: [] }, files: ['consumer.ts'] }),
     );
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: project, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');

@@ -191,6 +191,9 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
   if (!off.has('homoglyphs')) clean = replaceLookalikes(clean);
   const { counts, total } = tally(clean);
   if (total === 0) return { lang: 'und', confidence: 0, method: 'no-letters' };
+  // Only letters of scripts none of Lingua's languages is written in (Khmer, Sinhala, Ethiopic…):
+  // Lingua finds no evidence in them, and asking would load every language's models to say so.
+  if (counts.size === 1 && counts.has('Other')) return { lang: 'und', confidence: 0, method: 'no-evidence' };
 
   let script = 'Other';
   let cands: string[] | null = null;
@@ -207,8 +210,9 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
     if (cands && !off.has('alphabet')) cands = alphabetFilter(input, cands, script, scripts);
   }
 
-  // Lingua over all languages, then restricted to the script's candidates; when Lingua's letter
-  // rules put all mass on an excluded language, ask a detector built from the candidates only.
+  // Lingua weighs only the script's candidates: a detector over fewer languages reads a text in
+  // proportion faster (Cyrillic: 8 of 75), and its confidences are those of all languages,
+  // restricted and normalised again. A single candidate needs no reading at all.
   let method = options.accuracy === 'low' ? 'lingua-low' : 'lingua';
   const low = options.accuracy === 'low';
   if (options.among) {
@@ -217,14 +221,7 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
     cands = (cands ?? Object.keys(names)).filter((c) => among.has(c));
     if (cands.length === 0) return { lang: 'und', confidence: 0, method: 'no-candidate' };
   }
-  let scores = cands && options.among ? linguaScores(input, cands.length > 1 ? cands : [...cands, cands[0] === 'eng' ? 'deu' : 'eng'], low) : linguaScores(input, null, low);
-  if (cands) {
-    const allowed = new Set(cands);
-    const kept = scores.filter(([c]) => allowed.has(c));
-    const mass = kept.reduce((s, [, v]) => s + v, 0);
-    if (mass < 0.05 && cands.length > 1) { scores = linguaScores(input, cands, low); method = 'lingua-restricted'; } else scores = kept;
-    if (cands.length === 1) scores = [[cands[0]!, 1]];
-  }
+  const scores: [string, number][] = !cands ? linguaScores(input, null, low) : cands.length === 1 ? [[cands[0]!, 1]] : linguaScores(input, cands, low);
   const sum = scores.reduce((s, [, v]) => s + v, 0);
   if (!scores.length || sum <= 0) {
     return cands?.length ? { lang: cands[0]!, confidence: 0.1, method: `${method}:script-default` } : { lang: 'und', confidence: 0, method: 'no-evidence' };

@@ -8,6 +8,8 @@ import { splitTree, type BlocksOptions } from '../blocks/index.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
 import { stopwordVote } from '../../pipeline/core/stopwords.ts';
+import { kindOf, LETTER } from '../../pipeline/core/text.ts';
+import { memoize } from '../../pipeline/core/memo.ts';
 import { CLOSE, QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect, quickRead } from './quick.ts';
 import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
 
@@ -88,30 +90,36 @@ interface BlockInput {
 
 /** The document's language: the language of most letters of its blocks, weighted by confidence. */
 export function documentLanguage(blocks: (BlockInput & { lang: string; confidence: number })[]): Detection {
+  return vote(blocks, blocks.map((b) => countLetters(b.text)));
+}
+
+/** `documentLanguage` with each block's letters counted beforehand (a document is voted on up to three times). */
+function vote(blocks: readonly ((BlockInput & { lang: string; confidence: number }) | null)[], letters: readonly number[]): Detection {
   const weight = new Map<string, number>();
   let total = 0;
-  for (const b of blocks) {
-    if (b.lang === 'und') continue;
-    const w = countLetters(b.text) * (b.kind === 'heading' ? 0.5 : 1) * (0.5 + b.confidence / 2);
+  blocks.forEach((b, i) => {
+    if (b === null || b.lang === 'und') return;
+    const w = (letters[i] as number) * (b.kind === 'heading' ? 0.5 : 1) * (0.5 + b.confidence / 2);
     weight.set(b.lang, (weight.get(b.lang) ?? 0) + w);
     total += w;
-  }
+  });
   if (total === 0) return { lang: 'und', confidence: 0, method: 'no-evidence' };
   const [lang, w] = [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] as [string, number];
   return { lang, confidence: Math.round((w / total) * 1000) / 1000, method: 'block-vote' };
 }
 
+/** Letters of a text (a character outside the Basic Multilingual Plane counts once, as its high surrogate). */
 function countLetters(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
-    } else if (LETTER.test(text[i] as string)) n++;
+    } else if (c >= 0xd800 && c <= 0xdbff) n++;
+    else if (c < 0xdc00 || c > 0xdfff) n += kindOf(c) & LETTER;
   }
   return n;
 }
-const LETTER = /[\p{L}\uD800-\uDBFF]/u;
 
 /** Letters a sample of short lines needs to settle a document (Lingua reads 120 or more by trigrams, reliably). */
 const SAMPLE_MIN_CHARS = 150;
@@ -136,6 +144,34 @@ function trigramGuesses(text: string): string[] {
   return (detectLanguage(text, { accuracy: 'low' }).candidates ?? []).slice(0, 3).map((c) => c.lang);
 }
 
+/**
+ * A short block of a document whose language is settled, read against that language: its function
+ * words, then eld's reading; otherwise Lingua weighs the document's language against a few guesses
+ * only: eld's, and on a short block (where eld guesses poorly) those of Lingua's cheap trigram
+ * models too. `key` is the document's language, a NUL, and the block's text.
+ */
+function readShort(key: string, lingua: DetectLanguageOptions): Detection {
+  const cut = key.indexOf('\u0000');
+  const lang = key.slice(0, cut);
+  const text = key.slice(cut + 1);
+  const confirmed = confirmedByStopwords(text, lang);
+  if (confirmed) return confirmed;
+  if (quickAgrees(text, lang)) return { lang, confidence: 0.5, method: 'eld-agrees' };
+  const guesses = text.length >= AMONG_MIN_CHARS ? quickCandidates(text) : [...quickCandidates(text), ...trigramGuesses(text)];
+  return detectLanguage(text, { ...lingua, among: [lang, ...guesses] });
+}
+
+/**
+ * Short blocks' readings, remembered per document language and text: the pages of a site repeat
+ * their menus, bylines and share bars (three short blocks in four on the bench dump are a repeat).
+ * A reading depends on nothing else, so remembering it changes no answer. At most 50,000 entries
+ * of under 250 characters each: about 25 MB.
+ */
+const shortReadings = {
+  best: memoize((key: string) => readShort(key, {}), { size: 50_000 }),
+  fast: memoize((key: string) => readShort(key, { accuracy: 'low' }), { size: 50_000 }),
+};
+
 /** Long blocks read in full to settle the document's language; the others are checked against it. */
 const SETTLING_BLOCKS = 3;
 const AMONG_MIN_CHARS = 120;
@@ -154,19 +190,21 @@ function confirmedByStopwords(text: string, lang: string): Detection | null {
 }
 
 /**
- * A long block read to settle its document's language: eld's answer where it is sure; else, where
- * the function words of eld's guess or of the first block settled before it bear it out, that
- * language; Lingua only when neither does (a paragraph costs Lingua about ten times eld's time).
+ * A long block read to settle its document's language: the language of the first block settled
+ * before it where its function words bear that out; else eld's answer where it is sure; else
+ * eld's guess where its function words bear it out; Lingua only when none does (a paragraph costs Lingua about ten times eld's time).
  * Close relatives are left to Lingua and its marker words: they share function words.
  */
 function settleBlock(text: string, before: string | null, lingua: DetectLanguageOptions): Detection {
-  const { detection, guess } = quickRead(text);
+  // A block in the language of the block settled before it says so in its function words, more
+  // cheaply than eld reads it.
+  const same = before ? confirmedByStopwords(text, before) : null;
+  if (same) return same;
+  const { detection, guess, among } = quickRead(text);
   if (detection) return detection;
-  for (const lang of new Set([before, guess])) {
-    const confirmed = lang ? confirmedByStopwords(text, lang) : null;
-    if (confirmed) return confirmed;
-  }
-  return linguaReading(text, lingua);
+  const confirmed = guess && guess !== before ? confirmedByStopwords(text, guess) : null;
+  if (confirmed) return confirmed;
+  return linguaReading(text, among ? { ...lingua, among } : lingua);
 }
 
 /**
@@ -188,8 +226,8 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
     first[i] = found;
     if (found.lang !== 'und' && !CLOSE.has(found.lang)) before ??= found.lang;
   }
-  const settledBy = (detections: (Detection | null)[]) =>
-    documentLanguage(blocks.flatMap((b, i) => (detections[i] ? [{ ...b, ...(detections[i] as Detection) }] : [])));
+  const letters = blocks.map((b) => countLetters(b.text));
+  const settledBy = (detections: (Detection | null)[]) => vote(detections.map((d, i) => (d ? { ...d, kind: (blocks[i] as BlockInput).kind, text: '' } : null)), letters);
   // A page of short lines only: its longest lines together settle it.
   const settled = long.length > 0 ? settledBy(first) : settleFromShortLines(blocks, lingua);
   const among = (text: string) => (settled.lang === 'und' ? lingua : { ...lingua, among: [settled.lang, ...quickCandidates(text)] });
@@ -199,19 +237,12 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
   }
   const provisional = long.length > SETTLING_BLOCKS ? settledBy(first) : settled;
   const known = provisional.lang !== 'und' && provisional.confidence >= 0.8;
+  const shortReading = shortReadings[options.accuracy === 'fast' ? 'fast' : 'best'];
   const detected = blocks.map((b, i) => {
-    const found = first[i];
-    if (found) return { ...b, ...found };
-    if (!known) return { ...b, ...detectLanguage(b.text, lingua) };
-    const confirmed = confirmedByStopwords(b.text, provisional.lang);
-    if (confirmed) return { ...b, ...confirmed };
-    if (quickAgrees(b.text, provisional.lang)) return { ...b, lang: provisional.lang, confidence: 0.5, method: 'eld-agrees' };
-    // Otherwise Lingua weighs the document's language against a few guesses only: eld's, and on a
-    // short block (where eld guesses poorly) those of Lingua's cheap trigram models too.
-    const guesses = b.text.length >= AMONG_MIN_CHARS ? quickCandidates(b.text) : [...quickCandidates(b.text), ...trigramGuesses(b.text)];
-    return { ...b, ...detectLanguage(b.text, { ...lingua, among: [provisional.lang, ...guesses] }) };
+    const found = first[i] ?? (known ? shortReading(`${provisional.lang}\u0000${b.text}`) : detectLanguage(b.text, lingua));
+    return detectedBlock(b, found);
   });
-  const document = documentLanguage(detected);
+  const document = vote(detected, letters);
   // A block that could as well be in the document's language is: "Deep trust" in an English
   // article is English even if Dutch scored a little higher on two words.
   for (const b of detected) {
@@ -228,6 +259,11 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
 }
 
 type Detected = BlockInput & Detection;
+
+/** A block with its detection, as an object of one shape (the language of a page's hundreds of lines). */
+function detectedBlock(b: BlockInput, d: Detection): Detected {
+  return { text: b.text, kind: b.kind, lang: d.lang, confidence: d.confidence, method: d.method, candidates: d.candidates };
+}
 
 /** Whether a block's language is borne out by something other than Lingua: its function words, or eld. */
 function explained(block: Detected, lang: string): boolean {

@@ -91,9 +91,11 @@ export function displayName(words: Token[]): string {
 /**
  * The fullest form with each word replaced by the most nominative spelling of it the document
  * has (Владимиром Путиным and a later Путин give Владимиром Путин, then Vladimir Putin).
+ * `words`: every word of the person's mentions, asked for only when the name has Cyrillic or Greek.
  */
-export function preferNominative(best: Token[], all: Token[]): Token[] {
+export function preferNominative(best: Token[], words: () => Token[]): Token[] {
   if (!best.some((w) => hasCyrillic(w.text) || hasGreek(w.text))) return best;
+  const all = words();
   return best.map((w) => {
     const stem = wordKey(w);
     let pick = w;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chineseFromCyrillic } from './palladius.ts';
-import type { Token } from './tokens.ts';
+import { type Token, WordToken } from './tokens.ts';
 
 interface CjkData {
   chineseSurnames: string[];
@@ -41,7 +41,7 @@ const startsWithAny = (s: string, list: string[]) => list.some((w) => s.startsWi
 const endsWithAny = (s: string, list: string[]) => list.some((w) => s.endsWith(w));
 
 function wordToken(text: string, start: number): Token {
-  return { text, start, end: start + text.length, kind: 'word', capitalized: true, allCaps: false, sentenceStart: false, possessive: false, headline: false };
+  return new WordToken(text, start, start + text.length, 'word', true, false, false, false);
 }
 
 /** The name starting at `i` of a run of Han characters, or null. */
@@ -82,7 +82,14 @@ function hanNameAt(run: string, i: number): string | null {
 }
 
 /** People written in Han characters (Chinese, Japanese) and in Hangul (Korean). */
+/**
+ * Every character of these scripts (and a few others) is in one of these ranges, by code unit; a
+ * text with none of them has no name in them, and is not read twice more for one.
+ */
+const MAY_HOLD_CJK = /[\u1100-\u11ff\u2e80-\ua97f\uac00-\udbff\uf900-\ufaff\uff00-\uffef]/;
+
 export function cjkNames(text: string): Token[] {
+  if (!MAY_HOLD_CJK.test(text)) return [];
   const d = lists();
   const found: Token[] = [];
   const known = new Set<string>();
@@ -131,7 +138,8 @@ export function cyrillicChineseNames(tokens: Token[]): [number, number][] {
       b.kind = 'word';
       b.text = given;
       b.end -= 1;
-      const period: Token = { ...b, text: '.', start: b.end, end: b.end + 1, kind: 'punct', capitalized: false, allCaps: false, sentenceStart: false };
+      const period = new WordToken('.', b.end, b.end + 1, 'punct', false, false, false, b.possessive);
+      period.headline = b.headline;
       tokens.splice(i + 2, 0, period);
       const next = tokens[i + 3];
       if (next !== undefined) next.sentenceStart = true;

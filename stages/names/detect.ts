@@ -63,6 +63,45 @@ function roleBefore(text: string, tokens: Token[], i: number): string | null {
   return text.slice((tokens[first] as Token).start, end.end).replace(/\s+/g, ' ');
 }
 
+const CLOSING: Record<string, string> = { '(': ')', '[': ']' };
+
+/**
+ * A tagged span cut at a bracket it does not close: a name may hold a nickname in brackets
+ * (James Leander (Leo) Nichols), never half of one (a line-up's `Aldair (Evanilson, m.83)` is two
+ * players).
+ */
+export function bracketFree(words: Token[]): Token[][] {
+  const isBracket = (t: Token) => t.kind === 'punct' && (CLOSING[t.text] !== undefined || t.text === ')' || t.text === ']');
+  // Read from the end: whether each opening bracket's closing one follows it in the span.
+  const closedLater: boolean[] = [];
+  const closers = new Set<string>();
+  for (let i = words.length - 1; i >= 0; i--) {
+    const t = words[i] as Token;
+    if (!isBracket(t)) continue;
+    const closing = CLOSING[t.text];
+    if (closing === undefined) closers.add(t.text);
+    else closedLater[i] = closers.has(closing);
+  }
+  const parts: Token[][] = [];
+  let from = 0;
+  // The opening brackets of the part so far, which a closing one may close.
+  const opened = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i] as Token;
+    if (!isBracket(t)) continue;
+    const closing = CLOSING[t.text];
+    if (closing !== undefined ? closedLater[i] === true : opened.has(t.text === ')' ? '(' : '[')) {
+      if (closing !== undefined) opened.add(t.text);
+      continue;
+    }
+    parts.push(words.slice(from, i));
+    from = i + 1;
+    opened.clear();
+  }
+  parts.push(words.slice(from));
+  return parts;
+}
+
 /**
  * A tagged span without what the tagger may have let in at its edges: punctuation, a title
  * ("M. Barrot" in French: "M." is the role) and a place or nationality before a name of two
@@ -86,17 +125,31 @@ function trimmed(words: Token[]): Token[] {
   return words.slice(a, b);
 }
 
+/** The index of a token of the text in its tokens, which are in the order of their offsets (a search, not a table of every token). */
+function positionOf(tokens: Token[], token: Token): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < token.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+/** Chinese names in Cyrillic are looked for word by word only in a text that has Cyrillic at all. */
+const HAS_CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**
  * A person's span with the given name written right before it, when the tagger left that outside
  * every entity: in Cyrillic and Greek only, which the tagger learned nothing of and where it often
  * takes a declined first name for an ordinary word (Турции Хаканом [Фиданом]).
  */
-function withGivenNameBefore(tokens: Token[], position: Map<Token, number>, inEntity: Set<Token>, words: Token[]): Token[] {
+function withGivenNameBefore(tokens: Token[], inEntity: Set<Token>, words: Token[]): Token[] {
   const first = words[0];
   if (first === undefined || !CYRILLIC_OR_GREEK.test(first.text)) return words;
-  const prev = tokens[(position.get(first) as number) - 1];
+  const prev = tokens[positionOf(tokens, first) - 1];
   if (prev === undefined || inEntity.has(prev) || prev.kind !== 'word' || !prev.capitalized || prev.sentenceStart) return words;
   if (!CYRILLIC_OR_GREEK.test(prev.text) || !isGivenName(prev.text) || isTitle(prev.text) || isPlace(prev.text) || isCountry(prev.text)) return words;
   return [prev, ...words];
@@ -127,8 +180,7 @@ export function findNames(text: string, lang = 'und'): FoundNames {
   const tokens = tokenize(text);
   // In French, "M." before a name is Monsieur, not an initial (M. Macron).
   if (lang === 'fra') for (const t of tokens) if (t.kind === 'initial' && t.text === 'M.') t.kind = 'word';
-  const chinese = cyrillicChineseNames(tokens);
-  const position = new Map(tokens.map((t, i) => [t, i]));
+  const chinese = HAS_CYRILLIC.test(text) ? cyrillicChineseNames(tokens) : [];
   const inChinese = new Set(chinese.flatMap(([a, b]) => tokens.slice(a, b + 1)));
   const inEntity = new Set<Token>(inChinese);
   const mentions: NameMention[] = chinese.map(([a, b]) => ({ tokens: tokens.slice(a, b + 1), role: roleBefore(text, tokens, a), evidence: 'chinese-name' }));
@@ -140,10 +192,13 @@ export function findNames(text: string, lang = 'und'): FoundNames {
       others.push(run.tokens.filter(isNameToken));
       continue;
     }
-    const words = withGivenNameBefore(tokens, position, inEntity, trimmed(run.tokens));
-    if (words.length === 0) continue;
-    mentions.push({ tokens: words, role: roleBefore(text, tokens, position.get(words[0] as Token) as number), evidence: 'model' });
-    for (const t of words) inEntity.add(t);
+    for (const part of bracketFree(run.tokens)) {
+      const words = withGivenNameBefore(tokens, inEntity, trimmed(part));
+      // A lone initial names nobody (M.63: a goal's minute in a match report).
+      if (words.length === 0 || (words.length === 1 && (words[0] as Token).kind === 'initial')) continue;
+      mentions.push({ tokens: words, role: roleBefore(text, tokens, positionOf(tokens, words[0] as Token)), evidence: 'model' });
+      for (const t of words) inEntity.add(t);
+    }
   }
   for (const t of cjkNames(text)) mentions.push({ tokens: [t], role: null, evidence: 'cjk-name' });
   mentions.sort((a, b) => (a.tokens[0] as Token).start - (b.tokens[0] as Token).start);

@@ -166,7 +166,7 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
 
   for (const p of persons) {
     p.mentions.sort((a, b) => a.start - b.start);
-    p.best = preferNominative(p.best, p.mentions.flatMap((m) => m.words));
+    p.best = preferNominative(p.best, () => p.mentions.flatMap((m) => m.words));
   }
   persons.sort((a, b) => (a.mentions[0] as LinkedMention).start - (b.mentions[0] as LinkedMention).start);
   return persons;

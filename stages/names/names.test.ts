@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { assembleText, createDocumentFile, parseDocument } from '../../pipeline/core/document.ts';
 import type { Person } from './index.ts';
 import { parseCommandLine } from '../../pipeline/run/flags.ts';
+import { bracketFree } from './detect.ts';
 import names, { findPeople, namesStage, parseGazetteer } from './index.ts';
+import { tokenize } from './tokens.ts';
 
 const byName = (people: Person[], name: string) => people.find((p) => p.name === name);
 const namesOf = (text: string) => findPeople(text).map((p) => p.name);
@@ -64,6 +66,18 @@ describe('finds people and splits off their roles', () => {
   it('reads a line-up of surnames as people', () => {
     const text = 'Rovers: Harrison; Mitchell, Walker, Thompson, Fletcher; Robinson.';
     expect(namesOf(text)).toEqual(['Harrison', 'Mitchell', 'Walker', 'Thompson', 'Fletcher', 'Robinson']);
+  });
+
+  it('does not take a lone initial for a person (M.63: the minute of a goal)', () => {
+    const text = 'Gales, 0 - Brasil, 3 (0-0) Goles: 0-1, M.63: Elber. 0-2, M.70: Cafu. 0-3, M.73: Rivaldo.';
+    expect(findPeople(text, { lang: 'spa' }).flatMap((p) => p.mentions.map((m) => m.text))).not.toContain('M.');
+  });
+
+  it('cuts a name at a bracket it does not close, and keeps a nickname in brackets', () => {
+    const words = (text: string) => bracketFree(tokenize(text)).map((part) => part.map((t) => t.text).join(' '));
+    expect(words('Aldair (Evanilson')).toEqual(['Aldair', 'Evanilson']);
+    expect(words('Jerry) Koosman')).toEqual(['Jerry', 'Koosman']);
+    expect(words('James Leander (Leo) Nichols')).toEqual(['James Leander ( Leo ) Nichols']);
   });
 
   it('keeps the words of a Title Case headline out of names', () => {

@@ -47,12 +47,18 @@ const foldMemo = memoize((word: string): string => {
     .replace(/[łøđħıŀ]/g, (ch) => LETTERS_WITHOUT_DECOMPOSITION[ch] as string);
 });
 
+/** Whether a word has a character from U+0370 on, where Greek and Cyrillic begin: most words do not, and are spared two regular expressions. */
+function pastLatin(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x370) return true;
+  return false;
+}
+
 export function hasCyrillic(word: string): boolean {
-  return CYRILLIC.test(word);
+  return pastLatin(word) && CYRILLIC.test(word);
 }
 
 export function hasGreek(word: string): boolean {
-  return GREEK.test(word);
+  return pastLatin(word) && GREEK.test(word);
 }
 
 /** Cyrillic to Latin, BGN/PCGN style; й reads i before a consonant or at the end (Сергей: Sergei, Шойгу: Shoigu). */
@@ -91,20 +97,26 @@ function romanizeGreek(lower: string): string {
 
 /** A name word in Latin letters, lower case, without diacritics (Шойгу: shoigu; Σοϊγκού: soigkou). */
 export function romanizeWord(word: string): string {
-  const lower = foldWord(word);
+  return romanizeFolded(foldWord(word));
+}
+
+/** `romanizeWord` of a word already folded (`foldWord`). */
+export function romanizeFolded(lower: string): string {
   if (hasCyrillic(lower)) return romanizeCyrillic(lower);
   if (hasGreek(lower)) return romanizeGreek(lower);
   return lower;
 }
 
 /** The one spelling of a romanised name word: Sergey, Sergei and Сергей all give "sergei". */
-export const spellWord = memoize((word: string): string => {
-  let w = romanizeWord(word);
+export const spellWord = memoize((word: string): string => spellRomanized(romanizeWord(word)));
+
+/** `spellWord` of a word already romanised (`romanizeWord`). */
+export function spellRomanized(roman: string): string {
   // Own keys only: a word such as "constructor" is no variant.
-  w = Object.hasOwn(folds.variants, w) ? (folds.variants[w] as string) : w;
+  let w = Object.hasOwn(folds.variants, roman) ? (folds.variants[roman] as string) : roman;
   for (const [re, to] of foldRules) w = w.replace(re, to);
   return Object.hasOwn(folds.variants, w) ? (folds.variants[w] as string) : w;
-});
+}
 
 // Case endings of Russian and Greek nouns, longest first. Stripping them gives a stem that the
 // nominative and the oblique forms of a name share (Путин, Путина, Путину; Μητσοτάκης, Μητσοτάκη).

@@ -1,5 +1,6 @@
-// Words of a block with their offsets: the only unit the name finder looks at. One pass of one
-// regular expression without nested quantifiers over the text, so the cost is linear.
+// Words of a block with their offsets: the only unit the name finder looks at. One pass over the
+// text: plain ASCII is read by character codes, anything else by one regular expression without
+// nested quantifiers, so the cost is linear.
 
 export type TokenKind = 'word' | 'initial' | 'abbreviation' | 'number' | 'break' | 'punct';
 
@@ -20,12 +21,31 @@ export interface Token {
   headline: boolean;
 }
 
+/**
+ * A token as the tokenizer makes it. A class, not an object literal: V8 moves the objects of a
+ * literal straight to its old generation once it has seen most of them outlive a collection (the
+ * first document's tokens all do, the first time it collects), and then every later document's
+ * tokens become garbage for the slow collector; it does not do so for a class's objects.
+ */
+export class WordToken implements Token {
+  headline = false;
+  constructor(
+    public text: string,
+    public start: number,
+    public end: number,
+    public kind: TokenKind,
+    public capitalized: boolean,
+    public allCaps: boolean,
+    public sentenceStart: boolean,
+    public possessive: boolean,
+  ) {}
+}
+
 // Abbreviations (U.S., U.K.), words with inner apostrophes and hyphens (O'Gorman, Jean-Pierre),
 // numbers, line breaks, any other single character.
 const TOKEN = /(?:\p{L}\p{M}*\.){2,}|[\p{L}\p{M}]+(?:['’‐-][\p{L}\p{M}]+)*|\p{N}+|\n|\S/gu;
 const UPPER = /^\p{Lu}|^\p{Lt}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '«', '»', '•', '-', '–', '—', '(', ')', '[', ']', ';', '¿', '¡', '*', '|']);
-const POSSESSIVE = /['’]s$/u;
 
 /** The kind of a match of TOKEN by its first character (a letter opens a word, an initial or an abbreviation). */
 function kindOf(value: string, text: string, start: number): TokenKind {
@@ -34,7 +54,7 @@ function kindOf(value: string, text: string, start: number): TokenKind {
   const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : /^\p{L}/u.test(value);
   if (!letter) return (c < 128 ? c >= 48 && c <= 57 : /^\p{N}/u.test(value)) ? 'number' : 'punct';
   if (value.endsWith('.')) return 'abbreviation';
-  if (text[start + value.length] === '.' && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : /^\p{Lu}$/u.test(value))) return 'initial';
+  if (codeAt(text, start + value.length) === 46 && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : /^\p{Lu}$/u.test(value))) return 'initial';
   return 'word';
 }
 
@@ -62,32 +82,86 @@ function caseByRegex(value: string): { capitalized: boolean; allCaps: boolean } 
   };
 }
 
+/**
+ * The character code at `i`, 0 past the end. Reading past the end gives NaN, which made V8 drop
+ * the tokenizer's optimised code again and again (`out of bounds`, `not a Smi`); 0 is no letter,
+ * digit, space or character past ASCII, so it ends a token as the end does.
+ */
+const codeAt = (text: string, i: number) => (i < text.length ? text.charCodeAt(i) : 0);
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+/** ASCII white space other than the line break (a token of its own): what `\s` skips between tokens. */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13 && c !== 10);
+
+/**
+ * The end of the match of TOKEN at `i` when plain ASCII settles it, else -1: a character past
+ * ASCII next to the token (a letter, a mark, a joiner such as ’) could extend it, and TOKEN decides.
+ * Reading ASCII by character codes spares the regular expression its match objects, which cost
+ * the tokenizer more than the matching.
+ */
+function asciiTokenEnd(text: string, i: number): number {
+  const c = codeAt(text, i);
+  if (c >= 128) return -1;
+  if (isAsciiDigit(c)) {
+    let j = i + 1;
+    while (isAsciiDigit(codeAt(text, j))) j++;
+    return codeAt(text, j) >= 128 ? -1 : j;
+  }
+  if (!isAsciiLetter(c)) return i + 1; // a line break or a single mark (never white space: the caller skips it)
+  // An abbreviation: a letter and a period, twice or more (U.S.).
+  let j = i;
+  while (isAsciiLetter(codeAt(text, j)) && codeAt(text, j + 1) === 46) j += 2;
+  if (codeAt(text, j) >= 128 || codeAt(text, j + 1) >= 128) return -1;
+  if (j - i >= 4) return j;
+  // A word, with inner apostrophes and hyphens (O'Gorman, Jean-Pierre).
+  j = i + 1;
+  for (;;) {
+    while (isAsciiLetter(codeAt(text, j))) j++;
+    const d = codeAt(text, j);
+    if (d >= 128) return -1;
+    if (d !== 39 && d !== 45) return j;
+    const e = codeAt(text, j + 1);
+    if (e >= 128) return -1;
+    if (!isAsciiLetter(e)) return j;
+    j += 2;
+  }
+}
+
+/** A word written with a possessive 's (Hoddle's), by its last two characters. */
+function isPossessive(value: string): boolean {
+  const n = value.length;
+  if (n <= 3 || value.charCodeAt(n - 1) !== 115) return false;
+  const mark = value.charCodeAt(n - 2);
+  return mark === 39 || mark === 0x2019;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
-  let skipUntil = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    let value = m[0];
-    const start = m.index;
-    // The period of an initial belongs to the initial: it ends no sentence.
-    if (start < skipUntil) continue;
+  let i = 0;
+  while (i < text.length) {
+    if (isAsciiSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let start = i;
+    let stop = asciiTokenEnd(text, i);
+    if (stop < 0) {
+      TOKEN.lastIndex = i;
+      const m = TOKEN.exec(text);
+      if (m === null) break;
+      start = m.index;
+      stop = start + m[0].length;
+    }
+    let value = text.slice(start, stop);
     const kind = kindOf(value, text, start);
-    const possessive = kind === 'word' && value.length > 3 && POSSESSIVE.test(value);
+    const possessive = kind === 'word' && isPossessive(value);
     if (possessive) value = value.slice(0, -2);
+    // The period of an initial belongs to the initial: it ends no sentence.
     const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
-    skipUntil = end;
+    i = Math.max(stop, end);
     const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? null : caseOf(value);
-    tokens.push({
-      text: kind === 'initial' ? `${value}.` : value,
-      start,
-      end,
-      kind,
-      capitalized: cased !== null && cased.capitalized,
-      allCaps: cased !== null && cased.allCaps,
-      sentenceStart,
-      possessive,
-      headline: false,
-    });
+    tokens.push(new WordToken(kind === 'initial' ? `${value}.` : value, start, end, kind, cased !== null && cased.capitalized, cased !== null && cased.allCaps, sentenceStart, possessive));
     // The period after a short capitalised word (Mr., Dr., Gen., Sra.) ends no sentence.
     const prev = tokens.at(-2);
     const afterShortWord = value === '.' && prev !== undefined && prev.capitalized && prev.kind === 'word' && prev.text.length <= 4 && prev.end === start;

@@ -2,7 +2,7 @@
 // organisation's name... Each test looks the word up folded (and romanised for Cyrillic and Greek).
 import { lexicon } from './lexicon.ts';
 import { memoize } from '../../pipeline/core/memo.ts';
-import { foldWord, hasCyrillic, hasGreek, romanizeWord, spellWord } from './spelling.ts';
+import { foldWord, hasCyrillic, hasGreek, romanizeFolded, romanizeWord, spellRomanized, spellWord } from './spelling.ts';
 import type { Token } from './tokens.ts';
 
 const lex = lexicon();
@@ -14,11 +14,11 @@ export const isGivenName = memoize(givenName);
 
 function givenName(word: string): boolean {
   const folded = foldWord(word);
-  const roman = romanizeWord(word);
+  const roman = romanizeFolded(folded);
   // A short Cyrillic or Greek word read in Latin letters meets too many short names by chance
   // (Ροή, "flow", reads Roi).
   if ((hasCyrillic(folded) || hasGreek(folded)) && roman.length < 4) return false;
-  if (lex.givenNames.has(roman) || lex.givenNames.has(spellWord(word))) return true;
+  if (lex.givenNames.has(roman) || lex.givenNames.has(spellRomanized(roman))) return true;
   if (hasCyrillic(folded)) {
     // Russian writes the h of foreign names as х (Хакан: Hakan, Ахмед: Ahmed).
     const foreign = (w: string) => lex.givenNames.has(romanizeWord(w).replace(/kh/g, 'h'));

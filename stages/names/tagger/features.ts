@@ -162,15 +162,26 @@ export interface Sentence {
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
+const isLongWord = (t: Token) => t.kind === 'word' && /\p{L}{2}/u.test(t.text);
+
+/** Three in five words of two letters or more in capitals, two at least (a wire headline). */
+function isCapsLine(tokens: Token[]): boolean {
+  // Most sentences have fewer than two words in capitals: no need to count their words.
+  let caps = 0;
+  for (const t of tokens) if (t.allCaps && isLongWord(t)) caps++;
+  if (caps < 2) return false;
+  let words = 0;
+  for (const t of tokens) if (isLongWord(t)) words++;
+  return caps >= words * 0.6;
+}
+
 /** Sentences of a tokenised text: split after . ! ? before a sentence start, and at line breaks. */
 export function sentencesOf(tokens: Token[]): Sentence[] {
   const out: Sentence[] = [];
   let current: Token[] = [];
   const flush = () => {
     if (current.length === 0) return;
-    const words = current.filter((t) => t.kind === 'word' && /\p{L}{2}/u.test(t.text));
-    const caps = words.filter((t) => t.allCaps).length;
-    out.push({ tokens: current, capsLine: words.length >= 2 && caps >= words.length * 0.6 });
+    out.push({ tokens: current, capsLine: isCapsLine(current) });
     current = [];
   };
   for (const t of tokens) {
@@ -179,7 +190,7 @@ export function sentencesOf(tokens: Token[]): Sentence[] {
       continue;
     }
     const last = current.at(-1);
-    if (last !== undefined && SENTENCE_END.has(last.text) && t.sentenceStart) flush();
+    if (t.sentenceStart && last !== undefined && last.kind === 'punct' && SENTENCE_END.has(last.text)) flush();
     current.push(t);
   }
   flush();
@@ -218,14 +229,20 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
     const ts = s.tokens;
     const is = infos[n];
     if (is === null || is === undefined) {
-      for (const t of ts) if (t.kind === 'word') hints.set(foldWord(t.text), (hints.get(foldWord(t.text)) ?? 0) | SEEN_LOWER);
+      for (const t of ts) {
+        if (t.kind !== 'word') continue;
+        const key = foldWord(t.text);
+        const seen = hints.get(key) ?? 0;
+        if ((seen & SEEN_LOWER) === 0) hints.set(key, seen | SEEN_LOWER);
+      }
       return;
     }
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word') continue;
       const key = (is[i] as WordInfo).folded;
-      let bits = hints.get(key) ?? 0;
+      const seen = hints.get(key);
+      let bits = seen ?? 0;
       if (!t.capitalized) bits |= SEEN_LOWER;
       else if (!s.capsLine) {
         const prev = ts[i - 1];
@@ -242,7 +259,8 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
         if (prev !== undefined && !prev.capitalized && prevLists.includes('s')) bits |= SEEN_AFTER_FUNCTION_WORD;
         if (!isCap(prev) && !isCap(next) && i > 0) bits |= SEEN_ALONE;
       }
-      hints.set(key, bits);
+      // Words repeat: most of the time the document has seen this one so already.
+      if (bits !== seen) hints.set(key, bits);
     }
   });
   return hints;

@@ -88,37 +88,57 @@ export function decode(model: Model, features: ArrayLike<number>[]): number[] {
   return viterbi(model, emissions(model, features), features.length, maskedTransitions(model));
 }
 
+// Viterbi's tables, kept from one sentence to the next (every cell read is written first): a
+// sentence costs no allocation for the collector to clear. A sentence longer than they hold
+// (hostile text: thousands of words without a full stop) gets tables of its own, not kept.
+const KEPT_TOKENS = 1024;
+const scoreTable = new Float64Array(KEPT_TOKENS * TAG_COUNT);
+const backTable = new Int8Array(KEPT_TOKENS * TAG_COUNT);
+
 /** The best tag sequence for `n` tokens' per-tag scores `e` (n * TAG_COUNT), given `maskedTransitions(model)`. */
 export function viterbi(model: Model, e: Float64Array, n: number, trans: Float64Array): number[] {
   if (n === 0) return [];
-  const score = new Float64Array(n * TAG_COUNT);
-  const back = new Int8Array(n * TAG_COUNT);
+  const kept = n <= KEPT_TOKENS;
+  const score = kept ? scoreTable : new Float64Array(n * TAG_COUNT);
+  const back = kept ? backTable : new Int8Array(n * TAG_COUNT);
+  const T = TAG_COUNT;
   // A sentence cannot open inside an entity (I-X).
-  for (let t = 0; t < TAG_COUNT; t++) score[t] = t === 0 || t % 2 === 1 ? (e[t] as number) + (model.start[t] as number) : -Infinity;
+  for (let t = 0; t < T; t++) score[t] = t === 0 || t % 2 === 1 ? (e[t] as number) + (model.start[t] as number) : -Infinity;
   for (let i = 1; i < n; i++) {
-    const here = i * TAG_COUNT;
-    const before = here - TAG_COUNT;
-    for (let t = 0; t < TAG_COUNT; t++) {
-      let best = -Infinity;
+    const here = i * T;
+    const before = here - T;
+    // The previous token's nine scores, read once. O and B-X may follow any tag: the best of the
+    // nine, written out (the first best wins, as in a loop from 0); I-X only B-X or I-X (`allowed`).
+    const s0 = score[before] as number, s1 = score[before + 1] as number, s2 = score[before + 2] as number;
+    const s3 = score[before + 3] as number, s4 = score[before + 4] as number, s5 = score[before + 5] as number;
+    const s6 = score[before + 6] as number, s7 = score[before + 7] as number, s8 = score[before + 8] as number;
+    for (let t = 0; t < T; t += t === 0 ? 1 : 2) {
+      let best = s0 + (trans[t] as number);
       let arg = 0;
-      // I-X follows only B-X or I-X (`allowed`): the other pairs, at -Infinity, never win, so they are skipped.
-      const inside = t !== 0 && t % 2 === 0;
-      for (let p = inside ? t - 1 : 0; p <= (inside ? t : TAG_COUNT - 1); p++) {
-        const s = (score[before + p] as number) + (trans[p * TAG_COUNT + t] as number);
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
+      let s: number;
+      if ((s = s1 + (trans[T + t] as number)) > best) (best = s), (arg = 1);
+      if ((s = s2 + (trans[2 * T + t] as number)) > best) (best = s), (arg = 2);
+      if ((s = s3 + (trans[3 * T + t] as number)) > best) (best = s), (arg = 3);
+      if ((s = s4 + (trans[4 * T + t] as number)) > best) (best = s), (arg = 4);
+      if ((s = s5 + (trans[5 * T + t] as number)) > best) (best = s), (arg = 5);
+      if ((s = s6 + (trans[6 * T + t] as number)) > best) (best = s), (arg = 6);
+      if ((s = s7 + (trans[7 * T + t] as number)) > best) (best = s), (arg = 7);
+      if ((s = s8 + (trans[8 * T + t] as number)) > best) (best = s), (arg = 8);
       score[here + t] = best + (e[here + t] as number);
       back[here + t] = arg;
     }
+    for (let t = 2; t < T; t += 2) {
+      const fromB = (score[before + t - 1] as number) + (trans[(t - 1) * T + t] as number);
+      const fromI = (score[before + t] as number) + (trans[t * T + t] as number);
+      score[here + t] = (fromI > fromB ? fromI : fromB) + (e[here + t] as number);
+      back[here + t] = fromI > fromB ? t : t - 1;
+    }
   }
   let last = 0;
-  for (let t = 1; t < TAG_COUNT; t++) if ((score[(n - 1) * TAG_COUNT + t] as number) > (score[(n - 1) * TAG_COUNT + last] as number)) last = t;
+  for (let t = 1; t < T; t++) if ((score[(n - 1) * T + t] as number) > (score[(n - 1) * T + last] as number)) last = t;
   const tags = new Array<number>(n);
   tags[n - 1] = last;
-  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * TAG_COUNT + (tags[i] as number)] as number;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * T + (tags[i] as number)] as number;
   return tags;
 }
 

@@ -25,7 +25,7 @@ function scoresByScorer(text: string, scorer = createScorer(defaultModel())) {
   const sentences = sentencesOf(tokenize(text));
   const infos = sentenceInfos(sentences);
   const hints = documentHints(sentences, infos);
-  return sentences.map((s, n) => scorer.score(s, infos[n] ?? [], hints));
+  return sentences.map((s, n) => scorer.score(s, infos[n] ?? [], hints).slice(0, s.tokens.length * TAG_COUNT));
 }
 
 const NEWS = [

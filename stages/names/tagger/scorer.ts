@@ -76,7 +76,11 @@ const MAX_GROUPS = 1 << 19;
 const MAX_ENTRIES = 100_000;
 
 export interface Scorer {
-  /** Per-tag scores (scaled) of the sentence's tokens, `TAG_COUNT` a token. */
+  /**
+   * Per-tag scores (scaled) of the sentence's tokens, `TAG_COUNT` a token, in the first
+   * `tokens.length * TAG_COUNT` numbers of an array the scorer may keep and write again at the
+   * next call (a typed array made per sentence cost as much as the sums in it).
+   */
   score(s: Sentence, infos: WordInfo[], hints: DocumentHints): Float64Array;
 }
 
@@ -187,19 +191,23 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
   /** The scores from the tables, or false when they started again on the way (the sums read before are gone). */
   const quickly = (s: Sentence, infos: WordInfo[], hints: DocumentHints, out: Float64Array): boolean => {
     const start = generation;
-    const ws = infos.map(wordSums);
+    // Every word's sums are made current first (`info.weights`), then read.
+    for (const info of infos) wordSums(info);
+    if (generation !== start) return false;
     const ts = s.tokens;
     const n = ts.length;
+    const scale = model.scale;
+    const ws = (i: number) => (infos[i] as WordInfo).weights as WordSums;
     for (let i = 0; i < n; i++) {
       const t = ts[i] as Token;
       const info = infos[i] as WordInfo;
-      const w = ws[i] as WordSums;
+      const w = ws(i);
       const pos = positionOf(i, t);
       const a = own(w, info, pos);
-      const b = i >= 2 ? twoBefore(ws[i - 2] as WordSums, infos[i - 2] as WordInfo) : twoBefore(edge, null);
-      const c = i >= 1 ? before(ws[i - 1] as WordSums, infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
-      const d = i + 1 < n ? after(ws[i + 1] as WordSums, infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
-      const e = i + 2 < n ? twoAfter(ws[i + 2] as WordSums, infos[i + 2] as WordInfo) : twoAfter(edge, null);
+      const b = i >= 2 ? twoBefore(ws(i - 2), infos[i - 2] as WordInfo) : twoBefore(edge, null);
+      const c = i >= 1 ? before(ws(i - 1), infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
+      const d = i + 1 < n ? after(ws(i + 1), infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
+      const e = i + 2 < n ? twoAfter(ws(i + 2), infos[i + 2] as WordInfo) : twoAfter(edge, null);
       const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
       const g = bits === 0 ? ZERO : documentSums(bits, pos, s.capsLine);
       const h = s.capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
@@ -211,16 +219,19 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
         const sum =
           (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) +
           (arena[e + x] as number) + (arena[g + x] as number) + (arena[h + x] as number) + (arena[k + x] as number);
-        out[base + x] = sum * model.scale;
+        out[base + x] = sum * scale;
       }
     }
     return true;
   };
 
+  // Sentences of up to 1,024 tokens are scored into one array kept for them; a longer one
+  // (hostile text) gets its own, so that the kept one stays small.
+  const kept = new Float64Array(1024 * TAG_COUNT);
   return {
     score(s, infos, hints) {
       if (!whole) return slowly(s, infos, hints);
-      const out = new Float64Array(s.tokens.length * TAG_COUNT);
+      const out = s.tokens.length * TAG_COUNT <= kept.length ? kept : new Float64Array(s.tokens.length * TAG_COUNT);
       // Twice at most: the second time the tables are fresh, and only a sentence of more than they hold fails again.
       if (quickly(s, infos, hints, out) || quickly(s, infos, hints, out)) return out;
       return slowly(s, infos, hints);
