@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stopwordLanguage } from './stopwords.ts';
+import { foldWord, stopwordLanguage } from './stopwords.ts';
 
 describe('stopwordLanguage', () => {
   it('names the language of prose from its function words', () => {
@@ -13,5 +13,18 @@ describe('stopwordLanguage', () => {
     expect(stopwordLanguage('Home World Politics Business Sport')).toBe('und');
     expect(stopwordLanguage('Dong Jun, Andrey Belousov, Wang Yi')).toBe('und');
     expect(stopwordLanguage('中国和俄罗斯同意在两国国防部长视频通话期间加强军事协调。')).toBe('und');
+  });
+});
+
+describe('foldWord', () => {
+  it('folds a word letter by letter as it folds the whole word: accents, marks and final sigma go, Hangul and astral letters stay whole', () => {
+    expect(foldWord('ещё')).toBe('еще');
+    expect(foldWord('της')).toBe('τησ');
+    expect(foldWord('αλλά')).toBe('αλλα');
+    expect(foldWord('cafe\u0301')).toBe('cafe');
+    expect(foldWord('Ångström')).toBe('Angstrom');
+    expect(foldWord('Привет')).toBe('Привет');
+    expect(foldWord('\u1100\u1161')).toBe('가');
+    expect(foldWord('𝒜é')).toBe('𝒜e');
   });
 });

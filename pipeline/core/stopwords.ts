@@ -1,7 +1,6 @@
 // Stopwords of a language, from the `stopword` package (62 languages, ISO 639-3 keys). The chrome
 // classifier measures how much of a block is function words: prose has many, menus almost none.
 import * as lists from 'stopword';
-import { memoize } from './memo.ts';
 
 const ALIASES: Record<string, string> = {
   cmn: 'zho', yue: 'zho', wuu: 'zho', zh: 'zho', nno: 'nob', nor: 'nob', pes: 'fas', zsm: 'msa', ind: 'ind',
@@ -17,12 +16,43 @@ const MARKS = /\p{M}+/gu;
  * for "ещё"). Both the lists and the tokens are folded, so lists written with accents still match.
  */
 export function foldWord(word: string): string {
-  return NON_ASCII.test(word) ? foldAccents(word) : word;
+  if (!NON_ASCII.test(word)) return word;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x80) continue;
+    // Surrogates (letters past the Basic Multilingual Plane) and Hangul jamo, which NFC composes
+    // with each other: the whole word is folded at once.
+    if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0x1100 && c <= 0x11ff)) return foldWhole(word);
+    const folded = foldedChar(c);
+    if (folded === null) continue;
+    out += word.slice(from, i) + folded;
+    from = i + 1;
+  }
+  return from === 0 ? word : out + word.slice(from);
 }
-// A dump in many languages has many distinct accented words (about 80,000 in 10 MB of the bench
-// dump): the cache holds 150,000 of up to 40 characters (about 15 MB), so it is not emptied every
-// few documents.
-const foldAccents = memoize((word: string) => word.normalize('NFD').replace(MARKS, '').replace(/ς/gu, 'σ').normalize('NFC'), { size: 150_000, maxKeyLength: 40 });
+
+// Folding a word is folding each of its letters: a precomposed letter decomposes to its base and
+// marks, and without the marks nothing is left for NFC to compose (but Hangul jamo, handled
+// above). So the fold is a table of the Basic Multilingual Plane, filled as letters turn up: no
+// cache of words, which a dump in many languages keeps emptying, and no string made for a word
+// that folds to itself (most words of most scripts).
+const UNCHANGED = '\u0000';
+const charFolds: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+function foldedChar(c: number): string | null {
+  let folded = charFolds[c];
+  if (folded === undefined) {
+    const ch = String.fromCharCode(c);
+    const f = foldWhole(ch);
+    folded = charFolds[c] = f === ch ? UNCHANGED : f;
+  }
+  return folded === UNCHANGED ? null : folded;
+}
+
+function foldWhole(word: string): string {
+  return word.normalize('NFD').replace(MARKS, '').replace(/ς/gu, 'σ').normalize('NFC');
+}
 const EMPTY = new Set<string>();
 
 /** The stopwords of an ISO 639-3 language (lower case, folded by `foldWord`), empty for a language without a list. */
