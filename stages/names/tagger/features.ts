@@ -42,13 +42,17 @@ export function wordShape(w: string): string {
   let last = '';
   let run = 0;
   for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const c = classOf(ch);
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) out += c;
   }
   return out;
 }
+
+// A character's class in a shape, kept per character: three regular expressions a character cost
+// more than the rest of a new word's information. Bounded: the memo empties itself when full.
+const classOf = memoize((ch: string): string => (/\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch));
 
 /** `wordShape` of plain ASCII, by character codes. */
 function asciiShape(w: string): string {
@@ -101,6 +105,10 @@ export interface WordInfo {
   weights: unknown;
 }
 
+// The templates of the prefixes and suffixes of one to four characters (no prefix of four).
+const PREFIXES = [T.p1, T.p2, T.p3, 0];
+const SUFFIXES = [T.s1, T.s2, T.s3, T.s4];
+
 const joined = (part: string | string[]) => (typeof part === 'string' ? part : part.join(''));
 
 function wordInfo(text: string, kind: string): WordInfo {
@@ -117,10 +125,11 @@ function wordInfo(text: string, kind: string): WordInfo {
     mix(T.script, hashString(scriptOf(text))),
     mix(T.len, Math.min(chars.length, 12)),
   ];
-  for (const [n, p, s] of [[1, T.p1, T.s1], [2, T.p2, T.s2], [3, T.p3, T.s3], [4, 0, T.s4]] as const) {
+  for (let n = 1; n <= 4; n++) {
     if (chars.length <= n) continue;
+    const p = PREFIXES[n - 1] as number;
     if (p !== 0) own.push(mix(p, hashString(joined(chars.slice(0, n)))));
-    own.push(mix(s, hashString(joined(chars.slice(-n)))));
+    own.push(mix(SUFFIXES[n - 1] as number, hashString(joined(chars.slice(-n)))));
   }
   for (const l of lists) own.push(mix(T.list, l.charCodeAt(0)));
   if (lists === '') own.push(mix(T.list, 0));
