@@ -5,6 +5,7 @@
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
 import { memoize } from '../../../pipeline/core/memo.ts';
 import { foldWord } from '../spelling.ts';
+import { memoizeRecent } from './recent.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
 
@@ -141,14 +142,18 @@ function wordInfo(text: string, kind: string): WordInfo {
     listHash: hashString(lists),
     suffixHash: hashString(joined(chars.slice(-3))),
     lists,
-    own,
+    // A copy of its exact length: the pushes left room for more, which a kept word would hold on to.
+    own: own.slice(),
     weights: undefined,
   };
 }
 
+/** Words whose information is kept, in each of the memo's two generations (recent.ts). */
+const WORDS_KEPT = 50_000;
+
 // One memo a kind of token: the text alone is the key (no key string to build per token).
 const infoByKind = Object.fromEntries(
-  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoize((text: string) => wordInfo(text, kind[0] as string))]),
+  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoizeRecent((text: string) => wordInfo(text, kind[0] as string), WORDS_KEPT)]),
 ) as Record<Token['kind'], (text: string) => WordInfo>;
 
 export const infoOf = (t: Token): WordInfo => infoByKind[t.kind](t.text);
