@@ -235,22 +235,15 @@ export const sentenceInfos = (sentences: Sentence[]): WordInfo[][] => sentences.
 /**
  * The contexts each word is seen in, over every sentence of a document (`infos`:
  * `sentenceInfos(sentences)`; null for a sentence without a capital, whose words are only seen
- * in lower case, so that only their folded spelling is needed).
+ * in lower case, so that only their folded spelling is needed). Only the words of sentences with
+ * information have an entry: those are the words the tagger reads hints for.
  */
 export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[] = sentenceInfos(sentences)): DocumentHints {
   const hints: DocumentHints = new Map();
   sentences.forEach((s, n) => {
     const ts = s.tokens;
     const is = infos[n];
-    if (is === null || is === undefined) {
-      for (const t of ts) {
-        if (t.kind !== 'word') continue;
-        const key = foldWord(t.text);
-        const seen = hints.get(key) ?? 0;
-        if ((seen & SEEN_LOWER) === 0) hints.set(key, seen | SEEN_LOWER);
-      }
-      return;
-    }
+    if (is === null || is === undefined) return;
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word') continue;
@@ -275,6 +268,18 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
       }
       // Words repeat: most of the time the document has seen this one so already.
       if (bits !== seen) hints.set(key, bits);
+    }
+  });
+  // The sentences without a capital last: the hints are read only for words of the other
+  // sentences, each of which has its entry by now, so a word seen only in lower case needs none.
+  if (hints.size === 0) return hints;
+  sentences.forEach((s, n) => {
+    if (infos[n] !== null && infos[n] !== undefined) return;
+    for (const t of s.tokens) {
+      if (t.kind !== 'word') continue;
+      const key = foldWord(t.text);
+      const seen = hints.get(key);
+      if (seen !== undefined && (seen & SEEN_LOWER) === 0) hints.set(key, seen | SEEN_LOWER);
     }
   });
   return hints;
