@@ -10,10 +10,10 @@ const lex = lexicon();
 const RUSSIAN_OBLIQUE = /(?:а|я|у|ю|ом|ем|е|ым|им|ой|ей)$/u;
 
 /** A given name, in any script: Сергея and Σεργκέι are looked up as Sergei. */
-export const isGivenName = memoize(givenName);
+export const isGivenName = memoize((word: string) => givenName(foldWord(word)));
 
-function givenName(word: string): boolean {
-  const folded = foldWord(word);
+/** `isGivenName` of a word already folded (`foldWord`). */
+function givenName(folded: string): boolean {
   const roman = romanizeFolded(folded);
   // A short Cyrillic or Greek word read in Latin letters meets too many short names by chance
   // (Ροή, "flow", reads Roi).
@@ -86,21 +86,28 @@ export function wordLists(w: string): string {
   const bare = stripPeriod(folded);
   // Only Cyrillic and Greek words have case forms to look up (`lookupForms`).
   const forms = hasCyrillic(bare) || hasGreek(bare) ? lookupForms(w) : null;
-  const any = (list: Set<string>) => (forms === null ? list.has(bare) : forms.some((f) => list.has(f)));
-  const given = isGivenName(w);
+  // No closure made per call (tsx names each one at run time), and no memo of its own: the tagger
+  // keeps each word's lists with the rest of its information.
+  const given = givenName(folded);
   let s = '';
   if (given) s += 'g';
   if (lex.nameWords.has(folded) || given) s += 'n';
-  if (w.includes(' ') ? lex.places.has(folded) : any(lex.places)) s += 'p';
+  if (w.includes(' ') ? lex.places.has(folded) : inAnyForm(lex.places, forms, bare)) s += 'p';
   if (lex.countries.has(folded)) s += 'c';
-  if (any(lex.demonyms)) s += 'd';
-  if (any(lex.titles) || (lex.capitalisedTitles.has(stripPeriod(folded)) && /^\p{Lu}/u.test(w))) s += 't';
-  if (any(lex.orgWords)) s += 'o';
+  if (inAnyForm(lex.demonyms, forms, bare)) s += 'd';
+  if (inAnyForm(lex.titles, forms, bare) || (lex.capitalisedTitles.has(stripPeriod(folded)) && /^\p{Lu}/u.test(w))) s += 't';
+  if (inAnyForm(lex.orgWords, forms, bare)) s += 'o';
   if (lex.stopwords.has(folded)) s += 's';
   if (lex.chineseSurnames.has(folded) && !hasCyrillic(w) && !hasGreek(w)) s += 'z';
   if (lex.cueAfter.has(folded)) s += 'a';
   if (lex.cueBefore.has(folded)) s += 'b';
   return s;
+}
+
+function inAnyForm(list: Set<string>, forms: string[] | null, bare: string): boolean {
+  if (forms === null) return list.has(bare);
+  for (const f of forms) if (list.has(f)) return true;
+  return false;
 }
 
 function stripPeriod(w: string): string {

@@ -5,6 +5,7 @@
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
 import { memoize } from '../../../pipeline/core/memo.ts';
 import { foldWord } from '../spelling.ts';
+import { memoizeRecent } from './recent.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
 
@@ -42,13 +43,17 @@ export function wordShape(w: string): string {
   let last = '';
   let run = 0;
   for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const c = classOf(ch);
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) out += c;
   }
   return out;
 }
+
+// A character's class in a shape, kept per character: three regular expressions a character cost
+// more than the rest of a new word's information. Bounded: the memo empties itself when full.
+const classOf = memoize((ch: string): string => (/\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch));
 
 /** `wordShape` of plain ASCII, by character codes. */
 function asciiShape(w: string): string {
@@ -101,6 +106,10 @@ export interface WordInfo {
   weights: unknown;
 }
 
+// The templates of the prefixes and suffixes of one to four characters (no prefix of four).
+const PREFIXES = [T.p1, T.p2, T.p3, 0];
+const SUFFIXES = [T.s1, T.s2, T.s3, T.s4];
+
 const joined = (part: string | string[]) => (typeof part === 'string' ? part : part.join(''));
 
 function wordInfo(text: string, kind: string): WordInfo {
@@ -117,10 +126,11 @@ function wordInfo(text: string, kind: string): WordInfo {
     mix(T.script, hashString(scriptOf(text))),
     mix(T.len, Math.min(chars.length, 12)),
   ];
-  for (const [n, p, s] of [[1, T.p1, T.s1], [2, T.p2, T.s2], [3, T.p3, T.s3], [4, 0, T.s4]] as const) {
+  for (let n = 1; n <= 4; n++) {
     if (chars.length <= n) continue;
+    const p = PREFIXES[n - 1] as number;
     if (p !== 0) own.push(mix(p, hashString(joined(chars.slice(0, n)))));
-    own.push(mix(s, hashString(joined(chars.slice(-n)))));
+    own.push(mix(SUFFIXES[n - 1] as number, hashString(joined(chars.slice(-n)))));
   }
   for (const l of lists) own.push(mix(T.list, l.charCodeAt(0)));
   if (lists === '') own.push(mix(T.list, 0));
@@ -132,14 +142,18 @@ function wordInfo(text: string, kind: string): WordInfo {
     listHash: hashString(lists),
     suffixHash: hashString(joined(chars.slice(-3))),
     lists,
-    own,
+    // A copy of its exact length: the pushes left room for more, which a kept word would hold on to.
+    own: own.slice(),
     weights: undefined,
   };
 }
 
+/** Words whose information is kept, in each of the memo's two generations (recent.ts). */
+const WORDS_KEPT = 50_000;
+
 // One memo a kind of token: the text alone is the key (no key string to build per token).
 const infoByKind = Object.fromEntries(
-  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoize((text: string) => wordInfo(text, kind[0] as string))]),
+  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoizeRecent((text: string) => wordInfo(text, kind[0] as string), WORDS_KEPT)]),
 ) as Record<Token['kind'], (text: string) => WordInfo>;
 
 export const infoOf = (t: Token): WordInfo => infoByKind[t.kind](t.text);
@@ -221,22 +235,15 @@ export const sentenceInfos = (sentences: Sentence[]): WordInfo[][] => sentences.
 /**
  * The contexts each word is seen in, over every sentence of a document (`infos`:
  * `sentenceInfos(sentences)`; null for a sentence without a capital, whose words are only seen
- * in lower case, so that only their folded spelling is needed).
+ * in lower case, so that only their folded spelling is needed). Only the words of sentences with
+ * information have an entry: those are the words the tagger reads hints for.
  */
 export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[] = sentenceInfos(sentences)): DocumentHints {
   const hints: DocumentHints = new Map();
   sentences.forEach((s, n) => {
     const ts = s.tokens;
     const is = infos[n];
-    if (is === null || is === undefined) {
-      for (const t of ts) {
-        if (t.kind !== 'word') continue;
-        const key = foldWord(t.text);
-        const seen = hints.get(key) ?? 0;
-        if ((seen & SEEN_LOWER) === 0) hints.set(key, seen | SEEN_LOWER);
-      }
-      return;
-    }
+    if (is === null || is === undefined) return;
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word') continue;
@@ -261,6 +268,18 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
       }
       // Words repeat: most of the time the document has seen this one so already.
       if (bits !== seen) hints.set(key, bits);
+    }
+  });
+  // The sentences without a capital last: the hints are read only for words of the other
+  // sentences, each of which has its entry by now, so a word seen only in lower case needs none.
+  if (hints.size === 0) return hints;
+  sentences.forEach((s, n) => {
+    if (infos[n] !== null && infos[n] !== undefined) return;
+    for (const t of s.tokens) {
+      if (t.kind !== 'word') continue;
+      const key = foldWord(t.text);
+      const seen = hints.get(key);
+      if (seen !== undefined && (seen & SEEN_LOWER) === 0) hints.set(key, seen | SEEN_LOWER);
     }
   });
   return hints;
