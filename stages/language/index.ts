@@ -10,7 +10,7 @@ import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
 import { stopwordVote } from '../../pipeline/core/stopwords.ts';
 import { kindOf, LETTER } from '../../pipeline/core/text.ts';
 import { memoize } from '../../pipeline/core/memo.ts';
-import { CLOSE, QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect, quickRead } from './quick.ts';
+import { amongFor, CLOSE, QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect, quickRead } from './quick.ts';
 import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
 
 export type Detection = DetectResult;
@@ -192,7 +192,8 @@ function confirmedByStopwords(text: string, lang: string): Detection | null {
 /**
  * A long block read to settle its document's language: the language of the first block settled
  * before it where its function words bear that out; else eld's answer where it is sure; else
- * eld's guess where its function words bear it out; Lingua only when none does (a paragraph costs Lingua about ten times eld's time).
+ * eld's guess where its function words bear it out; Lingua only when none does (a paragraph costs
+ * Lingua about ten times eld's time), among eld's best guesses and the languages eld may miss.
  * Close relatives are left to Lingua and its marker words: they share function words.
  */
 function settleBlock(text: string, before: string | null, lingua: DetectLanguageOptions): Detection {
@@ -200,10 +201,11 @@ function settleBlock(text: string, before: string | null, lingua: DetectLanguage
   // cheaply than eld reads it.
   const same = before ? confirmedByStopwords(text, before) : null;
   if (same) return same;
-  const { detection, guess, among } = quickRead(text);
+  const { detection, guess, best } = quickRead(text);
   if (detection) return detection;
   const confirmed = guess && guess !== before ? confirmedByStopwords(text, guess) : null;
   if (confirmed) return confirmed;
+  const among = amongFor(best);
   return linguaReading(text, among ? { ...lingua, among } : lingua);
 }
 

@@ -22,23 +22,24 @@ export function quickDetect(text: string): DetectResult | null {
 
 /**
  * eld's reading of a long text: `detection` when it can be taken as it is, and in any case `guess`,
- * eld's best language (one Lingua knows, not a close relative), for a cheaper check than Lingua's.
+ * eld's best language (one Lingua knows, not a close relative), for a cheaper check than Lingua's,
+ * and `best`, eld's five best (its own codes), for `amongFor`.
  */
-export function quickRead(text: string): { detection: DetectResult | null; guess: string | undefined; among: string[] | undefined } {
-  if (text.length < QUICK_MIN_CHARS) return { detection: null, guess: undefined, among: undefined };
+export function quickRead(text: string): { detection: DetectResult | null; guess: string | undefined; best: string[] } {
+  if (text.length < QUICK_MIN_CHARS) return { detection: null, guess: undefined, best: [] };
   // A paragraph's first few hundred characters settle its language.
   const result = eld.detect(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
   const lang = iso3[result.language];
   const guess = lang === undefined || CLOSE.has(lang) ? undefined : lang;
   const ranked = Object.entries(result.getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const among = amongFor(ranked.slice(0, AMONG_GUESSES).map(([code]) => code));
-  if (!result.isReliable() || guess === undefined) return { detection: null, guess, among };
-  const [best = 0, second = 0] = ranked.map(([, score]) => score);
+  const best = ranked.slice(0, AMONG_GUESSES).map(([code]) => code);
+  if (!result.isReliable() || guess === undefined) return { detection: null, guess, best };
+  const [first = 0, second = 0] = ranked.map(([, score]) => score);
   // eld's scores are not probabilities: on a clean English paragraph the runner-up still scores
   // about 0.8 of the best. Only a near tie sends the text on to Lingua.
-  if (best <= 0 || second / best > 0.9) return { detection: null, guess, among };
-  const lead = (best - second) / best;
-  return { detection: { lang: guess, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' }, guess, among };
+  if (first <= 0 || second / first > 0.9) return { detection: null, guess, best };
+  const lead = (first - second) / first;
+  return { detection: { lang: guess, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' }, guess, best };
 }
 
 /** eld's best guesses that Lingua is asked to weigh, when eld is unsure of a paragraph. */
@@ -54,9 +55,9 @@ const UNKNOWN_TO_ELD: string[] = (() => {
  * The languages Lingua weighs for a paragraph eld is unsure of: eld's best guesses, the close
  * relatives eld confuses, and the languages eld does not know. On a paragraph the truth is among
  * eld's five best whenever eld knows it; Lingua then reads some thirty languages, not all 75.
- * Undefined (all languages) when eld has no guess.
+ * Undefined (all languages) when eld has no guess. `codes` are eld's own, best first (`quickRead`'s `best`).
  */
-function amongFor(codes: string[]): string[] | undefined {
+export function amongFor(codes: string[]): string[] | undefined {
   const guesses = codes.flatMap((code) => (iso3[code] ? [iso3[code] as string] : []));
   return guesses.length === 0 ? undefined : [...new Set([...guesses, ...CLOSE, ...UNKNOWN_TO_ELD])];
 }
