@@ -6,7 +6,8 @@
 // ../shared/eval-dev: half scraped pages, half articles in 75 languages wrapped in chrome), and
 // kept in out/bench/ for the next run; without the development sets, from the samples.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,7 +59,15 @@ if (dump === undefined) {
   }
 }
 
-const mb = statSync(dump).size / 1e6;
+/** The dump's size in MB as the pipeline reads it: a .gz dump is counted uncompressed. */
+async function textMb(file: string): Promise<number> {
+  if (!file.endsWith('.gz')) return statSync(file).size / 1e6;
+  let bytes = 0;
+  for await (const chunk of createReadStream(file).pipe(createGunzip())) bytes += (chunk as Buffer).length;
+  return bytes / 1e6;
+}
+const mb = await textMb(dump);
+const compressed = dump.endsWith('.gz') ? `, ${(statSync(dump).size / 1e6).toFixed(1)} MB compressed` : '';
 const t0 = performance.now();
 let firstRecordMs: number | null = null;
 const summary = await runPipeline({
@@ -78,7 +87,7 @@ const peakMb = process.resourceUsage().maxRSS / 1024;
 const perStage = Object.entries(summary.timings.stageMs as Record<string, number>)
   .map(([stage, ms]) => `${stage} ${(ms / mb).toFixed(0)}`)
   .join(', ');
-console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}`);
+console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}`);
 console.log(`time: ${seconds.toFixed(1)} s; first record after ${((firstRecordMs ?? 0) / 1000).toFixed(2)} s`);
 console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
 console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);
