@@ -3,9 +3,8 @@
 // rest of the document says about the same word (written in lower case elsewhere, after a given
 // name elsewhere...). Every feature is a 32-bit hash of a template and a value, so the model is a
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
-import { memoize } from '../../../pipeline/core/memo.ts';
+import { memoize, memoizeRecent } from '../../../pipeline/core/memo.ts';
 import { foldWord } from '../spelling.ts';
-import { memoizeRecent } from './recent.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
 
@@ -148,7 +147,7 @@ function wordInfo(text: string, kind: string): WordInfo {
   };
 }
 
-/** Words whose information is kept, in each of the memo's two generations (recent.ts). */
+/** Words whose information is kept, in each of the memo's two generations (`memoizeRecent`). */
 const WORDS_KEPT = 50_000;
 
 // One memo a kind of token: the text alone is the key (no key string to build per token).

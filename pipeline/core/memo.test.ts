@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeRecent } from './recent.ts';
+import { memoizeRecent } from './memo.ts';
 
 describe('memoizeRecent', () => {
   it('works out a word once while it is in use, across generations', () => {
