@@ -1,7 +1,10 @@
 // The command line as a user meets it: resume after a kill, refusals before anything is written,
 // interruption. A run that is killed or interrupted, and the one that prints to a pipe, are child
 // processes; the others call the same main function in this process (runCli), where a new
-// process would only load everything again. Only the cheap stages run (repair, blocks).
+// process would only load everything again. Only the cheap stages run (repair, blocks). The
+// interrupted run processes its documents in a worker thread, as a run does by default; the killed
+// ones in their main thread (--document-timeout 0), since what a kill leaves is written by the
+// main thread either way, and a worker thread would load tsx and every stage a second time.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,7 +61,7 @@ describe('--resume', () => {
     expect((await run([input, '--out', whole, ...STAGES])).status).toBe(0);
 
     const out = path.join(dir, 'out');
-    const first = start([input, '--out', out, ...STAGES, '--concurrency', '1'], { NEWSNORM_TRACE_PROCESSED: path.join(dir, 'trace1') });
+    const first = start([input, '--out', out, ...STAGES, '--concurrency', '1', '--document-timeout', '0'], { NEWSNORM_TRACE_PROCESSED: path.join(dir, 'trace1') });
     await waitForLines(path.join(out, 'records.jsonl'), 30);
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
@@ -210,7 +213,7 @@ describe('a run split over a cluster', () => {
     expect((await run([input, '--out', out, ...CLUSTER_STAGES, ...shard(0)])).status).toBe(0);
     // Rank 2 as a Slurm job array task would run it: the shard comes from the environment.
     expect((await run([input, '--out', out, ...CLUSTER_STAGES], { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3' })).status).toBe(0);
-    const killed = start([input, '--out', out, ...CLUSTER_STAGES, ...shard(1), '--concurrency', '1']);
+    const killed = start([input, '--out', out, ...CLUSTER_STAGES, ...shard(1), '--concurrency', '1', '--document-timeout', '0']);
     await waitForLines(path.join(out, 'records.1-of-3.jsonl'), 10);
     killed.child.kill('SIGKILL');
     await killed.exited;
