@@ -3,12 +3,12 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Lingua's models for every language take seconds of CPU to load in each worker that needs them
-// (short texts in the Latin script are read against all of them). Three files need them: they are
+// (short texts in the Latin script are read against all of them). Four files need them: they are
 // handed out first after the packaging test, so that while one worker spends its first half
 // minute on that test (building, packing, installing, all in child processes), the other runs the
-// three one after another and loads the models once. Files a worker takes later find them loaded
+// four one after another and loads the models once. Files a worker takes later find them loaded
 // whichever worker they land on. The rest keep vitest's order (slowest first, from its cache).
-const FIRST = ['test/package.test.ts', 'stages/language/language.test.ts', 'pipeline/run/run.test.ts', 'pipeline/run/linear.test.ts'];
+const FIRST = ['test/package.test.ts', 'stages/language/language.test.ts', 'pipeline/run/run.test.ts', 'pipeline/run/linear.test.ts', 'report/browser.test.ts'];
 
 class ModelsInOneWorker extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -26,6 +26,8 @@ export default defineConfig({
     include: ['pipeline/**/*.test.ts', 'stages/**/*.test.ts', 'report/**/*.test.ts', 'test/**/*.test.ts'],
     // The language detector loads a large model once per worker; a few workers keep memory sane.
     maxWorkers: 2,
+    // Worker threads rather than child processes: one process, no second Node to start.
+    pool: 'threads',
     // A worker keeps the modules it loaded from one test file to the next, so Lingua's models, the
     // names tagger and the stages' word lists load once per worker, not once per file. Tests that
     // change shared state (an environment variable, LEARNING_WINDOW) put it back when they end.
