@@ -1,8 +1,8 @@
 // The command line's flags (README.md, "Running it"), parsed into run options.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pipelineStages } from '../../stages/index.ts';
 import { UsageError } from './errors.ts';
+import { STAGE_NAMES } from './stages.ts';
 import type { RunOptions } from './run.ts';
 
 export const USAGE = `usage: newsnorm [INPUT...] [options]     (in the repository: npm start -- [INPUT...] [options])
@@ -10,7 +10,7 @@ export const USAGE = `usage: newsnorm [INPUT...] [options]     (in the repositor
 
 INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .htm); default: samples/
 --out DIR                  output folder (default: out)
---stages a,b,...           run only these stages, in pipeline order (${pipelineStages.map((s) => s.name).join(', ')})
+--stages a,b,...           run only these stages, in pipeline order (${STAGE_NAMES.join(', ')})
 --reference-date DATE      YYYY-MM-DD: anchors relative dates of documents whose own date is unknown
 --concurrency N            documents in flight at once (default: 4, at least 2 per worker)
 --workers N                worker threads processing documents, for all cores (default: 1)
@@ -114,9 +114,9 @@ function checkCombinations(v: Flags, positionals: string[]): void {
 function stagesOf(flag: string | undefined): string[] | null {
   const stages = flag === undefined ? null : flag.split(',').map((s) => s.trim()).filter(Boolean);
   if (stages !== null) {
-    const unknown = stages.filter((n) => !pipelineStages.some((s) => s.name === n));
+    const unknown = stages.filter((n) => !STAGE_NAMES.includes(n));
     if (unknown.length > 0 || stages.length === 0) {
-      throw new UsageError(`--stages: unknown stage "${unknown.join(', ')}"; the stages are ${pipelineStages.map((s) => s.name).join(', ')}`);
+      throw new UsageError(`--stages: unknown stage "${unknown.join(', ')}"; the stages are ${STAGE_NAMES.join(', ')}`);
     }
   }
   return stages;

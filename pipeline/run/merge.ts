@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { UsageError } from './flags.ts';
 import { IdRegistry } from './read.ts';
 import type { NewsRecord } from '../core/record.ts';
-import { MAX_LISTED, selectStages } from './run.ts';
+import { MAX_LISTED, stagePlaces } from './run.ts';
 import { type RunState, stateDifferences } from './state.ts';
 import { RunStats, type RunSummary } from './stats.ts';
 import { outputLayout, type OutputLayout } from './write.ts';
@@ -39,7 +39,7 @@ async function finishedShards(out: string): Promise<{ states: RunState[]; layout
   return { states, layouts };
 }
 
-const stageIndices = (state: RunState) => selectStages(state.stages).map((s) => ({ index: s.index, name: s.stage.name }));
+const stageIndices = (state: RunState) => stagePlaces(state.stages);
 
 /** Lines of a file, one at a time, on demand. */
 function lineReader(file: string): () => Promise<string | null> {

@@ -4,7 +4,6 @@
 import { appendFileSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
-import { pipelineStages } from '../../stages/index.ts';
 import { GazetteerError, loadGazetteer } from '../../stages/names/gazetteer.ts';
 import { UsageError } from './errors.ts';
 import { WorkerPool } from './pool.ts';
@@ -15,6 +14,7 @@ import { countEntryDocuments, IdRegistry, type InputDocument, type LineCarry, re
 import { claimOutput, describeInputs, type RunState, writeState } from './state.ts';
 import type { NewsRecord } from '../core/record.ts';
 import { InOrderWriter } from './in-order.ts';
+import { loadStages, STAGE_NAMES } from './stages.ts';
 import { RunStats, type RunSummary } from './stats.ts';
 import type { StageDefinition } from '../core/stage.ts';
 import { type OutputLayout, OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
@@ -81,14 +81,22 @@ export interface RunProgress {
 
 export class RunError extends Error {}
 
-export function selectStages(names: string[] | null | undefined): { index: number; stage: StageDefinition }[] {
-  const all = pipelineStages.map((stage, index) => ({ index, stage }));
+/** The stages named (all of them without names), in pipeline order, with their places in it; not loaded. */
+export function stagePlaces(names: string[] | null | undefined): { index: number; name: string }[] {
+  const all = STAGE_NAMES.map((name, index) => ({ index, name }));
   if (!names) return all;
-  const unknown = names.filter((n) => !pipelineStages.some((s) => s.name === n));
+  const unknown = names.filter((n) => !STAGE_NAMES.includes(n));
   if (unknown.length > 0) {
-    throw new RunError(`unknown stage ${unknown.join(', ')} (stages: ${pipelineStages.map((s) => s.name).join(', ')})`);
+    throw new RunError(`unknown stage ${unknown.join(', ')} (stages: ${STAGE_NAMES.join(', ')})`);
   }
-  return all.filter(({ stage }) => names.includes(stage.name));
+  return all.filter(({ name }) => names.includes(name));
+}
+
+/** The stages named, as stagePlaces, loaded (only these: see stages.ts). */
+async function selectStages(names: string[] | null | undefined): Promise<{ index: number; stage: StageDefinition }[]> {
+  const selected = stagePlaces(names);
+  const stages = await loadStages(selected.map((s) => s.name));
+  return selected.map((s, i) => ({ index: s.index, stage: stages[i] as StageDefinition }));
 }
 
 /**
@@ -184,7 +192,7 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
 
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
-  const selected = selectStages(options.stages);
+  const selected = await selectStages(options.stages);
   const rank = options.rank ?? 0;
   const worldSize = options.worldSize ?? 1;
   const names = selected.map((s) => s.stage.name);

@@ -9,6 +9,7 @@ import { StageRunner } from './process.ts';
 import type { InputDocument } from './read.ts';
 import type { StageDefinition } from '../core/stage.ts';
 import type { WorkerInit } from './pool.ts';
+import { loadStages } from './stages.ts';
 
 const init = workerData as WorkerInit;
 let current = -1;
@@ -33,7 +34,7 @@ function reporting(stage: StageDefinition): StageDefinition {
 // stage module of its own (the pool's tests) does not load the pipeline's models and word lists.
 const stages: readonly StageDefinition[] = init.stageModule
   ? ((await import(init.stageModule)) as { stages: StageDefinition[] }).stages
-  : (await import('./run.ts')).selectStages(init.stages).map((s) => s.stage);
+  : await loadStages(init.stages);
 const runner = new StageRunner(stages.map(reporting), init.stageOptions);
 
 parentPort?.on('message', (message: { seq: number; doc: InputDocument }) => {

@@ -1,0 +1,29 @@
+// The pipeline's stages by name, each stage's module loaded only when a run asks for that stage:
+// `--stages repair,blocks` does not load the language stage's detectors or the name lists, and
+// `--help`, `report` and `inspect` load no stage at all (about a second of start-up saved in each
+// process and each worker thread). The names and their order are the preset's (stages/index.ts):
+// stages.test.ts checks that the two agree.
+import type { StageDefinition } from '../core/stage.ts';
+
+const LOADERS: Record<string, () => Promise<StageDefinition>> = {
+  repair: async () => (await import('../../stages/repair/index.ts')).repairStage,
+  blocks: async () => (await import('../../stages/blocks/index.ts')).blocksStage,
+  language: async () => (await import('../../stages/language/index.ts')).languageStage,
+  chrome: async () => (await import('../../stages/chrome/index.ts')).chromeStage,
+  names: async () => (await import('../../stages/names/index.ts')).namesStage,
+  dates: async () => (await import('../../stages/dates/index.ts')).datesStage,
+};
+
+/** The stages' names, in pipeline order. */
+export const STAGE_NAMES: readonly string[] = Object.keys(LOADERS);
+
+/** The stages of these names (known ones: the flags and the runner check them first), in the order given. */
+export function loadStages(names: readonly string[]): Promise<StageDefinition[]> {
+  return Promise.all(
+    names.map((name) => {
+      const load = LOADERS[name];
+      if (!load) throw new Error(`unknown stage ${name}`);
+      return load();
+    }),
+  );
+}
