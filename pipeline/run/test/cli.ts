@@ -15,7 +15,7 @@ export interface CliResult {
  * Runs `newsnorm ARGS` in this process with `env` added to the environment for the call. A run
  * gets `--document-timeout 0` first (the documents run in the main thread, with no worker thread
  * to start): the worker threads are tested where they are the point (run.test.ts, pool.test.ts,
- * and the spawned runs of cli.test.ts, which use the default).
+ * and the interrupted run of cli.test.ts, which uses the default).
  */
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
