@@ -9,7 +9,8 @@ describe('the runner\'s stages, loaded by name', () => {
     loaded.forEach((stage, i) => expect(stage).toBe(pipelineStages[i]));
   });
 
-  it('loads the ones asked for, in the order asked', async () => {
+  it('loads the ones asked for, in the order asked, and refuses a name it does not know', async () => {
     expect((await loadStages(['dates', 'repair'])).map((s) => s.name)).toEqual(['dates', 'repair']);
+    await expect(loadStages(['repair', 'nope'])).rejects.toThrow('unknown stage nope');
   });
 });

@@ -18,7 +18,7 @@ const LOADERS: Record<string, () => Promise<StageDefinition>> = {
 export const STAGE_NAMES: readonly string[] = Object.keys(LOADERS);
 
 /** The stages of these names (known ones: the flags and the runner check them first), in the order given. */
-export function loadStages(names: readonly string[]): Promise<StageDefinition[]> {
+export async function loadStages(names: readonly string[]): Promise<StageDefinition[]> {
   return Promise.all(
     names.map((name) => {
       const load = LOADERS[name];
