@@ -10,7 +10,7 @@ describe('the worker pool', () => {
     const pool = new WorkerPool(
       1,
       { stages: ['count', 'stuck'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href },
-      { timeoutMs: () => 500 },
+      { timeoutMs: () => 800 },
     );
     try {
       // Queued together on the one worker: the stuck document, then two fine ones behind it.
@@ -19,7 +19,7 @@ describe('the worker pool', () => {
         pool.process(doc('a', 'This one is fine.')),
         pool.process(doc('b', 'So is this one.')),
       ]);
-      expect(stuck.record.error).toEqual({ stage: 'stuck', message: 'stopped after 0.5 s: the document took longer than its time limit (--document-timeout)' });
+      expect(stuck.record.error).toEqual({ stage: 'stuck', message: 'stopped after 0.8 s: the document took longer than its time limit (--document-timeout)' });
       expect(stuck.record.text).toBe('This one is stuck.');
       expect(after.record.error).toBeUndefined();
       expect(later.record.error).toBeUndefined();
