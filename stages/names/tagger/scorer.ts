@@ -197,30 +197,32 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
     const ts = s.tokens;
     const n = ts.length;
     const scale = model.scale;
-    const ws = (i: number) => (infos[i] as WordInfo).weights as WordSums;
+    const capsLine = s.capsLine;
     for (let i = 0; i < n; i++) {
       const t = ts[i] as Token;
       const info = infos[i] as WordInfo;
-      const w = ws(i);
+      const w = info.weights as WordSums;
       const pos = positionOf(i, t);
       const a = own(w, info, pos);
-      const b = i >= 2 ? twoBefore(ws(i - 2), infos[i - 2] as WordInfo) : twoBefore(edge, null);
-      const c = i >= 1 ? before(ws(i - 1), infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
-      const d = i + 1 < n ? after(ws(i + 1), infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
-      const e = i + 2 < n ? twoAfter(ws(i + 2), infos[i + 2] as WordInfo) : twoAfter(edge, null);
+      const b = i >= 2 ? twoBefore((infos[i - 2] as WordInfo).weights as WordSums, infos[i - 2] as WordInfo) : twoBefore(edge, null);
+      const c = i >= 1 ? before((infos[i - 1] as WordInfo).weights as WordSums, infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
+      const d = i + 1 < n ? after((infos[i + 1] as WordInfo).weights as WordSums, infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
+      const e = i + 2 < n ? twoAfter((infos[i + 2] as WordInfo).weights as WordSums, infos[i + 2] as WordInfo) : twoAfter(edge, null);
       const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
-      const g = bits === 0 ? ZERO : documentSums(bits, pos, s.capsLine);
-      const h = s.capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
+      const g = bits === 0 ? ZERO : documentSums(bits, pos, capsLine);
+      const h = capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
       const k = t.headline ? (w.headline ??= sumOf((f) => headlineFeatures(f, info))) : ZERO;
       if (generation !== start) return false;
-      // Whole numbers: the same sum in any order.
+      // Whole numbers: the same sum in any order. Most tokens have no document hint and stand in
+      // no line of capitals or headline: those three groups are zeros, and not read.
       const base = i * TAG_COUNT;
       for (let x = 0; x < TAG_COUNT; x++) {
-        const sum =
-          (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) +
-          (arena[e + x] as number) + (arena[g + x] as number) + (arena[h + x] as number) + (arena[k + x] as number);
-        out[base + x] = sum * scale;
+        out[base + x] = (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) + (arena[e + x] as number);
       }
+      if (g !== ZERO) for (let x = 0; x < TAG_COUNT; x++) out[base + x] = (out[base + x] as number) + (arena[g + x] as number);
+      if (h !== ZERO) for (let x = 0; x < TAG_COUNT; x++) out[base + x] = (out[base + x] as number) + (arena[h + x] as number);
+      if (k !== ZERO) for (let x = 0; x < TAG_COUNT; x++) out[base + x] = (out[base + x] as number) + (arena[k + x] as number);
+      for (let x = 0; x < TAG_COUNT; x++) out[base + x] = (out[base + x] as number) * scale;
     }
     return true;
   };
