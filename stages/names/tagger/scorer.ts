@@ -198,16 +198,20 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
     const n = ts.length;
     const scale = model.scale;
     const capsLine = s.capsLine;
+    // The sentence's edge of these tables: should they start again on the way, the shapes' numbers
+    // read from the words are of before, and must not reach the new edge (a sum kept there under
+    // another shape's number would stay).
+    const border = edge;
     for (let i = 0; i < n; i++) {
       const t = ts[i] as Token;
       const info = infos[i] as WordInfo;
       const w = info.weights as WordSums;
       const pos = positionOf(i, t);
       const a = own(w, info, pos);
-      const b = i >= 2 ? twoBefore((infos[i - 2] as WordInfo).weights as WordSums, infos[i - 2] as WordInfo) : twoBefore(edge, null);
-      const c = i >= 1 ? before((infos[i - 1] as WordInfo).weights as WordSums, infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
-      const d = i + 1 < n ? after((infos[i + 1] as WordInfo).weights as WordSums, infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
-      const e = i + 2 < n ? twoAfter((infos[i + 2] as WordInfo).weights as WordSums, infos[i + 2] as WordInfo) : twoAfter(edge, null);
+      const b = i >= 2 ? twoBefore((infos[i - 2] as WordInfo).weights as WordSums, infos[i - 2] as WordInfo) : twoBefore(border, null);
+      const c = i >= 1 ? before((infos[i - 1] as WordInfo).weights as WordSums, infos[i - 1] as WordInfo, w.shape) : before(border, null, w.shape);
+      const d = i + 1 < n ? after((infos[i + 1] as WordInfo).weights as WordSums, infos[i + 1] as WordInfo, w.shape) : after(border, null, w.shape);
+      const e = i + 2 < n ? twoAfter((infos[i + 2] as WordInfo).weights as WordSums, infos[i + 2] as WordInfo) : twoAfter(border, null);
       const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
       const g = bits === 0 ? ZERO : documentSums(bits, pos, capsLine);
       const h = capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
