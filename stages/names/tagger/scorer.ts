@@ -220,13 +220,19 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
       // Whole numbers: the same sum in any order. Most tokens have no document hint and stand in
       // no line of capitals or headline: those three groups are zeros, and not read.
       const base = i * TAG_COUNT;
-      for (let x = 0; x < TAG_COUNT; x++) {
-        out[base + x] = (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) + (arena[e + x] as number);
+      if (g === ZERO && h === ZERO && k === ZERO) {
+        for (let x = 0; x < TAG_COUNT; x++) {
+          const sum = (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) + (arena[e + x] as number);
+          out[base + x] = sum * scale;
+        }
+        continue;
       }
-      if (g !== ZERO) for (let x = 0; x < TAG_COUNT; x++) out[base + x] = (out[base + x] as number) + (arena[g + x] as number);
-      if (h !== ZERO) for (let x = 0; x < TAG_COUNT; x++) out[base + x] = (out[base + x] as number) + (arena[h + x] as number);
-      if (k !== ZERO) for (let x = 0; x < TAG_COUNT; x++) out[base + x] = (out[base + x] as number) + (arena[k + x] as number);
-      for (let x = 0; x < TAG_COUNT; x++) out[base + x] = (out[base + x] as number) * scale;
+      for (let x = 0; x < TAG_COUNT; x++) {
+        const sum =
+          (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) +
+          (arena[e + x] as number) + (arena[g + x] as number) + (arena[h + x] as number) + (arena[k + x] as number);
+        out[base + x] = sum * scale;
+      }
     }
     return true;
   };
