@@ -43,20 +43,23 @@ interface WordSums {
   /** The word's short shape, numbered (see `shapeIds`). */
   shape: number;
   /** Its own features and the position group, by position (0-7). */
-  at: (Sums | undefined)[];
+  at: Sums[];
   twoBefore: Sums | undefined;
   twoAfter: Sums | undefined;
-  before: (Sums | undefined)[];
-  after: (Sums | undefined)[];
+  before: Sums[];
+  after: Sums[];
   caps: Sums | undefined;
   headline: Sums | undefined;
 }
+
+/** The arena's first group, all zeros: for a group a token does not have, and where a word's tables have no sums yet. */
+const ZERO = 0;
 
 /** Every field set at once: objects of one layout keep property reads fast. */
 const wordSumsOf = (owner: object, shape: number): WordSums => ({
   owner,
   shape,
-  at: [],
+  at: [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO],
   twoBefore: undefined,
   twoAfter: undefined,
   before: [],
@@ -65,8 +68,15 @@ const wordSumsOf = (owner: object, shape: number): WordSums => ({
   headline: undefined,
 });
 
-/** The arena's first group: all zeros, for a group a token does not have. */
-const ZERO = 0;
+/** The sums a word's table by shape keeps at `shape`, ZERO for none yet. */
+const keptAt = (table: Sums[], shape: number): Sums => (shape < table.length ? (table[shape] as Sums) : ZERO);
+
+/** Keeps `sums` at `shape` of a word's table. The table grows with zeros, not holes: an array of small integers without holes is read fastest. */
+function keep(table: Sums[], shape: number, sums: Sums): Sums {
+  while (table.length < shape) table.push(ZERO);
+  table[shape] = sums;
+  return sums;
+}
 
 /** Shapes numbered at most (punctuation marks are shapes of their own): then every table starts again. */
 const MAX_SHAPES = 1024;
@@ -146,25 +156,42 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
     info.weights = w;
     return w;
   };
-  const own = (w: WordSums, info: WordInfo, pos: number): Sums =>
-    (w.at[pos] ??= sumOf((f) => {
+  const own = (w: WordSums, info: WordInfo, pos: number): Sums => {
+    const kept = w.at[pos] as Sums;
+    if (kept !== ZERO) return kept;
+    return (w.at[pos] = sumOf((f) => {
       ownFeatures(f, info);
       positionFeatures(f, info.shortHash, pos);
     }));
+  };
   /** The word (null: the sentence's edge) right before a token of shape `shape`. */
-  const before = (w: WordSums, info: WordInfo | null, shape: number): Sums =>
-    (w.before[shape] ??= sumOf((f) => {
-      const hash = shapeHashes[shape] as number;
-      neighbourFeatures(f, 1, info);
-      f.push(shapeBeforeFeature(info?.shortHash ?? BOUNDARY, hash), wordBeforeFeature(info?.lowerHash ?? BOUNDARY, hash));
-    }));
+  const before = (w: WordSums, info: WordInfo | null, shape: number): Sums => {
+    const kept = keptAt(w.before, shape);
+    if (kept !== ZERO) return kept;
+    const hash = shapeHashes[shape] as number;
+    return keep(
+      w.before,
+      shape,
+      sumOf((f) => {
+        neighbourFeatures(f, 1, info);
+        f.push(shapeBeforeFeature(info?.shortHash ?? BOUNDARY, hash), wordBeforeFeature(info?.lowerHash ?? BOUNDARY, hash));
+      }),
+    );
+  };
   /** The word (null: the sentence's edge) right after a token of shape `shape`. */
-  const after = (w: WordSums, info: WordInfo | null, shape: number): Sums =>
-    (w.after[shape] ??= sumOf((f) => {
-      const hash = shapeHashes[shape] as number;
-      neighbourFeatures(f, 2, info);
-      f.push(shapeAfterFeature(hash, info?.shortHash ?? BOUNDARY), wordAfterFeature(hash, info?.lowerHash ?? BOUNDARY));
-    }));
+  const after = (w: WordSums, info: WordInfo | null, shape: number): Sums => {
+    const kept = keptAt(w.after, shape);
+    if (kept !== ZERO) return kept;
+    const hash = shapeHashes[shape] as number;
+    return keep(
+      w.after,
+      shape,
+      sumOf((f) => {
+        neighbourFeatures(f, 2, info);
+        f.push(shapeAfterFeature(hash, info?.shortHash ?? BOUNDARY), wordAfterFeature(hash, info?.lowerHash ?? BOUNDARY));
+      }),
+    );
+  };
   const twoBefore = (w: WordSums, info: WordInfo | null): Sums => (w.twoBefore ??= sumOf((f) => neighbourFeatures(f, 0, info)));
   const twoAfter = (w: WordSums, info: WordInfo | null): Sums => (w.twoAfter ??= sumOf((f) => neighbourFeatures(f, 3, info)));
   const documentSums = (bits: number, pos: number, capsLine: boolean): Sums => {
