@@ -1,7 +1,6 @@
 // Words of a block with their offsets: the only unit the name finder looks at. One pass over the
 // text: plain ASCII is read by character codes, anything else by one regular expression without
 // nested quantifiers, so the cost is linear.
-import { memoize } from '../../pipeline/core/memo.ts';
 
 export type TokenKind = 'word' | 'initial' | 'abbreviation' | 'number' | 'break' | 'punct';
 
@@ -84,14 +83,11 @@ function caseBits(value: string): number {
   return (first >= 65 && first <= 90 ? CAPITALIZED : 0) | (letters > 1 && !lower ? ALL_CAPS : 0);
 }
 
-// A word past ASCII is cased by three regular expressions and two case mappings: worked out once
-// per word, since words repeat (bounded: the memo empties itself when full, and keeps no word
-// longer than a word can be).
-const caseByRegex = memoize((value: string): number => {
+function caseByRegex(value: string): number {
   const letters = value.replace(/[^\p{L}]/gu, '');
   const allCaps = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
   return (UPPER.test(value) ? CAPITALIZED : 0) | (allCaps ? ALL_CAPS : 0);
-}, { maxKeyLength: 64 });
+}
 
 /**
  * The character code at `i`, 0 past the end. Reading past the end gives NaN, which made V8 drop
