@@ -102,6 +102,32 @@ function attach(person: LinkedPerson, mention: LinkedMention) {
   if (compareForms(mention.words, person.best) < 0) person.best = mention.words;
 }
 
+/**
+ * The short forms of the document's people (`index`, by their keys) among a run of capitalised
+ * words left over, longest first: each becomes a mention of the nearest person it may shorten.
+ */
+function linkLooseRun(run: Token[], index: Map<string, LinkedPerson[]>): void {
+  // Each word's key worked out once, not once for each form it may open or end.
+  const keys = run.map(wordKey);
+  let i = 0;
+  while (i < run.length) {
+    let matched = 0;
+    for (let len = Math.min(LONGEST_SHORT_FORM, run.length - i); len > 0 && matched === 0; len--) {
+      const first = run[i] as Token;
+      // A lone stop word opening a sentence ("Such a...") is not the surname it spells.
+      if (len === 1 && first.sentenceStart && isStopword(first.text)) continue;
+      let spaced = false;
+      for (let j = i + 1; j < i + len; j++) if ((run[j] as Token).start - (run[j - 1] as Token).end > 3) spaced = true;
+      if (spaced) continue;
+      const owners = index.get(keys.slice(i, i + len).join(' '));
+      if (owners === undefined) continue;
+      attach(nearest(owners, first.start), mentionOf(run.slice(i, i + len), null));
+      matched = len;
+    }
+    i += matched === 0 ? 1 : matched;
+  }
+}
+
 /** Groups a document's name mentions into people and links the short forms to them. */
 export function linkPeople(doc: DocumentNames): LinkedPerson[] {
   const persons: LinkedPerson[] = [];
@@ -138,31 +164,16 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
     else if (!list.includes(p)) list.push(p);
   };
   for (const p of persons) {
+    const chinese = isChineseName(p.best);
     for (let k = 0; k < p.keys.length; k++) {
       // Suffixes of the name, a surname with its particle among them ("de Silva", "Van Moer").
       if (k > 0 && p.keys.slice(k).every((key) => isConnector(key))) continue;
-      if (k === 0 || !isChineseName(p.best)) add(p.keys.slice(k).join(' '), p);
+      if (k === 0 || !chinese) add(p.keys.slice(k).join(' '), p);
     }
-    if (isChineseName(p.best)) add(p.keys[0] as string, p);
+    if (chinese) add(p.keys[0] as string, p);
   }
-
-  for (const run of doc.loose) {
-    let i = 0;
-    while (i < run.length) {
-      let matched = 0;
-      for (let len = Math.min(LONGEST_SHORT_FORM, run.length - i); len > 0 && matched === 0; len--) {
-        const words = run.slice(i, i + len);
-        // A lone stop word opening a sentence ("Such a...") is not the surname it spells.
-        if (len === 1 && (words[0] as Token).sentenceStart && isStopword((words[0] as Token).text)) continue;
-        if (len > 1 && words.some((w, j) => j > 0 && (w.start - (words[j - 1] as Token).end > 3))) continue;
-        const owners = index.get(words.map(wordKey).join(' '));
-        if (owners === undefined) continue;
-        attach(nearest(owners, (words[0] as Token).start), mentionOf(words, null));
-        matched = len;
-      }
-      i += matched === 0 ? 1 : matched;
-    }
-  }
+  // No person, no short form of one: the capitalised words left over name nobody.
+  if (index.size > 0) for (const run of doc.loose) linkLooseRun(run, index);
 
   for (const p of persons) {
     p.mentions.sort((a, b) => a.start - b.start);

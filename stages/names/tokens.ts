@@ -58,8 +58,17 @@ function kindOf(value: string, text: string, start: number): TokenKind {
   return 'word';
 }
 
-/** Whether a word begins with a capital, and whether it has two letters or more, all capitals. Plain ASCII is read by character codes. */
+/** Whether a word begins with a capital, and whether it has two letters or more, all capitals. */
 export function caseOf(value: string): { capitalized: boolean; allCaps: boolean } {
+  const bits = caseBits(value);
+  return { capitalized: (bits & CAPITALIZED) !== 0, allCaps: (bits & ALL_CAPS) !== 0 };
+}
+
+const CAPITALIZED = 1;
+const ALL_CAPS = 2;
+
+/** `caseOf` as bits (CAPITALIZED, ALL_CAPS), no object made per word; plain ASCII read by character codes. */
+function caseBits(value: string): number {
   let letters = 0;
   let lower = false;
   for (let i = 0; i < value.length; i++) {
@@ -71,15 +80,13 @@ export function caseOf(value: string): { capitalized: boolean; allCaps: boolean 
     } else if (c >= 65 && c <= 90) letters++;
   }
   const first = value.charCodeAt(0);
-  return { capitalized: first >= 65 && first <= 90, allCaps: letters > 1 && !lower };
+  return (first >= 65 && first <= 90 ? CAPITALIZED : 0) | (letters > 1 && !lower ? ALL_CAPS : 0);
 }
 
-function caseByRegex(value: string): { capitalized: boolean; allCaps: boolean } {
+function caseByRegex(value: string): number {
   const letters = value.replace(/[^\p{L}]/gu, '');
-  return {
-    capitalized: UPPER.test(value),
-    allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
-  };
+  const allCaps = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return (UPPER.test(value) ? CAPITALIZED : 0) | (allCaps ? ALL_CAPS : 0);
 }
 
 /**
@@ -138,6 +145,8 @@ function isPossessive(value: string): boolean {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
+  // The token before the one being made.
+  let prev: Token | undefined;
   let i = 0;
   while (i < text.length) {
     if (isAsciiSpace(text.charCodeAt(i))) {
@@ -160,11 +169,12 @@ export function tokenize(text: string): Token[] {
     // The period of an initial belongs to the initial: it ends no sentence.
     const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
     i = Math.max(stop, end);
-    const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? null : caseOf(value);
-    tokens.push(new WordToken(kind === 'initial' ? `${value}.` : value, start, end, kind, cased !== null && cased.capitalized, cased !== null && cased.allCaps, sentenceStart, possessive));
+    const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? 0 : caseBits(value);
+    const token = new WordToken(kind === 'initial' ? `${value}.` : value, start, end, kind, (cased & CAPITALIZED) !== 0, (cased & ALL_CAPS) !== 0, sentenceStart, possessive);
+    tokens.push(token);
     // The period after a short capitalised word (Mr., Dr., Gen., Sra.) ends no sentence.
-    const prev = tokens.at(-2);
     const afterShortWord = value === '.' && prev !== undefined && prev.capitalized && prev.kind === 'word' && prev.text.length <= 4 && prev.end === start;
+    prev = token;
     if (kind === 'break' || (kind === 'punct' && SENTENCE_END.has(value) && !afterShortWord)) sentenceStart = true;
     else if (kind !== 'punct') sentenceStart = false;
   }

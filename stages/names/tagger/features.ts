@@ -100,6 +100,8 @@ export interface WordInfo {
   listHash: number;
   suffixHash: number;
   lists: string;
+  /** The same lists as bits (`LIST_BITS`), for the document hints' tests of every word. */
+  listBits: number;
   own: number[];
   /** Room for the tagger's scorer to keep what the word's features weigh (scorer.ts): it goes when the word's information does. */
   weights: unknown;
@@ -141,10 +143,26 @@ function wordInfo(text: string, kind: string): WordInfo {
     listHash: hashString(lists),
     suffixHash: hashString(joined(chars.slice(-3))),
     lists,
+    listBits: listBitsOf(lists),
     // A copy of its exact length: the pushes left room for more, which a kept word would hold on to.
     own: own.slice(),
     weights: undefined,
   };
+}
+
+/** A bit for each list letter of `wordLists` that the document hints test. */
+const LIST_BITS: Record<string, number> = { g: 1, t: 2, o: 4, a: 8, b: 16, s: 32 };
+const IN_GIVEN = 1;
+const IN_TITLES = 2;
+const IN_ORG_WORDS = 4;
+const IN_CUES_AFTER = 8;
+const IN_CUES_BEFORE = 16;
+const IN_STOPWORDS = 32;
+
+function listBitsOf(lists: string): number {
+  let bits = 0;
+  for (const l of lists) bits |= LIST_BITS[l] ?? 0;
+  return bits;
 }
 
 /** Words whose information is kept, in each of the memo's two generations (`memoizeRecent`). */
@@ -253,16 +271,16 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
       else if (!s.capsLine) {
         const prev = ts[i - 1];
         const next = ts[i + 1];
-        const prevLists = prev === undefined ? '' : (is[i - 1] as WordInfo).lists;
-        const nextLists = next === undefined ? '' : (is[i + 1] as WordInfo).lists;
+        const prevLists = prev === undefined ? 0 : (is[i - 1] as WordInfo).listBits;
+        const nextLists = next === undefined ? 0 : (is[i + 1] as WordInfo).listBits;
         if (i > 0 && !t.sentenceStart) bits |= SEEN_CAPITALISED_INSIDE;
-        if (isCap(prev) && prevLists.includes('g')) bits |= SEEN_AFTER_GIVEN;
+        if (isCap(prev) && (prevLists & IN_GIVEN) !== 0) bits |= SEEN_AFTER_GIVEN;
         if (isCap(next)) bits |= SEEN_BEFORE_CAPITAL;
         if (isCap(prev) && !(prev as Token).sentenceStart) bits |= SEEN_AFTER_CAPITAL;
-        if (prevLists.includes('t')) bits |= SEEN_AFTER_TITLE;
-        if (isCap(next) && nextLists.includes('o')) bits |= SEEN_BEFORE_ORG;
-        if (nextLists.includes('a') || prevLists.includes('b')) bits |= SEEN_BY_CUE;
-        if (prev !== undefined && !prev.capitalized && prevLists.includes('s')) bits |= SEEN_AFTER_FUNCTION_WORD;
+        if ((prevLists & IN_TITLES) !== 0) bits |= SEEN_AFTER_TITLE;
+        if (isCap(next) && (nextLists & IN_ORG_WORDS) !== 0) bits |= SEEN_BEFORE_ORG;
+        if ((nextLists & IN_CUES_AFTER) !== 0 || (prevLists & IN_CUES_BEFORE) !== 0) bits |= SEEN_BY_CUE;
+        if (prev !== undefined && !prev.capitalized && (prevLists & IN_STOPWORDS) !== 0) bits |= SEEN_AFTER_FUNCTION_WORD;
         if (!isCap(prev) && !isCap(next) && i > 0) bits |= SEEN_ALONE;
       }
       // Words repeat: most of the time the document has seen this one so already.

@@ -43,20 +43,23 @@ interface WordSums {
   /** The word's short shape, numbered (see `shapeIds`). */
   shape: number;
   /** Its own features and the position group, by position (0-7). */
-  at: (Sums | undefined)[];
+  at: Sums[];
   twoBefore: Sums | undefined;
   twoAfter: Sums | undefined;
-  before: (Sums | undefined)[];
-  after: (Sums | undefined)[];
+  before: Sums[];
+  after: Sums[];
   caps: Sums | undefined;
   headline: Sums | undefined;
 }
+
+/** The arena's first group, all zeros: for a group a token does not have, and where a word's tables have no sums yet. */
+const ZERO = 0;
 
 /** Every field set at once: objects of one layout keep property reads fast. */
 const wordSumsOf = (owner: object, shape: number): WordSums => ({
   owner,
   shape,
-  at: [],
+  at: [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO],
   twoBefore: undefined,
   twoAfter: undefined,
   before: [],
@@ -65,8 +68,15 @@ const wordSumsOf = (owner: object, shape: number): WordSums => ({
   headline: undefined,
 });
 
-/** The arena's first group: all zeros, for a group a token does not have. */
-const ZERO = 0;
+/** The sums a word's table by shape keeps at `shape`, ZERO for none yet. */
+const keptAt = (table: Sums[], shape: number): Sums => (shape < table.length ? (table[shape] as Sums) : ZERO);
+
+/** Keeps `sums` at `shape` of a word's table. The table grows with zeros, not holes: an array of small integers without holes is read fastest. */
+function keep(table: Sums[], shape: number, sums: Sums): Sums {
+  while (table.length < shape) table.push(ZERO);
+  table[shape] = sums;
+  return sums;
+}
 
 /** Shapes numbered at most (punctuation marks are shapes of their own): then every table starts again. */
 const MAX_SHAPES = 1024;
@@ -146,25 +156,42 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
     info.weights = w;
     return w;
   };
-  const own = (w: WordSums, info: WordInfo, pos: number): Sums =>
-    (w.at[pos] ??= sumOf((f) => {
+  const own = (w: WordSums, info: WordInfo, pos: number): Sums => {
+    const kept = w.at[pos] as Sums;
+    if (kept !== ZERO) return kept;
+    return (w.at[pos] = sumOf((f) => {
       ownFeatures(f, info);
       positionFeatures(f, info.shortHash, pos);
     }));
+  };
   /** The word (null: the sentence's edge) right before a token of shape `shape`. */
-  const before = (w: WordSums, info: WordInfo | null, shape: number): Sums =>
-    (w.before[shape] ??= sumOf((f) => {
-      const hash = shapeHashes[shape] as number;
-      neighbourFeatures(f, 1, info);
-      f.push(shapeBeforeFeature(info?.shortHash ?? BOUNDARY, hash), wordBeforeFeature(info?.lowerHash ?? BOUNDARY, hash));
-    }));
+  const before = (w: WordSums, info: WordInfo | null, shape: number): Sums => {
+    const kept = keptAt(w.before, shape);
+    if (kept !== ZERO) return kept;
+    const hash = shapeHashes[shape] as number;
+    return keep(
+      w.before,
+      shape,
+      sumOf((f) => {
+        neighbourFeatures(f, 1, info);
+        f.push(shapeBeforeFeature(info?.shortHash ?? BOUNDARY, hash), wordBeforeFeature(info?.lowerHash ?? BOUNDARY, hash));
+      }),
+    );
+  };
   /** The word (null: the sentence's edge) right after a token of shape `shape`. */
-  const after = (w: WordSums, info: WordInfo | null, shape: number): Sums =>
-    (w.after[shape] ??= sumOf((f) => {
-      const hash = shapeHashes[shape] as number;
-      neighbourFeatures(f, 2, info);
-      f.push(shapeAfterFeature(hash, info?.shortHash ?? BOUNDARY), wordAfterFeature(hash, info?.lowerHash ?? BOUNDARY));
-    }));
+  const after = (w: WordSums, info: WordInfo | null, shape: number): Sums => {
+    const kept = keptAt(w.after, shape);
+    if (kept !== ZERO) return kept;
+    const hash = shapeHashes[shape] as number;
+    return keep(
+      w.after,
+      shape,
+      sumOf((f) => {
+        neighbourFeatures(f, 2, info);
+        f.push(shapeAfterFeature(hash, info?.shortHash ?? BOUNDARY), wordAfterFeature(hash, info?.lowerHash ?? BOUNDARY));
+      }),
+    );
+  };
   const twoBefore = (w: WordSums, info: WordInfo | null): Sums => (w.twoBefore ??= sumOf((f) => neighbourFeatures(f, 0, info)));
   const twoAfter = (w: WordSums, info: WordInfo | null): Sums => (w.twoAfter ??= sumOf((f) => neighbourFeatures(f, 3, info)));
   const documentSums = (bits: number, pos: number, capsLine: boolean): Sums => {
@@ -197,24 +224,36 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
     const ts = s.tokens;
     const n = ts.length;
     const scale = model.scale;
-    const ws = (i: number) => (infos[i] as WordInfo).weights as WordSums;
+    const capsLine = s.capsLine;
+    // The sentence's edge of these tables: should they start again on the way, the shapes' numbers
+    // read from the words are of before, and must not reach the new edge (a sum kept there under
+    // another shape's number would stay).
+    const border = edge;
     for (let i = 0; i < n; i++) {
       const t = ts[i] as Token;
       const info = infos[i] as WordInfo;
-      const w = ws(i);
+      const w = info.weights as WordSums;
       const pos = positionOf(i, t);
       const a = own(w, info, pos);
-      const b = i >= 2 ? twoBefore(ws(i - 2), infos[i - 2] as WordInfo) : twoBefore(edge, null);
-      const c = i >= 1 ? before(ws(i - 1), infos[i - 1] as WordInfo, w.shape) : before(edge, null, w.shape);
-      const d = i + 1 < n ? after(ws(i + 1), infos[i + 1] as WordInfo, w.shape) : after(edge, null, w.shape);
-      const e = i + 2 < n ? twoAfter(ws(i + 2), infos[i + 2] as WordInfo) : twoAfter(edge, null);
+      const b = i >= 2 ? twoBefore((infos[i - 2] as WordInfo).weights as WordSums, infos[i - 2] as WordInfo) : twoBefore(border, null);
+      const c = i >= 1 ? before((infos[i - 1] as WordInfo).weights as WordSums, infos[i - 1] as WordInfo, w.shape) : before(border, null, w.shape);
+      const d = i + 1 < n ? after((infos[i + 1] as WordInfo).weights as WordSums, infos[i + 1] as WordInfo, w.shape) : after(border, null, w.shape);
+      const e = i + 2 < n ? twoAfter((infos[i + 2] as WordInfo).weights as WordSums, infos[i + 2] as WordInfo) : twoAfter(border, null);
       const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
-      const g = bits === 0 ? ZERO : documentSums(bits, pos, s.capsLine);
-      const h = s.capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
+      const g = bits === 0 ? ZERO : documentSums(bits, pos, capsLine);
+      const h = capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
       const k = t.headline ? (w.headline ??= sumOf((f) => headlineFeatures(f, info))) : ZERO;
       if (generation !== start) return false;
-      // Whole numbers: the same sum in any order.
+      // Whole numbers: the same sum in any order. Most tokens have no document hint and stand in
+      // no line of capitals or headline: those three groups are zeros, and not read.
       const base = i * TAG_COUNT;
+      if (g === ZERO && h === ZERO && k === ZERO) {
+        for (let x = 0; x < TAG_COUNT; x++) {
+          const sum = (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) + (arena[e + x] as number);
+          out[base + x] = sum * scale;
+        }
+        continue;
+      }
       for (let x = 0; x < TAG_COUNT; x++) {
         const sum =
           (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) +
