@@ -27,9 +27,13 @@ export const HIGH_ACCURACY_MAX_LETTERS = 120;
 const LETTERS = /\p{L}+/gu;
 const DROPPED = /[\p{P}\p{N}]+/gu;
 
-/** The words Lingua reads: lower-cased, punctuation and digits taken out, split at white space. */
+const HAS_LETTER = /\p{L}/u;
+
+/** The words Lingua reads: lower-cased, split at white space, punctuation and digits, and only
+ *  those with a letter ("|" or "+" between two words is no word: it would lower the share of words
+ *  that bear a letter below half). */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(DROPPED, ' ').split(/\s+/).filter((w) => w.length > 0);
+  return text.toLowerCase().replace(DROPPED, ' ').split(/\s+/).filter((w) => HAS_LETTER.test(w));
 }
 
 /** The language a letter alone says: its script's only language (Greek, Hangul …; Han counts for
@@ -125,7 +129,7 @@ function sumFor(language: string, hashes: number[][], backOff: boolean): number 
 export function scoreLanguages(text: string, codes: string[], low: boolean): [string, number][] {
   const zero = (): [string, number][] => [...codes].sort(byName).map((c) => [c, 0]);
   const words = wordsOf(text);
-  if (!words.some((w) => /\p{L}/u.test(w))) return zero();
+  if (!words.length) return zero();
   const known = new Set(codes);
   const ruled = byUniqueLetters(words, known);
   if (ruled) return [[ruled, 1], ...zero().filter(([c]) => c !== ruled)];
