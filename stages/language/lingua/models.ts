@@ -6,7 +6,8 @@
 import { readModel } from './locate.ts';
 import { FNV_START, GramTable, tableKey } from './table.ts';
 
-const tables = new Map<string, GramTable | null>();
+/** Language → its tables by n-gram length (index 1 to 5), filled as they are asked for. */
+const tables = new Map<string, (GramTable | null | undefined)[]>();
 
 const QUOTE = 0x22, SLASH = 0x2f, SPACE = 0x20, BACKSLASH = 0x5c;
 
@@ -42,14 +43,21 @@ function build(json: Buffer): GramTable {
   return table;
 }
 
-/** The table of `language`'s n-grams of `length` letters (Lingua's language name, e.g. ENGLISH). */
+/** The tables of `language` (Lingua's language name, e.g. ENGLISH) by n-gram length, each loaded
+ *  on first use by `gramTable`; a slot is undefined until then, null where Lingua has no model. */
+export function languageTables(language: string): (GramTable | null | undefined)[] {
+  let list = tables.get(language);
+  if (!list) tables.set(language, (list = []));
+  return list;
+}
+
+/** The table of `language`'s n-grams of `length` letters, null if Lingua has none. */
 export function gramTable(language: string, length: number): GramTable | null {
-  const key = `${language}:${length}`;
-  let table = tables.get(key);
+  const list = languageTables(language);
+  let table = list[length];
   if (table === undefined) {
     const json = readModel(language, length);
-    table = json ? build(json) : null;
-    tables.set(key, table);
+    list[length] = table = json ? build(json) : null;
   }
   return table;
 }
@@ -57,6 +65,6 @@ export function gramTable(language: string, length: number): GramTable | null {
 /** Bytes held by the loaded tables (for the bench and the README's bound). */
 export function loadedBytes(): number {
   let n = 0;
-  for (const t of tables.values()) if (t) n += t.bytes;
+  for (const list of tables.values()) for (const t of list) if (t) n += t.bytes;
   return n;
 }

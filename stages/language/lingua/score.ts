@@ -7,8 +7,8 @@
 // to 1; languages ranked by confidence, then by name.
 import { readFileSync } from 'node:fs';
 import { scriptOf } from '../../../pipeline/core/text.ts';
-import { gramTable } from './models.ts';
-import { ABSENT, FNV_START, fnvCodePoint, tableKey, type GramTable } from './table.ts';
+import { gramTable, languageTables } from './models.ts';
+import { ABSENT, FNV_START, fnvCodePoint, tableKey } from './table.ts';
 
 interface Rules { unique: Record<string, string>; shared: [string, string[]][] }
 const rules = JSON.parse(readFileSync(new URL('../data/lingua-rules.json', import.meta.url), 'utf8')) as Rules;
@@ -71,17 +71,19 @@ function byUniqueLetters(words: string[], codes: Set<string>): string | null {
   return first![0];
 }
 
+/** Letter → the indexes of the shared-letter groups it belongs to. */
+const sharedGroups = new Map<string, number[]>();
+rules.shared.forEach(([letters], i) => { for (const ch of letters) sharedGroups.set(ch, [...(sharedGroups.get(ch) ?? []), i]); });
+
 /** The candidates narrowed to those writing the shared letters (ñ, ø, ё …) at least half the words carry. */
 function bySharedLetters(words: string[], codes: string[]): string[] {
   const counts = new Map<string, number>();
-  for (const [letters, langs] of rules.shared) {
-    const relevant = langs.filter((l) => codes.includes(l));
-    if (!relevant.length) continue;
-    for (const word of words) {
-      if (![...letters].some((ch) => word.includes(ch))) continue;
-      for (const l of relevant) counts.set(l, (counts.get(l) ?? 0) + 1);
-    }
+  for (const word of words) {
+    const groups = new Set<number>();
+    for (const ch of word) for (const g of sharedGroups.get(ch) ?? []) groups.add(g);
+    for (const g of groups) for (const l of rules.shared[g]![1]) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
+  if (!counts.size) return codes;
   const subset = codes.filter((c) => (counts.get(c) ?? 0) >= words.length / 2);
   return subset.length ? subset : codes;
 }
@@ -108,13 +110,13 @@ function prefixHashes(gram: string): number[] {
 }
 
 /** Sum of log-probabilities of the grams for one language (0 when it knows none of them). */
-function sumFor(language: string, hashes: number[][], backOff: boolean): number {
-  const byLength: (GramTable | null)[] = [];
+function sumFor(language: string, hashes: number[][]): number {
+  const tables = languageTables(language);
   let sum = 0;
   for (const prefixes of hashes) {
-    for (let k = 0; k < (backOff ? prefixes.length : 1); k++) {
+    for (let k = 0; k < prefixes.length; k++) {
       const length = prefixes.length - k;
-      const table = (byLength[length] ??= gramTable(language, length));
+      const table = tables[length] === undefined ? gramTable(language, length) : tables[length];
       const lp = table ? table.get(prefixes[k]!) : ABSENT;
       if (lp !== ABSENT) { sum += lp; break; }
     }
@@ -152,7 +154,7 @@ export function scoreLanguages(text: string, codes: string[], low: boolean): [st
         unigramCounts.set(c, n);
       }
     }
-    for (const c of candidates) sums.set(c, sums.get(c)! + sumFor(modelName.get(c)!, hashes, true));
+    for (const c of candidates) sums.set(c, sums.get(c)! + sumFor(modelName.get(c)!, hashes));
   }
   const scored: [string, number][] = [];
   for (const c of candidates) {
@@ -170,7 +172,8 @@ export function scoreLanguages(text: string, codes: string[], low: boolean): [st
   return [...ranked, ...zero().filter(([c]) => !listed.has(c))];
 }
 
+/** Lingua's order among languages of equal confidence: by name. */
+const nameRank = new Map([...modelName.entries()].sort(([, a], [, b]) => (a < b ? -1 : 1)).map(([code], i) => [code, i]));
 function byName(a: string, b: string): number {
-  const x = modelName.get(a) ?? a, y = modelName.get(b) ?? b;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return (nameRank.get(a) ?? 0) - (nameRank.get(b) ?? 0);
 }
