@@ -45,7 +45,7 @@ function measure(target) {
   return {
     ms: median(samples.map((s) => s.ms)),
     rss: median(samples.map((s) => s.rss)) / 1e6,
-    lingua: urls.some((u) => u.includes('/@bluzzi/lingua/')),
+    lingua: urls.some((u) => u.includes('/stages/language/lingua/')),
     eld: urls.some((u) => u.includes('/eld/')),
     names: urls.some((u) => u.includes('/stages/names/')),
   };

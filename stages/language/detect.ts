@@ -1,14 +1,13 @@
 // Language identification core for newsnorm.
-// Lingua (WASM, high-accuracy mode) restricted by a Unicode script check, with alphabet
+// Lingua's n-gram models and rules (scored by lingua/score.ts, in high-accuracy mode unless told
+// otherwise) restricted by a Unicode script check, with alphabet
 // exclusion (Cyrillic), look-alike letter repair (the repair stage's rule, pipeline/core/lookalikes.ts) and marker-word tie-breaks for
 // close language pairs. Codes are franc-style ISO 639-3 (arb, pes, zlm, cmn, ekk, lvs, ...).
 // Node 20 ESM (module: nodenext / package type "module").
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { replaceLookalikes } from '../../pipeline/core/lookalikes.ts';
 import { kindOf, LETTER, scriptOf as unicodeScript } from '../../pipeline/core/text.ts';
-
-const require = createRequire(import.meta.url);
+import { scoreLanguages } from './lingua/score.ts';
 
 export interface DetectOptions {
   /** expected language (ISO 639-3); preferred when it is close to the best candidate */
@@ -56,52 +55,13 @@ function getTables() {
   return tables;
 }
 
-// ---- Lingua (CommonJS WASM package), created lazily once ----
-interface LinguaDetector { computeLanguageConfidenceValues(text: string): { language: string; confidence: number }[]; free(): void }
-interface LinguaBuilder { build(): LinguaDetector; withLowAccuracyMode(): LinguaBuilder; free(): void }
-interface LinguaModule {
-  LanguageDetectorBuilder: { fromAllLanguages(): LinguaBuilder; fromLanguages(langs: string[]): LinguaBuilder };
-}
-let lingua: LinguaModule | null = null;
-const allDetectors = new Map<string, LinguaDetector>();
-const restricted = new Map<string, LinguaDetector>();
-function linguaModule(): LinguaModule {
-  if (!lingua) lingua = require('@bluzzi/lingua') as LinguaModule;
-  return lingua;
-}
-// The binding's objects live in WebAssembly memory and are never collected: every builder is
-// freed once it has built its detector, and every detector dropped from the cache is freed.
-function build(builder: LinguaBuilder, low: boolean): LinguaDetector {
-  const configured = low ? builder.withLowAccuracyMode() : builder;
-  const detector = configured.build();
-  if (configured !== builder) configured.free();
-  builder.free();
-  return detector;
-}
-function detectorFor(codes: string[] | null, low: boolean): LinguaDetector {
-  const mode = low ? 'low' : 'high';
-  if (!codes) {
-    let all = allDetectors.get(mode);
-    if (!all) allDetectors.set(mode, (all = build(linguaModule().LanguageDetectorBuilder.fromAllLanguages(), low)));
-    return all;
-  }
-  const key = `${mode}:${[...codes].sort().join(',')}`;
-  let d = restricted.get(key);
-  if (!d) {
-    const { codeToName } = getTables();
-    d = build(linguaModule().LanguageDetectorBuilder.fromLanguages(codes.map((c) => codeToName[c]!)), low);
-    if (restricted.size >= 4096) {
-      // A detector is small (the models are shared); a full cache starts again.
-      for (const old of restricted.values()) old.free();
-      restricted.clear();
-    }
-    restricted.set(key, d);
-  }
-  return d;
-}
-function linguaScores(text: string, codes: string[] | null, low: boolean): [string, number][] {
-  const { names } = getTables();
-  return detectorFor(codes, low).computeLanguageConfidenceValues(text).map((x) => [names[x.language] ?? 'und', x.confidence] as [string, number]);
+// ---- Lingua's models, scored by lingua/score.ts ----
+/** Every language Lingua has models of, by ISO 639-3 code. */
+function allCodes(): string[] { return Object.values(getTables().names); }
+/** The languages a text in `script` may be in, for a text whose script the tables know. */
+function scriptLanguages(script: string): string[] | null {
+  const { scripts } = getTables();
+  return scripts.shared[script] ?? (scripts.unique[script] ? [scripts.unique[script]] : null);
 }
 
 // ---- text preparation ----
@@ -221,7 +181,10 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
     cands = (cands ?? Object.keys(names)).filter((c) => among.has(c));
     if (cands.length === 0) return { lang: 'und', confidence: 0, method: 'no-candidate' };
   }
-  const scores: [string, number][] = !cands ? linguaScores(input, null, low) : cands.length === 1 ? [[cands[0]!, 1]] : linguaScores(input, cands, low);
+  // With no script check (an experiment) or letters mostly of no known script, the candidates are
+  // the languages of the text's most frequent known script, as Lingua's own rules narrow them.
+  const weighed = cands ?? scriptLanguages(mainScript(new Map([...counts].filter(([k]) => k !== 'Other')), total)) ?? allCodes();
+  const scores: [string, number][] = weighed.length === 1 ? [[weighed[0]!, 1]] : scoreLanguages(input, weighed, low);
   const sum = scores.reduce((s, [, v]) => s + v, 0);
   if (!scores.length || sum <= 0) {
     return cands?.length ? { lang: cands[0]!, confidence: 0.1, method: `${method}:script-default` } : { lang: 'und', confidence: 0, method: 'no-evidence' };

@@ -1,0 +1,70 @@
+// Lingua's n-gram models as compact tables, loaded per language and n-gram length on first use and
+// kept for the life of the process. Bound: every model of all 75 languages is about 21 million
+// n-grams, 160 MB as tables; a dump in many languages loads the trigram, bigram and unigram
+// models of each script's languages (about 9 MB for all) and the four- and five-gram models of
+// the languages short blocks are weighed among (about 2 MB a language on average).
+import { readModel } from './locate.ts';
+import { FNV_START, GramTable, tableKey } from './table.ts';
+
+/** Language → its tables by n-gram length (index 1 to 5), filled as they are asked for. */
+const tables = new Map<string, (GramTable | null | undefined)[]>();
+
+const QUOTE = 0x22, SLASH = 0x2f, SPACE = 0x20, BACKSLASH = 0x5c;
+
+/**
+ * The table of one model file's JSON, read byte by byte: {"language":"…","ngrams":{"3/58397":"cca
+ * ccb", …}}. Each n-gram is hashed over its UTF-8 bytes where it lies (score.ts hashes a text's n-grams
+ * the same way), so loading allocates no string per n-gram.
+ */
+function build(json: Buffer): GramTable {
+  const start = json.indexOf('"ngrams":{') + 10;
+  // Each probability group is four quotes and one n-gram more than it has spaces.
+  let spaces = 0, quotes = 0;
+  for (let i = start; i < json.length; i++) { const b = json[i]!; if (b === SPACE) spaces++; else if (b === QUOTE) quotes++; }
+  const table = new GramTable(spaces + quotes / 4);
+  let i = start;
+  for (;;) {
+    while (i < json.length && json[i] !== QUOTE) i++;
+    if (i >= json.length) break;
+    // "numerator/denominator"
+    let numerator = 0, denominator = 0;
+    for (i++; json[i] !== SLASH; i++) numerator = numerator * 10 + json[i]! - 48;
+    for (i++; json[i] !== QUOTE; i++) denominator = denominator * 10 + json[i]! - 48;
+    const logProbability = Math.log(numerator / denominator);
+    i = json.indexOf(QUOTE, i + 1) + 1; // the opening quote of the n-grams
+    let h = FNV_START;
+    for (;; i++) {
+      const b = json[i]!;
+      if (b === BACKSLASH) throw new Error('escaped character in a Lingua model');
+      if (b === SPACE || b === QUOTE) { table.add(tableKey(h), logProbability); h = FNV_START; if (b === QUOTE) break; } else h = Math.imul(h ^ b, 0x01000193);
+    }
+    i++;
+  }
+  return table;
+}
+
+/** The tables of `language` (Lingua's language name, e.g. ENGLISH) by n-gram length, each loaded
+ *  on first use by `gramTable`; a slot is undefined until then, null where Lingua has no model. */
+export function languageTables(language: string): (GramTable | null | undefined)[] {
+  let list = tables.get(language);
+  if (!list) tables.set(language, (list = []));
+  return list;
+}
+
+/** The table of `language`'s n-grams of `length` letters, null if Lingua has none. */
+export function gramTable(language: string, length: number): GramTable | null {
+  const list = languageTables(language);
+  let table = list[length];
+  if (table === undefined) {
+    const json = readModel(language, length);
+    list[length] = table = json ? build(json) : null;
+  }
+  return table;
+}
+
+/** Bytes held by the loaded tables (for the bench and the README's bound). */
+export function loadedBytes(): number {
+  let n = 0;
+  for (const list of tables.values()) for (const t of list) if (t) n += t.bytes;
+  return n;
+}
