@@ -2,8 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-// Lingua's models for every language take seconds of CPU to load in each worker that needs them
-// (short texts in the Latin script are read against all of them). Four files need them: they are
+// Lingua's models for every language take a few seconds of CPU to load in each worker that needs
+// them (short texts in the Latin script are read against all of them). Four files need them: they are
 // handed out first after the packaging test, so that while one worker spends its first half
 // minute on that test (building, packing, installing, all in child processes), the other runs the
 // four one after another and loads the models once. Files a worker takes later find them loaded
@@ -24,7 +24,7 @@ class ModelsInOneWorker extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['pipeline/**/*.test.ts', 'stages/**/*.test.ts', 'report/**/*.test.ts', 'test/**/*.test.ts'],
-    // The language detector loads a large model once per worker; a few workers keep memory sane.
+    // Each worker loads the language models it needs once; two workers for two cores.
     maxWorkers: 2,
     // Worker threads rather than child processes: one process, no second Node to start.
     pool: 'threads',
@@ -33,8 +33,8 @@ export default defineConfig({
     // change shared state (an environment variable, LEARNING_WINDOW) put it back when they end.
     isolate: false,
     sequence: { sequencer: ModelsInOneWorker },
-    // The first test touching the language stage waits for Lingua to load its models (seconds on
-    // an idle machine, a minute or more on a loaded one); the limits are for hangs, not for speed.
+    // The first test touching the language stage waits for Lingua's models to load (seconds on an
+    // idle machine, longer on a loaded one); the limits are for hangs, not for speed.
     testTimeout: 240_000,
     hookTimeout: 240_000,
     // `npm run coverage`, and CI (.ci/run): the share of each source file the tests run.

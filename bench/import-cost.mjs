@@ -52,7 +52,7 @@ function measure(target) {
 }
 
 const rows = [['node alone', null], ...Object.entries(pkg.exports).filter(([k]) => k !== './package.json').map(([k, v]) => [k === '.' ? 'newsnorm' : `newsnorm/${k.slice(2)}`, pathToFileURL(path.join(root, v.import)).href])];
-console.log('| entry | import time | RSS after import | loads Lingua | loads eld | loads the name lists |');
+console.log('| entry | import time | RSS after import | loads the Lingua scorer (models load on first use) | loads eld | loads the name lists |');
 console.log('| --- | ---: | ---: | --- | --- | --- |');
 for (const [name, target] of rows) {
   const m = measure(target);

@@ -1,6 +1,6 @@
 // Linear time on hostile text: every stage gets bait at two sizes, and doubling the size must at
 // most about double each stage's time. The ratio is measured within the test, so a slow or busy
-// machine does not matter. The language stage loads Lingua's models on first use (~10 s, ~1 GB):
+// machine does not matter. The language stage loads Lingua's models on first use (a few seconds):
 // every bait goes through once before anything is timed, so loading is never counted.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineStages } from '../../stages/index.ts';

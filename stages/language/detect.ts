@@ -15,9 +15,9 @@ export interface DetectOptions {
   /** for experiments: disable single steps ('script','alphabet','markers','homoglyphs') */
   disable?: string[];
   /**
-   * Lingua's mode: `high` (default) reads words of one to five letters, `low` only trigrams. They
-   * agree on texts of 120 letters or more; on shorter ones `low` is less accurate but needs a
-   * third of the memory (the 1- to 5-gram models of every language are about 750 MB).
+   * Lingua's mode: `high` (default) reads n-grams of one to five letters, `low` only trigrams
+   * (backing off to bigrams and letters). They agree on texts of 120 letters or more; on shorter
+   * ones `low` is less accurate but loads a twentieth of the models (lingua/models.ts).
    */
   accuracy?: 'high' | 'low';
   /**

@@ -32,9 +32,9 @@ export interface LanguageOptions {
   documentPrior?: number;
   /**
    * `best` (default): short blocks that their document's language does not explain are read by
-   * Lingua's high-accuracy mode, whose models take about 1 GB once a dump has many languages.
-   * `fast`: Lingua's trigram mode everywhere (about 300 MB); short foreign blocks are named less
-   * reliably (see MEASUREMENTS.md).
+   * Lingua's one- to five-gram models (about 2 MB a language as the stage's tables, loaded as a
+   * dump's languages turn up). `fast`: Lingua's trigram models everywhere (about 9 MB for all 75);
+   * short foreign blocks are named less reliably (see MEASUREMENTS.md).
    */
   accuracy?: 'best' | 'fast';
 }
