@@ -164,31 +164,23 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
       positionFeatures(f, info.shortHash, pos);
     }));
   };
-  /** The word (null: the sentence's edge) right before a token of shape `shape`. */
-  const before = (w: WordSums, info: WordInfo | null, shape: number): Sums => {
-    const kept = keptAt(w.before, shape);
+  /**
+   * The word (null: the sentence's edge) right before (`side` 1) or after (`side` 2) a token of
+   * shape `shape`: its neighbour features and the shape-and-word pairs, in the token's order.
+   */
+  const neighbour = (side: 1 | 2, w: WordSums, info: WordInfo | null, shape: number): Sums => {
+    const slots = side === 1 ? w.before : w.after;
+    const kept = keptAt(slots, shape);
     if (kept !== ZERO) return kept;
     const hash = shapeHashes[shape] as number;
+    const short = info?.shortHash ?? BOUNDARY, lower = info?.lowerHash ?? BOUNDARY;
     return keep(
-      w.before,
+      slots,
       shape,
       sumOf((f) => {
-        neighbourFeatures(f, 1, info);
-        f.push(shapeBeforeFeature(info?.shortHash ?? BOUNDARY, hash), wordBeforeFeature(info?.lowerHash ?? BOUNDARY, hash));
-      }),
-    );
-  };
-  /** The word (null: the sentence's edge) right after a token of shape `shape`. */
-  const after = (w: WordSums, info: WordInfo | null, shape: number): Sums => {
-    const kept = keptAt(w.after, shape);
-    if (kept !== ZERO) return kept;
-    const hash = shapeHashes[shape] as number;
-    return keep(
-      w.after,
-      shape,
-      sumOf((f) => {
-        neighbourFeatures(f, 2, info);
-        f.push(shapeAfterFeature(hash, info?.shortHash ?? BOUNDARY), wordAfterFeature(hash, info?.lowerHash ?? BOUNDARY));
+        neighbourFeatures(f, side, info);
+        if (side === 1) f.push(shapeBeforeFeature(short, hash), wordBeforeFeature(lower, hash));
+        else f.push(shapeAfterFeature(hash, short), wordAfterFeature(hash, lower));
       }),
     );
   };
@@ -236,8 +228,8 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
       const pos = positionOf(i, t);
       const a = own(w, info, pos);
       const b = i >= 2 ? twoBefore((infos[i - 2] as WordInfo).weights as WordSums, infos[i - 2] as WordInfo) : twoBefore(border, null);
-      const c = i >= 1 ? before((infos[i - 1] as WordInfo).weights as WordSums, infos[i - 1] as WordInfo, w.shape) : before(border, null, w.shape);
-      const d = i + 1 < n ? after((infos[i + 1] as WordInfo).weights as WordSums, infos[i + 1] as WordInfo, w.shape) : after(border, null, w.shape);
+      const c = i >= 1 ? neighbour(1, (infos[i - 1] as WordInfo).weights as WordSums, infos[i - 1] as WordInfo, w.shape) : neighbour(1, border, null, w.shape);
+      const d = i + 1 < n ? neighbour(2, (infos[i + 1] as WordInfo).weights as WordSums, infos[i + 1] as WordInfo, w.shape) : neighbour(2, border, null, w.shape);
       const e = i + 2 < n ? twoAfter((infos[i + 2] as WordInfo).weights as WordSums, infos[i + 2] as WordInfo) : twoAfter(border, null);
       const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
       const g = bits === 0 ? ZERO : documentSums(bits, pos, capsLine);
