@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { ABSENT, FNV_START, fnvCodePoint, GramTable, tableKey } from './table.ts';
-import { languagesWithModel, readModel } from './locate.ts';
+import { languagesWithModel, modelCacheDir, readModel } from './locate.ts';
+import { loadTable } from './models.ts';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { scoreLanguages } from './score.ts';
 
 const hash = (s: string): number => tableKey([...s].reduce((h, ch) => fnvCodePoint(h, ch.codePointAt(0)!), FNV_START));
@@ -14,6 +17,18 @@ describe('the n-gram table', () => {
     expect(t.get(hash('der'))).toBeCloseTo(Math.log(0.01), 3);
     expect(t.get(hash('ß'))).toBeCloseTo(Math.log(0.5), 3);
     expect(t.get(hash('the'))).toBe(ABSENT);
+  });
+
+  it('comes back whole from its bytes (the model cache), and refuses bytes cut short or of another kind', () => {
+    const t = new GramTable(2);
+    t.add(hash('der'), Math.log(0.01));
+    const bytes = t.toBytes();
+    const back = GramTable.fromBytes(bytes)!;
+    expect(back.get(hash('der'))).toBe(t.get(hash('der')));
+    expect(back.get(hash('the'))).toBe(ABSENT);
+    expect(GramTable.fromBytes(bytes.subarray(0, bytes.length - 2))).toBeNull();
+    const other = bytes.slice(); other[0] = 0;
+    expect(GramTable.fromBytes(other)).toBeNull();
   });
 
   it('hashes a code point as its UTF-8 bytes, as the model files store them', () => {
@@ -35,6 +50,31 @@ describe("Lingua's models, read from the package's WebAssembly file", () => {
     const json = readModel('ENGLISH', 3)!.toString('utf8');
     expect(json.startsWith('{"language":"ENGLISH","ngrams":{')).toBe(true);
     expect(json).toMatch(/"[0-9]+\/[0-9]+":"[^"]*\bthe\b/);
+  });
+});
+
+describe('the model cache', () => {
+  it('keeps a built table on disk and reads it back on the next load, in the folder NEWSNORM_MODEL_CACHE names', () => {
+    const before = process.env.NEWSNORM_MODEL_CACHE;
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsnorm-cache-'));
+    process.env.NEWSNORM_MODEL_CACHE = dir;
+    try {
+      const built = loadTable('WELSH', 2)!;
+      const file = path.join(modelCacheDir()!, 'WELSH.2.bin');
+      expect(existsSync(file)).toBe(true);
+      expect(GramTable.fromBytes(new Uint8Array(readFileSync(file)))!.get(hash('dd'))).toBe(built.get(hash('dd')));
+      // A table put in its place is what the next load reads.
+      const planted = new GramTable(1);
+      planted.add(hash('zz'), Math.log(0.5));
+      writeFileSync(file, planted.toBytes());
+      expect(loadTable('WELSH', 2)!.get(hash('zz'))).toBeCloseTo(Math.log(0.5), 3);
+      process.env.NEWSNORM_MODEL_CACHE = '0';
+      expect(modelCacheDir()).toBeNull();
+      expect(loadTable('WELSH', 2)!.get(hash('dd'))).toBe(built.get(hash('dd'))); // built again, not the planted one
+    } finally {
+      if (before === undefined) delete process.env.NEWSNORM_MODEL_CACHE; else process.env.NEWSNORM_MODEL_CACHE = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -3,6 +3,7 @@
 // the module. A model file is brotli-compressed JSON: {"language":"ENGLISH","ngrams":{"3/58397":
 // "cca ccb", ...}}, each key a probability written as a fraction, each value the n-grams that have it.
 import { closeSync, openSync, readFileSync, readSync, fstatSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { brotliDecompressSync } from 'node:zlib';
 
@@ -50,4 +51,17 @@ export function readModel(language: string, length: number): Buffer | null {
   const head = json.subarray(0, 64).toString('latin1');
   if (!head.startsWith(`{"language":"${language}"`)) throw new Error(`the model at ${offset} is not ${language}'s: ${head}`);
   return json;
+}
+
+/**
+ * Where built tables are kept between runs: `NEWSNORM_MODEL_CACHE` (a folder; `0` for none), else
+ * `node_modules/.cache/newsnorm/` beside the package the models come from, in a folder named for
+ * that package's file, so that an upgrade never reads tables of another.
+ */
+export function modelCacheDir(): string | null {
+  const setting = process.env.NEWSNORM_MODEL_CACHE;
+  if (setting === '0') return null;
+  const { sha256 } = modelIndex();
+  const nodeModules = path.resolve(wasmPath!, '..', '..', '..', '..');
+  return path.join(setting || path.join(nodeModules, '.cache', 'newsnorm'), `lingua-${sha256.slice(0, 16)}`);
 }

@@ -2,8 +2,13 @@
 // kept for the life of the process. Bound: every model of all 75 languages is about 21 million
 // n-grams, 160 MB as tables; a dump in many languages loads the trigram, bigram and unigram
 // models of each script's languages (about 9 MB for all) and the four- and five-gram models of
-// the languages short blocks are weighed among (about 2 MB a language on average).
-import { readModel } from './locate.ts';
+// the languages short blocks are weighed among (about 2 MB a language on average). Built tables
+// are kept on disk (locate.ts, modelCacheDir), so a later run or worker reads them instead of
+// building them again.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { modelCacheDir, readModel } from './locate.ts';
 import { FNV_START, GramTable, tableKey } from './table.ts';
 
 /** Language → its tables by n-gram length (index 1 to 5), filled as they are asked for. */
@@ -55,11 +60,44 @@ export function languageTables(language: string): (GramTable | null | undefined)
 export function gramTable(language: string, length: number): GramTable | null {
   const list = languageTables(language);
   let table = list[length];
-  if (table === undefined) {
-    const json = readModel(language, length);
-    list[length] = table = json ? build(json) : null;
+  if (table === undefined) list[length] = table = loadTable(language, length);
+  return table;
+}
+
+/** A table from the cache, else built from Lingua's model file (and cached); not kept in memory here. */
+export function loadTable(language: string, length: number): GramTable | null {
+  return fromCache(language, length) ?? built(language, length);
+}
+
+/** The table built from Lingua's model file (about 40 ms a language), then kept in the cache. */
+function built(language: string, length: number): GramTable | null {
+  const json = readModel(language, length);
+  if (!json) return null;
+  const table = build(json);
+  const dir = modelCacheDir();
+  if (dir) {
+    // Best effort: a cache that cannot be written (a read-only install) only costs the next run
+    // the build again. Written under a name of its own, then renamed: workers never read half.
+    const file = path.join(dir, `${language}.${length}.bin`);
+    const partial = `${file}.${process.pid}-${threadId}`;
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(partial, table.toBytes());
+      renameSync(partial, file);
+    } catch { /* see above */ }
   }
   return table;
+}
+
+/** The table a run before this one built, or null (none, unreadable, or not a whole table). */
+function fromCache(language: string, length: number): GramTable | null {
+  const dir = modelCacheDir();
+  if (!dir) return null;
+  try {
+    return GramTable.fromBytes(readFileSync(path.join(dir, `${language}.${length}.bin`)));
+  } catch {
+    return null;
+  }
 }
 
 /** Bytes held by the loaded tables (for the bench and the README's bound). */

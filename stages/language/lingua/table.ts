@@ -9,6 +9,9 @@ const STEP = 2048;
 const MAX_CODE = 0xffff;
 /** What `get` answers for an n-gram the model does not have: log-probabilities are never positive. */
 export const ABSENT = 1;
+/** The cache file's first word ("NNG1"), and the header's length: magic, n-gram count, slots. */
+const MAGIC = 0x3147_4e4e;
+const HEADER = 12;
 
 export const FNV_START = 0x811c9dc5;
 
@@ -31,21 +34,43 @@ export function fnvCodePoint(h: number, cp: number): number {
 /** A hash as the table keeps it: unsigned, never 0 (0 marks an empty slot). */
 export const tableKey = (h: number): number => h >>> 0 || 1;
 
+/** Slots for `count` n-grams: a load of at most 0.8. */
+const slotsFor = (count: number): number => Math.max(8, Math.ceil(count / 0.8));
+
 export class GramTable {
   private readonly keys: Uint32Array;
   private readonly values: Uint16Array;
   private readonly size: number;
   readonly count: number;
 
-  constructor(count: number) {
+  constructor(count: number, keys?: Uint32Array, values?: Uint16Array) {
     this.count = count;
-    this.size = Math.max(8, Math.ceil(count / 0.8));
-    this.keys = new Uint32Array(this.size);
-    this.values = new Uint16Array(this.size);
+    this.size = slotsFor(count);
+    this.keys = keys ?? new Uint32Array(this.size);
+    this.values = values ?? new Uint16Array(this.size);
   }
 
   /** Bytes held by the table. */
   get bytes(): number { return this.size * 6; }
+
+  /** The table as bytes, for the model cache: a header (magic, n-gram count, slots), the keys, the values. */
+  toBytes(): Uint8Array {
+    const out = new Uint8Array(HEADER + this.size * 6);
+    const header = new Uint32Array([MAGIC, this.count, this.size]);
+    out.set(new Uint8Array(header.buffer), 0);
+    out.set(new Uint8Array(this.keys.buffer, this.keys.byteOffset, this.size * 4), HEADER);
+    out.set(new Uint8Array(this.values.buffer, this.values.byteOffset, this.size * 2), HEADER + this.size * 4);
+    return out;
+  }
+
+  /** A table written by `toBytes`, or null for bytes that are not one whole (another format, cut
+   *  short). The table reads the bytes where they are (no copy), so they must not change. */
+  static fromBytes(bytes: Uint8Array): GramTable | null {
+    if (bytes.length < HEADER || bytes.byteOffset % 4 !== 0) return null;
+    const [magic, count, size] = new Uint32Array(bytes.buffer, bytes.byteOffset, 3);
+    if (magic !== MAGIC || size !== slotsFor(count!) || bytes.length !== HEADER + size! * 6) return null;
+    return new GramTable(count!, new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER, size), new Uint16Array(bytes.buffer, bytes.byteOffset + HEADER + size! * 4, size));
+  }
 
   add(hash: number, logProbability: number): void {
     let i = hash % this.size;
