@@ -23,7 +23,7 @@ const uniqueTo = new Map<string, string>();
 for (const [code, letters] of Object.entries(rules.unique)) for (const ch of letters) uniqueTo.set(ch, code);
 
 /** Texts of this many letters or more are read by trigrams alone, as Lingua does. */
-export const HIGH_ACCURACY_MAX_LETTERS = 120;
+const HIGH_ACCURACY_MAX_LETTERS = 120;
 const LETTERS = /\p{L}+/gu;
 const DROPPED = /[\p{P}\p{N}]+/gu;
 
