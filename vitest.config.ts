@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Lingua's models for every language take a few seconds of CPU to load in each worker that needs
@@ -21,7 +21,7 @@ class ModelsInOneWorker extends BaseSequencer {
   }
 }
 
-export default defineConfig({
+const config: ViteUserConfig = defineConfig({
   test: {
     include: ['pipeline/**/*.test.ts', 'stages/**/*.test.ts', 'report/**/*.test.ts', 'test/**/*.test.ts'],
     // Each worker loads the language models it needs once; two workers for two cores.
@@ -48,3 +48,5 @@ export default defineConfig({
     },
   },
 });
+
+export default config;

@@ -1,6 +1,11 @@
 // The record of CONTRACT.md (the project's own), written once as a zod schema: the TypeScript type is derived
 // from it (`NewsRecord`), and so is the validator the tests run and the JSON Schema
 // (`npm run schema`). Fields may be added; none may be renamed or dropped.
+//
+// The schema's own type is spelled out too (`RecordShape`), because the package's declarations are
+// written file by file (isolatedDeclarations, scripts/build.mjs), without inferring it. The compiler
+// holds the two together (`recordSchema`'s annotation, and `SameRecord` below): a field missing from either, or of
+// another type, fails the type check.
 import type { Plugin, Processor } from 'unified';
 import { z } from 'zod';
 import type { VFile } from 'vfile';
@@ -9,7 +14,44 @@ import { removalsOf, repairsOf } from './decisions.ts';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 
-export const recordSchema = z.object({
+type Span = { start: z.ZodNumber; end: z.ZodNumber };
+type Nullable<T extends z.ZodType> = z.ZodNullable<T>;
+type Optional<T extends z.ZodType> = z.ZodOptional<T>;
+type Obj<Shape extends z.core.$ZodShape> = z.ZodObject<Shape, z.core.$strip>;
+type Strings = z.ZodArray<z.ZodString>;
+
+/** The schema's type: each field's zod type, as `recordSchema` below builds it. */
+type RecordShape = {
+  id: z.ZodString;
+  source: Obj<{ path: z.ZodString; url: Nullable<z.ZodString> }>;
+  lang: z.ZodString;
+  title: Nullable<z.ZodString>;
+  published: Nullable<z.ZodString>;
+  text: z.ZodString;
+  blocks: z.ZodArray<Obj<Span & { kind: z.ZodEnum<{ heading: 'heading'; paragraph: 'paragraph' }>; text: z.ZodString; lang: z.ZodString }>>;
+  people: z.ZodArray<
+    Obj<{
+      name: z.ZodString;
+      aliases: Strings;
+      mentions: z.ZodArray<Obj<Span & { text: z.ZodString }>>;
+      roles: Optional<Strings>;
+      id: Optional<Nullable<z.ZodString>>;
+      key: Optional<z.ZodString>;
+    }>
+  >;
+  dates: z.ZodArray<Obj<Span & { text: z.ZodString; value: z.ZodString; type: z.ZodEnum<{ DATE: 'DATE'; TIME: 'TIME'; DURATION: 'DURATION'; SET: 'SET' }> }>>;
+  removed: z.ZodArray<Obj<{ text: z.ZodString; reason: z.ZodString; stage: z.ZodString }>>;
+  repairs: z.ZodArray<Obj<{ text: z.ZodString; to: z.ZodString; reason: z.ZodString; stage: z.ZodString }>>;
+  error: Optional<Obj<{ stage: z.ZodString; message: z.ZodString }>>;
+  langConfidence: Optional<z.ZodNumber>;
+  dateline: Optional<Nullable<Obj<{ text: z.ZodString; place: Nullable<z.ZodString>; agency: Nullable<z.ZodString> }>>>;
+  publisher: Optional<Nullable<z.ZodString>>;
+  titleSource: Optional<Nullable<z.ZodEnum<{ metadata: 'metadata'; jsonl: 'jsonl'; text: 'text' }>>>;
+  publishedSource: Optional<Nullable<z.ZodEnum<{ metadata: 'metadata'; jsonl: 'jsonl'; dateline: 'dateline'; text: 'text' }>>>;
+  byline: Optional<Nullable<z.ZodString>>;
+};
+
+const schema = z.object({
   id: z.string().min(1),
   source: z.object({ path: z.string(), url: z.string().nullable() }),
   lang: z.string().regex(/^[a-z]{3}$/),
@@ -49,7 +91,15 @@ export const recordSchema = z.object({
   byline: z.string().nullable().optional(),
 });
 
+export const recordSchema: Obj<RecordShape> = schema;
+
 export type NewsRecord = z.infer<typeof recordSchema>;
+
+// What the schema accepts and NewsRecord must be the same both ways: a field, or a value of an
+// enum, that the schema has and RecordShape lacks fails here (at any depth, but for an optional
+// field inside a nested object, which either may have without the other).
+type IsTrue<T extends true> = T;
+type SameRecord = IsTrue<[NewsRecord, z.infer<typeof schema>] extends [z.infer<typeof schema>, NewsRecord] ? true : false>;
 
 /** Checks the record's offsets too, which a schema cannot say: every span must slice `text` to its own text. */
 export function validateRecord(value: unknown): string[] {

@@ -5,7 +5,7 @@ import { UsageError } from './errors.ts';
 import { STAGE_NAMES } from './stages.ts';
 import type { RunOptions } from './run.ts';
 
-export const USAGE = `usage: newsnorm [INPUT...] [options]     (in the repository: npm start -- [INPUT...] [options])
+export const USAGE: string = `usage: newsnorm [INPUT...] [options]     (in the repository: npm start -- [INPUT...] [options])
        newsnorm report OUT | inspect OUT ID   (a finished run: its report, one document; report --help)
 
 INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .htm); default: samples/

@@ -11,7 +11,7 @@ import { formatOf, type InputEntry, walkInputs } from './read.ts';
 export const PART_FILES = 1000;
 
 /** A plain JSONL dump larger than this is cut into ranges of this size (at line starts). */
-export const PART_BYTES = 64 * 1024 * 1024;
+export const PART_BYTES: number = 64 * 1024 * 1024;
 
 /** The size of a dump's ranges; NEWSNORM_PART_BYTES sets another, for tests (kept in the run's state). */
 export function partBytes(): number {
@@ -28,7 +28,7 @@ export interface InputPart {
 }
 
 /** The parts of the inputs, in input order. Lists the files and their sizes; reads no content. */
-export async function inputParts(inputs: string[], exclude: string[] = [], rangeBytes = partBytes()): Promise<InputPart[]> {
+export async function inputParts(inputs: string[], exclude: string[] = [], rangeBytes: number = partBytes()): Promise<InputPart[]> {
   const parts: InputPart[] = [];
   let open: InputPart | null = null;
   for await (const entry of walkInputs(inputs, exclude)) {

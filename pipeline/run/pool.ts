@@ -10,7 +10,7 @@ import type { InputDocument } from './read.ts';
 import { buildFailure } from './process.ts';
 
 /** How long a new worker counts as warming up (loading models), for the time limits of its documents. */
-export const WARM_UP_MS = 10 * 60_000;
+export const WARM_UP_MS: number = 10 * 60_000;
 
 /** Deaths of workers that held no document, after which the pool stops starting new ones. */
 const MAX_EMPTY_DEATHS = 16;

@@ -28,7 +28,12 @@ export function formatDuration(seconds: number): string {
 }
 
 /** The figures of one progress report: documents, failures, MB/s, the share done and the time left. */
-export function progressFigures(start: RunStart, p: RunProgress, elapsedSeconds: number, baseOffset = 0) {
+export function progressFigures(
+  start: RunStart,
+  p: RunProgress,
+  elapsedSeconds: number,
+  baseOffset = 0,
+): { documents: number; failed: number; mbPerSecond: number; share: number | null; secondsLeft: number | null } {
   const mbPerSecond = elapsedSeconds > 0 ? p.processedBytes / 1e6 / elapsedSeconds : 0;
   const total = start.inputBytes;
   const share = total !== null && total > 0 ? Math.min(1, p.inputOffset / total) : null;

@@ -46,7 +46,7 @@ export interface ReadOptions {
   onDuplicateId?: (id: string, renamed: string) => void;
 }
 
-export const DEFAULT_MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_DOCUMENT_BYTES: number = 32 * 1024 * 1024;
 
 type Format = 'text' | 'html' | 'jsonl' | 'jsonl.gz';
 

@@ -9,7 +9,7 @@ import type { InputDocument } from './read.ts';
  * input is read once. A window ends at this many documents or this much text, and two are held at
  * a time (the one going out, the next being learned).
  */
-export const LEARNING_WINDOW = { documents: 1000, bytes: 32 * 1024 * 1024 };
+export const LEARNING_WINDOW: { documents: number; bytes: number } = { documents: 1000, bytes: 32 * 1024 * 1024 };
 
 /**
  * The documents as they are read, each with what the batch learners learned from its window (a

@@ -66,7 +66,7 @@ export interface ClassifiedBlock {
  * The stopword density of prose in this document: the word-weighted density of its longest
  * blocks that are not lists of links. Null when the document has no long block or its language has no stopword list.
  */
-export function referenceDensity(blocks: ClassifiedBlock[], minDensity = CLASSIFY_DEFAULTS.minReferenceDensity): number | null {
+export function referenceDensity(blocks: ClassifiedBlock[], minDensity: number = CLASSIFY_DEFAULTS.minReferenceDensity): number | null {
   const long = blocks.filter((b) => b.forced === null && b.features.words >= 20 && b.features.urlDensity < 0.2).sort((a, b) => b.features.words - a.features.words);
   let words = 0;
   let stop = 0;

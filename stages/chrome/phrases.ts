@@ -31,7 +31,7 @@ const LOOKALIKES: Record<string, string> = {
  * punctuation. The stage asks for a block's form several times (repeats, phrases, templates, the
  * headline), and menus repeat across a dump, so short forms are remembered.
  */
-export const normalisePhrase = memoize(phraseForm, { size: 20_000, maxKeyLength: 200 });
+export const normalisePhrase: (text: string) => string = memoize(phraseForm, { size: 20_000, maxKeyLength: 200 });
 
 function phraseForm(text: string): string {
   // Runs of spaces become one space (a single space is left as it is: no new string).
@@ -107,7 +107,7 @@ for (const s of starts) {
 }
 
 /** The chrome phrase a whole block is, if any (menus and share bars repeat: short blocks' answers are remembered). */
-export const matchPhrase = memoize(findPhrase, { size: 20_000, maxKeyLength: 120 });
+export const matchPhrase: (text: string) => PhraseMatch | null = memoize(findPhrase, { size: 20_000, maxKeyLength: 120 });
 
 function findPhrase(text: string): PhraseMatch | null {
   if (text.length > 1000) return null;

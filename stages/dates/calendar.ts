@@ -60,14 +60,14 @@ export function isoWeek(d: Day): { year: number; week: number } {
   return { year: thursday.year, week };
 }
 
-export const formatYear = (year: number) => pad(year, 4);
-export const formatMonth = (year: number, month: number) => `${pad(year, 4)}-${pad(month)}`;
-export const formatDay = (d: Day) => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+export const formatYear = (year: number): string => pad(year, 4);
+export const formatMonth = (year: number, month: number): string => `${pad(year, 4)}-${pad(month)}`;
+export const formatDay = (d: Day): string => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 export function formatWeek(d: Day): string {
   const w = isoWeek(d);
   return `${pad(w.year, 4)}-W${pad(w.week)}`;
 }
-export const quarterOf = (month: number) => Math.floor((month - 1) / 3) + 1;
+export const quarterOf = (month: number): number => Math.floor((month - 1) / 3) + 1;
 
 /** Parses `YYYY-MM-DD` (optionally followed by a time) into a valid day, else null. */
 export function parseIsoDay(text: string | null | undefined): Day | null {

@@ -72,7 +72,7 @@ export function splitScanFits(text: string): boolean {
  * would give them (an empty match is skipped and the search goes on one character later). With
  * `split` false (`splitScanFits`), the whole pattern is run.
  */
-export function eachMatch(scan: Scan, text: string, found: (m: RegExpExecArray) => void, split = splitScanFits(text)): void {
+export function eachMatch(scan: Scan, text: string, found: (m: RegExpExecArray) => void, split: boolean = splitScanFits(text)): void {
   const body = split ? scan.body : scan.whole;
   const boundary = split ? scan.boundary : null;
   body.lastIndex = 0;

@@ -214,7 +214,7 @@ function settleBlock(text: string, before: string | null, lingua: DetectLanguage
  * is settled once from its longest blocks; every other block is only confirmed against it (its
  * script, its function words, eld's reading), and read in full by Lingua when that fails.
  */
-export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions = {}) {
+export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions = {}): { document: DetectResult; blocks: Detected[] } {
   const prior = options.documentPrior ?? 0.5;
   const lingua: DetectLanguageOptions = options.accuracy === 'fast' ? { accuracy: 'low' } : {};
   const first: (Detection | null)[] = blocks.map(() => null);

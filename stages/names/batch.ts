@@ -82,7 +82,7 @@ export function latinFullNames(text: string): Token[][] {
   return names;
 }
 
-export function createNamesLearner() {
+export function createNamesLearner(): { add(document: { text: string }): void; result(): LearnedNames } {
   const counts = new Map<string, number>();
   return {
     add(document: { text: string }) {

@@ -51,8 +51,8 @@ export function skeleton(word: string): string {
   return (head + w).replace(/(.)\1+/g, '$1');
 }
 
-export const spellingKey = (name: string) => wordsOf(name).map(gazetteerWordKey).join(' ');
-export const skeletonKey = (name: string) => wordsOf(name).map(skeleton).join(' ');
+export const spellingKey = (name: string): string => wordsOf(name).map(gazetteerWordKey).join(' ');
+export const skeletonKey = (name: string): string => wordsOf(name).map(skeleton).join(' ');
 
 function index(entries: GazetteerEntry[]): Gazetteer {
   const bySpelling = new Map<string, GazetteerEntry[]>();

@@ -38,7 +38,7 @@ const LATIN_SOUNDS: [RegExp, string][] = [
 ];
 
 /** The phonetic key of one name word: emmanuel, Эммануэль, Εμανουέλ → "emanuel". */
-export const phoneticWord = memoize((word: string): string => {
+export const phoneticWord: (word: string) => string = memoize((word: string): string => {
   // A diaeresis parts two Greek vowels (Σοϊγκού: so-i, not the digraph οι): kept apart by marks.
   let w = foldWord(word.toLowerCase().replace(/[ϊΐ]/gu, '#').replace(/[ϋΰ]/gu, '%'));
   if (hasGreek(w)) for (const [re, to] of GREEK_FOREIGN) w = w.replace(re, to);
@@ -77,7 +77,7 @@ const GREEK_CASE = /(?:ου|η|α|ο)$/u;
  * The keys an inflected word may have in the nominative: Макрона, Макроном → makron;
  * Μητσοτάκη → mitsotakis. The word's own key first.
  */
-export const inflectedKeys = memoize((word: string): string[] => {
+export const inflectedKeys: (word: string) => string[] = memoize((word: string): string[] => {
   const keys = new Set([phoneticWord(word)]);
   const lower = foldWord(word);
   if (hasCyrillic(lower)) {

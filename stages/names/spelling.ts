@@ -108,7 +108,7 @@ export function romanizeFolded(lower: string): string {
 }
 
 /** The one spelling of a romanised name word: Sergey, Sergei and Сергей all give "sergei". */
-export const spellWord = memoize((word: string): string => spellRomanized(romanizeWord(word)));
+export const spellWord: (word: string) => string = memoize((word: string): string => spellRomanized(romanizeWord(word)));
 
 /** `spellWord` of a word already romanised (`romanizeWord`). */
 export function spellRomanized(roman: string): string {

@@ -10,7 +10,7 @@ const lex = lexicon();
 const RUSSIAN_OBLIQUE = /(?:а|я|у|ю|ом|ем|е|ым|им|ой|ей)$/u;
 
 /** A given name, in any script: Сергея and Σεργκέι are looked up as Sergei. */
-export const isGivenName = memoize((word: string) => givenName(foldWord(word)));
+export const isGivenName: (word: string) => boolean = memoize((word: string) => givenName(foldWord(word)));
 
 /** `isGivenName` of a word already folded (`foldWord`). */
 function givenName(folded: string): boolean {
@@ -60,20 +60,20 @@ export function isTitle(w: string): boolean {
   if (inList(lex.titles, w)) return true;
   return lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
 }
-export const isCapitalisedTitle = (w: string) => lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
-export const isRoleLinker = (w: string) => lex.roleLinkers.has(foldWord(w));
-export const isRoleModifier = (w: string) => inList(lex.roleModifiers, w);
-export const isDemonym = (w: string) => inList(lex.demonyms, w);
-export const isPlace = (w: string) => (w.includes(' ') ? lex.places.has(foldWord(w)) : inList(lex.places, w));
-export const isCountry = (w: string) => lex.countries.has(foldWord(w));
-export const isStopword = (w: string) => lex.stopwords.has(foldWord(w));
-export const isOrgWord = (w: string) => inList(lex.orgWords, w);
-export const isConnector = (w: string) => lex.connectors.has(w);
-export const isNameWord = (w: string) => lex.nameWords.has(foldWord(w)) || isGivenName(w);
+export const isCapitalisedTitle = (w: string): boolean => lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
+export const isRoleLinker = (w: string): boolean => lex.roleLinkers.has(foldWord(w));
+export const isRoleModifier = (w: string): boolean => inList(lex.roleModifiers, w);
+export const isDemonym = (w: string): boolean => inList(lex.demonyms, w);
+export const isPlace = (w: string): boolean => (w.includes(' ') ? lex.places.has(foldWord(w)) : inList(lex.places, w));
+export const isCountry = (w: string): boolean => lex.countries.has(foldWord(w));
+export const isStopword = (w: string): boolean => lex.stopwords.has(foldWord(w));
+export const isOrgWord = (w: string): boolean => inList(lex.orgWords, w);
+export const isConnector = (w: string): boolean => lex.connectors.has(w);
+export const isNameWord = (w: string): boolean => lex.nameWords.has(foldWord(w)) || isGivenName(w);
 
-export const isChineseSurname = (w: string) => !hasCyrillic(w) && !hasGreek(w) && lex.chineseSurnames.has(foldWord(w));
-export const isSpeechCueAfter = (w: string) => lex.cueAfter.has(foldWord(w));
-export const isSpeechCueBefore = (w: string) => lex.cueBefore.has(foldWord(w));
+export const isChineseSurname = (w: string): boolean => !hasCyrillic(w) && !hasGreek(w) && lex.chineseSurnames.has(foldWord(w));
+export const isSpeechCueAfter = (w: string): boolean => lex.cueAfter.has(foldWord(w));
+export const isSpeechCueBefore = (w: string): boolean => lex.cueBefore.has(foldWord(w));
 
 /**
  * The lists a word is in, as one string of letters in this order: g given name, n name word, p

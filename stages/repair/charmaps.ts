@@ -44,7 +44,7 @@ function buildCharmap(name: string): Charmap {
 export const CHARMAPS: readonly Charmap[] = CHARMAP_NAMES.map(buildCharmap);
 
 /** windows-1252 as browsers read it: what a lone C1 control most likely meant. */
-export const WINDOWS_1252_HIGH = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => i + 0x80)), 'windows-1252');
+export const WINDOWS_1252_HIGH: string = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => i + 0x80)), 'windows-1252');
 
 /** Every non-ASCII character that any of these code pages can produce: text without one cannot be mojibake of them. */
 export const MOJIBAKE_ALPHABET: ReadonlySet<number> = new Set(
@@ -52,4 +52,4 @@ export const MOJIBAKE_ALPHABET: ReadonlySet<number> = new Set(
 );
 
 /** MacRoman's 0x80-0x9F: letters, which is what a C1 control inside a word most likely was. */
-export const MACROMAN_HIGH = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => i + 0x80)), 'macintosh');
+export const MACROMAN_HIGH: string = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => i + 0x80)), 'macintosh');

@@ -302,7 +302,7 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
   return hints;
 }
 
-export const BOUNDARY = hashString('<s>');
+export const BOUNDARY: number = hashString('<s>');
 
 /** The position feature's value: 0, 1, 2 or later in the sentence, plus 4 at a sentence start. */
 export function positionOf(i: number, t: Token): number {
@@ -340,11 +340,11 @@ export function neighbourFeatures(f: number[], k: number, n: WordInfo | null): v
 }
 
 /** The shape before and the token's; the token's and the shape after. */
-export const shapeBeforeFeature = (prevShape: number, shape: number) => mix(T.shapePair, mix(prevShape, shape));
-export const shapeAfterFeature = (shape: number, nextShape: number) => mix(T.shapeNext, mix(shape, nextShape));
+export const shapeBeforeFeature = (prevShape: number, shape: number): number => mix(T.shapePair, mix(prevShape, shape));
+export const shapeAfterFeature = (shape: number, nextShape: number): number => mix(T.shapeNext, mix(shape, nextShape));
 /** The word before and the token's shape; the token's shape and the word after. */
-export const wordBeforeFeature = (prevWord: number, shape: number) => mix(T.prevWordShape, mix(prevWord, shape));
-export const wordAfterFeature = (shape: number, nextWord: number) => mix(T.wordNext, mix(shape, nextWord));
+export const wordBeforeFeature = (prevWord: number, shape: number): number => mix(T.prevWordShape, mix(prevWord, shape));
+export const wordAfterFeature = (shape: number, nextWord: number): number => mix(T.wordNext, mix(shape, nextWord));
 
 /** What the document says elsewhere about a capitalised word (`bits`), by position. */
 export function documentFeatures(f: number[], bits: number, pos: number, capsLine: boolean): void {
@@ -389,4 +389,4 @@ export function sentenceFeatures(s: Sentence, hints: DocumentHints, mask: number
   return out;
 }
 
-export const OFFSETS = [-2, -1, 1, 2];
+export const OFFSETS: number[] = [-2, -1, 1, 2];

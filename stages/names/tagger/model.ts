@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
-export const TAG_COUNT = TAGS.length;
+export const TAG_COUNT: number = TAGS.length;
 
 export interface Model {
   /** log2 of the number of feature buckets. */

@@ -95,7 +95,7 @@ export interface Scorer {
 }
 
 /** `groups`: the arena's size in groups (tests make it small, to see it start again). */
-export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
+export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer {
   const mask = (1 << model.bits) - 1;
   const f: number[] = [];
   const scratch = new Float64Array(TAG_COUNT);

@@ -10,7 +10,7 @@ export interface EntityRun {
   tokens: Token[];
 }
 
-export const MODEL_FILE = path.join(import.meta.dirname, '..', 'data', 'tagger.bin');
+export const MODEL_FILE: string = path.join(import.meta.dirname, '..', 'data', 'tagger.bin');
 
 let shared: Model | undefined;
 
@@ -21,7 +21,7 @@ export function defaultModel(): Model {
 }
 
 /** Feature buckets of every token of every sentence of a text's tokens. */
-export function sentenceFeatures(tokens: Token[], bits: number) {
+export function sentenceFeatures(tokens: Token[], bits: number): { tokens: Token[]; features: Int32Array[] }[] {
   const sentences = sentencesOf(tokens);
   const infos = sentenceInfos(sentences);
   const hints = documentHints(sentences, infos);
