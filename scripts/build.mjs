@@ -3,14 +3,14 @@
 // report's site files, so that a module finds its files at the same relative path as in the sources.
 //
 // The compiler reads the whole project (tsconfig.json: tests, eval and bench too) and fails on any
-// type error in it: a package is never built from code that does not type-check. Then each of the
-// package's files (tsconfig.build.json) is emitted on its own, its .js by `transpileModule` and its
-// .d.ts by `transpileDeclaration`: every exported declaration states its type (isolatedDeclarations,
-// which the type check enforces), so no file needs another to be written. With
-// NEWSNORM_BUILD_TYPECHECK=0 there is no check and no program at all, only that emit (about a
-// tenth of the CPU): the packaging test (test/package.test.ts) packs that way, since CI (.ci/run)
-// runs the type check itself (`npm run typecheck`) and `npm test` need not run it a second time.
-import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// type error in it: a package is never built from code that does not type-check. Then the package's
+// files (tsconfig.build.json) are emitted, .js and .d.ts, each as if alone (below): every exported
+// declaration states its type (isolatedDeclarations, which the type check enforces), so no file
+// needs another's types, and the emit reads no dependency's. With NEWSNORM_BUILD_TYPECHECK=0 there
+// is no check, only that emit (a third of the CPU of a program that reads the dependencies' types):
+// the packaging test (test/package.test.ts) packs that way, since CI (.ci/run) runs the type check
+// itself (`npm run typecheck`) and `npm test` need not run it a second time.
+import { chmodSync, cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -34,13 +34,6 @@ function fail(diagnostics) {
   process.exit(1);
 }
 
-/** Writes one emitted file under dist/, at the source's path with the given extension. */
-function write(source, extension, text) {
-  const out = path.join(dist, path.relative(pkg.options.rootDir, source).replace(/\.ts$/, extension));
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, text);
-}
-
 const typecheck = process.env.NEWSNORM_BUILD_TYPECHECK !== '0';
 const pkg = readConfig('tsconfig.build.json');
 if (typecheck) {
@@ -49,28 +42,17 @@ if (typecheck) {
   const diagnostics = ts.getPreEmitDiagnostics(program);
   if (diagnostics.length) fail(diagnostics);
 }
-// Options for one file alone. The JavaScript's emit writes no declarations (and isolatedDeclarations
-// may not be set without them). A file alone cannot see package.json's "type": "module", which
-// NodeNext reads to choose ES modules: every file of the package is one, so the emit is told so.
-// No file has JSX; `jsx` only stops transpileModule's default (preserve) from changing the helper
-// that rewrites a computed import's extension (the worker's), so the output is tsc's to the byte.
-const jsOptions = {
-  ...pkg.options,
-  isolatedDeclarations: false,
-  module: ts.ModuleKind.ES2022,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  jsx: ts.JsxEmit.React,
-};
-// Declaration files among the sources (types for an untyped dependency) are read, not emitted, as tsc does.
-for (const file of pkg.fileNames.filter((f) => !f.endsWith('.d.ts'))) {
-  const source = readFileSync(file, 'utf8');
-  const js = ts.transpileModule(source, { compilerOptions: jsOptions, fileName: file, reportDiagnostics: true });
-  const dts = ts.transpileDeclaration(source, { compilerOptions: pkg.options, fileName: file, reportDiagnostics: true });
-  const diagnostics = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
-  if (diagnostics.length) fail(diagnostics);
-  write(file, '.js', js.outputText);
-  write(file, '.d.ts', dts.outputText);
-}
+// The package's files, each emitted as if alone: no lib, no type check, and no import resolved
+// (to another file of the package or to a dependency's types). Every exported declaration states
+// its type (isolatedDeclarations), so each .d.ts is written from its own file; a declaration that
+// does not is an error here too. The output is the same, byte for byte, as a full program's.
+const isolatedOptions = { ...pkg.options, noLib: true, noResolve: true, noCheck: true, types: [] };
+const host = ts.createCompilerHost(isolatedOptions);
+host.resolveModuleNameLiterals = (literals) => literals.map(() => ({ resolvedModule: undefined }));
+const isolated = ts.createProgram({ rootNames: pkg.fileNames, options: isolatedOptions, host });
+const emitted = isolated.emit();
+const problems = [...isolated.getOptionsDiagnostics(), ...isolated.getSyntacticDiagnostics(), ...emitted.diagnostics];
+if (problems.length) fail(problems);
 
 for (const stage of readdirSync(path.join(root, 'stages'))) {
   const data = path.join(root, 'stages', stage, 'data');
