@@ -14,41 +14,45 @@ import { removalsOf, repairsOf } from './decisions.ts';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 
-type Span = { start: z.ZodNumber; end: z.ZodNumber };
-type Nullable<T extends z.ZodType> = z.ZodNullable<T>;
-type Optional<T extends z.ZodType> = z.ZodOptional<T>;
-type Obj<Shape extends z.core.$ZodShape> = z.ZodObject<Shape, z.core.$strip>;
-type Strings = z.ZodArray<z.ZodString>;
-
-/** The schema's type: each field's zod type, as `recordSchema` below builds it. */
+/** The schema's type: each field's zod type, as `schema` below builds it (and as tsc would infer it). */
 type RecordShape = {
   id: z.ZodString;
-  source: Obj<{ path: z.ZodString; url: Nullable<z.ZodString> }>;
+  source: z.ZodObject<{ path: z.ZodString; url: z.ZodNullable<z.ZodString> }, z.core.$strip>;
   lang: z.ZodString;
-  title: Nullable<z.ZodString>;
-  published: Nullable<z.ZodString>;
+  title: z.ZodNullable<z.ZodString>;
+  published: z.ZodNullable<z.ZodString>;
   text: z.ZodString;
-  blocks: z.ZodArray<Obj<Span & { kind: z.ZodEnum<{ heading: 'heading'; paragraph: 'paragraph' }>; text: z.ZodString; lang: z.ZodString }>>;
-  people: z.ZodArray<
-    Obj<{
-      name: z.ZodString;
-      aliases: Strings;
-      mentions: z.ZodArray<Obj<Span & { text: z.ZodString }>>;
-      roles: Optional<Strings>;
-      id: Optional<Nullable<z.ZodString>>;
-      key: Optional<z.ZodString>;
-    }>
+  blocks: z.ZodArray<
+    z.ZodObject<{ start: z.ZodNumber; end: z.ZodNumber; kind: z.ZodEnum<{ heading: 'heading'; paragraph: 'paragraph' }>; text: z.ZodString; lang: z.ZodString }, z.core.$strip>
   >;
-  dates: z.ZodArray<Obj<Span & { text: z.ZodString; value: z.ZodString; type: z.ZodEnum<{ DATE: 'DATE'; TIME: 'TIME'; DURATION: 'DURATION'; SET: 'SET' }> }>>;
-  removed: z.ZodArray<Obj<{ text: z.ZodString; reason: z.ZodString; stage: z.ZodString }>>;
-  repairs: z.ZodArray<Obj<{ text: z.ZodString; to: z.ZodString; reason: z.ZodString; stage: z.ZodString }>>;
-  error: Optional<Obj<{ stage: z.ZodString; message: z.ZodString }>>;
-  langConfidence: Optional<z.ZodNumber>;
-  dateline: Optional<Nullable<Obj<{ text: z.ZodString; place: Nullable<z.ZodString>; agency: Nullable<z.ZodString> }>>>;
-  publisher: Optional<Nullable<z.ZodString>>;
-  titleSource: Optional<Nullable<z.ZodEnum<{ metadata: 'metadata'; jsonl: 'jsonl'; text: 'text' }>>>;
-  publishedSource: Optional<Nullable<z.ZodEnum<{ metadata: 'metadata'; jsonl: 'jsonl'; dateline: 'dateline'; text: 'text' }>>>;
-  byline: Optional<Nullable<z.ZodString>>;
+  people: z.ZodArray<
+    z.ZodObject<
+      {
+        name: z.ZodString;
+        aliases: z.ZodArray<z.ZodString>;
+        mentions: z.ZodArray<z.ZodObject<{ start: z.ZodNumber; end: z.ZodNumber; text: z.ZodString }, z.core.$strip>>;
+        roles: z.ZodOptional<z.ZodArray<z.ZodString>>;
+        id: z.ZodOptional<z.ZodNullable<z.ZodString>>;
+        key: z.ZodOptional<z.ZodString>;
+      },
+      z.core.$strip
+    >
+  >;
+  dates: z.ZodArray<
+    z.ZodObject<
+      { start: z.ZodNumber; end: z.ZodNumber; text: z.ZodString; value: z.ZodString; type: z.ZodEnum<{ DATE: 'DATE'; TIME: 'TIME'; DURATION: 'DURATION'; SET: 'SET' }> },
+      z.core.$strip
+    >
+  >;
+  removed: z.ZodArray<z.ZodObject<{ text: z.ZodString; reason: z.ZodString; stage: z.ZodString }, z.core.$strip>>;
+  repairs: z.ZodArray<z.ZodObject<{ text: z.ZodString; to: z.ZodString; reason: z.ZodString; stage: z.ZodString }, z.core.$strip>>;
+  error: z.ZodOptional<z.ZodObject<{ stage: z.ZodString; message: z.ZodString }, z.core.$strip>>;
+  langConfidence: z.ZodOptional<z.ZodNumber>;
+  dateline: z.ZodOptional<z.ZodNullable<z.ZodObject<{ text: z.ZodString; place: z.ZodNullable<z.ZodString>; agency: z.ZodNullable<z.ZodString> }, z.core.$strip>>>;
+  publisher: z.ZodOptional<z.ZodNullable<z.ZodString>>;
+  titleSource: z.ZodOptional<z.ZodNullable<z.ZodEnum<{ metadata: 'metadata'; jsonl: 'jsonl'; text: 'text' }>>>;
+  publishedSource: z.ZodOptional<z.ZodNullable<z.ZodEnum<{ metadata: 'metadata'; jsonl: 'jsonl'; dateline: 'dateline'; text: 'text' }>>>;
+  byline: z.ZodOptional<z.ZodNullable<z.ZodString>>;
 };
 
 const schema = z.object({
@@ -91,7 +95,7 @@ const schema = z.object({
   byline: z.string().nullable().optional(),
 });
 
-export const recordSchema: Obj<RecordShape> = schema;
+export const recordSchema: z.ZodObject<RecordShape, z.core.$strip> = schema;
 
 export type NewsRecord = z.infer<typeof recordSchema>;
 
