@@ -6,7 +6,7 @@
 // scaled to 0..1, and eld's test of a reliable answer. The answers are eld's (language.test.ts
 // compares them on texts in many languages); what differs is the cost: no string per n-gram, no
 // object per answer, and no 350 ms to import the database as JavaScript.
-import { CHECK_SEED, type EldGrams, eldGrams } from './grams.ts';
+import { CHECK_SEED, type EldGrams, eldGrams, KEY_SEED } from './grams.ts';
 
 export interface EldResult {
   /** eld's language (ISO 639-1), '' when no n-gram scored. */
@@ -98,18 +98,19 @@ function hashOf(seed: number, from: number, to: number, spaceBefore: boolean, sp
 
 /** Adds an n-gram's scores to `scores` the first time the text has it; counts it in `seen`. */
 function addGram(g: EldGrams, scores: Int32Array, from: number, to: number, spaceBefore: boolean, spaceAfter: boolean): void {
-  const h = hashOf(g.seed, from, to, spaceBefore, spaceAfter);
-  // A text's distinct n-grams, by hash (two of one text sharing one: about one text in a million).
-  if (seen.has(h)) return;
-  seen.add(h);
+  const h = hashOf(KEY_SEED, from, to, spaceBefore, spaceAfter);
+  const check = hashOf(CHECK_SEED, from, to, spaceBefore, spaceAfter);
+  // A text's distinct n-grams, by both hashes (53 bits of them: exact as a number).
+  const both = h * 0x200000 + (check & 0x1fffff);
+  if (seen.has(both)) return;
+  seen.add(both);
   let slot = h & g.mask;
   for (;;) {
     const key = g.keys[slot] as number;
     if (key === 0) return;
-    if (key === h) break;
+    if (key === h && g.checks[slot] === check) break;
     slot = (slot + 1) & g.mask;
   }
-  if (g.checks[slot] !== hashOf(CHECK_SEED, from, to, spaceBefore, spaceAfter)) return;
   const value = g.values[slot] as number;
   const first = Math.floor(value / 256);
   const end = first + (value & 0xff);

@@ -17,12 +17,11 @@ export interface EldGrams {
   byteChars: Uint16Array;
   /** eld's word separators: runs of what is not a letter of the Basic Multilingual Plane, unless they end in an apostrophe. */
   separators: RegExp;
-  /** The seed the n-gram hashes start from (one under which no two of eld's n-grams share a hash). */
-  seed: number;
   /** Open addressing: hash (never 0) → slot; `mask` = slots - 1. */
   keys: Uint32Array;
-  /** A second hash of the slot's n-gram, from another seed: an n-gram that is not in the database
-   *  but has a present one's first hash is told apart by it (one in about 2^32 then). */
+  /** A second hash of the slot's n-gram, from another seed: a slot answers for an n-gram only when
+   *  both match, so n-grams that share the first hash (about one pair among eld's) stay apart, and an
+   *  absent n-gram is taken for a present one about once in 2^64 look-ups. */
   checks: Uint32Array;
   /** Per slot: the first pair's index * 256 + the number of pairs. */
   values: Uint32Array;
@@ -118,33 +117,33 @@ function flatPairs(source: string, from: number): [string, string][] {
   return [...source.slice(from, end).matchAll(/'?(\w+)'?\s*:\s*'?([\w.]+)'?/g)].map((m) => [m[1] as string, m[2] as string]);
 }
 
-/** The seed of the second hash (`checks`). */
+/** The seeds of an n-gram's two hashes (FNV-1a's own offset basis, and another). */
+export const KEY_SEED = 0x811c9dc5;
 export const CHECK_SEED = 0x050c5d1f;
 
-/** The n-grams' table, with a seed under which no two of them share a hash. */
-function table(parsed: Parsed): Pick<EldGrams, 'seed' | 'keys' | 'checks' | 'values' | 'mask'> {
+/** The n-grams' table: each slot holds an n-gram's two hashes, so two n-grams that share the first stay apart. */
+function table(parsed: Parsed): Pick<EldGrams, 'keys' | 'checks' | 'values' | 'mask'> {
   let size = 1;
   while (size < parsed.grams.length * 3) size <<= 1;
   const mask = size - 1;
-  for (let seed = 0x811c9dc5; ; seed = Math.imul(seed, 0x9e3779b1) >>> 0) {
-    const keys = new Uint32Array(size);
-    const checks = new Uint32Array(size);
-    const values = new Uint32Array(size);
-    let clash = false;
-    for (let g = 0; g < parsed.grams.length && !clash; g++) {
-      const h = hashGram(seed, parsed.grams[g] as string);
-      let slot = h & mask;
-      while (keys[slot] !== 0 && keys[slot] !== h) slot = (slot + 1) & mask;
-      // Two n-grams under one hash would read each other's scores: another seed.
-      if (keys[slot] === h) clash = true;
-      keys[slot] = h;
-      checks[slot] = hashGram(CHECK_SEED, parsed.grams[g] as string);
-      const start = parsed.starts[g] as number;
-      const end = g + 1 < parsed.starts.length ? (parsed.starts[g + 1] as number) : parsed.pairs.length;
-      values[slot] = (start / 2) * 256 + (end - start) / 2;
+  const keys = new Uint32Array(size);
+  const checks = new Uint32Array(size);
+  const values = new Uint32Array(size);
+  parsed.grams.forEach((gram, g) => {
+    const h = hashGram(KEY_SEED, gram);
+    const check = hashGram(CHECK_SEED, gram);
+    let slot = h & mask;
+    while (keys[slot] !== 0) {
+      if (keys[slot] === h && checks[slot] === check) throw new Error(`eld: two n-grams under one pair of hashes (${JSON.stringify(gram)})`);
+      slot = (slot + 1) & mask;
     }
-    if (!clash) return { seed, keys, checks, values, mask };
-  }
+    keys[slot] = h;
+    checks[slot] = check;
+    const start = parsed.starts[g] as number;
+    const end = g + 1 < parsed.starts.length ? (parsed.starts[g + 1] as number) : parsed.pairs.length;
+    values[slot] = (start / 2) * 256 + (end - start) / 2;
+  });
+  return { keys, checks, values, mask };
 }
 
 /** eld's `dictionary`: 256 one-character strings, `'\\''` escaped. */
