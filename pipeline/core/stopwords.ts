@@ -67,22 +67,49 @@ export function stopwordsFor(lang: string): Set<string> {
   return set;
 }
 
-// Every list's words, each pointing at the lists that hold it: one pass over a text's words counts
-// the stopwords of every language at once.
-let index: Map<string, string[]> | null = null;
-function stopwordIndex(): Map<string, string[]> {
+// Every list's words, each pointing at the lists that hold it (by number, in code order): one pass
+// over a text's words counts the stopwords of every language at once, into an array of counts.
+interface StopwordIndex {
+  /** The lists' keys (ISO 639-3), by number. */
+  keys: string[];
+  /** Word → the numbers of the lists that hold it. */
+  holders: Map<string, Uint8Array>;
+}
+let index: StopwordIndex | null = null;
+function stopwordIndex(): StopwordIndex {
   if (index) return index;
-  index = new Map();
-  for (const key of Object.keys(lists).sort()) {
-    if (!/^[a-z]{3}$/.test(key)) continue; // regional variants (porBr, lggNd) and digit lists
+  // Regional variants (porBr, lggNd) and digit lists are left out.
+  const keys = Object.keys(lists).sort().filter((key) => /^[a-z]{3}$/.test(key));
+  const holding = new Map<string, number[]>();
+  keys.forEach((key, n) => {
     for (const word of stopwordsFor(key)) {
-      const holders = index.get(word);
-      if (holders) holders.push(key);
-      else index.set(word, [key]);
+      const list = holding.get(word);
+      if (list) list.push(n);
+      else holding.set(word, [n]);
     }
-  }
+  });
+  index = { keys, holders: new Map([...holding].map(([word, ns]) => [word, Uint8Array.from(ns)])) };
   return index;
 }
+
+/** Each list's count of the first `maxWords` words of `text`, by list number; the words read. */
+function countStopwords(text: string, maxWords: number, counts: Int32Array): number {
+  const { holders } = stopwordIndex();
+  counts.fill(0);
+  let words = 0;
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
+    if (++words > maxWords) return words - 1;
+    const held = holders.get(foldWord(m[0]));
+    if (held) for (let k = 0; k < held.length; k++) counts[held[k] as number] = (counts[held[k] as number] as number) + 1;
+  }
+  return words;
+}
+
+/** One array of counts for every call (a call reads it before the next). */
+let scratch: Int32Array | null = null;
+const countsArray = (): Int32Array => (scratch ??= new Int32Array(stopwordIndex().keys.length));
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
@@ -100,20 +127,12 @@ export function stopwordListOf(lang: string): string | null {
 export function stopwordVote(text: string, lang: string, maxWords = 80): { words: number; own: number; other: number } {
   const own = stopwordListOf(lang);
   if (own === null) return { words: 0, own: 0, other: 0 };
-  const table = stopwordIndex();
-  const counts = new Map<string, number>();
-  let words = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    if (++words > maxWords) {
-      words--;
-      break;
-    }
-    const holders = table.get(foldWord(m[0]));
-    if (holders) for (const h of holders) counts.set(h, (counts.get(h) ?? 0) + 1);
-  }
+  const counts = countsArray();
+  const words = countStopwords(text, maxWords, counts);
+  const ownNumber = stopwordIndex().keys.indexOf(own);
   let other = 0;
-  for (const [key, n] of counts) if (key !== own && n > other) other = n;
-  return { words, own: counts.get(own) ?? 0, other };
+  for (let n = 0; n < counts.length; n++) if (n !== ownNumber && (counts[n] as number) > other) other = counts[n] as number;
+  return { words, own: ownNumber < 0 ? 0 : (counts[ownNumber] as number), other };
 }
 
 /**
@@ -123,17 +142,20 @@ export function stopwordVote(text: string, lang: string, maxWords = 80): { words
  * For a stage used on its own, where the language stage has not run.
  */
 export function stopwordLanguage(text: string, maxWords = 300, minHits = 5): string {
-  const table = stopwordIndex();
-  const counts = new Map<string, number>();
-  let words = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    if (++words > maxWords) break;
-    const holders = table.get(foldWord(m[0]));
-    if (holders) for (const h of holders) counts.set(h, (counts.get(h) ?? 0) + 1);
+  const counts = countsArray();
+  countStopwords(text, maxWords, counts);
+  // Ties go to the first list in code order (the lists are numbered in it).
+  let best = -1;
+  let second = 0;
+  for (let n = 0; n < counts.length; n++) {
+    const c = counts[n] as number;
+    if (c === 0) continue;
+    if (best < 0 || c > (counts[best] as number)) {
+      if (best >= 0) second = counts[best] as number;
+      best = n;
+    } else if (c > second) second = c;
   }
-  // Ties go to the first list in code order, so the answer does not depend on the Map's history.
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const [best, second] = ranked;
-  if (!best || best[1] < minHits || (second && second[1] * 1.1 > best[1])) return 'und';
-  return best[0] === 'zho' ? 'cmn' : best[0];
+  if (best < 0 || (counts[best] as number) < minHits || second * 1.1 > (counts[best] as number)) return 'und';
+  const key = stopwordIndex().keys[best] as string;
+  return key === 'zho' ? 'cmn' : key;
 }

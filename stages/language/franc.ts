@@ -1,12 +1,12 @@
 // Languages beyond Lingua's 75, by franc-all (about 400 languages). Lingua always answers with one
 // of its own languages: Uzbek comes out as Azerbaijani, Galician as Spanish, Kyrgyz as Kazakh, and a
 // script it does not know (Khmer, Sinhala, Myanmar…) as `und`. franc knows those languages, but
-// its trigram models were built from UDHR translations and it is slower than Lingua (about 1 to 4 ms
-// a paragraph): it is asked only about text that Lingua's answer does not explain (see index.ts),
-// and its answer is taken only where it is not one of Lingua's languages and it finds Lingua's
+// its trigram models were built from UDHR translations, and it weighs hundreds of languages (its
+// ranking is computed here from its data through an index of trigrams, franc-rank.ts): it is asked
+// only about text that Lingua's answer does not explain (see index.ts), and its answer is taken only where it is not one of Lingua's languages and it finds Lingua's
 // answer clearly worse. Measured in MEASUREMENTS.md ("Languages beyond Lingua's").
 import { readFileSync } from 'node:fs';
-import { francAll } from 'franc-all';
+import { francRank } from './franc-rank.ts';
 import type { DetectResult } from './detect.ts';
 
 /** Shorter texts are not asked: franc's trigrams need a paragraph to tell close languages apart. */
@@ -38,7 +38,7 @@ function sample(text: string): string {
 export function beyondLingua(text: string, linguaLangs: string[]): DetectResult | null {
   const unread = linguaLangs[0] === 'und';
   if (text.length < FRANC_MIN_CHARS && !unread) return null;
-  const ranked = francAll(sample(text));
+  const ranked = francRank(sample(text));
   const [best, score] = ranked[0] ?? ['und', 0];
   if (best === 'und' || LINGUA.has(best)) return null;
   const lingua = Math.max(0, ...linguaLangs.map((l) => ranked.find(([lang]) => lang === l)?.[1] ?? 0));

@@ -3,9 +3,9 @@
 // that only Lingua (with marker words) tells them apart. So: eld first on long text, Lingua when
 // eld is unsure, names a close relative, or names a language outside Lingua's set.
 import { readFileSync } from 'node:fs';
-import { eld } from 'eld/small';
 import { memoize } from '../../pipeline/core/memo.ts';
 import type { DetectResult } from './detect.ts';
+import { eldDetect, type EldResult } from './eld/detect.ts';
 
 const data = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
 const iso3: Record<string, string> = data('eld-iso1.json');
@@ -28,12 +28,12 @@ export function quickDetect(text: string): DetectResult | null {
 export function quickRead(text: string): { detection: DetectResult | null; guess: string | undefined; best: string[] } {
   if (text.length < QUICK_MIN_CHARS) return { detection: null, guess: undefined, best: [] };
   // A paragraph's first few hundred characters settle its language.
-  const result = eld.detect(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
+  const result = eldDetect(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
   const lang = iso3[result.language];
   const guess = lang === undefined || CLOSE.has(lang) ? undefined : lang;
-  const ranked = Object.entries(result.getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const ranked = ranking(result);
   const best = ranked.slice(0, AMONG_GUESSES).map(([code]) => code);
-  if (!result.isReliable() || guess === undefined) return { detection: null, guess, best };
+  if (!result.reliable || guess === undefined) return { detection: null, guess, best };
   const [first = 0, second = 0] = ranked.map(([, score]) => score);
   // eld's scores are not probabilities: on a clean English paragraph the runner-up still scores
   // about 0.8 of the best. Only a near tie sends the text on to Lingua.
@@ -41,6 +41,9 @@ export function quickRead(text: string): { detection: DetectResult | null; guess
   const lead = (first - second) / first;
   return { detection: { lang: guess, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' }, guess, best };
 }
+
+/** eld's languages by score, best first, ties by code. */
+const ranking = (result: EldResult): [string, number][] => result.scores.slice().sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 
 /** eld's best guesses that Lingua is asked to weigh, when eld is unsure of a paragraph. */
 const AMONG_GUESSES = 5;
@@ -80,8 +83,8 @@ interface EldReading {
 // Menus and bylines repeat across a dump: eld's reading of a short text is remembered.
 const eldReading = memoize(
   (text: string): EldReading => {
-    const result = eld.detect(text);
-    const scores = Object.entries(result.getScores()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const result = eldDetect(text);
+    const scores = ranking(result);
     return { lang: iso3[result.language], candidates: scores.slice(0, 3).flatMap(([code]) => (iso3[code] ? [iso3[code] as string] : [])) };
   },
   { size: 20_000, maxKeyLength: 120 },

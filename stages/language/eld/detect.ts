@@ -1,0 +1,169 @@
+// eld's detection (the `eld` package, v2.1, Apache-2.0), step for step over its own database
+// (grams.ts): the text cut to 1,000 characters, separators made spaces, lower case; the words
+// spelled as UTF-8 bytes, one character a byte (eld's dictionary), cut after about 350 bytes; the
+// distinct n-grams of four bytes at a stride of three, with a space before a word's first and
+// after its last; each language's score the sum of its n-grams' scores (+53 each); the scores
+// scaled to 0..1, and eld's test of a reliable answer. The answers are eld's (language.test.ts
+// compares them on texts in many languages); what differs is the cost: no string per n-gram, no
+// object per answer, and no 350 ms to import the database as JavaScript.
+import { CHECK_SEED, type EldGrams, eldGrams, KEY_SEED } from './grams.ts';
+
+export interface EldResult {
+  /** eld's language (ISO 639-1), '' when no n-gram scored. */
+  language: string;
+  /** Every language that scored, best first (eld's `getScores`, in its order), with its 0..1 score. */
+  scores: [string, number][];
+  /** eld's `isReliable()`. */
+  reliable: boolean;
+}
+
+/** eld adds this to every stored score (it subtracted it to keep the database small). */
+const BASE_SCORE = 53;
+/** eld's scale of a language's mean n-gram score to 0..1. */
+const SCALE = 25;
+/** Bytes of words read: the word that passes CUT_AFTER is the last, and no byte past ENFORCE_CUT. */
+const CUT_AFTER = 350;
+const ENFORCE_CUT = 380;
+const NGRAM = 4;
+const STRIDE = 3;
+/** Bytes of a word that place its n-grams (eld's `len > 70`). */
+const WORD_CAP = 70;
+const SPACE = 0x20;
+
+// One text's words as eld's byte characters, end to end; `wordEnds` closes each.
+let chars = new Uint16Array(1024);
+const wordEnds: number[] = [];
+const seen = new Set<number>();
+
+function pushChar(at: number, code: number): number {
+  if (at >= chars.length) {
+    const more = new Uint16Array(chars.length * 2);
+    more.set(chars);
+    chars = more;
+  }
+  chars[at] = code;
+  return at + 1;
+}
+
+/** eld's `strToUtf8Bytes`: the words into `chars`/`wordEnds`; the characters written. */
+function spellBytes(text: string, byteChars: Uint16Array): number {
+  wordEnds.length = 0;
+  let at = 0;
+  let wordStart = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === SPACE) {
+        if (at > wordStart) {
+          wordEnds.push(at);
+          wordStart = at;
+        }
+        if (bytes > CUT_AFTER) break;
+      } else at = pushChar(at, c);
+      bytes++;
+    } else if (c < 0x800) {
+      at = pushChar(at, byteChars[0xc0 | (c >> 6)] as number);
+      at = pushChar(at, byteChars[0x80 | (c & 0x3f)] as number);
+      bytes += 2;
+    } else if (c < 0xd800 || c >= 0xe000) {
+      at = pushChar(at, byteChars[0xe0 | (c >> 12)] as number);
+      at = pushChar(at, byteChars[0x80 | ((c >> 6) & 0x3f)] as number);
+      at = pushChar(at, byteChars[0x80 | (c & 0x3f)] as number);
+      bytes += 3;
+    } else {
+      // A surrogate pair (eld combines the next unit with whatever this one is, as here).
+      i++;
+      c = 0x10000 + (((c & 0x3ff) << 10) | (text.charCodeAt(i) & 0x3ff));
+      at = pushChar(at, byteChars[0xf0 | (c >> 18)] as number);
+      at = pushChar(at, byteChars[0x80 | ((c >> 12) & 0x3f)] as number);
+      at = pushChar(at, byteChars[0x80 | ((c >> 6) & 0x3f)] as number);
+      at = pushChar(at, byteChars[0x80 | (c & 0x3f)] as number);
+      bytes += 4;
+    }
+    if (bytes > ENFORCE_CUT) break;
+  }
+  if (at > wordStart) wordEnds.push(at);
+  return at;
+}
+
+/** FNV-1a of an n-gram: an optional space, `chars[from..to)`, an optional space (as grams.ts hashes eld's strings). */
+function hashOf(seed: number, from: number, to: number, spaceBefore: boolean, spaceAfter: boolean): number {
+  let h = seed;
+  if (spaceBefore) h = Math.imul(h ^ SPACE, 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (chars[i] as number), 0x01000193);
+  if (spaceAfter) h = Math.imul(h ^ SPACE, 0x01000193);
+  return h >>> 0 || 1;
+}
+
+/** Adds an n-gram's scores to `scores` the first time the text has it; counts it in `seen`. */
+function addGram(g: EldGrams, scores: Int32Array, from: number, to: number, spaceBefore: boolean, spaceAfter: boolean): void {
+  const h = hashOf(KEY_SEED, from, to, spaceBefore, spaceAfter);
+  const check = hashOf(CHECK_SEED, from, to, spaceBefore, spaceAfter);
+  // A text's distinct n-grams, by both hashes (53 bits of them: exact as a number).
+  const both = h * 0x200000 + (check & 0x1fffff);
+  if (seen.has(both)) return;
+  seen.add(both);
+  let slot = h & g.mask;
+  for (;;) {
+    const key = g.keys[slot] as number;
+    if (key === 0) return;
+    if (key === h && g.checks[slot] === check) break;
+    slot = (slot + 1) & g.mask;
+  }
+  const value = g.values[slot] as number;
+  const first = Math.floor(value / 256);
+  const end = first + (value & 0xff);
+  for (let p = first; p < end; p++) {
+    const l = g.pairLanguage[p] as number;
+    scores[l] = (scores[l] as number) + (g.pairScore[p] as number) + BASE_SCORE;
+  }
+}
+
+/** eld's `getByteNgrams` and `calculateScores`: each language's summed score; the number of distinct n-grams. */
+function score(g: EldGrams, scores: Int32Array): number {
+  seen.clear();
+  let start = 0;
+  for (const end of wordEnds) {
+    const length = Math.min(end - start, WORD_CAP);
+    let j = 0;
+    for (; j + NGRAM < length; j += STRIDE) addGram(g, scores, start + j, start + j + NGRAM, j === 0, false);
+    // The last n-gram runs to the word's real end (eld's substring without an end).
+    addGram(g, scores, start + Math.max(0, length - NGRAM), end, j === 0, true);
+    start = end;
+  }
+  return seen.size;
+}
+
+/** eld's detection of `text`: its language, every language's scaled score, and whether it is reliable. */
+export function eldDetect(text: string): EldResult {
+  const g = eldGrams();
+  const cleaned = text.substring(0, 1000).replace(g.separators, ' ').trim().toLowerCase();
+  spellBytes(cleaned, g.byteChars);
+  const raw = new Int32Array(g.languages.length);
+  const count = score(g, raw);
+  // eld's `getMaxLang`: the first language (by index) with the highest positive score.
+  let best = -1;
+  for (let l = 0; l < raw.length; l++) if ((raw[l] as number) > 0 && (best < 0 || (raw[l] as number) > (raw[best] as number))) best = l;
+  if (best < 0) return { language: '', scores: [], reliable: false };
+  const ranked: [number, number][] = [];
+  for (let l = 0; l < raw.length; l++) {
+    if ((raw[l] as number) <= 0) continue;
+    const mean = (raw[l] as number) / count;
+    ranked.push([l, mean / (mean + SCALE)]);
+  }
+  ranked.sort((a, b) => b[1] - a[1]);
+  return { language: g.languages[best] as string, scores: ranked.map(([l, s]) => [g.languages[l] as string, s]), reliable: reliable(g, ranked, best, count) };
+}
+
+/**
+ * eld's `isReliable(0.75)`, as eld computes it: the runner-up it compares with is read from the
+ * language's index, not its score (`results[1][0]`), which makes the test one of the best score
+ * against the language's average in practice.
+ */
+function reliable(g: EldGrams, ranked: [number, number][], best: number, count: number): boolean {
+  if (ranked.length === 0 || count < 3) return false;
+  const top = (ranked[0] as [number, number])[1];
+  const next = ranked.length > 1 ? (ranked[1] as [number, number])[0] : 0;
+  return !((g.averages[best] as number) * 0.75 > top || 0.01 > Math.abs(top - next));
+}
