@@ -43,7 +43,7 @@ function eldSources(): string {
 const QUOTE = 0x27, DOUBLE = 0x22, BACKSLASH = 0x5c, COLON = 0x3a, OPEN = 0x7b, CLOSE = 0x7d, COMMA = 0x2c;
 
 /** FNV-1a over UTF-16 code units, from `seed`: the n-gram strings are eld's one-character-per-byte spelling. */
-export function hashGram(seed: number, s: string, from = 0, to = s.length): number {
+export function hashGram(seed: number, s: string, from = 0, to: number = s.length): number {
   let h = seed;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0 || 1;
