@@ -192,6 +192,9 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
 
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
+  // Everything is checked before anything is written: inputs, stage files, the output folder. The
+  // inputs and files first, before the stages load (a second or more): a typo is told at once.
+  await validateRun(options);
   const selected = await selectStages(options.stages);
   const rank = options.rank ?? 0;
   const worldSize = options.worldSize ?? 1;
@@ -199,8 +202,6 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize);
   const stats = new RunStats(names);
 
-  // Everything is checked before anything is written: inputs, stage files, the output folder.
-  await validateRun(options);
   const opened = await openOutput(options, layout, await runState(options, names, rank, worldSize));
   if ('finished' in opened) {
     options.onStart?.({ kept: opened.finished.documents, remaining: 0, inputBytes: null });
