@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 export interface EldGrams {
   /** eld's language codes (ISO 639-1) by index. */
@@ -36,8 +37,10 @@ export interface EldGrams {
 function eldSources(): string {
   const dirs = createRequire(import.meta.url).resolve.paths('eld') ?? [];
   const dir = dirs.map((d) => path.join(d, 'eld')).find((d) => existsSync(path.join(d, 'package.json')));
-  if (dir === undefined) throw new Error('eld: the package is not installed');
-  return path.join(dir, 'src');
+  if (dir !== undefined) return path.join(dir, 'src');
+  // No node_modules folder holds it (Yarn's Plug'n'Play): the entry point, as an import resolves it.
+  if (typeof import.meta.resolve === 'function') return path.resolve(path.dirname(fileURLToPath(import.meta.resolve('eld/small'))), '..');
+  throw new Error('eld: the package is not installed');
 }
 
 const QUOTE = 0x27, DOUBLE = 0x22, BACKSLASH = 0x5c, COLON = 0x3a, OPEN = 0x7b, CLOSE = 0x7d, COMMA = 0x2c;
