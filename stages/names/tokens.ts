@@ -1,6 +1,7 @@
 // Words of a block with their offsets: the only unit the name finder looks at. One pass over the
 // text: plain ASCII is read by character codes, anything else by one regular expression without
 // nested quantifiers, so the cost is linear.
+import { CHANGES_LOWER, CHANGES_UPPER, charBits, isSurrogate, LETTER, OPENS_CAPITALISED } from './letters.ts';
 
 export type TokenKind = 'word' | 'initial' | 'abbreviation' | 'number' | 'break' | 'punct';
 
@@ -73,7 +74,7 @@ function caseBits(value: string): number {
   let lower = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 128) return caseByRegex(value);
+    if (c >= 128) return caseByTable(value);
     if (c >= 97 && c <= 122) {
       lower = true;
       letters++;
@@ -83,6 +84,29 @@ function caseBits(value: string): number {
   return (first >= 65 && first <= 90 ? CAPITALIZED : 0) | (letters > 1 && !lower ? ALL_CAPS : 0);
 }
 
+/**
+ * `caseBits` of a word past ASCII, by the table of `letters.ts`: its letters are all capitals when
+ * none changes in upper case and one at least changes in lower case (a letter that changes either
+ * way changes the string, and `toUpperCase` reads no context), as the copies of `caseByRegex` say.
+ */
+function caseByTable(value: string): number {
+  let letters = 0;
+  let changesUpper = false;
+  let changesLower = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isSurrogate(c)) return caseByRegex(value);
+    const bits = charBits(c);
+    if ((bits & LETTER) === 0) continue;
+    letters++;
+    if ((bits & CHANGES_UPPER) !== 0) changesUpper = true;
+    if ((bits & CHANGES_LOWER) !== 0) changesLower = true;
+  }
+  const opens = value.length > 0 && (charBits(value.charCodeAt(0)) & OPENS_CAPITALISED) !== 0;
+  return (opens ? CAPITALIZED : 0) | (letters > 1 && !changesUpper && changesLower ? ALL_CAPS : 0);
+}
+
+/** `caseBits` of a word with characters past U+FFFF. */
 function caseByRegex(value: string): number {
   const letters = value.replace(/[^\p{L}]/gu, '');
   const allCaps = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();

@@ -3,7 +3,8 @@
 // rest of the document says about the same word (written in lower case elsewhere, after a given
 // name elsewhere...). Every feature is a 32-bit hash of a template and a value, so the model is a
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
-import { memoize, memoizeRecent } from '../../../pipeline/core/memo.ts';
+import { memoizeRecent } from '../../../pipeline/core/memo.ts';
+import { charBits, isSurrogate, LOWER_OR_OTHER, NUMBER, UPPER } from '../letters.ts';
 import { foldWord } from '../spelling.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
@@ -41,8 +42,13 @@ export function wordShape(w: string): string {
   let out = '';
   let last = '';
   let run = 0;
-  for (const ch of w) {
-    const c = classOf(ch);
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (isSurrogate(code)) return shapeByRegex(w);
+    // A character's class from the table of letters.ts: three regular expressions a character
+    // cost more than the rest of a new word's information.
+    const bits = charBits(code);
+    const c = (bits & UPPER) !== 0 ? 'X' : (bits & LOWER_OR_OTHER) !== 0 ? 'x' : (bits & NUMBER) !== 0 ? 'd' : (w[i] as string);
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) out += c;
@@ -50,9 +56,19 @@ export function wordShape(w: string): string {
   return out;
 }
 
-// A character's class in a shape, kept per character: three regular expressions a character cost
-// more than the rest of a new word's information. Bounded: the memo empties itself when full.
-const classOf = memoize((ch: string): string => (/\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch));
+/** `wordShape` of a word with characters past U+FFFF, by code points. */
+function shapeByRegex(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of w) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run <= 2) out += c;
+  }
+  return out;
+}
 
 /** `wordShape` of plain ASCII, by character codes. */
 function asciiShape(w: string): string {
