@@ -1,5 +1,5 @@
 // What a character is, for a word's case and its shape: worked out by regular expressions once per
-// UTF-16 code unit and kept in a table of 64 K bytes. A word past ASCII then costs a table read per
+// UTF-16 code unit and kept in a table of 128 K bytes. A word past ASCII then costs a table read per
 // character, where it cost regular expressions and new strings (a copy of its letters, in upper
 // and lower case) each time it was read: a news dump in many languages has a new word every few
 // tokens. Surrogate halves (characters past U+FFFF) are no characters alone: callers read words
@@ -21,8 +21,16 @@ export const NUMBER = 32;
 export const CHANGES_UPPER = 64;
 /** Its lower case is another string (`toLowerCase`). */
 export const CHANGES_LOWER = 128;
+/** `\p{Lo}` (a letter of a script without case). */
+export const OTHER_LETTER = 256;
+/** `\p{Script=Cyrillic}`. */
+export const CYRILLIC = 512;
+/** `\p{Script=Greek}`. */
+export const GREEK = 1024;
+/** `\p{Script=Han}`. */
+export const HAN = 2048;
 
-const table = new Uint8Array(0x10000);
+const table = new Uint16Array(0x10000);
 
 function bitsOf(ch: string): number {
   let bits = KNOWN;
@@ -33,6 +41,10 @@ function bitsOf(ch: string): number {
   if (/\p{N}/u.test(ch)) bits |= NUMBER;
   if (ch.toUpperCase() !== ch) bits |= CHANGES_UPPER;
   if (ch.toLowerCase() !== ch) bits |= CHANGES_LOWER;
+  if (/\p{Lo}/u.test(ch)) bits |= OTHER_LETTER;
+  if (/\p{Script=Cyrillic}/u.test(ch)) bits |= CYRILLIC;
+  if (/\p{Script=Greek}/u.test(ch)) bits |= GREEK;
+  if (/\p{Script=Han}/u.test(ch)) bits |= HAN;
   return bits;
 }
 

@@ -75,39 +75,61 @@ export const isChineseSurname = (w: string) => !hasCyrillic(w) && !hasGreek(w) &
 export const isSpeechCueAfter = (w: string) => lex.cueAfter.has(foldWord(w));
 export const isSpeechCueBefore = (w: string) => lex.cueBefore.has(foldWord(w));
 
+// The small lists `wordLists` reads, as one map from a folded word to a bit for each list it is
+// in: one look-up a form of the word, where there was one a list (ten of them). The given names
+// and the name words, the two large lists, stay sets of their own (a map of them took 90 ms to build).
+const IN_PLACES = 1;
+const IN_DEMONYMS = 2;
+const IN_TITLES = 4;
+const IN_ORG_WORDS = 8;
+const IN_COUNTRIES = 16;
+const IN_STOPWORDS = 32;
+const IN_CHINESE_SURNAMES = 64;
+const IN_CUES_AFTER = 128;
+const IN_CUES_BEFORE = 256;
+const IN_CAPITALISED_TITLES = 512;
+
+const smallLists = new Map<string, number>();
+for (const [list, bit] of [
+  [lex.places, IN_PLACES], [lex.demonyms, IN_DEMONYMS], [lex.titles, IN_TITLES], [lex.orgWords, IN_ORG_WORDS],
+  [lex.countries, IN_COUNTRIES], [lex.stopwords, IN_STOPWORDS], [lex.chineseSurnames, IN_CHINESE_SURNAMES],
+  [lex.cueAfter, IN_CUES_AFTER], [lex.cueBefore, IN_CUES_BEFORE], [lex.capitalisedTitles, IN_CAPITALISED_TITLES],
+] as const) {
+  for (const w of list) smallLists.set(w, (smallLists.get(w) ?? 0) | bit);
+}
+
+const listBitsOf = (w: string): number => smallLists.get(w) ?? 0;
+
 /**
  * The lists a word is in, as one string of letters in this order: g given name, n name word, p
  * place, c country, d nationality, t title, o organisation word, s stop word, z Chinese surname,
  * a and b speech cues after and before a name. The same answers as the tests above, with the
- * word folded and its case forms looked up once for all of them (the tagger asks this of every word).
+ * word folded and its case forms looked up once for all of them (the tagger asks this of every
+ * new word); `folded` is `foldWord(w)`, when the caller has it.
  */
-export function wordLists(w: string): string {
-  const folded = foldWord(w);
+export function wordLists(w: string, folded = foldWord(w)): string {
   const bare = stripPeriod(folded);
-  // Only Cyrillic and Greek words have case forms to look up (`lookupForms`).
-  const forms = hasCyrillic(bare) || hasGreek(bare) ? lookupForms(w) : null;
+  const atFolded = listBitsOf(folded);
+  const atBare = bare === folded ? atFolded : listBitsOf(bare);
+  // Only Cyrillic and Greek words have case forms to look up (`lookupForms`, whose first is `bare`).
+  let inForms = atBare;
+  if (hasCyrillic(bare) || hasGreek(bare)) for (const f of lookupForms(w)) inForms |= listBitsOf(f);
   // No closure made per call (tsx names each one at run time), and no memo of its own: the tagger
   // keeps each word's lists with the rest of its information.
   const given = givenName(folded);
   let s = '';
   if (given) s += 'g';
-  if (lex.nameWords.has(folded) || given) s += 'n';
-  if (w.includes(' ') ? lex.places.has(folded) : inAnyForm(lex.places, forms, bare)) s += 'p';
-  if (lex.countries.has(folded)) s += 'c';
-  if (inAnyForm(lex.demonyms, forms, bare)) s += 'd';
-  if (inAnyForm(lex.titles, forms, bare) || (lex.capitalisedTitles.has(stripPeriod(folded)) && /^\p{Lu}/u.test(w))) s += 't';
-  if (inAnyForm(lex.orgWords, forms, bare)) s += 'o';
-  if (lex.stopwords.has(folded)) s += 's';
-  if (lex.chineseSurnames.has(folded) && !hasCyrillic(w) && !hasGreek(w)) s += 'z';
-  if (lex.cueAfter.has(folded)) s += 'a';
-  if (lex.cueBefore.has(folded)) s += 'b';
+  if (given || lex.nameWords.has(folded)) s += 'n';
+  if (((w.includes(' ') ? atFolded : inForms) & IN_PLACES) !== 0) s += 'p';
+  if ((atFolded & IN_COUNTRIES) !== 0) s += 'c';
+  if ((inForms & IN_DEMONYMS) !== 0) s += 'd';
+  if ((inForms & IN_TITLES) !== 0 || ((atBare & IN_CAPITALISED_TITLES) !== 0 && /^\p{Lu}/u.test(w))) s += 't';
+  if ((inForms & IN_ORG_WORDS) !== 0) s += 'o';
+  if ((atFolded & IN_STOPWORDS) !== 0) s += 's';
+  if ((atFolded & IN_CHINESE_SURNAMES) !== 0 && !hasCyrillic(w) && !hasGreek(w)) s += 'z';
+  if ((atFolded & IN_CUES_AFTER) !== 0) s += 'a';
+  if ((atFolded & IN_CUES_BEFORE) !== 0) s += 'b';
   return s;
-}
-
-function inAnyForm(list: Set<string>, forms: string[] | null, bare: string): boolean {
-  if (forms === null) return list.has(bare);
-  for (const f of forms) if (list.has(f)) return true;
-  return false;
 }
 
 function stripPeriod(w: string): string {
