@@ -385,7 +385,10 @@ export function positionOf(i: number, t: Token): number {
 
 /** The bias and what the word says about itself (`WordInfo.own`). */
 export function ownFeatures(f: number[], info: WordInfo): void {
-  f.push(T.bias, ...info.own);
+  f.push(T.bias);
+  // A loop, not a spread: a spread into push goes through the iterator protocol.
+  const own = info.own;
+  for (let k = 0; k < own.length; k++) f.push(own[k] as number);
 }
 
 /** The token's short shape and position in the sentence. */

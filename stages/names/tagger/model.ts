@@ -33,7 +33,7 @@ export function allowed(prev: number, tag: number): boolean {
 }
 
 /** The row of a bucket in a loaded model's table, or -1 when the bucket carries no weight. */
-function rowOf(rows: NonNullable<Model['rows']>, bucket: number): number {
+export function rowOf(rows: NonNullable<Model['rows']>, bucket: number): number {
   let slot = Math.imul(bucket, 0x9e3779b1) >>> 0;
   for (;;) {
     slot &= rows.mask;

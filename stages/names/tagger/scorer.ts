@@ -26,7 +26,7 @@ import {
   wordBeforeFeature,
 } from './features.ts';
 import type { Token } from '../tokens.ts';
-import { addWeights, type Model, TAG_COUNT } from './model.ts';
+import { addWeights, type Model, rowOf, TAG_COUNT } from './model.ts';
 
 /** A group's sums: the offset of its `TAG_COUNT` numbers in the scorer's arena. */
 type Sums = number;
@@ -98,7 +98,6 @@ export interface Scorer {
 export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
   const mask = (1 << model.bits) - 1;
   const f: number[] = [];
-  const scratch = new Float64Array(TAG_COUNT);
   // Whole-number weights (a loaded model's 16-bit steps) sum exactly in 32 bits; a model in
   // training has fractional weights, and is scored feature by feature.
   const whole = model.emit instanceof Int16Array;
@@ -124,17 +123,23 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
     generation++;
   };
   reset();
-  /** The unscaled weights of the features `fill` lists, kept in the arena. */
-  const sumOf = (fill: (f: number[]) => void): Sums => {
+  const { emit, rows } = model;
+  /**
+   * The unscaled weights of the features in `f` (which the caller fills), summed straight into a
+   * new group of the arena: no closure, no array of sums to copy in.
+   */
+  const store = (): Sums => {
     if (used >= groups) reset();
-    f.length = 0;
-    fill(f);
-    for (let k = 0; k < f.length; k++) f[k] = (f[k] as number) & mask;
-    scratch.fill(0);
-    addWeights(model, f, 0, f.length, scratch, 0);
     const at = used * TAG_COUNT;
-    arena.set(scratch, at);
     used++;
+    arena.fill(0, at, at + TAG_COUNT);
+    for (let k = 0; k < f.length; k++) {
+      const bucket = (f[k] as number) & mask;
+      const r = rows === undefined ? bucket : rowOf(rows, bucket);
+      if (r < 0) continue;
+      const row = r * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) arena[at + t] = (arena[at + t] as number) + (emit[row + t] as number);
+    }
     return at;
   };
   const shapeId = (hash: number): number => {
@@ -159,10 +164,10 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
   const own = (w: WordSums, info: WordInfo, pos: number): Sums => {
     const kept = w.at[pos] as Sums;
     if (kept !== ZERO) return kept;
-    return (w.at[pos] = sumOf((f) => {
-      ownFeatures(f, info);
-      positionFeatures(f, info.shortHash, pos);
-    }));
+    f.length = 0;
+    ownFeatures(f, info);
+    positionFeatures(f, info.shortHash, pos);
+    return (w.at[pos] = store());
   };
   /**
    * The word (null: the sentence's edge) right before (`side` 1) or after (`side` 2) a token of
@@ -174,27 +179,42 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
     if (kept !== ZERO) return kept;
     const hash = shapeHashes[shape] as number;
     const short = info?.shortHash ?? BOUNDARY, lower = info?.lowerHash ?? BOUNDARY;
-    return keep(
-      slots,
-      shape,
-      sumOf((f) => {
-        neighbourFeatures(f, side, info);
-        if (side === 1) f.push(shapeBeforeFeature(short, hash), wordBeforeFeature(lower, hash));
-        else f.push(shapeAfterFeature(hash, short), wordAfterFeature(hash, lower));
-      }),
-    );
+    f.length = 0;
+    neighbourFeatures(f, side, info);
+    if (side === 1) f.push(shapeBeforeFeature(short, hash), wordBeforeFeature(lower, hash));
+    else f.push(shapeAfterFeature(hash, short), wordAfterFeature(hash, lower));
+    return keep(slots, shape, store());
   };
-  const twoBefore = (w: WordSums, info: WordInfo | null): Sums => (w.twoBefore ??= sumOf((f) => neighbourFeatures(f, 0, info)));
-  const twoAfter = (w: WordSums, info: WordInfo | null): Sums => (w.twoAfter ??= sumOf((f) => neighbourFeatures(f, 3, info)));
+  /** The word two before (`k` 0) or two after (3) a token: its neighbour features. */
+  const twoAway = (k: 0 | 3, info: WordInfo | null): Sums => {
+    f.length = 0;
+    neighbourFeatures(f, k, info);
+    return store();
+  };
+  const twoBefore = (w: WordSums, info: WordInfo | null): Sums => (w.twoBefore ??= twoAway(0, info));
+  const twoAfter = (w: WordSums, info: WordInfo | null): Sums => (w.twoAfter ??= twoAway(3, info));
   const documentSums = (bits: number, pos: number, capsLine: boolean): Sums => {
     const key = bits * 16 + pos + (capsLine ? 8 : 0);
     let sums = documents.get(key);
     if (sums === undefined) {
       if (documents.size >= MAX_ENTRIES) documents.clear();
-      sums = sumOf((f) => documentFeatures(f, bits, pos, capsLine));
+      f.length = 0;
+      documentFeatures(f, bits, pos, capsLine);
+      sums = store();
       documents.set(key, sums);
     }
     return sums;
+  };
+
+  const capsSums = (info: WordInfo): Sums => {
+    f.length = 0;
+    capsLineFeatures(f, info);
+    return store();
+  };
+  const headlineSums = (info: WordInfo): Sums => {
+    f.length = 0;
+    headlineFeatures(f, info);
+    return store();
   };
 
   /** The scores from the features themselves: a model in training, or a sentence of more than the tables hold. */
@@ -233,8 +253,8 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
       const e = i + 2 < n ? twoAfter((infos[i + 2] as WordInfo).weights as WordSums, infos[i + 2] as WordInfo) : twoAfter(border, null);
       const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
       const g = bits === 0 ? ZERO : documentSums(bits, pos, capsLine);
-      const h = capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
-      const k = t.headline ? (w.headline ??= sumOf((f) => headlineFeatures(f, info))) : ZERO;
+      const h = capsLine ? (w.caps ??= capsSums(info)) : ZERO;
+      const k = t.headline ? (w.headline ??= headlineSums(info)) : ZERO;
       if (generation !== start) return false;
       // Whole numbers: the same sum in any order. Most tokens have no document hint and stand in
       // no line of capitals or headline: those three groups are zeros, and not read.
