@@ -2,6 +2,7 @@
 // transliteration variants to one spelling, and the folded key every comparison uses.
 import { memoize } from '../../pipeline/core/memo.ts';
 import { foldTables, lexicon, scriptTables } from './lexicon.ts';
+import { charBits, FOLDS_TO_ITSELF, isSurrogate } from './letters.ts';
 
 const tables = scriptTables();
 const folds = foldTables();
@@ -34,7 +35,18 @@ const PLAIN = /^[A-Za-z.'-]*$/;
 /** Lower case, no combining marks, typographic apostrophes straightened. */
 export function foldWord(word: string): string {
   // Plain ASCII letters need no decomposition: the common case, cheaper than a memo's look-up.
-  return PLAIN.test(word) ? word.toLowerCase() : foldMemo(word);
+  if (PLAIN.test(word)) return word.toLowerCase();
+  // Nor does a word in lower case without marks (most words of Cyrillic, Greek, Arabic...): each
+  // character folds to itself, so the word does (NFD decomposes and reorders marks only).
+  return foldsToItself(word) ? word : foldMemo(word);
+}
+
+function foldsToItself(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 128 ? (c >= 65 && c <= 90) || c === 96 : isSurrogate(c) || (charBits(c) & FOLDS_TO_ITSELF) === 0) return false;
+  }
+  return true;
 }
 
 const foldMemo = memoize((word: string): string => {
