@@ -29,10 +29,15 @@ export const CYRILLIC = 512;
 export const GREEK = 1024;
 /** `\p{Script=Han}`. */
 export const HAN = 2048;
-/** Folding leaves it as it is (`foldWord`): no upper case, no decomposition, no mark, no apostrophe or letter with a stroke to replace. */
-export const FOLDS_TO_ITSELF = 4096;
+/**
+ * Folding (`foldWord`) only puts it in lower case: its lower case is characters without
+ * decomposition, mark, or apostrophe or letter with a stroke to replace, each its own lower case.
+ */
+export const FOLDS_TO_LOWER_CASE = 4096;
 
 const table = new Uint16Array(0x10000);
+
+const foldsToItself = (ch: string): boolean => ch.toLowerCase() === ch && ch.normalize('NFD') === ch && !/\p{M}|[’ʼ`łøđħıŀ]/u.test(ch);
 
 function bitsOf(ch: string): number {
   let bits = KNOWN;
@@ -47,7 +52,7 @@ function bitsOf(ch: string): number {
   if (/\p{Script=Cyrillic}/u.test(ch)) bits |= CYRILLIC;
   if (/\p{Script=Greek}/u.test(ch)) bits |= GREEK;
   if (/\p{Script=Han}/u.test(ch)) bits |= HAN;
-  if (ch.toLowerCase() === ch && ch.normalize('NFD') === ch && !/\p{M}|[’ʼ`łøđħıŀ]/u.test(ch)) bits |= FOLDS_TO_ITSELF;
+  if ([...ch.toLowerCase()].every(foldsToItself)) bits |= FOLDS_TO_LOWER_CASE;
   return bits;
 }
 

@@ -2,10 +2,11 @@
 // transliteration variants to one spelling, and the folded key every comparison uses.
 import { memoize } from '../../pipeline/core/memo.ts';
 import { foldTables, lexicon, scriptTables } from './lexicon.ts';
-import { charBits, FOLDS_TO_ITSELF, isSurrogate } from './letters.ts';
+import { charBits, FOLDS_TO_LOWER_CASE, isSurrogate } from './letters.ts';
 
 const tables = scriptTables();
 const folds = foldTables();
+const variants = new Map(Object.entries(folds.variants));
 const foldRules = folds.rules.map(([from, to]) => [new RegExp(from, 'u'), to] as const);
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -36,15 +37,16 @@ const PLAIN = /^[A-Za-z.'-]*$/;
 export function foldWord(word: string): string {
   // Plain ASCII letters need no decomposition: the common case, cheaper than a memo's look-up.
   if (PLAIN.test(word)) return word.toLowerCase();
-  // Nor does a word in lower case without marks (most words of Cyrillic, Greek, Arabic...): each
-  // character folds to itself, so the word does (NFD decomposes and reorders marks only).
-  return foldsToItself(word) ? word : foldMemo(word);
+  // Nor does a word whose characters fold to their lower case (most words of Cyrillic, Greek,
+  // Arabic...): lower case is then the whole fold (NFD decomposes and reorders marks only; the
+  // one lower case that reads its context, Greek final sigma, gives σ or ς, both their own fold).
+  return foldsToLowerCase(word) ? word.toLowerCase() : foldMemo(word);
 }
 
-function foldsToItself(word: string): boolean {
+function foldsToLowerCase(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c < 128 ? (c >= 65 && c <= 90) || c === 96 : isSurrogate(c) || (charBits(c) & FOLDS_TO_ITSELF) === 0) return false;
+    if (c < 128 ? c === 96 : isSurrogate(c) || (charBits(c) & FOLDS_TO_LOWER_CASE) === 0) return false;
   }
   return true;
 }
@@ -124,10 +126,11 @@ export const spellWord = memoize((word: string): string => spellRomanized(romani
 
 /** `spellWord` of a word already romanised (`romanizeWord`). */
 export function spellRomanized(roman: string): string {
-  // Own keys only: a word such as "constructor" is no variant.
-  let w = Object.hasOwn(folds.variants, roman) ? (folds.variants[roman] as string) : roman;
+  // A map, not the object's keys: a word such as "constructor" is no variant, and a look-up of a
+  // new string among an object's keys goes through V8's table of every string it keeps.
+  let w = variants.get(roman) ?? roman;
   for (const [re, to] of foldRules) w = w.replace(re, to);
-  return Object.hasOwn(folds.variants, w) ? (folds.variants[w] as string) : w;
+  return variants.get(w) ?? w;
 }
 
 // Case endings of Russian and Greek nouns, longest first. Stripping them gives a stem that the
