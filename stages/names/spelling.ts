@@ -77,15 +77,17 @@ export function hasGreek(word: string): boolean {
 
 /** Cyrillic to Latin, BGN/PCGN style; й reads i before a consonant or at the end (Сергей: Sergei, Шойгу: Shoigu). */
 function romanizeCyrillic(lower: string): string {
+  // By code units, without an array or a closure per word: Cyrillic is all in the BMP, and the
+  // halves of a character past it are copied in order and are no vowel, as the character is not.
   let out = '';
-  const chars = [...lower];
-  chars.forEach((ch, i) => {
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i] as string;
+    const prev = i > 0 ? lower[i - 1] : undefined;
+    const next = i + 1 < lower.length ? lower[i + 1] : undefined;
     if (ch === 'е' && (prev === undefined || VOWELS.has(prev) || prev === 'ъ' || prev === 'ь')) out += tables.cyrillicInitialE;
     else if (ch === 'й') out += next !== undefined && VOWELS.has(next) ? 'y' : 'i';
     else out += tables.cyrillic[ch] ?? ch;
-  });
+  }
   return out;
 }
 

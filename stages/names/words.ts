@@ -58,7 +58,8 @@ function givenName(folded: string): boolean {
   if (hasCyrillic(folded)) {
     // Russian writes the h of foreign names as х (Хакан: Hakan, Ахмед: Ahmed).
     const foreign = (w: string) => isListedGivenName(romanizeWord(w).replace(/kh/g, 'h'));
-    if (foreign(folded)) return true;
+    // The word read so is `roman` (folding twice is folding once): looked up already unless it has a kh.
+    if (roman.includes('kh') && isListedGivenName(roman.replace(/kh/g, 'h'))) return true;
     const bare = folded.replace(RUSSIAN_OBLIQUE, '');
     if (bare !== folded) return isListedGivenName(romanizeWord(bare)) || isListedGivenName(spellWord(`${bare}й`)) || foreign(bare);
   }

@@ -188,6 +188,8 @@ function suffixHashOf(lower: string): number {
   return hashString([...lower].slice(-3).join(''));
 }
 
+const ownScratch: number[] = [];
+
 function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
@@ -195,13 +197,11 @@ function wordInfo(text: string, kind: string): WordInfo {
   const lists = kind === 'w' || kind === 'a' ? wordLists(text, lower) : '';
   const lowerHash = hashString(lower);
   const shapeHash = hashString(shape);
-  const own = [
-    mix(T.lower, lowerHash),
-    mix(T.exact, hashString(text)),
-    mix(T.shape, shapeHash),
-    mix(T.script, hashString(scriptOf(text))),
-    mix(T.len, Math.min(codePoints(lower), 12)),
-  ];
+  // Built in one array kept for it, then copied at its exact length: a new array per word grew
+  // twice on the way, garbage for the collector.
+  const own = ownScratch;
+  own.length = 0;
+  own.push(mix(T.lower, lowerHash), mix(T.exact, hashString(text)), mix(T.shape, shapeHash), mix(T.script, hashString(scriptOf(text))), mix(T.len, Math.min(codePoints(lower), 12)));
   affixFeatures(own, lower);
   for (let k = 0; k < lists.length; k++) own.push(mix(T.list, lists.charCodeAt(k)));
   if (lists === '') own.push(mix(T.list, 0));
@@ -214,7 +214,6 @@ function wordInfo(text: string, kind: string): WordInfo {
     suffixHash: suffixHashOf(lower),
     lists,
     listBits: listBitsOf(lists),
-    // A copy of its exact length: the pushes left room for more, which a kept word would hold on to.
     own: own.slice(),
     weights: undefined,
   };
