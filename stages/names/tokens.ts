@@ -1,7 +1,7 @@
 // Words of a block with their offsets: the only unit the name finder looks at. One pass over the
 // text: plain ASCII is read by character codes, anything else by one regular expression without
 // nested quantifiers, so the cost is linear.
-import { CHANGES_LOWER, CHANGES_UPPER, charBits, isSurrogate, LETTER, OPENS_CAPITALISED } from './letters.ts';
+import { CHANGES_LOWER, CHANGES_UPPER, charBits, isSurrogate, LETTER, NUMBER, OPENS_CAPITALISED } from './letters.ts';
 
 export type TokenKind = 'word' | 'initial' | 'abbreviation' | 'number' | 'break' | 'punct';
 
@@ -52,8 +52,11 @@ const SENTENCE_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '«'
 function kindOf(value: string, text: string, start: number): TokenKind {
   const c = value.charCodeAt(0);
   if (c === 10) return 'break';
-  const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : /^\p{L}/u.test(value);
-  if (!letter) return (c < 128 ? c >= 48 && c <= 57 : /^\p{N}/u.test(value)) ? 'number' : 'punct';
+  // Past ASCII, the first character's class from the table of letters.ts (a regular expression
+  // when it is past U+FFFF).
+  const bits = c < 128 || isSurrogate(c) ? 0 : charBits(c);
+  const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : isSurrogate(c) ? /^\p{L}/u.test(value) : (bits & LETTER) !== 0;
+  if (!letter) return (c < 128 ? c >= 48 && c <= 57 : isSurrogate(c) ? /^\p{N}/u.test(value) : (bits & NUMBER) !== 0) ? 'number' : 'punct';
   if (value.endsWith('.')) return 'abbreviation';
   if (codeAt(text, start + value.length) === 46 && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : /^\p{Lu}$/u.test(value))) return 'initial';
   return 'word';
