@@ -141,8 +141,12 @@ export interface WordInfo {
   /** The same lists as bits (`LIST_BITS`), for the document hints' tests of every word. */
   listBits: number;
   own: number[];
-  /** Room for the tagger's scorer to keep what the word's features weigh (scorer.ts): it goes when the word's information does. */
-  weights: unknown;
+  /**
+   * The word's number in the tagger's scorer's tables of what its features weigh (scorer.ts),
+   * and the number of those tables (-1 before any): its sums are kept there by this number.
+   */
+  sumsIndex: number;
+  sumsGeneration: number;
 }
 
 // The templates of the prefixes and suffixes of one to four characters (no prefix of four).
@@ -215,7 +219,8 @@ function wordInfo(text: string, kind: string): WordInfo {
     lists,
     listBits: listBitsOf(lists),
     own: own.slice(),
-    weights: undefined,
+    sumsIndex: -1,
+    sumsGeneration: -1,
   };
 }
 
