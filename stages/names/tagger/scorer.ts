@@ -30,10 +30,12 @@ import {
 import type { Token } from '../tokens.ts';
 import { addWeights, type Model, rowOf, TAG_COUNT } from './model.ts';
 
+if (TAG_COUNT !== 9) throw new Error('names scorer: written for nine tags');
+
 /** A group's sums: the offset of its `TAG_COUNT` numbers in the scorer's arena. */
 type Sums = number;
 
-/** The arena's first group, all zeros: for a group a token does not have, and where a word's tables have no sums yet. */
+/** The arena's first group, all zeros (never written): for a group a token does not have, and where a word's tables have no sums yet. */
 const ZERO = 0;
 
 /** Shapes numbered at most (punctuation marks are shapes of their own): then every table starts again. */
@@ -109,16 +111,35 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
    * new group of the arena: no closure, no array of sums to copy in.
    */
   const store = (): Sums => {
-    const group = used * TAG_COUNT;
-    used++;
-    arena.fill(0, group, group + TAG_COUNT);
+    // Summed in nine locals (one a tag, as Viterbi reads them), written once: the arena's numbers
+    // are neither cleared nor read first.
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
     for (let k = 0; k < f.length; k++) {
       const bucket = (f[k] as number) & mask;
       const r = rows === undefined ? bucket : rowOf(rows, bucket);
       if (r < 0) continue;
       const row = r * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) arena[group + t] = (arena[group + t] as number) + (emit[row + t] as number);
+      s0 += emit[row] as number;
+      s1 += emit[row + 1] as number;
+      s2 += emit[row + 2] as number;
+      s3 += emit[row + 3] as number;
+      s4 += emit[row + 4] as number;
+      s5 += emit[row + 5] as number;
+      s6 += emit[row + 6] as number;
+      s7 += emit[row + 7] as number;
+      s8 += emit[row + 8] as number;
     }
+    const group = used * TAG_COUNT;
+    used++;
+    arena[group] = s0;
+    arena[group + 1] = s1;
+    arena[group + 2] = s2;
+    arena[group + 3] = s3;
+    arena[group + 4] = s4;
+    arena[group + 5] = s5;
+    arena[group + 6] = s6;
+    arena[group + 7] = s7;
+    arena[group + 8] = s8;
     return group;
   };
   const shapeId = (hash: number): number => {
