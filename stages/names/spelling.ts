@@ -62,7 +62,7 @@ const foldMemo = memoize((word: string): string => {
 });
 
 /** Whether a word has a character from U+0370 on, where Greek and Cyrillic begin: most words do not, and are spared two regular expressions. */
-function pastLatin(word: string): boolean {
+export function pastLatin(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x370) return true;
   return false;
 }

@@ -2,7 +2,7 @@
 // organisation's name... Each test looks the word up folded (and romanised for Cyrillic and Greek).
 import { lexicon } from './lexicon.ts';
 import { memoize } from '../../pipeline/core/memo.ts';
-import { foldWord, hasCyrillic, hasGreek, romanizeFolded, romanizeWord, spellRomanized, spellWord } from './spelling.ts';
+import { foldWord, hasCyrillic, hasGreek, pastLatin, romanizeFolded, romanizeWord, spellRomanized, spellWord } from './spelling.ts';
 import type { Token } from './tokens.ts';
 
 const lex = lexicon();
@@ -50,6 +50,8 @@ export const isGivenName = memoize((word: string) => givenName(foldWord(word)));
 
 /** `isGivenName` of a word already folded (`foldWord`). */
 function givenName(folded: string): boolean {
+  // A word without a character from U+0370 on (most) is its own romanisation, and no Cyrillic or Greek.
+  if (!pastLatin(folded)) return isListedGivenName(folded) || isListedGivenName(spellRomanized(folded));
   const roman = romanizeFolded(folded);
   // A short Cyrillic or Greek word read in Latin letters meets too many short names by chance
   // (Ροή, "flow", reads Roi).
