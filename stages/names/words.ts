@@ -79,8 +79,8 @@ const GREEK_CASE = /(?:ων|ου|ης|ας|ος|ες|οι|η|α|ο|ε|ς)$/u;
 const RUSSIAN_NOMINATIVE = ['', 'а', 'я', 'ия', 'ь', 'й', 'о'];
 const GREEK_NOMINATIVE = ['', 'α', 'η', 'ος', 'ης', 'ας', 'ο', 'ι', 'ες'];
 
-const lookupForms = memoize((w: string): string[] => {
-  const f = stripPeriod(foldWord(w));
+/** The forms a word folded and without its final period (`f`) is looked up as. */
+function formsOf(f: string): string[] {
   if (hasCyrillic(f)) {
     const stem = f.replace(RUSSIAN_CASE, '');
     return stem.length >= 3 && stem !== f ? [f, ...RUSSIAN_NOMINATIVE.map((e) => stem + e)] : [f];
@@ -90,7 +90,9 @@ const lookupForms = memoize((w: string): string[] => {
     return stem.length >= 3 && stem !== f ? [f, ...GREEK_NOMINATIVE.map((e) => stem + e)] : [f];
   }
   return [f];
-});
+}
+
+const lookupForms = memoize((w: string): string[] => formsOf(stripPeriod(foldWord(w))));
 
 const inList = (list: Set<string>, w: string) => lookupForms(w).some((f) => list.has(f));
 
@@ -152,9 +154,10 @@ export function wordLists(w: string, folded = foldWord(w)): string {
   const bare = stripPeriod(folded);
   const atFolded = listBitsOf(folded);
   const atBare = bare === folded ? atFolded : listBitsOf(bare);
-  // Only Cyrillic and Greek words have case forms to look up (`lookupForms`, whose first is `bare`).
+  // Only Cyrillic and Greek words have case forms to look up (`formsOf`, whose first is `bare`);
+  // not through the memo of `lookupForms`: the tagger keeps each word's lists already.
   let inForms = atBare;
-  if (hasCyrillic(bare) || hasGreek(bare)) for (const f of lookupForms(w)) inForms |= listBitsOf(f);
+  if (hasCyrillic(bare) || hasGreek(bare)) for (const f of formsOf(bare)) inForms |= listBitsOf(f);
   // No closure made per call (tsx names each one at run time), and no memo of its own: the tagger
   // keeps each word's lists with the rest of its information.
   const given = givenName(folded);
