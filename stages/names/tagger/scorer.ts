@@ -234,11 +234,15 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
   /**
    * Room in the tables for every sum and word and shape the sentence may add, starting them
    * again if need be: then none starts again in the middle of a sentence, where a word's number
-   * or a shape's would be of the tables before. False when the sentence needs more than fresh
-   * tables hold (hostile text).
+   * or a shape's would be of the tables before. Only a word not numbered yet adds a word and may
+   * add a shape. False when the sentence needs more than fresh tables hold (hostile text).
    */
-  const roomFor = (n: number): boolean => {
-    const fits = () => used + n * GROUPS_PER_TOKEN <= groups && nextWord + n <= words && shapeHashes.length + n <= MAX_SHAPES;
+  const roomFor = (infos: WordInfo[]): boolean => {
+    const fits = () => {
+      let fresh = 0;
+      for (let i = 0; i < infos.length; i++) if ((infos[i] as WordInfo).sumsGeneration !== generation) fresh++;
+      return used + infos.length * GROUPS_PER_TOKEN <= groups && nextWord + fresh <= words && shapeHashes.length + fresh <= MAX_SHAPES;
+    };
     if (fits()) return true;
     reset();
     return fits();
@@ -291,7 +295,7 @@ export function createScorer(model: Model, groups = MAX_GROUPS): Scorer {
   return {
     score(s, infos, hints) {
       if (!whole) return slowly(s, infos, hints);
-      if (!roomFor(s.tokens.length)) return slowly(s, infos, hints);
+      if (!roomFor(infos)) return slowly(s, infos, hints);
       const out = s.tokens.length * TAG_COUNT <= kept.length ? kept : new Float64Array(s.tokens.length * TAG_COUNT);
       quickly(s, infos, hints, out);
       return out;
