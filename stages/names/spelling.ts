@@ -40,7 +40,8 @@ export function foldWord(word: string): string {
   // Nor does a word whose characters fold to their lower case (most words of Cyrillic, Greek,
   // Arabic...): lower case is then the whole fold (NFD decomposes and reorders marks only; the
   // one lower case that reads its context, Greek final sigma, gives σ or ς, both their own fold).
-  return foldsToLowerCase(word) ? word.toLowerCase() : foldMemo(word);
+  if (foldsToLowerCase(word)) return word.toLowerCase();
+  return foldByCharacter(word) ?? foldMemo(word);
 }
 
 function foldsToLowerCase(word: string): boolean {
@@ -51,7 +52,26 @@ function foldsToLowerCase(word: string): boolean {
   return true;
 }
 
-const foldMemo = memoize((word: string): string => {
+// Each character's fold, worked out once per code unit (`foldOne`): a word with accents (été,
+// Dröge) is the concatenation of its characters' folds, since the marks NFD would reorder are all
+// dropped, and lower case reads no context but for Σ. It cost a memo's look-up and, for a new
+// word, a decomposition of the whole word.
+const SIGMA = 0x3a3;
+const charFolds: (string | undefined)[] = [];
+
+/** `foldWord` character by character, or null for a word with Σ or a character past U+FFFF. */
+function foldByCharacter(word: string): string | null {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isSurrogate(c) || c === SIGMA) return null;
+    out += charFolds[c] ??= foldOne(String.fromCharCode(c));
+  }
+  return out;
+}
+
+/** The fold of one character (or of a word, where the one above does not apply). */
+function foldOne(word: string): string {
   const lower = word.toLowerCase();
   if (/^[a-z.'-]*$/.test(lower)) return lower;
   return lower
@@ -59,7 +79,9 @@ const foldMemo = memoize((word: string): string => {
     .replace(/\p{M}/gu, '')
     .replace(/[’ʼ`]/g, "'")
     .replace(/[łøđħıŀ]/g, (ch) => LETTERS_WITHOUT_DECOMPOSITION[ch] as string);
-});
+}
+
+const foldMemo = memoize(foldOne);
 
 /** Whether a word has a character from U+0370 on, where Greek and Cyrillic begin: most words do not, and are spared two regular expressions. */
 export function pastLatin(word: string): boolean {
