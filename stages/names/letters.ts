@@ -34,6 +34,8 @@ export const HAN = 2048;
  * decomposition, mark, or apostrophe or letter with a stroke to replace, each its own lower case.
  */
 export const FOLDS_TO_LOWER_CASE = 4096;
+/** `\p{M}`: a combining mark. */
+export const MARK = 8192;
 
 const table = new Uint16Array(0x10000);
 
@@ -53,6 +55,7 @@ function bitsOf(ch: string): number {
   if (/\p{Script=Greek}/u.test(ch)) bits |= GREEK;
   if (/\p{Script=Han}/u.test(ch)) bits |= HAN;
   if ([...ch.toLowerCase()].every(foldsToItself)) bits |= FOLDS_TO_LOWER_CASE;
+  if (/\p{M}/u.test(ch)) bits |= MARK;
   return bits;
 }
 

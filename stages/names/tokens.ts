@@ -1,7 +1,7 @@
 // Words of a block with their offsets: the only unit the name finder looks at. One pass over the
 // text: plain ASCII is read by character codes, anything else by one regular expression without
 // nested quantifiers, so the cost is linear.
-import { CHANGES_LOWER, CHANGES_UPPER, charBits, isSurrogate, LETTER, NUMBER, OPENS_CAPITALISED } from './letters.ts';
+import { CHANGES_LOWER, CHANGES_UPPER, charBits, isSurrogate, LETTER, MARK, NUMBER, OPENS_CAPITALISED } from './letters.ts';
 
 export type TokenKind = 'word' | 'initial' | 'abbreviation' | 'number' | 'break' | 'punct';
 
@@ -161,6 +161,38 @@ function asciiTokenEnd(text: string, i: number): number {
   }
 }
 
+/** A letter or mark of the BMP, or an ASCII letter (what the second branch of TOKEN reads). */
+function isWordUnit(c: number): boolean {
+  return c < 128 ? isAsciiLetter(c) : !isSurrogate(c) && (charBits(c) & (LETTER | MARK)) !== 0;
+}
+
+/** An apostrophe or hyphen that joins two parts of a word in TOKEN (' ’ ‐ -). */
+const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 0x2010 || c === 45;
+
+/**
+ * The end of the match of TOKEN at `i` when it is a word of letters (its second branch) and the
+ * table of letters.ts settles it, else -1: TOKEN decides an abbreviation (a letter and a period:
+ * С.Ш.А.) and anything next to a character past U+FFFF. Words in Cyrillic, Greek or with accents
+ * cost a match of the regular expression each, and its match object, where this reads codes.
+ */
+function letterTokenEnd(text: string, i: number): number {
+  const c = codeAt(text, i);
+  if (c < 128 ? !isAsciiLetter(c) : isSurrogate(c) || (charBits(c) & LETTER) === 0) return -1;
+  let j = i + 1;
+  for (let d = codeAt(text, j); d >= 128 && !isSurrogate(d) && (charBits(d) & MARK) !== 0; d = codeAt(text, j)) j++;
+  if (codeAt(text, j) === 46) return -1;
+  for (;;) {
+    for (let d = codeAt(text, j); isWordUnit(d); d = codeAt(text, j)) j++;
+    const d = codeAt(text, j);
+    if (isSurrogate(d)) return -1;
+    if (!isJoiner(d)) return j;
+    const e = codeAt(text, j + 1);
+    if (isSurrogate(e)) return -1;
+    if (!isWordUnit(e)) return j;
+    j += 2;
+  }
+}
+
 /** A word written with a possessive 's (Hoddle's), by its last two characters. */
 function isPossessive(value: string): boolean {
   const n = value.length;
@@ -182,6 +214,7 @@ export function tokenize(text: string): Token[] {
     }
     let start = i;
     let stop = asciiTokenEnd(text, i);
+    if (stop < 0) stop = letterTokenEnd(text, i);
     if (stop < 0) {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);
