@@ -47,10 +47,12 @@ function wordToken(text: string, start: number): Token {
 /** The name starting at `i` of a run of Han characters, or null. */
 function hanNameAt(run: string, i: number): string | null {
   const d = lists();
-  const before = run.slice(Math.max(0, i - 6), i);
-  const titled = endsWithAny(before, d.titlesBefore);
+  // Whether a title ends right before `i`: asked only where it can matter (it was asked at every
+  // character of every run, against every title).
+  let titledBefore: boolean | undefined;
+  const titled = () => (titledBefore ??= endsWithAny(run.slice(Math.max(0, i - 6), i), d.titlesBefore));
   // A foreign name in transcription characters, after a title: 国务卿鲁比奥.
-  if (titled) {
+  if (d.foreign.has(run[i] as string) && titled()) {
     let j = i;
     while (j < run.length && d.foreign.has(run[j] as string) && !startsWithAny(run.slice(j), d.cuesAfter)) j++;
     if (j - i >= 2) return run.slice(i, j);
@@ -75,7 +77,7 @@ function hanNameAt(run: string, i: number): string | null {
       const givenPart = run.slice(i + surname.length, end);
       if ([...givenPart].some((ch, k) => k > 0 ? startsWithAny(run.slice(i + surname.length + k), d.cuesAfter) : d.cuesAfter.includes(ch))) continue;
       const after = run.slice(end);
-      if ((after === '' && titled) || (after !== '' && startsWithAny(after, d.cuesAfter) && (titled || given > 0))) return name;
+      if ((after === '' && titled()) || (after !== '' && startsWithAny(after, d.cuesAfter) && (given > 0 || titled()))) return name;
     }
   }
   return null;

@@ -2,9 +2,11 @@
 // transliteration variants to one spelling, and the folded key every comparison uses.
 import { memoize } from '../../pipeline/core/memo.ts';
 import { foldTables, lexicon, scriptTables } from './lexicon.ts';
+import { charBits, FOLDS_TO_LOWER_CASE, isSurrogate } from './letters.ts';
 
 const tables = scriptTables();
 const folds = foldTables();
+const variants = new Map(Object.entries(folds.variants));
 const foldRules = folds.rules.map(([from, to]) => [new RegExp(from, 'u'), to] as const);
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -34,10 +36,42 @@ const PLAIN = /^[A-Za-z.'-]*$/;
 /** Lower case, no combining marks, typographic apostrophes straightened. */
 export function foldWord(word: string): string {
   // Plain ASCII letters need no decomposition: the common case, cheaper than a memo's look-up.
-  return PLAIN.test(word) ? word.toLowerCase() : foldMemo(word);
+  if (PLAIN.test(word)) return word.toLowerCase();
+  // Nor does a word whose characters fold to their lower case (most words of Cyrillic, Greek,
+  // Arabic...): lower case is then the whole fold (NFD decomposes and reorders marks only; the
+  // one lower case that reads its context, Greek final sigma, gives σ or ς, both their own fold).
+  if (foldsToLowerCase(word)) return word.toLowerCase();
+  return foldByCharacter(word) ?? foldMemo(word);
 }
 
-const foldMemo = memoize((word: string): string => {
+function foldsToLowerCase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 128 ? c === 96 : isSurrogate(c) || (charBits(c) & FOLDS_TO_LOWER_CASE) === 0) return false;
+  }
+  return true;
+}
+
+// Each character's fold, worked out once per code unit (`foldOne`): a word with accents (été,
+// Dröge) is the concatenation of its characters' folds, since the marks NFD would reorder are all
+// dropped, and lower case reads no context but for Σ. It cost a memo's look-up and, for a new
+// word, a decomposition of the whole word.
+const SIGMA = 0x3a3;
+const charFolds: (string | undefined)[] = [];
+
+/** `foldWord` character by character, or null for a word with Σ or a character past U+FFFF. */
+function foldByCharacter(word: string): string | null {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isSurrogate(c) || c === SIGMA) return null;
+    out += charFolds[c] ??= foldOne(String.fromCharCode(c));
+  }
+  return out;
+}
+
+/** The fold of one character (or of a word, where the one above does not apply). */
+function foldOne(word: string): string {
   const lower = word.toLowerCase();
   if (/^[a-z.'-]*$/.test(lower)) return lower;
   return lower
@@ -45,10 +79,12 @@ const foldMemo = memoize((word: string): string => {
     .replace(/\p{M}/gu, '')
     .replace(/[’ʼ`]/g, "'")
     .replace(/[łøđħıŀ]/g, (ch) => LETTERS_WITHOUT_DECOMPOSITION[ch] as string);
-});
+}
+
+const foldMemo = memoize(foldOne);
 
 /** Whether a word has a character from U+0370 on, where Greek and Cyrillic begin: most words do not, and are spared two regular expressions. */
-function pastLatin(word: string): boolean {
+export function pastLatin(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x370) return true;
   return false;
 }
@@ -63,15 +99,17 @@ export function hasGreek(word: string): boolean {
 
 /** Cyrillic to Latin, BGN/PCGN style; й reads i before a consonant or at the end (Сергей: Sergei, Шойгу: Shoigu). */
 function romanizeCyrillic(lower: string): string {
+  // By code units, without an array or a closure per word: Cyrillic is all in the BMP, and the
+  // halves of a character past it are copied in order and are no vowel, as the character is not.
   let out = '';
-  const chars = [...lower];
-  chars.forEach((ch, i) => {
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i] as string;
+    const prev = i > 0 ? lower[i - 1] : undefined;
+    const next = i + 1 < lower.length ? lower[i + 1] : undefined;
     if (ch === 'е' && (prev === undefined || VOWELS.has(prev) || prev === 'ъ' || prev === 'ь')) out += tables.cyrillicInitialE;
     else if (ch === 'й') out += next !== undefined && VOWELS.has(next) ? 'y' : 'i';
     else out += tables.cyrillic[ch] ?? ch;
-  });
+  }
   return out;
 }
 
@@ -112,10 +150,11 @@ export const spellWord: (word: string) => string = memoize((word: string): strin
 
 /** `spellWord` of a word already romanised (`romanizeWord`). */
 export function spellRomanized(roman: string): string {
-  // Own keys only: a word such as "constructor" is no variant.
-  let w = Object.hasOwn(folds.variants, roman) ? (folds.variants[roman] as string) : roman;
+  // A map, not the object's keys: a word such as "constructor" is no variant, and a look-up of a
+  // new string among an object's keys goes through V8's table of every string it keeps.
+  let w = variants.get(roman) ?? roman;
   for (const [re, to] of foldRules) w = w.replace(re, to);
-  return Object.hasOwn(folds.variants, w) ? (folds.variants[w] as string) : w;
+  return variants.get(w) ?? w;
 }
 
 // Case endings of Russian and Greek nouns, longest first. Stripping them gives a stem that the

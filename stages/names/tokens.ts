@@ -1,6 +1,7 @@
 // Words of a block with their offsets: the only unit the name finder looks at. One pass over the
 // text: plain ASCII is read by character codes, anything else by one regular expression without
 // nested quantifiers, so the cost is linear.
+import { CHANGES_LOWER, CHANGES_UPPER, charBits, isSurrogate, LETTER, MARK, NUMBER, OPENS_CAPITALISED } from './letters.ts';
 
 export type TokenKind = 'word' | 'initial' | 'abbreviation' | 'number' | 'break' | 'punct';
 
@@ -51,8 +52,11 @@ const SENTENCE_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '«'
 function kindOf(value: string, text: string, start: number): TokenKind {
   const c = value.charCodeAt(0);
   if (c === 10) return 'break';
-  const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : /^\p{L}/u.test(value);
-  if (!letter) return (c < 128 ? c >= 48 && c <= 57 : /^\p{N}/u.test(value)) ? 'number' : 'punct';
+  // Past ASCII, the first character's class from the table of letters.ts (a regular expression
+  // when it is past U+FFFF).
+  const bits = c < 128 || isSurrogate(c) ? 0 : charBits(c);
+  const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : isSurrogate(c) ? /^\p{L}/u.test(value) : (bits & LETTER) !== 0;
+  if (!letter) return (c < 128 ? c >= 48 && c <= 57 : isSurrogate(c) ? /^\p{N}/u.test(value) : (bits & NUMBER) !== 0) ? 'number' : 'punct';
   if (value.endsWith('.')) return 'abbreviation';
   if (codeAt(text, start + value.length) === 46 && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : /^\p{Lu}$/u.test(value))) return 'initial';
   return 'word';
@@ -73,7 +77,7 @@ function caseBits(value: string): number {
   let lower = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 128) return caseByRegex(value);
+    if (c >= 128) return caseByTable(value);
     if (c >= 97 && c <= 122) {
       lower = true;
       letters++;
@@ -83,6 +87,29 @@ function caseBits(value: string): number {
   return (first >= 65 && first <= 90 ? CAPITALIZED : 0) | (letters > 1 && !lower ? ALL_CAPS : 0);
 }
 
+/**
+ * `caseBits` of a word past ASCII, by the table of `letters.ts`: its letters are all capitals when
+ * none changes in upper case and one at least changes in lower case (a letter that changes either
+ * way changes the string, and `toUpperCase` reads no context), as the copies of `caseByRegex` say.
+ */
+function caseByTable(value: string): number {
+  let letters = 0;
+  let changesUpper = false;
+  let changesLower = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isSurrogate(c)) return caseByRegex(value);
+    const bits = charBits(c);
+    if ((bits & LETTER) === 0) continue;
+    letters++;
+    if ((bits & CHANGES_UPPER) !== 0) changesUpper = true;
+    if ((bits & CHANGES_LOWER) !== 0) changesLower = true;
+  }
+  const opens = value.length > 0 && (charBits(value.charCodeAt(0)) & OPENS_CAPITALISED) !== 0;
+  return (opens ? CAPITALIZED : 0) | (letters > 1 && !changesUpper && changesLower ? ALL_CAPS : 0);
+}
+
+/** `caseBits` of a word with characters past U+FFFF. */
 function caseByRegex(value: string): number {
   const letters = value.replace(/[^\p{L}]/gu, '');
   const allCaps = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
@@ -134,6 +161,38 @@ function asciiTokenEnd(text: string, i: number): number {
   }
 }
 
+/** A letter or mark of the BMP, or an ASCII letter (what the second branch of TOKEN reads). */
+function isWordUnit(c: number): boolean {
+  return c < 128 ? isAsciiLetter(c) : !isSurrogate(c) && (charBits(c) & (LETTER | MARK)) !== 0;
+}
+
+/** An apostrophe or hyphen that joins two parts of a word in TOKEN (' ’ ‐ -). */
+const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 0x2010 || c === 45;
+
+/**
+ * The end of the match of TOKEN at `i` when it is a word of letters (its second branch) and the
+ * table of letters.ts settles it, else -1: TOKEN decides an abbreviation (a letter and a period:
+ * С.Ш.А.) and anything next to a character past U+FFFF. Words in Cyrillic, Greek or with accents
+ * cost a match of the regular expression each, and its match object, where this reads codes.
+ */
+function letterTokenEnd(text: string, i: number): number {
+  const c = codeAt(text, i);
+  if (c < 128 ? !isAsciiLetter(c) : isSurrogate(c) || (charBits(c) & LETTER) === 0) return -1;
+  let j = i + 1;
+  for (let d = codeAt(text, j); d >= 128 && !isSurrogate(d) && (charBits(d) & MARK) !== 0; d = codeAt(text, j)) j++;
+  if (codeAt(text, j) === 46) return -1;
+  for (;;) {
+    for (let d = codeAt(text, j); isWordUnit(d); d = codeAt(text, j)) j++;
+    const d = codeAt(text, j);
+    if (isSurrogate(d)) return -1;
+    if (!isJoiner(d)) return j;
+    const e = codeAt(text, j + 1);
+    if (isSurrogate(e)) return -1;
+    if (!isWordUnit(e)) return j;
+    j += 2;
+  }
+}
+
 /** A word written with a possessive 's (Hoddle's), by its last two characters. */
 function isPossessive(value: string): boolean {
   const n = value.length;
@@ -155,6 +214,7 @@ export function tokenize(text: string): Token[] {
     }
     let start = i;
     let stop = asciiTokenEnd(text, i);
+    if (stop < 0) stop = letterTokenEnd(text, i);
     if (stop < 0) {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);

@@ -2,10 +2,46 @@
 // organisation's name... Each test looks the word up folded (and romanised for Cyrillic and Greek).
 import { lexicon } from './lexicon.ts';
 import { memoize } from '../../pipeline/core/memo.ts';
-import { foldWord, hasCyrillic, hasGreek, romanizeFolded, romanizeWord, spellRomanized, spellWord } from './spelling.ts';
+import { foldWord, hasCyrillic, hasGreek, pastLatin, romanizeFolded, romanizeWord, spellRomanized, spellWord } from './spelling.ts';
 import type { Token } from './tokens.ts';
 
 const lex = lexicon();
+
+// A filter of every word of the lists `wordLists` reads (a Bloom filter: two bits a word, 2^21 bits,
+// 256 KB): a word it does not hold is in none of them, and is not looked up. Nine in ten distinct
+// words of news are in no list, and a look-up in a set of 200,000 words costs a read of memory
+// the cache seldom holds; about 5% of the words in no list pass the filter and are looked up.
+const FILTER_BITS = 21;
+const filter = new Uint32Array(2 ** (FILTER_BITS - 5));
+
+/** Two bit positions of a word in the filter: FNV-1a of its characters, and that hash mixed again. */
+function filterHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+const secondHash = (h: number): number => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+};
+const FILTER_MASK = 2 ** FILTER_BITS - 1;
+
+function addToFilter(w: string): void {
+  const h = filterHash(w);
+  for (const bit of [h & FILTER_MASK, secondHash(h) & FILTER_MASK]) filter[bit >>> 5] = ((filter[bit >>> 5] as number) | (1 << (bit & 31))) >>> 0;
+}
+
+/** False when the word is in no list of the filter; true when it may be. */
+function mayBeListed(w: string): boolean {
+  const h = filterHash(w);
+  const a = h & FILTER_MASK;
+  if (((filter[a >>> 5] as number) & (1 << (a & 31))) === 0) return false;
+  const b = secondHash(h) & FILTER_MASK;
+  return ((filter[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+}
+
+const isListedGivenName = (w: string): boolean => mayBeListed(w) && lex.givenNames.has(w);
 
 const RUSSIAN_OBLIQUE = /(?:а|я|у|ю|ом|ем|е|ым|им|ой|ей)$/u;
 
@@ -14,21 +50,24 @@ export const isGivenName: (word: string) => boolean = memoize((word: string) => 
 
 /** `isGivenName` of a word already folded (`foldWord`). */
 function givenName(folded: string): boolean {
+  // A word without a character from U+0370 on (most) is its own romanisation, and no Cyrillic or Greek.
+  if (!pastLatin(folded)) return isListedGivenName(folded) || isListedGivenName(spellRomanized(folded));
   const roman = romanizeFolded(folded);
   // A short Cyrillic or Greek word read in Latin letters meets too many short names by chance
   // (Ροή, "flow", reads Roi).
   if ((hasCyrillic(folded) || hasGreek(folded)) && roman.length < 4) return false;
-  if (lex.givenNames.has(roman) || lex.givenNames.has(spellRomanized(roman))) return true;
+  if (isListedGivenName(roman) || isListedGivenName(spellRomanized(roman))) return true;
   if (hasCyrillic(folded)) {
     // Russian writes the h of foreign names as х (Хакан: Hakan, Ахмед: Ahmed).
-    const foreign = (w: string) => lex.givenNames.has(romanizeWord(w).replace(/kh/g, 'h'));
-    if (foreign(folded)) return true;
+    const foreign = (w: string) => isListedGivenName(romanizeWord(w).replace(/kh/g, 'h'));
+    // The word read so is `roman` (folding twice is folding once): looked up already unless it has a kh.
+    if (roman.includes('kh') && isListedGivenName(roman.replace(/kh/g, 'h'))) return true;
     const bare = folded.replace(RUSSIAN_OBLIQUE, '');
-    if (bare !== folded) return lex.givenNames.has(romanizeWord(bare)) || lex.givenNames.has(spellWord(`${bare}й`)) || foreign(bare);
+    if (bare !== folded) return isListedGivenName(romanizeWord(bare)) || isListedGivenName(spellWord(`${bare}й`)) || foreign(bare);
   }
   if (hasGreek(folded)) {
     // Greek writes foreign d and b as ντ and μπ inside a word too (Βλαντιμίρ).
-    return lex.givenNames.has(roman.replace(/nt/g, 'd').replace(/mp/g, 'b'));
+    return isListedGivenName(roman.replace(/nt/g, 'd').replace(/mp/g, 'b'));
   }
   return false;
 }
@@ -40,8 +79,8 @@ const GREEK_CASE = /(?:ων|ου|ης|ας|ος|ες|οι|η|α|ο|ε|ς)$/u;
 const RUSSIAN_NOMINATIVE = ['', 'а', 'я', 'ия', 'ь', 'й', 'о'];
 const GREEK_NOMINATIVE = ['', 'α', 'η', 'ος', 'ης', 'ας', 'ο', 'ι', 'ες'];
 
-const lookupForms = memoize((w: string): string[] => {
-  const f = stripPeriod(foldWord(w));
+/** The forms a word folded and without its final period (`f`) is looked up as. */
+function formsOf(f: string): string[] {
   if (hasCyrillic(f)) {
     const stem = f.replace(RUSSIAN_CASE, '');
     return stem.length >= 3 && stem !== f ? [f, ...RUSSIAN_NOMINATIVE.map((e) => stem + e)] : [f];
@@ -51,7 +90,9 @@ const lookupForms = memoize((w: string): string[] => {
     return stem.length >= 3 && stem !== f ? [f, ...GREEK_NOMINATIVE.map((e) => stem + e)] : [f];
   }
   return [f];
-});
+}
+
+const lookupForms = memoize((w: string): string[] => formsOf(stripPeriod(foldWord(w))));
 
 const inList = (list: Set<string>, w: string) => lookupForms(w).some((f) => list.has(f));
 
@@ -75,39 +116,64 @@ export const isChineseSurname = (w: string): boolean => !hasCyrillic(w) && !hasG
 export const isSpeechCueAfter = (w: string): boolean => lex.cueAfter.has(foldWord(w));
 export const isSpeechCueBefore = (w: string): boolean => lex.cueBefore.has(foldWord(w));
 
+// The small lists `wordLists` reads, as one map from a folded word to a bit for each list it is
+// in: one look-up a form of the word, where there was one a list (ten of them). The given names
+// and the name words, the two large lists, stay sets of their own (a map of them took 90 ms to build).
+const IN_PLACES = 1;
+const IN_DEMONYMS = 2;
+const IN_TITLES = 4;
+const IN_ORG_WORDS = 8;
+const IN_COUNTRIES = 16;
+const IN_STOPWORDS = 32;
+const IN_CHINESE_SURNAMES = 64;
+const IN_CUES_AFTER = 128;
+const IN_CUES_BEFORE = 256;
+const IN_CAPITALISED_TITLES = 512;
+
+const smallLists = new Map<string, number>();
+for (const [list, bit] of [
+  [lex.places, IN_PLACES], [lex.demonyms, IN_DEMONYMS], [lex.titles, IN_TITLES], [lex.orgWords, IN_ORG_WORDS],
+  [lex.countries, IN_COUNTRIES], [lex.stopwords, IN_STOPWORDS], [lex.chineseSurnames, IN_CHINESE_SURNAMES],
+  [lex.cueAfter, IN_CUES_AFTER], [lex.cueBefore, IN_CUES_BEFORE], [lex.capitalisedTitles, IN_CAPITALISED_TITLES],
+] as const) {
+  for (const w of list) smallLists.set(w, (smallLists.get(w) ?? 0) | bit);
+}
+
+for (const list of [lex.givenNames, lex.nameWords, smallLists.keys()]) for (const w of list) addToFilter(w);
+
+const listBitsOf = (w: string): number => (mayBeListed(w) ? (smallLists.get(w) ?? 0) : 0);
+
 /**
  * The lists a word is in, as one string of letters in this order: g given name, n name word, p
  * place, c country, d nationality, t title, o organisation word, s stop word, z Chinese surname,
  * a and b speech cues after and before a name. The same answers as the tests above, with the
- * word folded and its case forms looked up once for all of them (the tagger asks this of every word).
+ * word folded and its case forms looked up once for all of them (the tagger asks this of every
+ * new word); `folded` is `foldWord(w)`, when the caller has it.
  */
-export function wordLists(w: string): string {
-  const folded = foldWord(w);
+export function wordLists(w: string, folded = foldWord(w)): string {
   const bare = stripPeriod(folded);
-  // Only Cyrillic and Greek words have case forms to look up (`lookupForms`).
-  const forms = hasCyrillic(bare) || hasGreek(bare) ? lookupForms(w) : null;
+  const atFolded = listBitsOf(folded);
+  const atBare = bare === folded ? atFolded : listBitsOf(bare);
+  // Only Cyrillic and Greek words have case forms to look up (`formsOf`, whose first is `bare`);
+  // not through the memo of `lookupForms`: the tagger keeps each word's lists already.
+  let inForms = atBare;
+  if (hasCyrillic(bare) || hasGreek(bare)) for (const f of formsOf(bare)) inForms |= listBitsOf(f);
   // No closure made per call (tsx names each one at run time), and no memo of its own: the tagger
   // keeps each word's lists with the rest of its information.
   const given = givenName(folded);
   let s = '';
   if (given) s += 'g';
-  if (lex.nameWords.has(folded) || given) s += 'n';
-  if (w.includes(' ') ? lex.places.has(folded) : inAnyForm(lex.places, forms, bare)) s += 'p';
-  if (lex.countries.has(folded)) s += 'c';
-  if (inAnyForm(lex.demonyms, forms, bare)) s += 'd';
-  if (inAnyForm(lex.titles, forms, bare) || (lex.capitalisedTitles.has(stripPeriod(folded)) && /^\p{Lu}/u.test(w))) s += 't';
-  if (inAnyForm(lex.orgWords, forms, bare)) s += 'o';
-  if (lex.stopwords.has(folded)) s += 's';
-  if (lex.chineseSurnames.has(folded) && !hasCyrillic(w) && !hasGreek(w)) s += 'z';
-  if (lex.cueAfter.has(folded)) s += 'a';
-  if (lex.cueBefore.has(folded)) s += 'b';
+  if (given || (mayBeListed(folded) && lex.nameWords.has(folded))) s += 'n';
+  if (((w.includes(' ') ? atFolded : inForms) & IN_PLACES) !== 0) s += 'p';
+  if ((atFolded & IN_COUNTRIES) !== 0) s += 'c';
+  if ((inForms & IN_DEMONYMS) !== 0) s += 'd';
+  if ((inForms & IN_TITLES) !== 0 || ((atBare & IN_CAPITALISED_TITLES) !== 0 && /^\p{Lu}/u.test(w))) s += 't';
+  if ((inForms & IN_ORG_WORDS) !== 0) s += 'o';
+  if ((atFolded & IN_STOPWORDS) !== 0) s += 's';
+  if ((atFolded & IN_CHINESE_SURNAMES) !== 0 && !hasCyrillic(w) && !hasGreek(w)) s += 'z';
+  if ((atFolded & IN_CUES_AFTER) !== 0) s += 'a';
+  if ((atFolded & IN_CUES_BEFORE) !== 0) s += 'b';
   return s;
-}
-
-function inAnyForm(list: Set<string>, forms: string[] | null, bare: string): boolean {
-  if (forms === null) return list.has(bare);
-  for (const f of forms) if (list.has(f)) return true;
-  return false;
 }
 
 function stripPeriod(w: string): string {

@@ -3,7 +3,8 @@
 // rest of the document says about the same word (written in lower case elsewhere, after a given
 // name elsewhere...). Every feature is a 32-bit hash of a template and a value, so the model is a
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
-import { memoize, memoizeRecent } from '../../../pipeline/core/memo.ts';
+import { memoizeRecent } from '../../../pipeline/core/memo.ts';
+import { charBits, CYRILLIC, GREEK, HAN, isSurrogate, LETTER, LOWER_OR_OTHER, NUMBER, OTHER_LETTER, UPPER } from '../letters.ts';
 import { foldWord } from '../spelling.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
@@ -41,8 +42,13 @@ export function wordShape(w: string): string {
   let out = '';
   let last = '';
   let run = 0;
-  for (const ch of w) {
-    const c = classOf(ch);
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (isSurrogate(code)) return shapeByRegex(w);
+    // A character's class from the table of letters.ts: three regular expressions a character
+    // cost more than the rest of a new word's information.
+    const bits = charBits(code);
+    const c = (bits & UPPER) !== 0 ? 'X' : (bits & LOWER_OR_OTHER) !== 0 ? 'x' : (bits & NUMBER) !== 0 ? 'd' : (w[i] as string);
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) out += c;
@@ -50,9 +56,19 @@ export function wordShape(w: string): string {
   return out;
 }
 
-// A character's class in a shape, kept per character: three regular expressions a character cost
-// more than the rest of a new word's information. Bounded: the memo empties itself when full.
-const classOf = memoize((ch: string): string => (/\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch));
+/** `wordShape` of a word with characters past U+FFFF, by code points. */
+function shapeByRegex(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of w) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run <= 2) out += c;
+  }
+  return out;
+}
 
 /** `wordShape` of plain ASCII, by character codes. */
 function asciiShape(w: string): string {
@@ -76,15 +92,37 @@ function shortShape(t: Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'>)
   if (t.kind === 'initial') return 'X.';
   if (t.kind === 'abbreviation') return 'X.X.';
   if (t.allCaps) return 'XX';
-  if (/^\p{Lo}/u.test(t.text)) return 'o';
+  if (opensWithOtherLetter(t.text)) return 'o';
   return t.capitalized ? 'Xx' : 'x';
 }
 
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** `/^\p{Lo}/u`: a letter of a script without case opens the word. */
+function opensWithOtherLetter(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128 || Number.isNaN(c)) return false;
+  return isSurrogate(c) ? /^\p{Lo}/u.test(w) : (charBits(c) & OTHER_LETTER) !== 0;
+}
+
+/** The script of a word: Cyrillic, Greek or Han when it has a letter of one (in that order), else Latin when it has a letter. */
 function scriptOf(w: string): string {
-  if (ASCII.test(w)) return /[a-z]/i.test(w) ? 'lat' : 'none';
+  let seen = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 128) seen |= (c | 32) >= 97 && (c | 32) <= 122 ? LETTER : 0;
+    else if (isSurrogate(c)) return scriptByRegex(w);
+    else seen |= charBits(c);
+  }
+  if ((seen & CYRILLIC) !== 0) return 'cyr';
+  if ((seen & GREEK) !== 0) return 'grc';
+  if ((seen & HAN) !== 0) return 'han';
+  return (seen & LETTER) !== 0 ? 'lat' : 'none';
+}
+
+/** `scriptOf` of a word with characters past U+FFFF. */
+function scriptByRegex(w: string): string {
   if (/\p{Script=Cyrillic}/u.test(w)) return 'cyr';
   if (/\p{Script=Greek}/u.test(w)) return 'grc';
   if (/\p{Script=Han}/u.test(w)) return 'han';
@@ -103,8 +141,12 @@ export interface WordInfo {
   /** The same lists as bits (`LIST_BITS`), for the document hints' tests of every word. */
   listBits: number;
   own: number[];
-  /** Room for the tagger's scorer to keep what the word's features weigh (scorer.ts): it goes when the word's information does. */
-  weights: unknown;
+  /**
+   * The word's number in the tagger's scorer's tables of what its features weigh (scorer.ts),
+   * and the number of those tables (-1 before any): its sums are kept there by this number.
+   */
+  sumsIndex: number;
+  sumsGeneration: number;
 }
 
 // The templates of the prefixes and suffixes of one to four characters (no prefix of four).
@@ -113,40 +155,72 @@ const SUFFIXES = [T.s1, T.s2, T.s3, T.s4];
 
 const joined = (part: string | string[]) => (typeof part === 'string' ? part : part.join(''));
 
+/** `hashString(w.slice(from, to))`, without making the slice (FNV-1a reads one character after another). */
+function hashRange(w: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The features of a word's prefixes and suffixes of one to four characters (no prefix of four),
+ * by code point, those shorter than the word only, in the order of `n`. A word of the BMP (nearly
+ * all) is hashed in place; one with characters past it is cut into code points.
+ */
+function affixFeatures(own: number[], lower: string): void {
+  if (!/[\uD800-\uDFFF]/.test(lower)) {
+    const length = lower.length;
+    for (let n = 1; n <= 4 && n < length; n++) {
+      if (n < 4) own.push(mix(PREFIXES[n - 1] as number, hashRange(lower, 0, n)));
+      own.push(mix(SUFFIXES[n - 1] as number, hashRange(lower, length - n, length)));
+    }
+    return;
+  }
+  const chars = [...lower];
+  for (let n = 1; n <= 4 && n < chars.length; n++) {
+    if (n < 4) own.push(mix(PREFIXES[n - 1] as number, hashString(joined(chars.slice(0, n)))));
+    own.push(mix(SUFFIXES[n - 1] as number, hashString(joined(chars.slice(-n)))));
+  }
+}
+
+/** The number of code points of a word (its length unless it has characters past the BMP). */
+const codePoints = (w: string): number => (/[\uD800-\uDFFF]/.test(w) ? [...w].length : w.length);
+
+/** `hashString` of a word's last three code points. */
+function suffixHashOf(lower: string): number {
+  if (!/[\uD800-\uDFFF]/.test(lower)) return hashRange(lower, Math.max(0, lower.length - 3), lower.length);
+  return hashString([...lower].slice(-3).join(''));
+}
+
+const ownScratch: number[] = [];
+
 function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
-  const lists = kind === 'w' || kind === 'a' ? wordLists(text) : '';
-  // Prefixes and suffixes by code point: plain strings unless the word has characters outside the BMP.
-  const chars = /[\uD800-\uDFFF]/.test(lower) ? [...lower] : lower;
-  const own = [
-    mix(T.lower, hashString(lower)),
-    mix(T.exact, hashString(text)),
-    mix(T.shape, hashString(shape)),
-    mix(T.script, hashString(scriptOf(text))),
-    mix(T.len, Math.min(chars.length, 12)),
-  ];
-  for (let n = 1; n <= 4; n++) {
-    if (chars.length <= n) continue;
-    const p = PREFIXES[n - 1] as number;
-    if (p !== 0) own.push(mix(p, hashString(joined(chars.slice(0, n)))));
-    own.push(mix(SUFFIXES[n - 1] as number, hashString(joined(chars.slice(-n)))));
-  }
-  for (const l of lists) own.push(mix(T.list, l.charCodeAt(0)));
+  const lists = kind === 'w' || kind === 'a' ? wordLists(text, lower) : '';
+  const lowerHash = hashString(lower);
+  const shapeHash = hashString(shape);
+  // Built in one array kept for it, then copied at its exact length: a new array per word grew
+  // twice on the way, garbage for the collector.
+  const own = ownScratch;
+  own.length = 0;
+  own.push(mix(T.lower, lowerHash), mix(T.exact, hashString(text)), mix(T.shape, shapeHash), mix(T.script, hashString(scriptOf(text))), mix(T.len, Math.min(codePoints(lower), 12)));
+  affixFeatures(own, lower);
+  for (let k = 0; k < lists.length; k++) own.push(mix(T.list, lists.charCodeAt(k)));
   if (lists === '') own.push(mix(T.list, 0));
   return {
     folded: lower,
-    lowerHash: hashString(lower),
+    lowerHash,
     shortHash: hashString(shortShape(token)),
-    shapeHash: hashString(shape),
+    shapeHash,
     listHash: hashString(lists),
-    suffixHash: hashString(joined(chars.slice(-3))),
+    suffixHash: suffixHashOf(lower),
     lists,
     listBits: listBitsOf(lists),
-    // A copy of its exact length: the pushes left room for more, which a kept word would hold on to.
     own: own.slice(),
-    weights: undefined,
+    sumsIndex: -1,
+    sumsGeneration: -1,
   };
 }
 
@@ -315,7 +389,10 @@ export function positionOf(i: number, t: Token): number {
 
 /** The bias and what the word says about itself (`WordInfo.own`). */
 export function ownFeatures(f: number[], info: WordInfo): void {
-  f.push(T.bias, ...info.own);
+  f.push(T.bias);
+  // A loop, not a spread: a spread into push goes through the iterator protocol.
+  const own = info.own;
+  for (let k = 0; k < own.length; k++) f.push(own[k] as number);
 }
 
 /** The token's short shape and position in the sentence. */

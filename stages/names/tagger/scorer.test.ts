@@ -56,6 +56,15 @@ describe('the tagger scorer', () => {
     expect(scoresByScorer(NEWS, scorer)).toEqual(scoresByFeatures(NEWS));
   });
 
+  it('gives the same scores from two scorers that read the same words in turn (each numbers them in its own tables)', () => {
+    const first = createScorer(defaultModel());
+    const second = createScorer(defaultModel(), 400);
+    for (let round = 0; round < 3; round++) {
+      expect(scoresByScorer(NEWS, first)).toEqual(scoresByFeatures(NEWS));
+      expect(scoresByScorer(NEWS, second)).toEqual(scoresByFeatures(NEWS));
+    }
+  });
+
   it('gives the same scores when its arena of sums fills up and starts again, within a sentence or between two', () => {
     for (const groups of [40, 90, 400]) {
       const scorer = createScorer(defaultModel(), groups);

@@ -3,7 +3,9 @@
 // two shapes, a position. News repeats its words and its shapes, so each group's weights are
 // looked up once per distinct value and the sum is reused: a token costs six additions of nine
 // numbers instead of some thirty lookups in the model's table. The sums live in one bounded array
-// (an arena), a word's groups are offsets into it: no object per sum for the collector to follow. The weights are whole numbers
+// (an arena), and a word's groups are offsets into it kept in typed arrays by a number the scorer
+// gives the word: no object per word or per sum for the collector to copy and follow (a dump's
+// new words made more of them than of anything else). The weights are whole numbers
 // (16-bit steps of the model's scale), so the sums are exact in any order and the scores are the
 // same as `sentenceFeatures` and `decode` give (scorer.test.ts checks it).
 import {
@@ -26,64 +28,32 @@ import {
   wordBeforeFeature,
 } from './features.ts';
 import type { Token } from '../tokens.ts';
-import { addWeights, type Model, TAG_COUNT } from './model.ts';
+import { addWeights, type Model, rowOf, TAG_COUNT } from './model.ts';
+
+if (TAG_COUNT !== 9) throw new Error('names scorer: written for nine tags');
 
 /** A group's sums: the offset of its `TAG_COUNT` numbers in the scorer's arena. */
 type Sums = number;
 
-/**
- * What a word contributes wherever it stands: its own features with its position (by position),
- * as a neighbour two away (before, after), and as the word right before or after a token, with
- * that token's shape (by the shape's number): the neighbour's features, the pair of shapes, the
- * word with the shape.
- */
-interface WordSums {
-  /** The tables these sums belong to (a scorer's, until it starts them again). */
-  owner: object;
-  /** The word's short shape, numbered (see `shapeIds`). */
-  shape: number;
-  /** Its own features and the position group, by position (0-7). */
-  at: Sums[];
-  twoBefore: Sums | undefined;
-  twoAfter: Sums | undefined;
-  before: Sums[];
-  after: Sums[];
-  caps: Sums | undefined;
-  headline: Sums | undefined;
-}
-
-/** The arena's first group, all zeros: for a group a token does not have, and where a word's tables have no sums yet. */
+/** The arena's first group, all zeros (never written): for a group a token does not have, and where a word's tables have no sums yet. */
 const ZERO = 0;
-
-/** Every field set at once: objects of one layout keep property reads fast. */
-const wordSumsOf = (owner: object, shape: number): WordSums => ({
-  owner,
-  shape,
-  at: [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO],
-  twoBefore: undefined,
-  twoAfter: undefined,
-  before: [],
-  after: [],
-  caps: undefined,
-  headline: undefined,
-});
-
-/** The sums a word's table by shape keeps at `shape`, ZERO for none yet. */
-const keptAt = (table: Sums[], shape: number): Sums => (shape < table.length ? (table[shape] as Sums) : ZERO);
-
-/** Keeps `sums` at `shape` of a word's table. The table grows with zeros, not holes: an array of small integers without holes is read fastest. */
-function keep(table: Sums[], shape: number, sums: Sums): Sums {
-  while (table.length < shape) table.push(ZERO);
-  table[shape] = sums;
-  return sums;
-}
 
 /** Shapes numbered at most (punctuation marks are shapes of their own): then every table starts again. */
 const MAX_SHAPES = 1024;
 /** Groups the arena holds (2^19 of nine 32-bit numbers: 19 MB): then every table starts again. */
 const MAX_GROUPS = 1 << 19;
+/** Words numbered at most (their tables: 23 MB): then every table starts again. */
+const MAX_WORDS = 1 << 17;
+/** A word's sums beside a token of one of the first shapes numbered are kept in a dense table; beside the others, in a map. */
+const NEAR_SHAPES = 16;
 /** Entries the table of document hints keeps before it starts again. */
 const MAX_ENTRIES = 100_000;
+/** Groups a token may add: its own, the words two before, before, after and two after, the document hint, the line in capitals, the headline. */
+const GROUPS_PER_TOKEN = 8;
+
+// Every scorer's tables, each time they start again, take the next number: a word's information
+// keeps the number of the tables that numbered it (`sumsGeneration`), and no two are alike.
+let lastGeneration = 0;
 
 export interface Scorer {
   /**
@@ -98,7 +68,6 @@ export interface Scorer {
 export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer {
   const mask = (1 << model.bits) - 1;
   const f: number[] = [];
-  const scratch = new Float64Array(TAG_COUNT);
   // Whole-number weights (a loaded model's 16-bit steps) sum exactly in 32 bits; a model in
   // training has fractional weights, and is scored feature by feature.
   const whole = model.emit instanceof Int16Array;
@@ -107,94 +76,149 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
   // Shape hashes numbered 1, 2, ... (0 is the sentence's edge), so that the tables by shape are arrays.
   let shapeIds = new Map<number, number>();
   let shapeHashes: number[] = [];
-  // A word's sums are kept on its memoised information (`weights`), so they go when it does;
-  // `owner` tells this scorer's current tables from another's or from before they started again.
-  let owner = {};
-  let edge = wordSumsOf(owner, 0);
+  // A word's tables, by its number (0 is the sentence's edge): its short shape's number; its own
+  // features with its position (8 a word); as the word two before and two after a token; in a
+  // line in capitals and in a headline; right before and after a token, by the token's shape.
+  const words = whole ? MAX_WORDS : 0;
+  const shapeOf = new Int32Array(words);
+  const at = new Int32Array(words * 8);
+  const twoAway = new Int32Array(words * 2);
+  const headings = new Int32Array(words * 2);
+  const near = new Int32Array(words * 2 * NEAR_SHAPES);
+  let far = new Map<number, Sums>();
+  let nextWord = 1;
   // By the bits of a document hint * 16 + position (with 8 for a line in capitals).
   let documents = new Map<number, Sums>();
   let generation = 0;
   const reset = () => {
+    // Only what the last tables wrote is cleared.
+    at.fill(ZERO, 0, nextWord * 8);
+    twoAway.fill(ZERO, 0, nextWord * 2);
+    headings.fill(ZERO, 0, nextWord * 2);
+    near.fill(ZERO, 0, nextWord * 2 * NEAR_SHAPES);
+    far = new Map();
+    nextWord = 1;
     used = 1;
     shapeIds = new Map([[BOUNDARY, 0]]);
     shapeHashes = [BOUNDARY];
-    owner = {};
-    edge = wordSumsOf(owner, 0);
     documents = new Map();
-    generation++;
+    generation = ++lastGeneration;
   };
   reset();
-  /** The unscaled weights of the features `fill` lists, kept in the arena. */
-  const sumOf = (fill: (f: number[]) => void): Sums => {
-    if (used >= groups) reset();
-    f.length = 0;
-    fill(f);
-    for (let k = 0; k < f.length; k++) f[k] = (f[k] as number) & mask;
-    scratch.fill(0);
-    addWeights(model, f, 0, f.length, scratch, 0);
-    const at = used * TAG_COUNT;
-    arena.set(scratch, at);
+  const { emit, rows } = model;
+  /**
+   * The unscaled weights of the features in `f` (which the caller fills), summed straight into a
+   * new group of the arena: no closure, no array of sums to copy in.
+   */
+  const store = (): Sums => {
+    // Summed in nine locals (one a tag, as Viterbi reads them), written once: the arena's numbers
+    // are neither cleared nor read first.
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    for (let k = 0; k < f.length; k++) {
+      const bucket = (f[k] as number) & mask;
+      const r = rows === undefined ? bucket : rowOf(rows, bucket);
+      if (r < 0) continue;
+      const row = r * TAG_COUNT;
+      s0 += emit[row] as number;
+      s1 += emit[row + 1] as number;
+      s2 += emit[row + 2] as number;
+      s3 += emit[row + 3] as number;
+      s4 += emit[row + 4] as number;
+      s5 += emit[row + 5] as number;
+      s6 += emit[row + 6] as number;
+      s7 += emit[row + 7] as number;
+      s8 += emit[row + 8] as number;
+    }
+    const group = used * TAG_COUNT;
     used++;
-    return at;
+    arena[group] = s0;
+    arena[group + 1] = s1;
+    arena[group + 2] = s2;
+    arena[group + 3] = s3;
+    arena[group + 4] = s4;
+    arena[group + 5] = s5;
+    arena[group + 6] = s6;
+    arena[group + 7] = s7;
+    arena[group + 8] = s8;
+    return group;
   };
   const shapeId = (hash: number): number => {
     let id = shapeIds.get(hash);
     if (id === undefined) {
-      if (shapeHashes.length >= MAX_SHAPES) reset();
       id = shapeHashes.length;
       shapeIds.set(hash, id);
       shapeHashes.push(hash);
     }
     return id;
   };
-  const wordSums = (info: WordInfo): WordSums => {
-    const kept = info.weights as WordSums | undefined;
-    if (kept !== undefined && kept.owner === owner) return kept;
-    const w = wordSumsOf(owner, shapeId(info.shortHash));
-    // The shape's number may have started the tables again: the sums belong to the new ones.
-    w.owner = owner;
-    info.weights = w;
+  /** The word's number in these tables, given now if it has none yet. */
+  const wordOf = (info: WordInfo): number => {
+    if (info.sumsGeneration === generation) return info.sumsIndex;
+    const w = nextWord++;
+    shapeOf[w] = shapeId(info.shortHash);
+    info.sumsIndex = w;
+    info.sumsGeneration = generation;
     return w;
   };
-  const own = (w: WordSums, info: WordInfo, pos: number): Sums => {
-    const kept = w.at[pos] as Sums;
+  const own = (w: number, info: WordInfo, pos: number): Sums => {
+    const kept = at[w * 8 + pos] as Sums;
     if (kept !== ZERO) return kept;
-    return (w.at[pos] = sumOf((f) => {
-      ownFeatures(f, info);
-      positionFeatures(f, info.shortHash, pos);
-    }));
+    f.length = 0;
+    ownFeatures(f, info);
+    positionFeatures(f, info.shortHash, pos);
+    return (at[w * 8 + pos] = store());
   };
   /**
-   * The word (null: the sentence's edge) right before (`side` 1) or after (`side` 2) a token of
-   * shape `shape`: its neighbour features and the shape-and-word pairs, in the token's order.
+   * The word `w` (`info`; 0 and null: the sentence's edge) right before (`side` 1) or after
+   * (`side` 2) a token of shape `shape`: its neighbour features and the shape-and-word pairs, in
+   * the token's order.
    */
-  const neighbour = (side: 1 | 2, w: WordSums, info: WordInfo | null, shape: number): Sums => {
-    const slots = side === 1 ? w.before : w.after;
-    const kept = keptAt(slots, shape);
+  const neighbour = (side: 1 | 2, w: number, info: WordInfo | null, shape: number): Sums => {
+    const slot = (w * 2 + side - 1) * NEAR_SHAPES + shape;
+    const key = (w * 2 + side - 1) * MAX_SHAPES + shape;
+    const kept = shape < NEAR_SHAPES ? (near[slot] as Sums) : (far.get(key) ?? ZERO);
     if (kept !== ZERO) return kept;
     const hash = shapeHashes[shape] as number;
     const short = info?.shortHash ?? BOUNDARY, lower = info?.lowerHash ?? BOUNDARY;
-    return keep(
-      slots,
-      shape,
-      sumOf((f) => {
-        neighbourFeatures(f, side, info);
-        if (side === 1) f.push(shapeBeforeFeature(short, hash), wordBeforeFeature(lower, hash));
-        else f.push(shapeAfterFeature(hash, short), wordAfterFeature(hash, lower));
-      }),
-    );
+    f.length = 0;
+    neighbourFeatures(f, side, info);
+    if (side === 1) f.push(shapeBeforeFeature(short, hash), wordBeforeFeature(lower, hash));
+    else f.push(shapeAfterFeature(hash, short), wordAfterFeature(hash, lower));
+    const sums = store();
+    if (shape < NEAR_SHAPES) near[slot] = sums;
+    else far.set(key, sums);
+    return sums;
   };
-  const twoBefore = (w: WordSums, info: WordInfo | null): Sums => (w.twoBefore ??= sumOf((f) => neighbourFeatures(f, 0, info)));
-  const twoAfter = (w: WordSums, info: WordInfo | null): Sums => (w.twoAfter ??= sumOf((f) => neighbourFeatures(f, 3, info)));
+  /** The word `w` two before (`k` 0) or two after (3) a token: its neighbour features. */
+  const twoAwaySums = (k: 0 | 3, w: number, info: WordInfo | null): Sums => {
+    const slot = w * 2 + (k === 0 ? 0 : 1);
+    const kept = twoAway[slot] as Sums;
+    if (kept !== ZERO) return kept;
+    f.length = 0;
+    neighbourFeatures(f, k, info);
+    return (twoAway[slot] = store());
+  };
   const documentSums = (bits: number, pos: number, capsLine: boolean): Sums => {
     const key = bits * 16 + pos + (capsLine ? 8 : 0);
     let sums = documents.get(key);
     if (sums === undefined) {
       if (documents.size >= MAX_ENTRIES) documents.clear();
-      sums = sumOf((f) => documentFeatures(f, bits, pos, capsLine));
+      f.length = 0;
+      documentFeatures(f, bits, pos, capsLine);
+      sums = store();
       documents.set(key, sums);
     }
     return sums;
+  };
+  /** A word in a line in capitals (`which` 0) or in a headline (1). */
+  const headingSums = (which: 0 | 1, w: number, info: WordInfo): Sums => {
+    const slot = w * 2 + which;
+    const kept = headings[slot] as Sums;
+    if (kept !== ZERO) return kept;
+    f.length = 0;
+    if (which === 0) capsLineFeatures(f, info);
+    else headlineFeatures(f, info);
+    return (headings[slot] = store());
   };
 
   /** The scores from the features themselves: a model in training, or a sentence of more than the tables hold. */
@@ -207,35 +231,45 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
     return out;
   };
 
-  /** The scores from the tables, or false when they started again on the way (the sums read before are gone). */
-  const quickly = (s: Sentence, infos: WordInfo[], hints: DocumentHints, out: Float64Array): boolean => {
-    const start = generation;
-    // Every word's sums are made current first (`info.weights`), then read.
-    for (const info of infos) wordSums(info);
-    if (generation !== start) return false;
+  /**
+   * Room in the tables for every sum and word and shape the sentence may add, starting them
+   * again if need be: then none starts again in the middle of a sentence, where a word's number
+   * or a shape's would be of the tables before. Only a word not numbered yet adds a word and may
+   * add a shape. False when the sentence needs more than fresh tables hold (hostile text).
+   */
+  const roomFor = (infos: WordInfo[]): boolean => {
+    const fits = () => {
+      let fresh = 0;
+      for (let i = 0; i < infos.length; i++) if ((infos[i] as WordInfo).sumsGeneration !== generation) fresh++;
+      return used + infos.length * GROUPS_PER_TOKEN <= groups && nextWord + fresh <= words && shapeHashes.length + fresh <= MAX_SHAPES;
+    };
+    if (fits()) return true;
+    reset();
+    return fits();
+  };
+
+  /** The scores from the tables (`roomFor` the sentence first). */
+  const quickly = (s: Sentence, infos: WordInfo[], hints: DocumentHints, out: Float64Array): void => {
     const ts = s.tokens;
     const n = ts.length;
+    for (let i = 0; i < n; i++) wordOf(infos[i] as WordInfo);
     const scale = model.scale;
     const capsLine = s.capsLine;
-    // The sentence's edge of these tables: should they start again on the way, the shapes' numbers
-    // read from the words are of before, and must not reach the new edge (a sum kept there under
-    // another shape's number would stay).
-    const border = edge;
     for (let i = 0; i < n; i++) {
       const t = ts[i] as Token;
       const info = infos[i] as WordInfo;
-      const w = info.weights as WordSums;
+      const w = info.sumsIndex;
+      const shape = shapeOf[w] as number;
       const pos = positionOf(i, t);
       const a = own(w, info, pos);
-      const b = i >= 2 ? twoBefore((infos[i - 2] as WordInfo).weights as WordSums, infos[i - 2] as WordInfo) : twoBefore(border, null);
-      const c = i >= 1 ? neighbour(1, (infos[i - 1] as WordInfo).weights as WordSums, infos[i - 1] as WordInfo, w.shape) : neighbour(1, border, null, w.shape);
-      const d = i + 1 < n ? neighbour(2, (infos[i + 1] as WordInfo).weights as WordSums, infos[i + 1] as WordInfo, w.shape) : neighbour(2, border, null, w.shape);
-      const e = i + 2 < n ? twoAfter((infos[i + 2] as WordInfo).weights as WordSums, infos[i + 2] as WordInfo) : twoAfter(border, null);
+      const b = i >= 2 ? twoAwaySums(0, (infos[i - 2] as WordInfo).sumsIndex, infos[i - 2] as WordInfo) : twoAwaySums(0, 0, null);
+      const c = i >= 1 ? neighbour(1, (infos[i - 1] as WordInfo).sumsIndex, infos[i - 1] as WordInfo, shape) : neighbour(1, 0, null, shape);
+      const d = i + 1 < n ? neighbour(2, (infos[i + 1] as WordInfo).sumsIndex, infos[i + 1] as WordInfo, shape) : neighbour(2, 0, null, shape);
+      const e = i + 2 < n ? twoAwaySums(3, (infos[i + 2] as WordInfo).sumsIndex, infos[i + 2] as WordInfo) : twoAwaySums(3, 0, null);
       const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
       const g = bits === 0 ? ZERO : documentSums(bits, pos, capsLine);
-      const h = capsLine ? (w.caps ??= sumOf((f) => capsLineFeatures(f, info))) : ZERO;
-      const k = t.headline ? (w.headline ??= sumOf((f) => headlineFeatures(f, info))) : ZERO;
-      if (generation !== start) return false;
+      const h = capsLine ? headingSums(0, w, info) : ZERO;
+      const k = t.headline ? headingSums(1, w, info) : ZERO;
       // Whole numbers: the same sum in any order. Most tokens have no document hint and stand in
       // no line of capitals or headline: those three groups are zeros, and not read.
       const base = i * TAG_COUNT;
@@ -253,7 +287,6 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
         out[base + x] = sum * scale;
       }
     }
-    return true;
   };
 
   // Sentences of up to 1,024 tokens are scored into one array kept for them; a longer one
@@ -262,10 +295,10 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
   return {
     score(s, infos, hints) {
       if (!whole) return slowly(s, infos, hints);
+      if (!roomFor(infos)) return slowly(s, infos, hints);
       const out = s.tokens.length * TAG_COUNT <= kept.length ? kept : new Float64Array(s.tokens.length * TAG_COUNT);
-      // Twice at most: the second time the tables are fresh, and only a sentence of more than they hold fails again.
-      if (quickly(s, infos, hints, out) || quickly(s, infos, hints, out)) return out;
-      return slowly(s, infos, hints);
+      quickly(s, infos, hints, out);
+      return out;
     },
   };
 }
