@@ -150,7 +150,7 @@ const listBitsOf = (w: string): number => (mayBeListed(w) ? (smallLists.get(w) ?
  * word folded and its case forms looked up once for all of them (the tagger asks this of every
  * new word); `folded` is `foldWord(w)`, when the caller has it.
  */
-export function wordLists(w: string, folded = foldWord(w)): string {
+export function wordLists(w: string, folded: string = foldWord(w)): string {
   const bare = stripPeriod(folded);
   const atFolded = listBitsOf(folded);
   const atBare = bare === folded ? atFolded : listBitsOf(bare);
