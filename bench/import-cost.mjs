@@ -1,6 +1,6 @@
 // What importing each of the package's entries costs, from the built package (npm run build first):
 // the time the import takes and the process's resident memory after it, in a fresh Node process
-// each (median of RUNS), and whether it loaded Lingua, eld or the names stage's lists.
+// each (median of RUNS), and whether it loaded Lingua, eld's or franc's data, or the names stage's lists.
 //   node bench/import-cost.mjs [RUNS]      prints the README's table
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -46,13 +46,14 @@ function measure(target) {
     ms: median(samples.map((s) => s.ms)),
     rss: median(samples.map((s) => s.rss)) / 1e6,
     lingua: urls.some((u) => u.includes('/stages/language/lingua/')),
-    eld: urls.some((u) => u.includes('/eld/')),
+    // The packages themselves: the language stage reads eld's database from its file on first use.
+    eld: urls.some((u) => /\/node_modules\/(eld|franc-all)\//.test(u)),
     names: urls.some((u) => u.includes('/stages/names/')),
   };
 }
 
 const rows = [['node alone', null], ...Object.entries(pkg.exports).filter(([k]) => k !== './package.json').map(([k, v]) => [k === '.' ? 'newsnorm' : `newsnorm/${k.slice(2)}`, pathToFileURL(path.join(root, v.import)).href])];
-console.log('| entry | import time | RSS after import | loads the Lingua scorer (models load on first use) | loads eld | loads the name lists |');
+console.log('| entry | import time | RSS after import | loads the Lingua scorer (models load on first use) | imports eld or franc-all | loads the name lists |');
 console.log('| --- | ---: | ---: | --- | --- | --- |');
 for (const [name, target] of rows) {
   const m = measure(target);
