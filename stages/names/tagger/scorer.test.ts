@@ -65,6 +65,17 @@ describe('the tagger scorer', () => {
     }
   });
 
+  it('gives the same scores to a long sentence of few words, whose sums fit its arena or do not', () => {
+    // 1,200 tokens of five words: eight groups a token would not fit, the words' groups do (400),
+    // or do not (30, and the sentence is scored from its features).
+    const text = `${Array.from({ length: 240 }, () => 'Alpha beta Gamma, delta').join(' ')} said Angela Merkel.`;
+    for (const groups of [400, 30]) {
+      const scorer = createScorer(defaultModel(), groups);
+      expect(scoresByScorer(text, scorer)).toEqual(scoresByFeatures(text));
+      expect(scoresByScorer(NEWS, scorer)).toEqual(scoresByFeatures(NEWS));
+    }
+  });
+
   it('gives the same scores when its arena of sums fills up and starts again, within a sentence or between two', () => {
     for (const groups of [40, 90, 400]) {
       const scorer = createScorer(defaultModel(), groups);

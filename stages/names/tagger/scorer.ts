@@ -90,6 +90,8 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
   // By the bits of a document hint * 16 + position (with 8 for a line in capitals).
   let documents = new Map<number, Sums>();
   let generation = 0;
+  /** Set when a sentence's sums did not all fit in the arena (its scores are then worked out `slowly`). */
+  let overflow = false;
   const reset = () => {
     // Only what the last tables wrote is cleared.
     at.fill(ZERO, 0, nextWord * 8);
@@ -111,6 +113,10 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
    * new group of the arena: no closure, no array of sums to copy in.
    */
   const store = (): Sums => {
+    if (used >= groups) {
+      overflow = true;
+      return ZERO;
+    }
     // Summed in nine locals (one a tag, as Viterbi reads them), written once: the arena's numbers
     // are neither cleared nor read first.
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
@@ -238,14 +244,19 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
    * add a shape. False when the sentence needs more than fresh tables hold (hostile text).
    */
   const roomFor = (infos: WordInfo[]): boolean => {
-    const fits = () => {
+    const fits = (countGroups: boolean) => {
       let fresh = 0;
       for (let i = 0; i < infos.length; i++) if ((infos[i] as WordInfo).sumsGeneration !== generation) fresh++;
-      return used + infos.length * GROUPS_PER_TOKEN <= groups && nextWord + fresh <= words && shapeHashes.length + fresh <= MAX_SHAPES;
+      // A long sentence repeats its words (a table's rows, hostile text): count each word once
+      // (a word's information is one object) before giving up on the tables.
+      if (fresh > MAX_SHAPES) fresh = new Set(infos.filter((info) => info.sumsGeneration !== generation)).size;
+      return (!countGroups || used + infos.length * GROUPS_PER_TOKEN <= groups) && nextWord + fresh <= words && shapeHashes.length + fresh <= MAX_SHAPES;
     };
-    if (fits()) return true;
+    if (fits(true)) return true;
     reset();
-    return fits();
+    // Eight groups a token is a bound, not a count: a sentence of many tokens but few words needs
+    // far fewer. Fresh tables take it if its words fit; `store` says if its sums did not (`overflow`).
+    return fits(false);
   };
 
   /** The scores from the tables (`roomFor` the sentence first). */
@@ -297,8 +308,12 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
       if (!whole) return slowly(s, infos, hints);
       if (!roomFor(infos)) return slowly(s, infos, hints);
       const out = s.tokens.length * TAG_COUNT <= kept.length ? kept : new Float64Array(s.tokens.length * TAG_COUNT);
+      overflow = false;
       quickly(s, infos, hints, out);
-      return out;
+      if (!overflow) return out;
+      // Sums that did not fit read as zeros: the tables start again, and this sentence is scored from its features.
+      reset();
+      return slowly(s, infos, hints);
     },
   };
 }
