@@ -1,8 +1,8 @@
 // eld's n-gram database (the `eld` package's "small" set: 60 languages, about 81,000 byte n-grams),
 // read from the package's own file into flat arrays. eld ships it as a JavaScript object literal of
 // 1.6 MB, {ngrams: {'gram': {lang: score, …}, …}}, which costs about 350 ms to import and then a
-// string-keyed lookup and an object walk per n-gram of every text; here each n-gram is a 32-bit
-// hash in an open-addressing table whose value points at its (language, score) pairs, parsed
+// string-keyed lookup and an object walk per n-gram of every text; here each n-gram is two 32-bit
+// hashes in an open-addressing table whose value points at its (language, score) pairs, parsed
 // from the file's text in one pass.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,9 +46,9 @@ function eldSources(): string {
 const QUOTE = 0x27, DOUBLE = 0x22, BACKSLASH = 0x5c, COLON = 0x3a, OPEN = 0x7b, CLOSE = 0x7d, COMMA = 0x2c;
 
 /** FNV-1a over UTF-16 code units, from `seed`: the n-gram strings are eld's one-character-per-byte spelling. */
-export function hashGram(seed: number, s: string, from = 0, to: number = s.length): number {
+export function hashGram(seed: number, s: string): number {
   let h = seed;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0 || 1;
 }
 
