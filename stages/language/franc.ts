@@ -3,8 +3,9 @@
 // script it does not know (Khmer, Sinhala, Myanmar…) as `und`. franc knows those languages, but
 // its trigram models were built from UDHR translations, and it weighs hundreds of languages (its
 // ranking is computed here from its data through an index of trigrams, franc-rank.ts): it is asked
-// only about text that Lingua's answer does not explain (see index.ts), and its answer is taken only where it is not one of Lingua's languages and it finds Lingua's
-// answer clearly worse. Measured in MEASUREMENTS.md ("Languages beyond Lingua's").
+// only about text that Lingua's answer does not explain (see index.ts), and its answer is taken
+// only where it is not one of Lingua's languages and it finds Lingua's answer clearly worse.
+// Measured in MEASUREMENTS.md ("Languages beyond Lingua's").
 import { readFileSync } from 'node:fs';
 import { francRank } from './franc-rank.ts';
 import type { DetectResult } from './detect.ts';
