@@ -3,7 +3,7 @@
 // spelled as UTF-8 bytes, one character a byte (eld's dictionary), cut after about 350 bytes; the
 // distinct n-grams of four bytes at a stride of three, with a space before a word's first and
 // after its last; each language's score the sum of its n-grams' scores (+53 each); the scores
-// scaled to 0..1, and eld's test of a reliable answer. The answers are eld's (language.test.ts
+// scaled to 0..1, and eld's test of a reliable answer. The answers are eld's (eld.test.ts
 // compares them on texts in many languages); what differs is the cost: no string per n-gram, no
 // object per answer, and no 350 ms to import the database as JavaScript.
 import { CHECK_SEED, type EldGrams, eldGrams, KEY_SEED } from './grams.ts';
