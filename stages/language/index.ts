@@ -9,7 +9,7 @@ import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
 import { stopwordVote } from '../../pipeline/core/stopwords.ts';
 import { kindOf, LETTER } from '../../pipeline/core/text.ts';
-import { memoizeRecent } from '../../pipeline/core/memo.ts';
+import { memoize } from '../../pipeline/core/memo.ts';
 import { amongFor, CLOSE, QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect, quickRead } from './quick.ts';
 import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
 
@@ -164,14 +164,12 @@ function readShort(key: string, lingua: DetectLanguageOptions): Detection {
 /**
  * Short blocks' readings, remembered per document language and text: the pages of a site repeat
  * their menus, bylines and share bars (three short blocks in four on the bench dump are a repeat).
- * A reading depends on nothing else, so remembering it changes no answer. Two generations of
- * 50,000 entries of under 250 characters each (`memoizeRecent`: the readings still asked for
- * survive when it fills, where emptying it cost the language stage 8 % more on the 100 MB bench
- * dump): about 50 MB at most.
+ * A reading depends on nothing else, so remembering it changes no answer. At most 50,000 entries
+ * of under 250 characters each: about 25 MB.
  */
 const shortReadings = {
-  best: memoizeRecent((key: string) => readShort(key, {}), 50_000),
-  fast: memoizeRecent((key: string) => readShort(key, { accuracy: 'low' }), 50_000),
+  best: memoize((key: string) => readShort(key, {}), { size: 50_000 }),
+  fast: memoize((key: string) => readShort(key, { accuracy: 'low' }), { size: 50_000 }),
 };
 
 /** Long blocks read in full to settle the document's language; the others are checked against it. */
