@@ -1,9 +1,10 @@
-// What a character is, for a word's case and its shape: worked out by regular expressions once per
-// UTF-16 code unit and kept in a table of 128 K bytes. A word past ASCII then costs a table read per
-// character, where it cost regular expressions and new strings (a copy of its letters, in upper
-// and lower case) each time it was read: a news dump in many languages has a new word every few
-// tokens. Surrogate halves (characters past U+FFFF) are no characters alone: callers read words
-// holding one by the regular expressions.
+// What a character is, for a word's case and its shape: worked out once per UTF-16 code unit (its
+// Unicode classes and script from the core's tables, the rest here) and kept in a table of 128 K
+// bytes. A word past ASCII then costs a table read per character, where it cost regular expressions
+// and new strings (a copy of its letters, in upper and lower case) each time it was read: a news
+// dump in many languages has a new word every few tokens. Surrogate halves (characters past
+// U+FFFF) are no characters alone: callers read words holding one by the regular expressions.
+import { DIGIT, kindOf, LETTER as CORE_LETTER, LOWER as CORE_LOWER, MARK as CORE_MARK, scriptOf, UPPER as CORE_UPPER } from '../../pipeline/core/text.ts';
 
 /** Set once the character's bits are worked out. */
 const KNOWN = 1;
@@ -41,21 +42,27 @@ const table = new Uint16Array(0x10000);
 
 const foldsToItself = (ch: string): boolean => ch.toLowerCase() === ch && ch.normalize('NFD') === ch && !/\p{M}|[’ʼ`łøđħıŀ]/u.test(ch);
 
+// The Unicode classes and scripts come from the core's tables (pipeline/core/text.ts), tested once
+// per code point there; the rest is the names stage's own: title case, letters of caseless
+// scripts, what case mapping and folding do to the character.
 function bitsOf(ch: string): number {
+  const code = ch.charCodeAt(0);
+  const kind = kindOf(code);
+  const script = scriptOf(code);
   let bits = KNOWN;
-  if (/\p{L}/u.test(ch)) bits |= LETTER;
-  if (/\p{Lu}|\p{Lt}/u.test(ch)) bits |= OPENS_CAPITALISED;
-  if (/\p{Lu}/u.test(ch)) bits |= UPPER;
-  if (/\p{Ll}|\p{Lo}/u.test(ch)) bits |= LOWER_OR_OTHER;
-  if (/\p{N}/u.test(ch)) bits |= NUMBER;
+  if (kind & CORE_LETTER) bits |= LETTER;
+  if (kind & CORE_UPPER || /\p{Lt}/u.test(ch)) bits |= OPENS_CAPITALISED;
+  if (kind & CORE_UPPER) bits |= UPPER;
+  if (kind & CORE_LOWER || /\p{Lo}/u.test(ch)) bits |= LOWER_OR_OTHER;
+  if (kind & DIGIT) bits |= NUMBER;
   if (ch.toUpperCase() !== ch) bits |= CHANGES_UPPER;
   if (ch.toLowerCase() !== ch) bits |= CHANGES_LOWER;
   if (/\p{Lo}/u.test(ch)) bits |= OTHER_LETTER;
-  if (/\p{Script=Cyrillic}/u.test(ch)) bits |= CYRILLIC;
-  if (/\p{Script=Greek}/u.test(ch)) bits |= GREEK;
-  if (/\p{Script=Han}/u.test(ch)) bits |= HAN;
+  if (script === 'Cyrillic') bits |= CYRILLIC;
+  if (script === 'Greek') bits |= GREEK;
+  if (script === 'Han') bits |= HAN;
   if ([...ch.toLowerCase()].every(foldsToItself)) bits |= FOLDS_TO_LOWER_CASE;
-  if (/\p{M}/u.test(ch)) bits |= MARK;
+  if (kind & CORE_MARK) bits |= MARK;
   return bits;
 }
 
