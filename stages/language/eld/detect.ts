@@ -45,8 +45,8 @@ function pushChar(at: number, code: number): number {
   return at + 1;
 }
 
-/** eld's `strToUtf8Bytes`: the words into `chars`/`wordEnds`; the characters written. */
-function spellBytes(text: string, byteChars: Uint16Array): number {
+/** eld's `strToUtf8Bytes`: the words into `chars`/`wordEnds`. */
+function spellBytes(text: string, byteChars: Uint16Array): void {
   wordEnds.length = 0;
   let at = 0;
   let wordStart = 0;
@@ -84,7 +84,6 @@ function spellBytes(text: string, byteChars: Uint16Array): number {
     if (bytes > ENFORCE_CUT) break;
   }
   if (at > wordStart) wordEnds.push(at);
-  return at;
 }
 
 /** FNV-1a of an n-gram: an optional space, `chars[from..to)`, an optional space (as grams.ts hashes eld's strings). */
