@@ -55,6 +55,40 @@ describe('the worker pool', () => {
   });
 });
 
+describe('the batch learners\' results in the pool', () => {
+  it('reach each document as the main thread has them, sent once a worker and named again after that, also to a replacement worker', async () => {
+    const window1 = { names: ['Ada Lovelace', 'Alan Turing'] };
+    const window2 = { names: ['Grace Hopper'] };
+    const site = { lines: ['Home'] };
+    const docs = [
+      { ...doc('a', 'One.'), learned: { names: window1, chrome: site } },
+      { ...doc('b', 'Two.'), learned: { names: window1 } },
+      { ...doc('c', 'stuck'), learned: { names: window1, chrome: site } },
+      { ...doc('d', 'Four.'), learned: { names: window2, chrome: site } },
+      { ...doc('e', 'Five.'), learned: { names: window1 } },
+      doc('f', 'Six.'),
+    ];
+    const pool = new WorkerPool(
+      2,
+      { stages: ['count', 'stuck', 'learned'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href },
+      { timeoutMs: (d) => (d.id === 'c' ? 800 : null) },
+    );
+    try {
+      const results = await Promise.all(docs.map((d) => pool.process(d)));
+      expect(results.map((r) => [r.record.id, r.record.error?.stage ?? null, r.stageLines[2]?.learned ?? null])).toEqual([
+        ['a', null, { names: window1, chrome: site }],
+        ['b', null, { names: window1 }],
+        ['c', 'stuck', null],
+        ['d', null, { names: window2, chrome: site }],
+        ['e', null, { names: window1 }],
+        ['f', null, null],
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('a document\'s time limit', () => {
   it('is the one given, else 30 s and 30 s per MB; a warming worker\'s documents have ten minutes more for loading models', () => {
     const small = { ...doc('a', 'x'.repeat(1000)), bytes: 1000 };

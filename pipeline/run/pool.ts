@@ -32,6 +32,18 @@ interface Slot {
   started: number;
   /** When the worker was started (performance.now()). */
   born: number;
+  /** Per stage, what the batch learners' result last sent to this worker was (see `send`). */
+  learned: Map<string, unknown>;
+}
+
+/**
+ * A document as it goes to a worker: its learned results only where they differ from what this
+ * worker was last sent for the stage; `same` names the stages whose result is that one again.
+ */
+export interface DocumentMessage {
+  seq: number;
+  doc: InputDocument;
+  same?: string[];
 }
 
 export interface PoolOptions {
@@ -80,7 +92,7 @@ export class WorkerPool {
 
   private start(): Slot {
     const worker = startWorker(this.init);
-    const slot: Slot = { worker, pending: new Map(), dead: false, current: null, timedOut: null, started: 0, born: performance.now() };
+    const slot: Slot = { worker, pending: new Map(), dead: false, current: null, timedOut: null, started: 0, born: performance.now(), learned: new Map() };
     worker.on('message', (m: { seq: number; result?: ProcessResult; started?: boolean; stage?: string }) => {
       if (m.started) return this.startClock(slot, m.seq);
       if (m.stage !== undefined) {
@@ -121,7 +133,7 @@ export class WorkerPool {
       if (index !== -1) this.slots[index] = replacement;
       for (const [seq, p] of rest) {
         replacement.pending.set(seq, p);
-        replacement.worker.postMessage({ seq, doc: p.doc });
+        send(replacement, seq, p.doc);
       }
     };
     worker.on('error', (e) => fail(`the worker processing this document died: ${e.message}`));
@@ -161,7 +173,7 @@ export class WorkerPool {
     const seq = this.seq++;
     return new Promise((resolve) => {
       slot.pending.set(seq, { doc, resolve });
-      slot.worker.postMessage({ seq, doc });
+      send(slot, seq, doc);
     });
   }
 
@@ -170,6 +182,28 @@ export class WorkerPool {
     for (const slot of this.slots) this.stopClock(slot);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+/**
+ * Posts a document to a worker. The batch learners' results are the same object for every document
+ * of a learning window (the names stage's: the window's thousands of names), and a message is a
+ * copy: sent with each document, the copy cost more than the stage that reads it. So a result goes
+ * to a worker once, and the documents after it that have the same one say so (`same`); the worker
+ * keeps the last result per stage (worker.ts). Messages arrive in order and are handled one at a
+ * time, so a document always finds the result it was sent with.
+ */
+function send(slot: Slot, seq: number, doc: InputDocument): void {
+  if (!doc.learned) return slot.worker.postMessage({ seq, doc } satisfies DocumentMessage);
+  const changed: Record<string, unknown> = {};
+  const same: string[] = [];
+  for (const [stage, value] of Object.entries(doc.learned)) {
+    if (slot.learned.get(stage) === value) same.push(stage);
+    else {
+      changed[stage] = value;
+      slot.learned.set(stage, value);
+    }
+  }
+  slot.worker.postMessage({ seq, doc: { ...doc, learned: changed }, same } satisfies DocumentMessage);
 }
 
 function formatSeconds(ms: number): string {

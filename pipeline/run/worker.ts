@@ -8,7 +8,7 @@ import type { Root } from '../core/document.ts';
 import { StageRunner } from './process.ts';
 import type { InputDocument } from './read.ts';
 import type { StageDefinition } from '../core/stage.ts';
-import type { WorkerInit } from './pool.ts';
+import type { DocumentMessage, WorkerInit } from './pool.ts';
 import { loadStages } from './stages.ts';
 
 const init = workerData as WorkerInit;
@@ -33,14 +33,25 @@ function reporting(stage: StageDefinition): StageDefinition {
 // The pipeline's stages are imported only when they are the ones asked for: a thread given a
 // stage module of its own (the pool's tests) does not load the pipeline's models and word lists.
 const stages: readonly StageDefinition[] = init.stageModule
-  ? ((await import(init.stageModule)) as { stages: StageDefinition[] }).stages
+  ? ((await import(init.stageModule)) as { stages: StageDefinition[] }).stages.filter((s) => init.stages.includes(s.name))
   : await loadStages(init.stages);
 const runner = new StageRunner(stages.map(reporting), init.stageOptions);
 
-parentPort?.on('message', (message: { seq: number; doc: InputDocument }) => {
+/** The batch learners' result last sent, per stage: documents of the same window say `same` (pool.ts). */
+const learned = new Map<string, unknown>();
+
+/** The document as the main thread has it: each learned result sent with it or named as the same. */
+function received({ doc, same }: DocumentMessage): InputDocument {
+  if (!doc.learned) return doc;
+  for (const [stage, value] of Object.entries(doc.learned)) learned.set(stage, value);
+  for (const stage of same ?? []) doc.learned[stage] = learned.get(stage);
+  return doc;
+}
+
+parentPort?.on('message', (message: DocumentMessage) => {
   current = message.seq;
   parentPort?.postMessage({ seq: message.seq, started: true });
   // runner.process turns any failure into the document's error record.
-  const result = runner.process(message.doc, { referenceDate: init.referenceDate });
+  const result = runner.process(received(message), { referenceDate: init.referenceDate });
   parentPort?.postMessage({ seq: message.seq, result });
 });

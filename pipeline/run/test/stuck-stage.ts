@@ -1,5 +1,6 @@
 // Stages for the pool's tests: `count` notes the document, `stuck` never returns on a document
-// that says "stuck" (as a stage caught in a pathological regular expression would).
+// that says "stuck" (as a stage caught in a pathological regular expression would), `learned`
+// writes down what the batch learners gave it (file.data.learned).
 import type { StageDefinition } from '../../core/stage.ts';
 
 const count: StageDefinition = { name: 'count', plugin: () => () => {}, summarize: (tree) => ({ blocks: tree.children.length }) };
@@ -12,4 +13,6 @@ const stuck: StageDefinition = {
   summarize: () => ({}),
 };
 
-export const stages: StageDefinition[] = [count, stuck];
+const learned: StageDefinition = { name: 'learned', plugin: () => () => {}, summarize: (_tree, file) => ({ learned: file.data.learned ?? null }) };
+
+export const stages: StageDefinition[] = [count, stuck, learned];
