@@ -1,12 +1,12 @@
 // Documents finish in any order (several in flight, several workers); they are counted and
 // written in input order, so the output and run.json are the same at any concurrency.
-import type { ProcessResult } from './process.ts';
+import type { WrittenResult } from './process.ts';
 import type { RunProgress } from './run.ts';
 import type { RunStats } from './stats.ts';
 import type { OutputWriter } from './write.ts';
 
 export interface Finished {
-  result: ProcessResult;
+  result: WrittenResult;
   /** How far into the input the document ends, in bytes. */
   offset: number;
   bytes: number;
@@ -36,7 +36,7 @@ export class InOrderWriter {
       const next = this.finished.get(this.nextToWrite) as Finished;
       this.finished.delete(this.nextToWrite);
       this.nextToWrite++;
-      this.stats.addDocument(next.result.record, next.result.stageLines);
+      this.stats.addCounts(next.result.counts);
       const written = this.nextToWrite;
       this.writing = this.writing.then(() => this.write(next, written));
     }
@@ -45,13 +45,13 @@ export class InOrderWriter {
   private async write({ result, offset, bytes }: Finished, written: number): Promise<void> {
     if (this.error) return;
     try {
-      await this.writer.write(result.record, result.stageLines);
+      await this.writer.write(result.lines);
     } catch (e) {
       this.error = e as Error;
     }
     this.inFlight--;
     this.progress.written++;
-    if (result.record.error) this.progress.failed++;
+    if (result.counts.error) this.progress.failed++;
     this.progress.processedBytes += bytes;
     this.progress.inputOffset = offset;
     this.onWritten(written);

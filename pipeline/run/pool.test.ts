@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { NewsRecord } from '../core/record.ts';
 import { WorkerPool } from './pool.ts';
+import type { WrittenResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { documentTimeout } from './run.ts';
+
+/** A pool's result as the output files will hold it: the record and the stage lines. */
+const parsed = (r: WrittenResult) => ({
+  record: JSON.parse(r.lines.at(-1) as string) as NewsRecord,
+  stageLines: r.lines.slice(0, -1).map((l) => JSON.parse(l) as { learned?: unknown }),
+});
 
 const doc = (id: string, text: string): InputDocument => ({ id, source: { path: 'x', url: null }, text, html: null, date: null, langHint: null, error: null });
 
@@ -14,11 +22,9 @@ describe('the worker pool', () => {
     );
     try {
       // Queued together on the one worker: the stuck document, then two fine ones behind it.
-      const [stuck, after, later] = await Promise.all([
-        pool.process(doc('s', 'This one is stuck.')),
-        pool.process(doc('a', 'This one is fine.')),
-        pool.process(doc('b', 'So is this one.')),
-      ]);
+      const [stuck, after, later] = (
+        await Promise.all([pool.process(doc('s', 'This one is stuck.')), pool.process(doc('a', 'This one is fine.')), pool.process(doc('b', 'So is this one.'))])
+      ).map(parsed) as [ReturnType<typeof parsed>, ReturnType<typeof parsed>, ReturnType<typeof parsed>];
       expect(stuck.record.error).toEqual({ stage: 'stuck', message: 'stopped after 0.8 s: the document took longer than its time limit (--document-timeout)' });
       expect(stuck.record.text).toBe('This one is stuck.');
       expect(after.record.error).toBeUndefined();
@@ -48,7 +54,7 @@ describe('the worker pool', () => {
   it('leaves a document without a time limit alone', async () => {
     const pool = new WorkerPool(1, { stages: [], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href });
     try {
-      expect((await pool.process(doc('a', 'Fine.'))).record.error).toBeUndefined();
+      expect(parsed(await pool.process(doc('a', 'Fine.'))).record.error).toBeUndefined();
     } finally {
       await pool.close();
     }
@@ -74,7 +80,7 @@ describe('the batch learners\' results in the pool', () => {
       { timeoutMs: (d) => (d.id === 'c' ? 800 : null) },
     );
     try {
-      const results = await Promise.all(docs.map((d) => pool.process(d)));
+      const results = (await Promise.all(docs.map((d) => pool.process(d)))).map(parsed);
       expect(results.map((r) => [r.record.id, r.record.error?.stage ?? null, r.stageLines[2]?.learned ?? null])).toEqual([
         ['a', null, { names: window1, chrome: site }],
         ['b', null, { names: window1 }],

@@ -5,9 +5,9 @@
 // stage can be: its worker is ended; the document gets `error: {stage, message}` naming the stage
 // it was in, and the worker is replaced.
 import { Worker } from 'node:worker_threads';
-import type { ProcessResult } from './process.ts';
+import type { WrittenResult } from './process.ts';
 import type { InputDocument } from './read.ts';
-import { buildFailure } from './process.ts';
+import { buildFailure, written } from './process.ts';
 
 /** How long a new worker counts as warming up (loading models), for the time limits of its documents. */
 export const WARM_UP_MS: number = 10 * 60_000;
@@ -17,7 +17,7 @@ const MAX_EMPTY_DEATHS = 16;
 
 interface Pending {
   doc: InputDocument;
-  resolve: (result: ProcessResult) => void;
+  resolve: (result: WrittenResult) => void;
 }
 
 interface Slot {
@@ -93,7 +93,7 @@ export class WorkerPool {
   private start(): Slot {
     const worker = startWorker(this.init);
     const slot: Slot = { worker, pending: new Map(), dead: false, current: null, timedOut: null, started: 0, born: performance.now(), learned: new Map() };
-    worker.on('message', (m: { seq: number; result?: ProcessResult; started?: boolean; stage?: string }) => {
+    worker.on('message', (m: { seq: number; result?: WrittenResult; started?: boolean; stage?: string }) => {
       if (m.started) return this.startClock(slot, m.seq);
       if (m.stage !== undefined) {
         if (slot.current?.seq === m.seq) slot.current.stage = m.stage;
@@ -111,7 +111,7 @@ export class WorkerPool {
       slot.dead = true;
       const pending = [...slot.pending].sort((a, b) => a[0] - b[0]);
       slot.pending.clear();
-      const failure = (p: Pending) => p.resolve(buildFailure(p.doc, 'worker', reason, this.init.stages.length));
+      const failure = (p: Pending) => p.resolve(written(buildFailure(p.doc, 'worker', reason, this.init.stages.length)));
       // Workers that die without having been given a document cannot start at all: stop
       // replacing them, and fail what remains rather than loop.
       if (pending.length === 0 && ++this.emptyDeaths > MAX_EMPTY_DEATHS) {
@@ -122,7 +122,7 @@ export class WorkerPool {
       const [first, ...rest] = pending;
       const timedOut = slot.timedOut;
       if (first && timedOut !== null && first[0] === timedOut.seq) {
-        first[1].resolve(buildFailure(first[1].doc, timedOut.stage, timedOut.message, this.init.stages.length));
+        first[1].resolve(written(buildFailure(first[1].doc, timedOut.stage, timedOut.message, this.init.stages.length)));
       } else if (first) failure(first[1]);
       if (this.broken !== null) {
         for (const [, p] of rest) failure(p);
@@ -167,8 +167,8 @@ export class WorkerPool {
   private broken: string | null = null;
 
   /** Processes a document on the least busy worker. */
-  process(doc: InputDocument): Promise<ProcessResult> {
-    if (this.broken !== null) return Promise.resolve(buildFailure(doc, 'worker', this.broken, this.init.stages.length));
+  process(doc: InputDocument): Promise<WrittenResult> {
+    if (this.broken !== null) return Promise.resolve(written(buildFailure(doc, 'worker', this.broken, this.init.stages.length)));
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const seq = this.seq++;
     return new Promise((resolve) => {

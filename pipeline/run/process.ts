@@ -12,6 +12,7 @@ import type { InputDocument } from './read.ts';
 import { parse } from '../core/parse.ts';
 import { buildRecord, toRecord, type NewsRecord } from '../core/record.ts';
 import { stagesPreset, type StageDefinition, type StageObserver } from '../core/stage.ts';
+import { countDocument, type DocumentCounts } from './stats.ts';
 
 export interface StageLine {
   id: string;
@@ -24,6 +25,28 @@ export interface ProcessResult {
   stageLines: StageLine[];
   /** Milliseconds spent in each selected stage. */
   timings: number[];
+}
+
+/**
+ * A processed document as the output files take it: its lines already JSON (made where it was
+ * processed, in a worker thread when there are workers: a string crosses threads as one copy,
+ * where a record and its stage lines as objects cost a copy of every object, and the main thread
+ * only writes), and what run.json counts of it.
+ */
+export interface WrittenResult {
+  /** The stage lines in pipeline order, then the record, each one line of JSON (without its newline). */
+  lines: string[];
+  counts: DocumentCounts;
+  /** Milliseconds spent in each selected stage. */
+  timings: number[];
+}
+
+export function written(result: ProcessResult): WrittenResult {
+  return {
+    lines: [...result.stageLines.map((line) => JSON.stringify(line)), JSON.stringify(result.record)],
+    counts: countDocument(result.record, result.stageLines),
+    timings: result.timings,
+  };
 }
 
 export interface ProcessContext {

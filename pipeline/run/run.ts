@@ -7,7 +7,7 @@ import PQueue from 'p-queue';
 import { GazetteerError, loadGazetteer } from '../../stages/names/gazetteer.ts';
 import { UsageError } from './errors.ts';
 import { WorkerPool } from './pool.ts';
-import { buildFailure, StageRunner, type ProcessResult } from './process.ts';
+import { buildFailure, StageRunner, written, type WrittenResult } from './process.ts';
 import { learnInWindows } from './windows.ts';
 import { inputParts, type InputPart, partBytes, partsOfRank, partsSize } from './parts.ts';
 import { countEntryDocuments, IdRegistry, type InputDocument, type LineCarry, readEntries, type ReadOptions } from './read.ts';
@@ -182,10 +182,10 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
       : null;
   const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
   const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
-  const processDocument = async (doc: InputDocument): Promise<ProcessResult> => {
+  const processDocument = async (doc: InputDocument): Promise<WrittenResult> => {
     traceProcessed(doc.id);
     if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
-    return pool ? pool.process(doc) : (runner as StageRunner).process(doc, { referenceDate });
+    return pool ? pool.process(doc) : written((runner as StageRunner).process(doc, { referenceDate }));
   };
   return { processDocument, pool };
 }
@@ -295,7 +295,7 @@ async function feed(
     const at = ordinal;
     const where = offset;
     void queue.add(async () => {
-      const result = await processDocument(doc).catch((e: unknown) => buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length));
+      const result = await processDocument(doc).catch((e: unknown) => written(buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length)));
       stats.addTimings(result.timings);
       output.add(at, { result, offset: where, bytes: doc.bytes ?? 0 });
     });

@@ -24,6 +24,36 @@ export interface RunSummary {
 
 const MAX_FAILURE_MESSAGES = 1000;
 
+/**
+ * What run.json counts of one document: its failure, its decisions per stage by rule, the
+ * characters removed by stage and reason (in the order they come). Small, so a worker thread
+ * sends these with the document's lines instead of the record and stage lines as objects.
+ */
+export interface DocumentCounts {
+  id: string;
+  error: { stage: string; message: string } | null;
+  /** Per stage, in pipeline order: [rule, decisions] in the order the rules first come. */
+  decisions: [string, number][][];
+  removed: [string, number][];
+}
+
+export function countDocument(record: NewsRecord, stageLines: unknown[]): DocumentCounts {
+  const decisions = stageLines.map((line) => {
+    const byRule = new Map<string, number>();
+    for (const d of (line as { decisions?: { rule: string | null }[] }).decisions ?? []) {
+      const rule = d.rule ?? 'note';
+      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+    }
+    return [...byRule];
+  });
+  const removed = new Map<string, number>();
+  for (const r of record.removed) {
+    const key = `${r.stage}/${r.reason}`;
+    removed.set(key, (removed.get(key) ?? 0) + r.text.length);
+  }
+  return { id: record.id, error: record.error ? { stage: record.error.stage, message: record.error.message } : null, decisions, removed: [...removed] };
+}
+
 export class RunStats {
   private documents = 0;
   private readonly failures = new Map<string, number>();
@@ -37,25 +67,23 @@ export class RunStats {
   }
 
   addDocument(record: NewsRecord, stageLines: unknown[]): void {
+    this.addCounts(countDocument(record, stageLines));
+  }
+
+  /** Adds a document by its counts (made where it was processed: see countDocument). */
+  addCounts(counts: DocumentCounts): void {
     this.documents++;
-    if (record.error) {
-      const { stage, message } = record.error;
+    if (counts.error) {
+      const { stage, message } = counts.error;
       this.failures.set(stage, (this.failures.get(stage) ?? 0) + 1);
-      if (this.failureMessages.length < MAX_FAILURE_MESSAGES) this.failureMessages.push({ id: record.id, stage, message });
+      if (this.failureMessages.length < MAX_FAILURE_MESSAGES) this.failureMessages.push({ id: counts.id, stage, message });
     }
-    stageLines.forEach((line, i) => {
-      const decisions = (line as { decisions?: { rule: string | null }[] }).decisions ?? [];
+    counts.decisions.forEach((rules, i) => {
       const byRule = this.decisions.get(this.stageNames[i] as string) ?? new Map<string, number>();
-      for (const d of decisions) {
-        const rule = d.rule ?? 'note';
-        byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
-      }
+      for (const [rule, n] of rules) byRule.set(rule, (byRule.get(rule) ?? 0) + n);
       if (byRule.size > 0) this.decisions.set(this.stageNames[i] as string, byRule);
     });
-    for (const r of record.removed) {
-      const key = `${r.stage}/${r.reason}`;
-      this.removedCharacters.set(key, (this.removedCharacters.get(key) ?? 0) + r.text.length);
-    }
+    for (const [key, n] of counts.removed) this.removedCharacters.set(key, (this.removedCharacters.get(key) ?? 0) + n);
   }
 
   addTimings(timings: number[]): void {

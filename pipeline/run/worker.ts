@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Processor } from 'unified';
 import type { Root } from '../core/document.ts';
-import { StageRunner } from './process.ts';
+import { StageRunner, written } from './process.ts';
 import type { InputDocument } from './read.ts';
 import type { StageDefinition } from '../core/stage.ts';
 import type { DocumentMessage, WorkerInit } from './pool.ts';
@@ -53,5 +53,5 @@ parentPort?.on('message', (message: DocumentMessage) => {
   parentPort?.postMessage({ seq: message.seq, started: true });
   // runner.process turns any failure into the document's error record.
   const result = runner.process(received(message), { referenceDate: init.referenceDate });
-  parentPort?.postMessage({ seq: message.seq, result });
+  parentPort?.postMessage({ seq: message.seq, result: written(result) });
 });

@@ -124,9 +124,10 @@ class JsonlWriter {
     });
   }
 
-  async write(value: unknown): Promise<void> {
+  /** Writes one line of JSON (given without its newline). */
+  async write(json: string): Promise<void> {
     if (this.failure) throw this.failure;
-    const line = `${JSON.stringify(value)}\n`;
+    const line = `${json}\n`;
     this.batch.push(line);
     this.batchLength += line.length;
     if (this.batchLength < BATCH_CHARACTERS) {
@@ -173,10 +174,11 @@ export class OutputWriter {
     return new OutputWriter(layout, append);
   }
 
-  async write(record: unknown, stageLines: unknown[]): Promise<void> {
+  /** A document's lines, as JSON: one per stage file in order, then the record's. */
+  async write(lines: string[]): Promise<void> {
     // Stage lines first: a record line means the document is complete in every file.
-    await Promise.all(stageLines.map((line, i) => (this.stages[i] as JsonlWriter).write(line)));
-    await this.records.write(record);
+    await Promise.all(this.stages.map((stage, i) => stage.write(lines[i] as string)));
+    await this.records.write(lines[this.stages.length] as string);
   }
 
   async close(summary: unknown): Promise<void> {
