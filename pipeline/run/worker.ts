@@ -1,7 +1,7 @@
 // A worker thread of the pool: builds its own StageRunner from the stage names and options it is
 // given, then processes the documents the main thread sends, one message each. It tells the main
-// thread when it starts a document and each stage, so a document over its time limit can be
-// stopped (by ending this thread) and blamed on the stage it was in.
+// thread when it starts a document (a message) and each stage (in shared memory), so a document
+// over its time limit can be stopped (by ending this thread) and blamed on the stage it was in.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Processor } from 'unified';
 import type { Root } from '../core/document.ts';
@@ -12,16 +12,18 @@ import type { DocumentMessage, WorkerInit } from './pool.ts';
 import { loadStages } from './stages.ts';
 
 const init = workerData as WorkerInit;
-let current = -1;
+
+/** Where this thread writes the index of the stage it enters (pool.ts, WorkerInit.stageNow). */
+const stageNow = new Int32Array(init.stageNow ?? new SharedArrayBuffer(4));
 
 /** The stage, its plugin wrapped to say "this stage starts now" before each document. */
-function reporting(stage: StageDefinition): StageDefinition {
+function reporting(stage: StageDefinition, index: number): StageDefinition {
   const plugin = function (this: Processor, options?: unknown) {
     const transformer = (stage.plugin as unknown as (this: Processor, o?: unknown) => unknown).call(this, options) as
       | ((tree: Root, ...rest: unknown[]) => unknown)
       | undefined;
     if (!transformer) return undefined;
-    const report = () => parentPort?.postMessage({ seq: current, stage: stage.name });
+    const report = () => Atomics.store(stageNow, 0, index);
     // Same arity as the stage's transformer: unified tells callback-style ones (tree, file, next) by it.
     return transformer.length >= 3
       ? (tree: Root, file: unknown, next: unknown) => (report(), transformer(tree, file, next))
@@ -35,7 +37,7 @@ function reporting(stage: StageDefinition): StageDefinition {
 const stages: readonly StageDefinition[] = init.stageModule
   ? ((await import(init.stageModule)) as { stages: StageDefinition[] }).stages.filter((s) => init.stages.includes(s.name))
   : await loadStages(init.stages);
-const runner = new StageRunner(stages.map(reporting), init.stageOptions);
+const runner = new StageRunner(stages.map((stage) => reporting(stage, init.stages.indexOf(stage.name))), init.stageOptions);
 
 /** The batch learners' result last sent, per stage: documents of the same window say `same` (pool.ts). */
 const learned = new Map<string, unknown>();
@@ -49,7 +51,7 @@ function received({ doc, same }: DocumentMessage): InputDocument {
 }
 
 parentPort?.on('message', (message: DocumentMessage) => {
-  current = message.seq;
+  Atomics.store(stageNow, 0, -1);
   parentPort?.postMessage({ seq: message.seq, started: true });
   // runner.process turns any failure into the document's error record.
   const result = runner.process(received(message), { referenceDate: init.referenceDate });
