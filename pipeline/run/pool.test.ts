@@ -95,6 +95,23 @@ describe('the batch learners\' results in the pool', () => {
   });
 });
 
+describe('warming up', () => {
+  it('has every worker process the warm-up document first, and answers nothing for it', async () => {
+    const pool = new WorkerPool(2, { stages: ['seen'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href });
+    try {
+      pool.warmUp(doc('w', 'The first document read.'));
+      const results = (await Promise.all([pool.process(doc('a', 'One.')), pool.process(doc('b', 'Two.'))])).map(parsed);
+      // Each worker's second document: the warm-up was its first.
+      expect(results.map((r) => [r.record.id, r.stageLines[0]])).toEqual([
+        ['a', { id: 'a', seen: 2, input: 'One.', decisions: [] }],
+        ['b', { id: 'b', seen: 2, input: 'Two.', decisions: [] }],
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('a document\'s time limit', () => {
   it('is the one given, else 30 s and 30 s per MB; a warming worker\'s documents have ten minutes more for loading models', () => {
     const small = { ...doc('a', 'x'.repeat(1000)), bytes: 1000 };

@@ -182,6 +182,16 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Has each worker process `doc` and forget the result: the models and word lists a document
+   * like it needs load before the real work reaches the worker (run.ts sends the first document
+   * read, while the first learning window is still being learned). Under the same time limit as
+   * any document; every stage remembers only pure answers, so no record changes.
+   */
+  warmUp(doc: InputDocument): void {
+    for (let i = 0; i < this.slots.length; i++) void this.process(doc);
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     for (const slot of this.slots) this.stopClock(slot);

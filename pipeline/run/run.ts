@@ -187,7 +187,7 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
     if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
     return pool ? pool.process(doc) : written((runner as StageRunner).process(doc, { referenceDate }));
   };
-  return { processDocument, pool };
+  return { processDocument, pool, names };
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
@@ -215,8 +215,11 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   if (done > 0) await recountKept(layout, done, stats);
 
   const noticed = noticesOf(options);
-  const documents = partDocuments(mine, documentIds(worldSize, noticed.duplicate), noticed.readOptions, selected.map((s) => s.stage));
-  const fed = await feed(documents, options, selected, done, writer, stats);
+  const processor = documentProcessor(options, selected, names);
+  // The first document read goes to each worker at once, so that the models it needs load while
+  // the first learning window is read and learned (the worker is idle until then).
+  const documents = partDocuments(mine, documentIds(worldSize, noticed.duplicate), noticed.readOptions, selected.map((s) => s.stage), (doc) => processor.pool?.warmUp(doc));
+  const fed = await feed(documents, options, processor, done, writer, stats);
   const summary: RunSummary = {
     ...stats.summary(performance.now() - started, fed.readMs),
     ...(fed.interrupted ? { interrupted: true } : {}),
@@ -256,13 +259,11 @@ function noticesOf(options: RunOptions) {
 async function feed(
   documents: AsyncGenerator<InputDocument>,
   options: RunOptions,
-  selected: { stage: StageDefinition }[],
+  { processDocument, pool, names }: ReturnType<typeof documentProcessor>,
   done: number,
   writer: OutputWriter,
   stats: RunStats,
 ): Promise<{ readMs: number; written: number; interrupted: boolean }> {
-  const names = selected.map((s) => s.stage.name);
-  const { processDocument, pool } = documentProcessor(options, selected, names);
   // With workers, keep each of them busy: two documents each in flight at least.
   const concurrency = Math.max(1, options.concurrency ?? 4, 2 * (options.workers ?? 1));
   const window = concurrency * 4;
@@ -363,10 +364,16 @@ async function* partDocuments(
   ids: Pick<IdRegistry, 'claim'>,
   options: ReadOptions,
   stages: StageDefinition[],
+  onFirstRead: (doc: InputDocument) => void,
 ): AsyncGenerator<InputDocument> {
   // Line numbers run on from one range of a dump to the next (read.ts).
   const carry: LineCarry = new Map();
-  for (const part of parts) yield* learnInWindows(readEntries(part.entries, ids, options, carry), stages);
+  let first = true;
+  const read = (doc: InputDocument) => {
+    if (first) onFirstRead(doc);
+    first = false;
+  };
+  for (const part of parts) yield* learnInWindows(readEntries(part.entries, ids, options, carry), stages, read);
 }
 
 /** On --resume, the counts of the documents kept from the interrupted run. */

@@ -1,6 +1,7 @@
 // Stages for the pool's tests: `count` notes the document, `stuck` never returns on a document
 // that says "stuck" (as a stage caught in a pathological regular expression would), `learned`
-// writes down what the batch learners gave it (file.data.learned).
+// writes down what the batch learners gave it (file.data.learned), `seen` how many documents its
+// thread has processed.
 import type { StageDefinition } from '../../core/stage.ts';
 
 const count: StageDefinition = { name: 'count', plugin: () => () => {}, summarize: (tree) => ({ blocks: tree.children.length }) };
@@ -15,4 +16,7 @@ const stuck: StageDefinition = {
 
 const learned: StageDefinition = { name: 'learned', plugin: () => () => {}, summarize: (_tree, file) => ({ learned: file.data.learned ?? null }) };
 
-export const stages: StageDefinition[] = [count, stuck, learned];
+let documentsSeen = 0;
+const seen: StageDefinition = { name: 'seen', plugin: () => () => {}, summarize: () => ({ seen: ++documentsSeen }) };
+
+export const stages: StageDefinition[] = [count, stuck, learned, seen];
