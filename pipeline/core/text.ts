@@ -48,15 +48,22 @@ export const SPACE = 32;
 const KNOWN = 128;
 const kindTable = new Uint8Array(0x40000);
 
+const IS_SPACE = /\s/u;
+const IS_DIGIT = /\p{N}/u;
+const IS_LETTER = /\p{L}/u;
+const IS_UPPER = /\p{Lu}/u;
+const IS_LOWER = /\p{Ll}/u;
+const IS_MARK = /\p{M}/u;
+
 function testKind(cp: number): number {
   const ch = String.fromCodePoint(cp);
   let k = KNOWN;
-  if (/\s/u.test(ch)) k |= SPACE;
-  if (/\p{N}/u.test(ch)) k |= DIGIT;
-  if (/\p{L}/u.test(ch)) k |= LETTER;
-  if (/\p{Lu}/u.test(ch)) k |= UPPER;
-  if (/\p{Ll}/u.test(ch)) k |= LOWER;
-  if (/\p{M}/u.test(ch)) k |= MARK;
+  if (IS_SPACE.test(ch)) k |= SPACE;
+  if (IS_DIGIT.test(ch)) k |= DIGIT;
+  if (IS_LETTER.test(ch)) k |= LETTER;
+  if (IS_UPPER.test(ch)) k |= UPPER;
+  if (IS_LOWER.test(ch)) k |= LOWER;
+  if (IS_MARK.test(ch)) k |= MARK;
   return k;
 }
 

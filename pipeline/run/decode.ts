@@ -264,6 +264,9 @@ function mostlyLatin(text: string): boolean {
   return ascii > 2 * other;
 }
 
+const SYMBOL = /[\p{S}\p{No}]/u;
+const ACCENT_SYMBOL = /\p{Sk}/u;
+
 /**
  * How much a decoding reads like text: letters inside words of one script and one case pattern
  * count for it; control characters, undefined bytes, and symbols or case changes inside words
@@ -307,8 +310,8 @@ export function plausibility(text: string, multiByte = false): number {
     if (!isLetter) {
       // A symbol glued to a letter reads as a wrong code page (Ã¤, Ð¿); a lone accent symbol
       // (΅, ¨) is seldom written.
-      if (prevLetter && /[\p{S}\p{No}]/u.test(ch)) score -= 2;
-      if (cp >= 0x100 && /\p{Sk}/u.test(ch)) score -= 2;
+      if (prevLetter && SYMBOL.test(ch)) score -= 2;
+      if (cp >= 0x100 && ACCENT_SYMBOL.test(ch)) score -= 2;
       prevLetter = false;
       continue;
     }

@@ -105,9 +105,14 @@ function continues(previousLine: string, next: string, wrapWidth: number): boole
   return STARTS_LOWER.test(next);
 }
 
+const ENDS_IN_WORD_HYPHEN = /\p{L}-$/u;
+const OPENS_LOWER = /^\p{Ll}/u;
+/** A heading starts with a capital, a digit, a quote, or a letter of a script without case. */
+const OPENS_LIKE_HEADING = /^["'“‘«(]?(\p{Lu}|\p{Lt}|\p{N}|\p{Lo})/u;
+
 /** What a joined line break becomes: nothing after a word hyphen (no characters change), else a space. */
 function joinSeparator(previousLine: string, next: string): string {
-  return /\p{L}-$/u.test(previousLine) && /^\p{Ll}/u.test(next) ? '' : ' ';
+  return ENDS_IN_WORD_HYPHEN.test(previousLine) && OPENS_LOWER.test(next) ? '' : ' ';
 }
 
 /** A short unit that does not end like a sentence: a headline, an in-body heading, a menu item. */
@@ -119,7 +124,7 @@ export function isHeading(unit: string, options: SplitOptions = {}): boolean {
   // A question can be a heading, but only a short one ("What comes next?").
   if (/[?？]["'”’»)\]]*$/u.test(unit) && words > 8) return false;
   // Headings start with a capital, a digit, a quote, or a letter of a script without case.
-  return /^["'“‘«(]?(\p{Lu}|\p{Lt}|\p{N}|\p{Lo})/u.test(unit);
+  return OPENS_LIKE_HEADING.test(unit);
 }
 
 /** JavaScript's white space (`\s`), by code unit. */

@@ -53,6 +53,9 @@ const SOURCE = 'chrome';
 const SEPARATING_RULES = new Set(['comments', 'related', 'share', 'subscribe', 'copyright', 'nav-teaser', 'teaser-list']);
 const FEED_ITEM = /^\d{1,2}:\d{2}(?!\d)\s+\S/u;
 const SIGNED = /(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2},?\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?::\d{2})?\s*$/u;
+// Regular expressions as module constants, never literals inside a function: tsx (esbuild, for
+// Node 20) rewrites a literal with \p{…} into `new RegExp(…)` where it stands, built at every call.
+const HAS_DIGIT = /\p{N}/u;
 const rule = (ruleId: string, reason?: string): Rule => ({ source: SOURCE, ruleId, reason: reason ?? ruleId });
 
 /** Removes pieces of chrome inside blocks: image tokens, glued metadata, wire tails. */
@@ -210,7 +213,7 @@ function pageEvidence(verdicts: BlockVerdict[], classes: BlockClass[]): boolean 
       ((i === 0 || i === last) &&
         classes[i] === 'bad' &&
         v.features.words <= 4 &&
-        !/\p{N}/u.test(v.block.value) &&
+        !HAS_DIGIT.test(v.block.value) &&
         !v.features.endsLikeSentence),
   );
 }
@@ -221,14 +224,17 @@ function isDatelineOnly(text: string): boolean {
   return dateline !== null && dateline.text.length >= text.replace(/[\s_\-–—]+$/u, '').length * 0.8;
 }
 
+const NOT_LETTERS = /\P{L}+/gu;
+const NOT_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
+
 /** A paragraph's letters, lower case: what two copies of it share. */
 function lettersKey(text: string): string {
-  return text.toLowerCase().replace(/\P{L}+/gu, '');
+  return text.toLowerCase().replace(NOT_LETTERS, '');
 }
 
 /** Letters and digits of a line, lower case, for finding a headline the metadata gives among the blocks. */
 function headlineKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(NOT_LETTERS_OR_DIGITS, ' ').trim();
 }
 
 /**

@@ -53,6 +53,9 @@ export function readLead(paragraph: string): Lead {
   return { dateline: null, publisher: null, publisherEnd: 0 };
 }
 
+const HAS_UPPER = /\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+
 function isAllCaps(text: string): boolean {
-  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+  return HAS_UPPER.test(text) && !HAS_LOWER.test(text);
 }

@@ -48,7 +48,8 @@ export function siteOf(url: string | null | undefined): string | null {
  * per page). Template lines are the ones that repeat, from page to page and as blocks of the
  * pages: their forms are remembered (100,000 lines of up to 200 characters at most: about 10 MB, 80 MB at the very most).
  */
-export const templateForm: (line: string) => string = memoize((line: string): string => normalisePhrase(line).replace(/\p{N}+/gu, '0'), { size: 100_000, maxKeyLength: 200 });
+const DIGITS = /\p{N}+/gu;
+export const templateForm: (line: string) => string = memoize((line: string): string => normalisePhrase(line).replace(DIGITS, '0'), { size: 100_000, maxKeyLength: 200 });
 
 /** A short stable key for a normalised line (FNV-1a, 2 x 32 bits). */
 export function lineKey(line: string): string {

@@ -43,6 +43,7 @@ const DATED = /(?<!\p{N})(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\p
 const BARE_CLOCK = /^\s*\d{1,2}:\d{2}\s*$/u;
 /** How much a byline or a date right below adds to a line's score as a headline. */
 const SIGNED_BONUS = 0.3;
+const OPENS_LOWER = /^\p{Ll}/u;
 const SENTENCE_END = /[.!?…。！？]+["'”’»)]*(?:\s|$)|[。！？]/gu;
 
 /** Whether a block reads like a headline or a label rather than a paragraph of the story. */
@@ -165,7 +166,7 @@ function headlineScore(c: TitleCandidate, distance: number, e: Evidence): number
   // Chrome by a rule of its own costs; a line repeated on the page does not (pages repeat their headline too).
   if (c.forcedRule !== null && c.forcedRule !== 'repeated-line') score -= 0.3;
   // A headline opens with a capital (in scripts with case); a line that does not continues something.
-  if (/^\p{Ll}/u.test(text)) score -= 0.4;
+  if (OPENS_LOWER.test(text)) score -= 0.4;
   // A name (a byline, a section, a product): a few capitalised words and not one function word.
   if (f.words <= 4 && f.stopwordDensity === 0 && NAME_LIKE.test(text)) score -= 0.3;
   if (e.signed) score += SIGNED_BONUS;
@@ -263,9 +264,13 @@ function copies(line: string, other: string): boolean {
   return lettersOf(line).includes(lettersOf(other));
 }
 
+const NOT_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
+const HAS_UPPER = /\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+
 /** Letters and digits only, lower case: how copies of a line are compared. */
 function lettersOf(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text.toLowerCase().replace(NOT_LETTERS_OR_DIGITS, '');
 }
 
 /** Whether a line ends in another's letters and holds more than them. */
@@ -277,5 +282,5 @@ function endsWith(line: string, other: string): boolean {
 
 /** Written in capitals only (a kicker or a section's name in many layouts). */
 function allCapitals(text: string): boolean {
-  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+  return HAS_UPPER.test(text) && !HAS_LOWER.test(text);
 }

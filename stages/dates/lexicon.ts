@@ -163,9 +163,10 @@ export function key(text: string): string {
 
 /** Accent-insensitive key: Greek headlines drop their accents, and French writers sometimes do. */
 export function foldedKey(text: string): string {
-  return key(text).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  return key(text).normalize('NFD').replace(MARKS, '').normalize('NFC');
 }
 
+const MARKS = /\p{M}/gu;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One word or phrase as a regex: accented letters also match their bare form, spaces any space. */
@@ -175,7 +176,7 @@ function wordPattern(word: string): string {
     if (ch === ' ') out += '\\s+';
     else if (ch === "'" || ch === '’') out += "['’]";
     else {
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      const base = ch.normalize('NFD').replace(MARKS, '');
       out += base !== ch && base.length === 1 ? `[${ch}${base}]` : escape(ch);
     }
   }

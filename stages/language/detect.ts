@@ -97,7 +97,7 @@ function mainScript(counts: Map<string, number>, total: number): string {
 
 /** Keep only words written (mostly) in `script` so Latin chrome does not drown a non-Latin text. */
 function onlyScript(text: string, script: string): string {
-  return text.replace(/[\p{L}\p{M}]+/gu, (w) => {
+  return text.replace(WORDS, (w) => {
     let n = 0, m = 0;
     for (const ch of w) { const s = scriptOf(ch); if (s) { m++; if (s === script || (script === 'Han' && (s === 'Hiragana' || s === 'Katakana'))) n++; } }
     return m && n * 2 >= m ? w : ' ';
@@ -128,7 +128,7 @@ function alphabetFilter(text: string, cands: string[], script: string, t: Script
 function markerVote(text: string, a: string, b: string): string | null {
   const pair = getTables().markers.pairs.find((p) => p.langs.includes(a) && p.langs.includes(b));
   if (!pair) return null;
-  const words = text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+  const words = text.toLowerCase().match(WORDS) ?? [];
   const score = (l: string): number => {
     let n = 0;
     for (const stem of pair.markers[l] ?? []) {
@@ -141,6 +141,7 @@ function markerVote(text: string, a: string, b: string): string | null {
   return sa > sb ? a : sb > sa ? b : null;
 }
 
+const WORDS = /[\p{L}\p{M}]+/gu;
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function detectLanguage(text: string, options: DetectOptions = {}): DetectResult {

@@ -190,15 +190,21 @@ const enum Kind {
 const kinds = new Uint8Array(0x10000).fill(255);
 const MIXED_UP_SCRIPTS: string[] = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Hebrew', 'Armenian', 'Han', 'Hiragana', 'Katakana', 'Hangul'];
 
+const LOWER = /\p{Ll}/u;
+const UPPER = /[\p{Lu}\p{Lt}]/u;
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
+const JUNK = /[\p{Co}\p{Cn}\p{Cs}]/u;
+
 function kindOf(c: number): Kind {
   let k = kinds[c] as number;
   if (k === 255) {
     const ch = String.fromCharCode(c);
-    if (/\p{Ll}/u.test(ch)) k = Kind.Lower;
-    else if (/[\p{Lu}\p{Lt}]/u.test(ch)) k = Kind.Upper;
-    else if (/\p{L}/u.test(ch)) k = Kind.Uncased;
-    else if (/\p{M}/u.test(ch)) k = Kind.Mark;
-    else if ((c >= 0x80 && c < 0xa0) || /[\p{Co}\p{Cn}\p{Cs}]/u.test(ch)) k = Kind.Junk;
+    if (LOWER.test(ch)) k = Kind.Lower;
+    else if (UPPER.test(ch)) k = Kind.Upper;
+    else if (LETTER.test(ch)) k = Kind.Uncased;
+    else if (MARK.test(ch)) k = Kind.Mark;
+    else if ((c >= 0x80 && c < 0xa0) || JUNK.test(ch)) k = Kind.Junk;
     else k = Kind.Other;
     kinds[c] = k;
   }

@@ -86,7 +86,7 @@ export function fixC1Controls(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c, at: number) => {
     const i = c.charCodeAt(0) - 0x80;
     const windows = WINDOWS_1252_HIGH[i] as string;
-    if (!/[\u2018-\u201d\u2013\u2014\u2026]|\p{L}/u.test(windows) && LATIN_LETTER.test(text[at - 1] ?? '') && LATIN_LETTER.test(text[at + 1] ?? '')) {
+    if (!PUNCTUATION_OR_LETTER.test(windows) && LATIN_LETTER.test(text[at - 1] ?? '') && LATIN_LETTER.test(text[at + 1] ?? '')) {
       return MACROMAN_HIGH[i] as string;
     }
     return windows === '\ufffd' ? c : windows;
@@ -94,6 +94,7 @@ export function fixC1Controls(text: string): string {
 }
 
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
+const PUNCTUATION_OR_LETTER = /[\u2018-\u201d\u2013\u2014\u2026]|\p{L}/u;
 
 /** The text with every run that `map` can encode re-decoded as UTF-8 where that works. */
 function redecode(text: string, map: Charmap): { text: string; lenient: number } {

@@ -5,6 +5,7 @@ import { type Language, key, lookup } from '../lexicon.ts';
 import { type Candidate, L, type Match, type Problem, R, type RuleDef, dayDate, g, yearOf } from './rule.ts';
 
 const notCjk = (lang: Language): boolean => !lang.file.cjk;
+const OPENS_UPPER = /^\p{Lu}/u;
 /** "Tuesday, " before a date. */
 const weekdayLead = (lang: Language): string => `(?:(${lang.pattern.weekday}),?\\s+)?`;
 const yearPart = '(\\d{4,})';
@@ -138,7 +139,7 @@ export const monthYear: RuleDef = {
           // Abbreviations alone are not dates; nor, in English, is a month name in lower case
           // ("march", "may"), and "May" needs a word of time before it ("in May", "early May").
           if (lang.monthAbbreviations.has(key(bare)) && !lang.file.cjk) return null;
-          if (f.capitalizedMonths && !/^\p{Lu}/u.test(monthText)) return null;
+          if (f.capitalizedMonths && !OPENS_UPPER.test(monthText)) return null;
           if (lang.ambiguousMonths.has(key(bare)) && !m[1] && !lang.monthLead?.test(m.input.slice(Math.max(0, m.index - 12), m.index))) return null;
         }
         const year = yearOf(m[3], m, problems);

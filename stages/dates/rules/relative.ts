@@ -5,6 +5,8 @@ import { type Language, key, lookup } from '../lexicon.ts';
 import type { Meaning } from '../meaning.ts';
 import { L, R, type Candidate, type Match, type RuleDef, boundaries, g } from './rule.ts';
 
+const OPENS_UPPER = /^\p{Lu}/u;
+
 const notCjk = (lang: Language): boolean => !lang.file.cjk;
 
 /** "on Tuesday", "Friday night", "earlier Sunday", "Δευτέρα". */
@@ -21,7 +23,7 @@ export const weekday: RuleDef = {
         const weekday = lookup(lang.weekdays, weekdayText.replace(/\.$/, ''));
         if (weekday === undefined) return null;
         // Abbreviations ("Fri.") need their dot, and English names their capital.
-        if (lang.file.capitalizedMonths && !/^\p{Lu}/u.test(weekdayText)) return null;
+        if (lang.file.capitalizedMonths && !OPENS_UPPER.test(weekdayText)) return null;
         if (!lang.file.cjk && weekdayText.replace(/\.$/, '').length <= 4 && !weekdayText.endsWith('.')) return null;
         // Weekday names that are also common words (Russian "среду" = environment, Portuguese
         // "quinta" = fifth) count only after a word of time ("в среду", "na quinta").
@@ -71,7 +73,7 @@ export const holiday: RuleDef = {
       read(m) {
         const rule = lookup(lang.holidays, m[0]);
         // English holiday names are proper nouns: "christmas" in lower case is rare and "thanksgiving" is a word.
-        if (!rule || (lang.file.capitalizedMonths && !/^\p{Lu}/u.test(m[0]))) return null;
+        if (!rule || (lang.file.capitalizedMonths && !OPENS_UPPER.test(m[0]))) return null;
         return { start: m.index, end: m.index + m[0].length, meaning: { kind: 'holiday', rule }, rule: 'holiday' };
       },
     };
