@@ -4,13 +4,19 @@
 // loader), then (a) the README's standalone examples run as plain .mjs files, each checked, and
 // without loading what its stage does not need, (b) a TypeScript consumer with `moduleResolution:
 // nodenext` type-checked as `tsc --noEmit` checks it (typeErrors), (c) `npx newsnorm` on one sample. The examples below are the
-// README's, verbatim (a test checks that the README still holds them).
-import { execFileSync, spawnSync } from 'node:child_process';
+// README's, verbatim (a test checks that the README still holds them). Once the package is
+// installed, the examples and npx run side by side, each in its own process, while this one
+// type-checks the consumer: each test then awaits its own process and checks what it did.
+import { execFileSync, spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
+import type * as TypeScript from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Required, not imported: as an ES module, Node first scans its 9 MB for named exports (0.5 CPU-s).
+const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
 
 const root = path.resolve(import.meta.dirname, '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -183,10 +189,37 @@ function typeErrors(project: string): string {
 const run = (cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
 
+/** How a child process ended: its exit status and what it printed. */
+interface Ended {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Starts a command and gives the promise of its end, as spawnSync would have returned it; a
+ * command that cannot start ends with no status and the reason on stderr (never a rejection,
+ * which would go unhandled until its test awaits it).
+ */
+function started(cmd: string, args: string[], options: SpawnOptions): Promise<Ended> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', (error) => resolve({ status: null, stdout, stderr: stderr + error.message }));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 describe('the packed package, installed in a project of its own', { timeout: 600_000 }, () => {
   const skipReason = npmUnavailable();
   let dir = '';
   let project = '';
+  // The processes started once the package is installed, each awaited by its test.
+  const examples = new Map<string, Promise<Ended & { modules: string[] }>>();
+  let npx: Promise<{ npx: Ended; report: Ended | null }>;
 
   beforeAll(() => {
     if (skipReason) {
@@ -207,9 +240,23 @@ describe('the packed package, installed in a project of its own', { timeout: 600
         `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(process.env.TRACE_FILE, r.url + '\\n'); return r; }`,
       )}`)});\n`,
     );
+    startExample('dates.mjs', DATES_EXAMPLE + DATES_CHECKS);
+    startExample('chrome.mjs', CHROME_EXAMPLE + CHROME_CHECKS);
+    const start = readme.indexOf(OTHER_STAGES_EXAMPLE);
+    startExample('others.mjs', readme.slice(start, readme.indexOf('```', start)) + OTHER_STAGES_CHECKS);
+    startExample('processor.mjs', PROCESSOR_EXAMPLE + PROCESSOR_CHECKS);
+    // The report of that run, from the installed package, once the run is over: the same installed
+    // command, without npx's second start-up.
+    const sample = path.join(root, 'samples', '001_d7cab20a948e97a3.txt');
+    npx = started('npx', ['--no-install', 'newsnorm', sample, '--out', 'out', '--quiet'], { cwd: project, env: { ...process.env, ...modelCache } }).then(async (ended) => ({
+      npx: ended,
+      report: ended.status === 0 ? await started(path.join(project, 'node_modules', '.bin', 'newsnorm'), ['report', 'out'], { cwd: project }) : null,
+    }));
   }, 600_000);
 
-  afterAll(() => {
+  afterAll(async () => {
+    // Every process ended first (a test that failed early did not await its own).
+    await Promise.all([...examples.values(), npx]);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -217,46 +264,27 @@ describe('the packed package, installed in a project of its own', { timeout: 600
   // the installed package reads them instead of building them again in every child process.
   const modelCache = { NEWSNORM_MODEL_CACHE: path.join(root, 'node_modules', '.cache', 'newsnorm') };
 
-  /** Runs an example with its checks under plain node; the ES modules it loaded. */
-  function runExample(name: string, code: string): string[] {
+  /** Starts an example with its checks under plain node; the ES modules it loaded are traced. */
+  function startExample(name: string, code: string): void {
     writeFileSync(path.join(project, name), code);
     const trace = path.join(project, `${name}.modules`);
-    const r = spawnSync(process.execPath, ['--import', './trace.mjs', name], { cwd: project, encoding: 'utf8', env: { ...process.env, ...modelCache, TRACE_FILE: trace } });
+    const ended = started(process.execPath, ['--import', './trace.mjs', name], { cwd: project, env: { ...process.env, ...modelCache, TRACE_FILE: trace } });
+    examples.set(name, ended.then((r) => ({ ...r, modules: existsSync(trace) ? readFileSync(trace, 'utf8').split('\n') : [] })));
+  }
+
+  /** The example's run, checked: it printed no error and ended well; the ES modules it loaded. */
+  async function exampleModules(name: string): Promise<string[]> {
+    const r = await (examples.get(name) as Promise<Ended & { modules: string[] }>);
     expect(r.stderr + r.stdout).not.toMatch(/Error/);
     expect(r.status).toBe(0);
-    return readFileSync(trace, 'utf8').split('\n');
+    return r.modules;
   }
 
   it('ships the README standalone examples that this test runs, verbatim', () => {
     for (const example of [DATES_EXAMPLE, CHROME_EXAMPLE, OTHER_STAGES_EXAMPLE, PROCESSOR_EXAMPLE]) expect(readme).toContain(example);
   });
 
-  it('runs the dates example from plain Node, without Lingua, eld or the name lists', (ctx) => {
-    if (skipReason) return ctx.skip();
-    const modules = runExample('dates.mjs', DATES_EXAMPLE + DATES_CHECKS);
-    expect(modules.some((m) => m.includes('/newsnorm/dist/stages/dates/'))).toBe(true);
-    expect(modules.filter((m) => /\/stages\/(language|names)\/|\/eld\/|lingua/.test(m))).toEqual([]);
-  });
-
-  it('runs the chrome example from plain Node: a title and one removal per menu line, without Lingua, eld or the name lists', (ctx) => {
-    if (skipReason) return ctx.skip();
-    const modules = runExample('chrome.mjs', CHROME_EXAMPLE + CHROME_CHECKS);
-    expect(modules.some((m) => m.includes('/newsnorm/dist/stages/chrome/'))).toBe(true);
-    expect(modules.filter((m) => /\/stages\/(language|names)\/|\/eld\/|lingua/.test(m))).toEqual([]);
-  });
-
-  it('runs the other stages example from plain Node', (ctx) => {
-    if (skipReason) return ctx.skip();
-    const start = readme.indexOf(OTHER_STAGES_EXAMPLE);
-    const example = readme.slice(start, readme.indexOf('```', start));
-    runExample('others.mjs', example + OTHER_STAGES_CHECKS);
-  });
-
-  it('runs the whole pipeline as one unified processor from plain Node, its decisions placed in the document', (ctx) => {
-    if (skipReason) return ctx.skip();
-    runExample('processor.mjs', PROCESSOR_EXAMPLE + PROCESSOR_CHECKS);
-  });
-
+  // First, while the examples and npx (started when the install was done) run beside it.
   it('type-checks a TypeScript consumer with moduleResolution nodenext, and the package\'s declarations', (ctx) => {
     if (skipReason) return ctx.skip();
     writeFileSync(path.join(project, 'consumer.ts'), CONSUMER_TS);
@@ -269,10 +297,33 @@ describe('the packed package, installed in a project of its own', { timeout: 600
     expect(typeErrors(project)).toBe('');
   });
 
-  it('runs npx newsnorm on one sample', (ctx) => {
+  it('runs the dates example from plain Node, without Lingua, eld or the name lists', async (ctx) => {
     if (skipReason) return ctx.skip();
-    const sample = path.join(root, 'samples', '001_d7cab20a948e97a3.txt');
-    const r = spawnSync('npx', ['--no-install', 'newsnorm', sample, '--out', 'out', '--quiet'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...modelCache } });
+    const modules = await exampleModules('dates.mjs');
+    expect(modules.some((m) => m.includes('/newsnorm/dist/stages/dates/'))).toBe(true);
+    expect(modules.filter((m) => /\/stages\/(language|names)\/|\/eld\/|lingua/.test(m))).toEqual([]);
+  });
+
+  it('runs the chrome example from plain Node: a title and one removal per menu line, without Lingua, eld or the name lists', async (ctx) => {
+    if (skipReason) return ctx.skip();
+    const modules = await exampleModules('chrome.mjs');
+    expect(modules.some((m) => m.includes('/newsnorm/dist/stages/chrome/'))).toBe(true);
+    expect(modules.filter((m) => /\/stages\/(language|names)\/|\/eld\/|lingua/.test(m))).toEqual([]);
+  });
+
+  it('runs the other stages example from plain Node', async (ctx) => {
+    if (skipReason) return ctx.skip();
+    await exampleModules('others.mjs');
+  });
+
+  it('runs the whole pipeline as one unified processor from plain Node, its decisions placed in the document', async (ctx) => {
+    if (skipReason) return ctx.skip();
+    await exampleModules('processor.mjs');
+  });
+
+  it('runs npx newsnorm on one sample', async (ctx) => {
+    if (skipReason) return ctx.skip();
+    const { npx: r, report } = await npx;
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = readFileSync(path.join(project, 'out', 'records.jsonl'), 'utf8').trim().split('\n');
@@ -283,9 +334,7 @@ describe('the packed package, installed in a project of its own', { timeout: 600
     expect(record.text.length).toBeGreaterThan(500);
     expect(record.error).toBeUndefined();
     // The report of that run, from the installed package: its page, script and chart library ship.
-    // The same installed command, without npx's second start-up.
-    const report = spawnSync(path.join(project, 'node_modules', '.bin', 'newsnorm'), ['report', 'out'], { cwd: project, encoding: 'utf8' });
-    expect(report.status).toBe(0);
+    expect(report?.status).toBe(0);
     for (const file of ['index.html', 'app.js', path.join('vendor', 'chart.umd.min.js')]) {
       expect([file, existsSync(path.join(project, 'out', 'report', file))]).toEqual([file, true]);
     }
