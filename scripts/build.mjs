@@ -66,10 +66,10 @@ for (const stage of readdirSync(path.join(root, 'stages'))) {
   } catch {
     continue;
   }
-  // JSON, word lines (*.txt) and trained models (*.bin) only: the generators (*.ts) and their notes stay in the repository.
+  // JSON, word lines (*.txt) and trained models (*.bin, *.gz) only: the generators (*.ts) and their notes stay in the repository.
   cpSync(data, path.join(dist, 'stages', stage, 'data'), {
     recursive: true,
-    filter: (src) => statSync(src).isDirectory() || /\.(json|bin|txt)$/.test(src),
+    filter: (src) => statSync(src).isDirectory() || /\.(json|bin|txt|gz)$/.test(src),
   });
 }
 // The core's look-alike table (pipeline/core/data/*.json), read at run time like a stage's data.

@@ -10,7 +10,7 @@ export interface EntityRun {
   tokens: Token[];
 }
 
-export const MODEL_FILE: string = path.join(import.meta.dirname, '..', 'data', 'tagger.bin');
+export const MODEL_FILE: string = path.join(import.meta.dirname, '..', 'data', 'tagger.bin.gz');
 
 let shared: Model | undefined;
 

@@ -1,6 +1,6 @@
 // npm run train:names: trains the names tagger (an averaged perceptron over BIO tags, Viterbi
 // decoding) on the CoNLL-2003 English and CoNLL-2002 Spanish training sets, writes
-// data/tagger.bin, and prints person figures on the development sets. Deterministic: the files are
+// data/tagger.bin.gz, and prints person figures on the development sets. Deterministic: the files are
 // read in a fixed order, the sentences shuffled with a fixed seed, and float arithmetic is the same
 // on every run, so the model file is byte-identical.
 //
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { tokenize, type Token } from '../tokens.ts';
 import { readConll, type ConllDocument } from './conll.ts';
-import { allowed, decode, type Model, serialize, TAG_COUNT, TAGS } from './model.ts';
+import { allowed, decode, type Model, packModel, serialize, TAG_COUNT, TAGS } from './model.ts';
 import { MODEL_FILE, runsOf, sentenceFeatures } from './tag.ts';
 
 const { values } = parseArgs({
@@ -194,7 +194,7 @@ for (const file of TRAIN_FILES) {
 console.log(`${sequences.length} sentences, features in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const trained = train(sequences);
 const bytes = serialize(trained as { bits: number; emit: Float32Array; transition: Float32Array; start: Float32Array });
-writeFileSync(values.out as string, bytes);
+writeFileSync(values.out as string, packModel(bytes));
 console.log(`model: ${values.out} (${(bytes.length / 1e6).toFixed(1)} MB), trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const { deserialize } = await import('./model.ts');
 const stored = deserialize(bytes);
