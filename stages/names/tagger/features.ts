@@ -23,6 +23,31 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** Where the feature functions below write a token's feature hashes: an array, or a `FeatureList`. */
+export interface FeatureSink {
+  push(hash: number): unknown;
+}
+
+/**
+ * Feature hashes (32-bit, unsigned) written one after another into a typed array kept for them. An
+ * array emptied with `length = 0` for each group of features gave its storage back (V8 trims an
+ * array that falls below half its size) and grew it again with every push: an allocation and a
+ * copy per group, and garbage for the collector, hundreds of thousands of times over a dump.
+ */
+export class FeatureList implements FeatureSink {
+  values: Uint32Array = new Uint32Array(64);
+  length = 0;
+
+  push(hash: number): void {
+    if (this.length === this.values.length) {
+      const more = new Uint32Array(this.values.length * 2);
+      more.set(this.values);
+      this.values = more;
+    }
+    this.values[this.length++] = hash;
+  }
+}
+
 const tpl = (name: string) => hashString(name);
 const T = {
   bias: tpl('bias'), lower: tpl('w'), exact: tpl('W'), shape: tpl('shape'), short: tpl('short'),
@@ -140,7 +165,8 @@ export interface WordInfo {
   lists: string;
   /** The same lists as bits (`LIST_BITS`), for the document hints' tests of every word. */
   listBits: number;
-  own: number[];
+  /** The hashes of what the word says about itself (`ownFeatures` adds the bias). */
+  own: Uint32Array;
   /**
    * The word's number in the tagger's scorer's tables of what its features weigh (scorer.ts),
    * and the number of those tables (-1 before any): its sums are kept there by this number.
@@ -167,7 +193,7 @@ function hashRange(w: string, from: number, to: number): number {
  * by code point, those shorter than the word only, in the order of `n`. A word of the BMP (nearly
  * all) is hashed in place; one with characters past it is cut into code points.
  */
-function affixFeatures(own: number[], lower: string): void {
+function affixFeatures(own: FeatureList, lower: string): void {
   if (!/[\uD800-\uDFFF]/.test(lower)) {
     const length = lower.length;
     for (let n = 1; n <= 4 && n < length; n++) {
@@ -192,7 +218,7 @@ function suffixHashOf(lower: string): number {
   return hashString([...lower].slice(-3).join(''));
 }
 
-const ownScratch: number[] = [];
+const ownScratch = new FeatureList();
 
 function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
@@ -201,11 +227,15 @@ function wordInfo(text: string, kind: string): WordInfo {
   const lists = kind === 'w' || kind === 'a' ? wordLists(text, lower) : '';
   const lowerHash = hashString(lower);
   const shapeHash = hashString(shape);
-  // Built in one array kept for it, then copied at its exact length: a new array per word grew
+  // Built in one list kept for it, then copied at its exact length: a new array per word grew
   // twice on the way, garbage for the collector.
   const own = ownScratch;
   own.length = 0;
-  own.push(mix(T.lower, lowerHash), mix(T.exact, hashString(text)), mix(T.shape, shapeHash), mix(T.script, hashString(scriptOf(text))), mix(T.len, Math.min(codePoints(lower), 12)));
+  own.push(mix(T.lower, lowerHash));
+  own.push(mix(T.exact, hashString(text)));
+  own.push(mix(T.shape, shapeHash));
+  own.push(mix(T.script, hashString(scriptOf(text))));
+  own.push(mix(T.len, Math.min(codePoints(lower), 12)));
   affixFeatures(own, lower);
   for (let k = 0; k < lists.length; k++) own.push(mix(T.list, lists.charCodeAt(k)));
   if (lists === '') own.push(mix(T.list, 0));
@@ -218,7 +248,7 @@ function wordInfo(text: string, kind: string): WordInfo {
     suffixHash: suffixHashOf(lower),
     lists,
     listBits: listBitsOf(lists),
-    own: own.slice(),
+    own: own.values.slice(0, own.length),
     sumsIndex: -1,
     sumsGeneration: -1,
   };
@@ -388,7 +418,7 @@ export function positionOf(i: number, t: Token): number {
 // group's weights once per distinct value and reuses the sum.
 
 /** The bias and what the word says about itself (`WordInfo.own`). */
-export function ownFeatures(f: number[], info: WordInfo): void {
+export function ownFeatures(f: FeatureSink, info: WordInfo): void {
   f.push(T.bias);
   // A loop, not a spread: a spread into push goes through the iterator protocol.
   const own = info.own;
@@ -396,24 +426,32 @@ export function ownFeatures(f: number[], info: WordInfo): void {
 }
 
 /** The token's short shape and position in the sentence. */
-export function positionFeatures(f: number[], shape: number, pos: number): void {
-  f.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
+export function positionFeatures(f: FeatureSink, shape: number, pos: number): void {
+  f.push(mix(T.short, shape));
+  f.push(mix(T.pos, pos));
+  f.push(mix(T.shapePos, mix(shape, pos)));
 }
 
 /** A word in a line written in capitals (a wire headline). */
-export function capsLineFeatures(f: number[], info: WordInfo): void {
-  f.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
+export function capsLineFeatures(f: FeatureSink, info: WordInfo): void {
+  f.push(mix(T.caps, 1));
+  f.push(mix(T.capsWord, info.lowerHash));
 }
 
 /** A word in a line in Title Case (a headline): its capitals say little. */
-export function headlineFeatures(f: number[], info: WordInfo): void {
-  f.push(mix(T.headline, info.shortHash), mix(T.capsWord, info.lowerHash));
+export function headlineFeatures(f: FeatureSink, info: WordInfo): void {
+  f.push(mix(T.headline, info.shortHash));
+  f.push(mix(T.capsWord, info.lowerHash));
 }
 
 /** The neighbour at OFFSETS[k] (two before .. two after); null past the sentence's edge. */
-export function neighbourFeatures(f: number[], k: number, n: WordInfo | null): void {
-  f.push(mix(T.ctxWord[k] as number, n === null ? BOUNDARY : n.lowerHash), mix(T.ctxShape[k] as number, n === null ? BOUNDARY : n.shortHash));
-  if ((k === 1 || k === 2) && n !== null) f.push(mix(T.ctxList[k] as number, n.listHash), mix(T.ctxSuffix[k - 1] as number, n.suffixHash));
+export function neighbourFeatures(f: FeatureSink, k: number, n: WordInfo | null): void {
+  f.push(mix(T.ctxWord[k] as number, n === null ? BOUNDARY : n.lowerHash));
+  f.push(mix(T.ctxShape[k] as number, n === null ? BOUNDARY : n.shortHash));
+  if ((k === 1 || k === 2) && n !== null) {
+    f.push(mix(T.ctxList[k] as number, n.listHash));
+    f.push(mix(T.ctxSuffix[k - 1] as number, n.suffixHash));
+  }
 }
 
 /** The shape before and the token's; the token's and the shape after. */
@@ -424,10 +462,11 @@ export const wordBeforeFeature = (prevWord: number, shape: number): number => mi
 export const wordAfterFeature = (shape: number, nextWord: number): number => mix(T.wordNext, mix(shape, nextWord));
 
 /** What the document says elsewhere about a capitalised word (`bits`), by position. */
-export function documentFeatures(f: number[], bits: number, pos: number, capsLine: boolean): void {
+export function documentFeatures(f: FeatureSink, bits: number, pos: number, capsLine: boolean): void {
   for (let b = 0; b < DOC_BITS; b++) {
     if ((bits & (1 << b)) === 0) continue;
-    f.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (capsLine ? 8 : 0))));
+    f.push(mix(T.doc, b));
+    f.push(mix(T.docShape, mix(b, pos + (capsLine ? 8 : 0))));
   }
 }
 
