@@ -29,21 +29,19 @@ export interface FeatureSink {
 }
 
 /**
- * Feature hashes (32-bit, unsigned) written one after another into a typed array kept for them. An
- * array emptied with `length = 0` for each group of features gave its storage back (V8 trims an
- * array that falls below half its size) and grew it again with every push: an allocation and a
- * copy per group, and garbage for the collector, hundreds of thousands of times over a dump.
+ * Feature hashes (32-bit, unsigned) written one after another into an array kept for them, counted
+ * here. An array emptied with `length = 0` for each group of features gave its storage back (V8
+ * trims an array that falls below half its size) and grew it again with every push: an allocation
+ * and a copy per group, and garbage for the collector, hundreds of thousands of times over a dump.
+ * (Not a typed array: `slice` of one past 64 bytes allocates outside the heap, ten times slower.)
  */
 export class FeatureList implements FeatureSink {
-  values: Uint32Array = new Uint32Array(64);
+  /** The hashes, in `values[0 .. length)`; the array only grows. */
+  values: number[] = new Array<number>(64).fill(0);
   length = 0;
 
   push(hash: number): void {
-    if (this.length === this.values.length) {
-      const more = new Uint32Array(this.values.length * 2);
-      more.set(this.values);
-      this.values = more;
-    }
+    // At the array's end this appends: the array grows, and keeps its size from then on.
     this.values[this.length++] = hash;
   }
 }
@@ -166,7 +164,7 @@ export interface WordInfo {
   /** The same lists as bits (`LIST_BITS`), for the document hints' tests of every word. */
   listBits: number;
   /** The hashes of what the word says about itself (`ownFeatures` adds the bias). */
-  own: Uint32Array;
+  own: number[];
   /**
    * The word's number in the tagger's scorer's tables of what its features weigh (scorer.ts),
    * and the number of those tables (-1 before any): its sums are kept there by this number.
