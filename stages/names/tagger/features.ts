@@ -154,6 +154,8 @@ function scriptByRegex(w: string): string {
 
 /** What one word says about itself, the same wherever it stands: computed once per word. */
 export interface WordInfo {
+  /** The word as written (the memo's key). */
+  text: string;
   folded: string;
   lowerHash: number;
   shortHash: number;
@@ -163,8 +165,6 @@ export interface WordInfo {
   lists: string;
   /** The same lists as bits (`LIST_BITS`), for the document hints' tests of every word. */
   listBits: number;
-  /** The hashes of what the word says about itself (`ownFeatures` adds the bias). */
-  own: number[];
   /**
    * The word's number in the tagger's scorer's tables of what its features weigh (scorer.ts),
    * and the number of those tables (-1 before any): its sums are kept there by this number.
@@ -191,7 +191,7 @@ function hashRange(w: string, from: number, to: number): number {
  * by code point, those shorter than the word only, in the order of `n`. A word of the BMP (nearly
  * all) is hashed in place; one with characters past it is cut into code points.
  */
-function affixFeatures(own: FeatureList, lower: string): void {
+function affixFeatures(own: FeatureSink, lower: string): void {
   if (!/[\uD800-\uDFFF]/.test(lower)) {
     const length = lower.length;
     for (let n = 1; n <= 4 && n < length; n++) {
@@ -216,37 +216,21 @@ function suffixHashOf(lower: string): number {
   return hashString([...lower].slice(-3).join(''));
 }
 
-const ownScratch = new FeatureList();
-
 function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
   const lists = kind === 'w' || kind === 'a' ? wordLists(text, lower) : '';
-  const lowerHash = hashString(lower);
-  const shapeHash = hashString(shape);
-  // Built in one list kept for it, then copied at its exact length: a new array per word grew
-  // twice on the way, garbage for the collector.
-  const own = ownScratch;
-  own.length = 0;
-  own.push(mix(T.lower, lowerHash));
-  own.push(mix(T.exact, hashString(text)));
-  own.push(mix(T.shape, shapeHash));
-  own.push(mix(T.script, hashString(scriptOf(text))));
-  own.push(mix(T.len, Math.min(codePoints(lower), 12)));
-  affixFeatures(own, lower);
-  for (let k = 0; k < lists.length; k++) own.push(mix(T.list, lists.charCodeAt(k)));
-  if (lists === '') own.push(mix(T.list, 0));
   return {
+    text,
     folded: lower,
-    lowerHash,
+    lowerHash: hashString(lower),
     shortHash: hashString(shortShape(token)),
-    shapeHash,
+    shapeHash: hashString(shape),
     listHash: hashString(lists),
     suffixHash: suffixHashOf(lower),
     lists,
     listBits: listBitsOf(lists),
-    own: own.values.slice(0, own.length),
     sumsIndex: -1,
     sumsGeneration: -1,
   };
@@ -415,12 +399,23 @@ export function positionOf(i: number, t: Token): number {
 // position): `sentenceFeatures` lists them all, and the tagger's scorer (scorer.ts) sums each
 // group's weights once per distinct value and reuses the sum.
 
-/** The bias and what the word says about itself (`WordInfo.own`). */
+/**
+ * The bias and what the word says about itself: the word folded and as written, its shape, script
+ * and length, its prefixes and suffixes, its lists. Worked out where the scorer sums them (once
+ * for each place in a sentence the word takes), not kept with the word: an array of them for
+ * each of a dump's new words was most of what the collector had to copy.
+ */
 export function ownFeatures(f: FeatureSink, info: WordInfo): void {
   f.push(T.bias);
-  // A loop, not a spread: a spread into push goes through the iterator protocol.
-  const own = info.own;
-  for (let k = 0; k < own.length; k++) f.push(own[k] as number);
+  f.push(mix(T.lower, info.lowerHash));
+  f.push(mix(T.exact, hashString(info.text)));
+  f.push(mix(T.shape, info.shapeHash));
+  f.push(mix(T.script, hashString(scriptOf(info.text))));
+  f.push(mix(T.len, Math.min(codePoints(info.folded), 12)));
+  affixFeatures(f, info.folded);
+  const lists = info.lists;
+  for (let k = 0; k < lists.length; k++) f.push(mix(T.list, lists.charCodeAt(k)));
+  if (lists === '') f.push(mix(T.list, 0));
 }
 
 /** The token's short shape and position in the sentence. */
