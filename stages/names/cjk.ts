@@ -122,6 +122,10 @@ export function cjkNames(text: string): Token[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+// A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
 /**
  * Chinese names in Cyrillic: a Palladius surname and given name (Ван И, Си Цзиньпином). A one-letter
  * given name with a period after it (Ван И.) is the name's end and the sentence's, not an initial:
@@ -132,7 +136,7 @@ export function cyrillicChineseNames(tokens: Token[]): [number, number][] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as Token;
     const b = tokens[i + 1] as Token;
-    if (a.kind !== 'word' || !a.capitalized || !/\p{Script=Cyrillic}/u.test(a.text)) continue;
+    if (a.kind !== 'word' || !a.capitalized || !CYRILLIC.test(a.text)) continue;
     if (!(b.kind === 'word' || b.kind === 'initial') || !b.capitalized) continue;
     const given = b.kind === 'initial' ? b.text.slice(0, -1) : b.text;
     if (chineseFromCyrillic([a.text, given]) === null) continue;

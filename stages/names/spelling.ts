@@ -255,6 +255,10 @@ export function displayWord(word: string): string {
   return capitalize(spelled);
 }
 
+// A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const WORD_OPENING = /(^|[-'’])(\p{L})/gu;
+
 function capitalize(w: string): string {
-  return w.replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return w.replace(WORD_OPENING, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }

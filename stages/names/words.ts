@@ -106,12 +106,16 @@ const lookupForms = memoize((w: string): string[] => formsOf(stripPeriod(foldWor
 
 const inList = (list: Set<string>, w: string) => lookupForms(w).some((f) => list.has(f));
 
+// A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const OPENS_WITH_CAPITAL = /^\p{Lu}/u;
+
 /** A title before a name; some (Miss, Don, Major, General) only when capitalised, being words too. */
 export function isTitle(w: string): boolean {
   if (inList(lex.titles, w)) return true;
-  return lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
+  return lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && OPENS_WITH_CAPITAL.test(w);
 }
-export const isCapitalisedTitle = (w: string): boolean => lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
+export const isCapitalisedTitle = (w: string): boolean => lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && OPENS_WITH_CAPITAL.test(w);
 export const isRoleLinker = (w: string): boolean => lex.roleLinkers.has(foldWord(w));
 export const isRoleModifier = (w: string): boolean => inList(lex.roleModifiers, w);
 export const isDemonym = (w: string): boolean => inList(lex.demonyms, w);
@@ -179,7 +183,7 @@ export function wordLists(w: string, folded: string = foldWord(w)): string {
   if (((w.includes(' ') ? atFolded : inForms) & IN_PLACES) !== 0) s += 'p';
   if ((atFolded & IN_COUNTRIES) !== 0) s += 'c';
   if ((inForms & IN_DEMONYMS) !== 0) s += 'd';
-  if ((inForms & IN_TITLES) !== 0 || ((atBare & IN_CAPITALISED_TITLES) !== 0 && /^\p{Lu}/u.test(w))) s += 't';
+  if ((inForms & IN_TITLES) !== 0 || ((atBare & IN_CAPITALISED_TITLES) !== 0 && OPENS_WITH_CAPITAL.test(w))) s += 't';
   if ((inForms & IN_ORG_WORDS) !== 0) s += 'o';
   if ((atFolded & IN_STOPWORDS) !== 0) s += 's';
   if ((atFolded & IN_CHINESE_SURNAMES) !== 0 && !hasCyrillic(w) && !hasGreek(w)) s += 'z';

@@ -279,7 +279,10 @@ export interface Sentence {
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
-const isLongWord = (t: Token) => t.kind === 'word' && /\p{L}{2}/u.test(t.text);
+// `\p{...}` in a module constant: tsx (esbuild for Node 20) turns such a literal into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const TWO_LETTERS = /\p{L}{2}/u;
+const isLongWord = (t: Token) => t.kind === 'word' && TWO_LETTERS.test(t.text);
 
 /** Three in five words of two letters or more in capitals, two at least (a wire headline). */
 function isCapsLine(tokens: Token[]): boolean {
