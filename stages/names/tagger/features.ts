@@ -152,7 +152,12 @@ function scriptByRegex(w: string): string {
   return /\p{L}/u.test(w) ? 'lat' : 'none';
 }
 
-/** What one word says about itself, the same wherever it stands: computed once per word. */
+/**
+ * What one word says about itself, the same wherever it stands: computed once per word. The hashes
+ * are kept as signed 32-bit numbers (`| 0`), which V8 stores in the object itself: an unsigned hash
+ * of 2^31 or more is a number object of its own, two or three more objects a word for the collector
+ * to copy. `mix` reads both forms alike (its bit operations take the low 32 bits).
+ */
 export interface WordInfo {
   /** The word as written (the memo's key). */
   text: string;
@@ -224,11 +229,11 @@ function wordInfo(text: string, kind: string): WordInfo {
   return {
     text,
     folded: lower,
-    lowerHash: hashString(lower),
-    shortHash: hashString(shortShape(token)),
-    shapeHash: hashString(shape),
-    listHash: hashString(lists),
-    suffixHash: suffixHashOf(lower),
+    lowerHash: hashString(lower) | 0,
+    shortHash: hashString(shortShape(token)) | 0,
+    shapeHash: hashString(shape) | 0,
+    listHash: hashString(lists) | 0,
+    suffixHash: suffixHashOf(lower) | 0,
     lists,
     listBits: listBitsOf(lists),
     sumsIndex: -1,
@@ -391,7 +396,8 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
   return hints;
 }
 
-export const BOUNDARY: number = hashString('<s>');
+/** The word and shape hash of the sentence's edge; signed, as a word's (`WordInfo`). */
+export const BOUNDARY: number = hashString('<s>') | 0;
 
 /** The position feature's value: 0, 1, 2 or later in the sentence, plus 4 at a sentence start. */
 export function positionOf(i: number, t: Token): number {
