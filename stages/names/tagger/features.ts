@@ -9,18 +9,22 @@ import { foldWord } from '../spelling.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
 
-/** Mixes two 32-bit values into one (murmur3's finaliser): templates and values make one hash. */
+/**
+ * Mixes two 32-bit values into one (murmur3's finaliser): templates and values make one hash. Signed
+ * (`| 0`): a small integer to V8, where an unsigned hash of 2^31 or more is a number object made for
+ * each feature. Every reader takes its low bits alone (`& mask`, or `mix` again).
+ */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return (h ^ (h >>> 16)) | 0;
 }
 
-/** FNV-1a of a string. */
+/** FNV-1a of a string, signed as `mix` gives it (a small integer to V8, not a number object). */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
 /** Where the feature functions below write a token's feature hashes: an array, or a `FeatureList`. */
@@ -29,7 +33,7 @@ export interface FeatureSink {
 }
 
 /**
- * Feature hashes (32-bit, unsigned) written one after another into an array kept for them, counted
+ * Feature hashes (32-bit) written one after another into an array kept for them, counted
  * here. An array emptied with `length = 0` for each group of features gave its storage back (V8
  * trims an array that falls below half its size) and grew it again with every push: an allocation
  * and a copy per group, and garbage for the collector, hundreds of thousands of times over a dump.
@@ -153,10 +157,10 @@ function scriptByRegex(w: string): string {
 }
 
 /**
- * What one word says about itself, the same wherever it stands: computed once per word. The hashes
- * are kept as signed 32-bit numbers (`| 0`), which V8 stores in the object itself: an unsigned hash
- * of 2^31 or more is a number object of its own, two or three more objects a word for the collector
- * to copy. `mix` reads both forms alike (its bit operations take the low 32 bits).
+ * What one word says about itself, the same wherever it stands: computed once per word. Its hashes
+ * are signed 32-bit numbers (`hashString`), which V8 stores in the object itself: an unsigned hash
+ * of 2^31 or more was a number object of its own, two or three more objects a word for the
+ * collector to copy. `mix` reads both forms alike (its bit operations take the low 32 bits).
  */
 export interface WordInfo {
   /** The word as written (the memo's key). */
@@ -188,7 +192,7 @@ const joined = (part: string | string[]) => (typeof part === 'string' ? part : p
 function hashRange(w: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
 /**
@@ -229,11 +233,11 @@ function wordInfo(text: string, kind: string): WordInfo {
   return {
     text,
     folded: lower,
-    lowerHash: hashString(lower) | 0,
-    shortHash: hashString(shortShape(token)) | 0,
-    shapeHash: hashString(shape) | 0,
-    listHash: hashString(lists) | 0,
-    suffixHash: suffixHashOf(lower) | 0,
+    lowerHash: hashString(lower),
+    shortHash: hashString(shortShape(token)),
+    shapeHash: hashString(shape),
+    listHash: hashString(lists),
+    suffixHash: suffixHashOf(lower),
     lists,
     listBits: listBitsOf(lists),
     sumsIndex: -1,
@@ -397,7 +401,7 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
 }
 
 /** The word and shape hash of the sentence's edge; signed, as a word's (`WordInfo`). */
-export const BOUNDARY: number = hashString('<s>') | 0;
+export const BOUNDARY: number = hashString('<s>');
 
 /** The position feature's value: 0, 1, 2 or later in the sentence, plus 4 at a sentence start. */
 export function positionOf(i: number, t: Token): number {
