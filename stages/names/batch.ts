@@ -22,7 +22,10 @@ export interface LearnedNames {
   key?: string;
 }
 
-const wordsOf = (name: string) => name.split(' ').filter((w) => !/^\p{L}\.$/u.test(w));
+// A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const INITIAL = /^\p{L}\.$/u;
+const wordsOf = (name: string) => name.split(' ').filter((w) => !INITIAL.test(w));
 
 // Capitalised words in a row, with up to two short lower-case words (de, van, bin) or initials
 // between them. Bounded repetitions: linear.
@@ -169,7 +172,7 @@ function only(groups: Group[] | undefined, words: string[]): Group | null {
 export function batchName(learned: LearnedNames | undefined, written: string[]): string | null {
   if (learned === undefined || learned.names.length === 0) return null;
   const index = indexOf(learned);
-  const words = written.filter((w) => !/^\p{L}\.$/u.test(w));
+  const words = written.filter((w) => !INITIAL.test(w));
   if (words.length === 0) return null;
   const whole = index.byKey.get(words.map(phoneticWord).join(' '));
   if (whole !== undefined) return whole.name;

@@ -19,7 +19,16 @@ interface CjkData {
   koreanTitlesAfter: string[];
 }
 
-let data: (CjkData & { chinese: Set<string>; japanese: Set<string>; korean: Set<string>; foreign: Set<string> }) | undefined;
+let data:
+  | (CjkData & {
+      chinese: Set<string>;
+      japanese: Set<string>;
+      korean: Set<string>;
+      foreign: Set<string>;
+      /** The cues after a name that stand after a surname alone: longer than a character, or 氏. */
+      cuesAfterSurname: string[];
+    })
+  | undefined;
 
 function lists() {
   if (data !== undefined) return data;
@@ -30,6 +39,7 @@ function lists() {
     japanese: new Set(raw.japaneseSurnames),
     korean: new Set(raw.koreanSurnames),
     foreign: new Set(raw.transliteration),
+    cuesAfterSurname: raw.cuesAfter.filter((c) => c.length > 1 || c === '氏'),
   };
   return data;
 }
@@ -63,7 +73,7 @@ function hanNameAt(run: string, i: number): string | null {
     if (!chinese && !japanese) continue;
     // A title or verb right after the surname: a Japanese surname alone (岸田首相), else no name.
     const rest = run.slice(i + surname.length);
-    if (startsWithAny(rest, d.cuesAfter.filter((c) => c.length > 1 || c === '氏'))) {
+    if (startsWithAny(rest, d.cuesAfterSurname)) {
       if (japanese) return surname;
       continue;
     }
@@ -83,6 +93,16 @@ function hanNameAt(run: string, i: number): string | null {
   return null;
 }
 
+/** The longest name of `known` (four characters to two) at `i` of a run, if any. */
+function knownAt(known: Set<string>, run: string, i: number): string | undefined {
+  if (known.size === 0) return undefined;
+  for (let n = 4; n >= 2; n--) {
+    const s = run.slice(i, i + n);
+    if (known.has(s)) return s;
+  }
+  return undefined;
+}
+
 /** People written in Han characters (Chinese, Japanese) and in Hangul (Korean). */
 /**
  * Every character of these scripts (and a few others) is in one of these ranges, by code unit; a
@@ -100,8 +120,7 @@ export function cjkNames(text: string): Token[] {
     let i = 0;
     while (i < run.length) {
       // A name the document already gave comes first: 董军将访问 is 董军, then 将.
-      const again = [4, 3, 2].map((n) => run.slice(i, i + n)).find((s) => known.has(s));
-      const name = again ?? hanNameAt(run, i);
+      const name = knownAt(known, run, i) ?? hanNameAt(run, i);
       if (name === null) {
         i++;
         continue;
@@ -122,6 +141,10 @@ export function cjkNames(text: string): Token[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+// A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
 /**
  * Chinese names in Cyrillic: a Palladius surname and given name (Ван И, Си Цзиньпином). A one-letter
  * given name with a period after it (Ван И.) is the name's end and the sentence's, not an initial:
@@ -132,7 +155,7 @@ export function cyrillicChineseNames(tokens: Token[]): [number, number][] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as Token;
     const b = tokens[i + 1] as Token;
-    if (a.kind !== 'word' || !a.capitalized || !/\p{Script=Cyrillic}/u.test(a.text)) continue;
+    if (a.kind !== 'word' || !a.capitalized || !CYRILLIC.test(a.text)) continue;
     if (!(b.kind === 'word' || b.kind === 'initial') || !b.capitalized) continue;
     const given = b.kind === 'initial' ? b.text.slice(0, -1) : b.text;
     if (chineseFromCyrillic([a.text, given]) === null) continue;

@@ -162,7 +162,7 @@ function withGivenNameBefore(tokens: Token[], inEntity: Set<Token>, words: Token
  * shortens a name the document gives.
  */
 function looseRuns(tokens: Token[], inEntity: Set<Token>, others: Token[][]): Token[][] {
-  const loose: Token[][] = others.filter((run) => run.length === 1 && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test((run[0] as Token).text));
+  const loose: Token[][] = others.filter((run) => run.length === 1 && CYRILLIC_OR_GREEK.test((run[0] as Token).text));
   let pending: Token[] = [];
   for (const t of tokens) {
     if (isNameToken(t) && !inEntity.has(t)) pending.push(t);

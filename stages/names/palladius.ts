@@ -83,8 +83,15 @@ function withoutRussianCase(word: string): string {
 }
 
 function readAsPinyin(words: string[]): string[] | null {
-  const pinyin = words.map(palladiusToPinyin);
-  if (pinyin.some((p) => p === null)) return null;
-  if (!chineseSurnames().has(pinyin[0] as string)) return null;
-  return pinyin as string[];
+  // The surname first: most capitalised Cyrillic words are no Chinese surname, and the words
+  // after one are then not read (each is a search over its syllables).
+  const surname = palladiusToPinyin(words[0] as string);
+  if (surname === null || !chineseSurnames().has(surname)) return null;
+  const pinyin = [surname];
+  for (let i = 1; i < words.length; i++) {
+    const p = palladiusToPinyin(words[i] as string);
+    if (p === null) return null;
+    pinyin.push(p);
+  }
+  return pinyin;
 }

@@ -48,10 +48,14 @@ export const phoneticWord: (word: string) => string = memoize((word: string): st
   return w;
 });
 
+// A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const INITIAL = /^\p{L}\.$/u;
+
 /** The key of a whole name: its words' keys, initials and empty words left out. */
 export function phoneticKey(words: string[]): string {
   return words
-    .filter((w) => !/^\p{L}\.$/u.test(w))
+    .filter((w) => !INITIAL.test(w))
     .map(phoneticWord)
     .filter((k) => k.length > 0)
     .join(' ');

@@ -11,7 +11,37 @@ const foldRules = folds.rules.map(([from, to]) => [new RegExp(from, 'u'), to] as
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const GREEK = /\p{Script=Greek}/u;
-const VOWELS = new Set('аеёиоуыэюяіїє');
+
+// The romanisation tables by code unit (their letters are all in the BMP): reading a letter of a
+// word as a string (`word[i]`) makes a new string past U+00FF, and looking it up among an object's
+// keys goes through V8's table of every string it keeps, for each letter of each new word.
+function byCodeUnit(table: Record<string, string>): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (const [letter, latin] of Object.entries(table)) {
+    if (letter.length !== 1) throw new Error(`names: romanisation table: "${letter}" is not one code unit`);
+    out[letter.charCodeAt(0)] = latin;
+  }
+  return out;
+}
+/** Two letters as one number, for the tables of Greek digraphs. */
+const pairCode = (a: number, b: number): number => a * 0x10000 + b;
+function byPairCode(table: Record<string, string>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [pair, latin] of Object.entries(table)) {
+    if (pair.length !== 2) throw new Error(`names: romanisation table: "${pair}" is not two code units`);
+    out.set(pairCode(pair.charCodeAt(0), pair.charCodeAt(1)), latin);
+  }
+  return out;
+}
+const CYRILLIC_LATIN = byCodeUnit(tables.cyrillic);
+const GREEK_LATIN = byCodeUnit(tables.greek);
+const GREEK_DIGRAPHS = byPairCode(tables.greekDigraphs);
+const GREEK_INITIAL_DIGRAPHS = byPairCode(tables.greekInitialDigraphs);
+const VOWELS = new Set([...'аеёиоуыэюяіїє'].map((v) => v.charCodeAt(0)));
+const CYRILLIC_E = 'е'.charCodeAt(0);
+const CYRILLIC_SHORT_I = 'й'.charCodeAt(0);
+const HARD_SIGN = 'ъ'.charCodeAt(0);
+const SOFT_SIGN = 'ь'.charCodeAt(0);
 
 
 // Letters with a stroke do not decompose in Unicode: fold them by hand (Radosław, Søren, Đoković).
@@ -31,15 +61,13 @@ export function withoutDiacritics(word: string): string {
     .normalize('NFC');
 }
 
-const PLAIN = /^[A-Za-z.'-]*$/;
-
 /** Lower case, no combining marks, typographic apostrophes straightened. */
 export function foldWord(word: string): string {
-  // Plain ASCII letters need no decomposition: the common case, cheaper than a memo's look-up.
-  if (PLAIN.test(word)) return word.toLowerCase();
-  // Nor does a word whose characters fold to their lower case (most words of Cyrillic, Greek,
-  // Arabic...): lower case is then the whole fold (NFD decomposes and reorders marks only; the
-  // one lower case that reads its context, Greek final sigma, gives σ or ς, both their own fold).
+  // A word whose characters fold to their lower case needs no decomposition: plain ASCII (but
+  // for a backtick) and most words of Cyrillic, Greek, Arabic... Lower case is then the whole
+  // fold (NFD decomposes and reorders marks only; the one lower case that reads its context,
+  // Greek final sigma, gives σ or ς, both their own fold). Read by character codes: a regular
+  // expression for the ASCII case first cost more than the loop.
   if (foldsToLowerCase(word)) return word.toLowerCase();
   return foldByCharacter(word) ?? foldMemo(word);
 }
@@ -99,16 +127,14 @@ export function hasGreek(word: string): boolean {
 
 /** Cyrillic to Latin, BGN/PCGN style; й reads i before a consonant or at the end (Сергей: Sergei, Шойгу: Shoigu). */
 function romanizeCyrillic(lower: string): string {
-  // By code units, without an array or a closure per word: Cyrillic is all in the BMP, and the
-  // halves of a character past it are copied in order and are no vowel, as the character is not.
+  // By code units: Cyrillic is all in the BMP, and the halves of a character past it are copied
+  // in order and are no vowel, as the character is not.
   let out = '';
   for (let i = 0; i < lower.length; i++) {
-    const ch = lower[i] as string;
-    const prev = i > 0 ? lower[i - 1] : undefined;
-    const next = i + 1 < lower.length ? lower[i + 1] : undefined;
-    if (ch === 'е' && (prev === undefined || VOWELS.has(prev) || prev === 'ъ' || prev === 'ь')) out += tables.cyrillicInitialE;
-    else if (ch === 'й') out += next !== undefined && VOWELS.has(next) ? 'y' : 'i';
-    else out += tables.cyrillic[ch] ?? ch;
+    const c = lower.charCodeAt(i);
+    if (c === CYRILLIC_E && (i === 0 || VOWELS.has(lower.charCodeAt(i - 1)) || lower.charCodeAt(i - 1) === HARD_SIGN || lower.charCodeAt(i - 1) === SOFT_SIGN)) out += tables.cyrillicInitialE;
+    else if (c === CYRILLIC_SHORT_I) out += i + 1 < lower.length && VOWELS.has(lower.charCodeAt(i + 1)) ? 'y' : 'i';
+    else out += CYRILLIC_LATIN[c] ?? (lower[i] as string);
   }
   return out;
 }
@@ -118,15 +144,15 @@ function romanizeGreek(lower: string): string {
   let out = '';
   let i = 0;
   while (i < lower.length) {
-    const pair = lower.slice(i, i + 2);
-    const initial = i === 0 ? tables.greekInitialDigraphs[pair] : undefined;
-    const digraph = initial ?? tables.greekDigraphs[pair];
+    const c = lower.charCodeAt(i);
+    const pair = i + 1 < lower.length ? pairCode(c, lower.charCodeAt(i + 1)) : -1;
+    const initial = i === 0 ? GREEK_INITIAL_DIGRAPHS.get(pair) : undefined;
+    const digraph = initial ?? GREEK_DIGRAPHS.get(pair);
     if (digraph !== undefined) {
       out += digraph;
       i += 2;
     } else {
-      const ch = lower[i] as string;
-      out += tables.greek[ch] ?? ch;
+      out += GREEK_LATIN[c] ?? (lower[i] as string);
       i += 1;
     }
   }
@@ -229,6 +255,10 @@ export function displayWord(word: string): string {
   return capitalize(spelled);
 }
 
+// A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const WORD_OPENING = /(^|[-'’])(\p{L})/gu;
+
 function capitalize(w: string): string {
-  return w.replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return w.replace(WORD_OPENING, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }

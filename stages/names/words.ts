@@ -46,18 +46,28 @@ const isListedGivenName = (w: string): boolean => mayBeListed(w) && lex.givenNam
 const RUSSIAN_OBLIQUE = /(?:а|я|у|ю|ом|ем|е|ым|им|ой|ей)$/u;
 
 /** A given name, in any script: Сергея and Σεργκέι are looked up as Sergei. */
-export const isGivenName: (word: string) => boolean = memoize((word: string) => givenName(foldWord(word)));
+export const isGivenName: (word: string) => boolean = memoize((word: string) => {
+  const folded = foldWord(word);
+  return givenName(folded, mayBeListed(folded));
+});
 
-/** `isGivenName` of a word already folded (`foldWord`). */
-function givenName(folded: string): boolean {
-  // A word without a character from U+0370 on (most) is its own romanisation, and no Cyrillic or Greek.
-  if (!pastLatin(folded)) return isListedGivenName(folded) || isListedGivenName(spellRomanized(folded));
+/** `isGivenName` of a word already folded (`foldWord`); `listed`: `mayBeListed(folded)`. */
+function givenName(folded: string, listed: boolean): boolean {
+  // A word without a character from U+0370 on (most) is its own romanisation, and no Cyrillic or
+  // Greek; its one spelling is looked up only where it is another word.
+  if (!pastLatin(folded)) {
+    if (listed && lex.givenNames.has(folded)) return true;
+    const spelled = spellRomanized(folded);
+    return spelled !== folded && isListedGivenName(spelled);
+  }
   const roman = romanizeFolded(folded);
+  const cyrillic = hasCyrillic(folded);
+  const greek = hasGreek(folded);
   // A short Cyrillic or Greek word read in Latin letters meets too many short names by chance
   // (Ροή, "flow", reads Roi).
-  if ((hasCyrillic(folded) || hasGreek(folded)) && roman.length < 4) return false;
+  if ((cyrillic || greek) && roman.length < 4) return false;
   if (isListedGivenName(roman) || isListedGivenName(spellRomanized(roman))) return true;
-  if (hasCyrillic(folded)) {
+  if (cyrillic) {
     // Russian writes the h of foreign names as х (Хакан: Hakan, Ахмед: Ahmed).
     const foreign = (w: string) => isListedGivenName(romanizeWord(w).replace(/kh/g, 'h'));
     // The word read so is `roman` (folding twice is folding once): looked up already unless it has a kh.
@@ -65,7 +75,7 @@ function givenName(folded: string): boolean {
     const bare = folded.replace(RUSSIAN_OBLIQUE, '');
     if (bare !== folded) return isListedGivenName(romanizeWord(bare)) || isListedGivenName(spellWord(`${bare}й`)) || foreign(bare);
   }
-  if (hasGreek(folded)) {
+  if (greek) {
     // Greek writes foreign d and b as ντ and μπ inside a word too (Βλαντιμίρ).
     return isListedGivenName(roman.replace(/nt/g, 'd').replace(/mp/g, 'b'));
   }
@@ -96,12 +106,16 @@ const lookupForms = memoize((w: string): string[] => formsOf(stripPeriod(foldWor
 
 const inList = (list: Set<string>, w: string) => lookupForms(w).some((f) => list.has(f));
 
+// A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const OPENS_WITH_CAPITAL = /^\p{Lu}/u;
+
 /** A title before a name; some (Miss, Don, Major, General) only when capitalised, being words too. */
 export function isTitle(w: string): boolean {
   if (inList(lex.titles, w)) return true;
-  return lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
+  return lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && OPENS_WITH_CAPITAL.test(w);
 }
-export const isCapitalisedTitle = (w: string): boolean => lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && /^\p{Lu}/u.test(w);
+export const isCapitalisedTitle = (w: string): boolean => lex.capitalisedTitles.has(stripPeriod(foldWord(w))) && OPENS_WITH_CAPITAL.test(w);
 export const isRoleLinker = (w: string): boolean => lex.roleLinkers.has(foldWord(w));
 export const isRoleModifier = (w: string): boolean => inList(lex.roleModifiers, w);
 export const isDemonym = (w: string): boolean => inList(lex.demonyms, w);
@@ -152,7 +166,9 @@ const listBitsOf = (w: string): number => (mayBeListed(w) ? (smallLists.get(w) ?
  */
 export function wordLists(w: string, folded: string = foldWord(w)): string {
   const bare = stripPeriod(folded);
-  const atFolded = listBitsOf(folded);
+  // The filter is asked once about the word folded, for every list that looks it up so.
+  const listed = mayBeListed(folded);
+  const atFolded = listed ? (smallLists.get(folded) ?? 0) : 0;
   const atBare = bare === folded ? atFolded : listBitsOf(bare);
   // Only Cyrillic and Greek words have case forms to look up (`formsOf`, whose first is `bare`);
   // not through the memo of `lookupForms`: the tagger keeps each word's lists already.
@@ -160,14 +176,14 @@ export function wordLists(w: string, folded: string = foldWord(w)): string {
   if (hasCyrillic(bare) || hasGreek(bare)) for (const f of formsOf(bare)) inForms |= listBitsOf(f);
   // No closure made per call (tsx names each one at run time), and no memo of its own: the tagger
   // keeps each word's lists with the rest of its information.
-  const given = givenName(folded);
+  const given = givenName(folded, listed);
   let s = '';
   if (given) s += 'g';
-  if (given || (mayBeListed(folded) && lex.nameWords.has(folded))) s += 'n';
+  if (given || (listed && lex.nameWords.has(folded))) s += 'n';
   if (((w.includes(' ') ? atFolded : inForms) & IN_PLACES) !== 0) s += 'p';
   if ((atFolded & IN_COUNTRIES) !== 0) s += 'c';
   if ((inForms & IN_DEMONYMS) !== 0) s += 'd';
-  if ((inForms & IN_TITLES) !== 0 || ((atBare & IN_CAPITALISED_TITLES) !== 0 && /^\p{Lu}/u.test(w))) s += 't';
+  if ((inForms & IN_TITLES) !== 0 || ((atBare & IN_CAPITALISED_TITLES) !== 0 && OPENS_WITH_CAPITAL.test(w))) s += 't';
   if ((inForms & IN_ORG_WORDS) !== 0) s += 'o';
   if ((atFolded & IN_STOPWORDS) !== 0) s += 's';
   if ((atFolded & IN_CHINESE_SURNAMES) !== 0 && !hasCyrillic(w) && !hasGreek(w)) s += 'z';

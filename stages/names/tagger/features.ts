@@ -9,18 +9,45 @@ import { foldWord } from '../spelling.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
 
-/** Mixes two 32-bit values into one (murmur3's finaliser): templates and values make one hash. */
+/**
+ * Mixes two 32-bit values into one (murmur3's finaliser): templates and values make one hash. Signed
+ * (`| 0`): a small integer to V8, where an unsigned hash of 2^31 or more is a number object made for
+ * each feature. Every reader takes its low bits alone (`& mask`, or `mix` again).
+ */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return (h ^ (h >>> 16)) | 0;
 }
 
-/** FNV-1a of a string. */
+/** FNV-1a of a string, signed as `mix` gives it (a small integer to V8, not a number object). */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h | 0;
+}
+
+/** Where the feature functions below write a token's feature hashes: an array, or a `FeatureList`. */
+export interface FeatureSink {
+  push(hash: number): unknown;
+}
+
+/**
+ * Feature hashes (32-bit) written one after another into an array kept for them, counted
+ * here. An array emptied with `length = 0` for each group of features gave its storage back (V8
+ * trims an array that falls below half its size) and grew it again with every push: an allocation
+ * and a copy per group, and garbage for the collector, hundreds of thousands of times over a dump.
+ * (Not a typed array: `slice` of one past 64 bytes allocates outside the heap, ten times slower.)
+ */
+export class FeatureList implements FeatureSink {
+  /** The hashes, in `values[0 .. length)`; the array only grows. */
+  values: number[] = new Array<number>(64).fill(0);
+  length = 0;
+
+  push(hash: number): void {
+    // At the array's end this appends: the array grows, and keeps its size from then on.
+    this.values[this.length++] = hash;
+  }
 }
 
 const tpl = (name: string) => hashString(name);
@@ -129,8 +156,15 @@ function scriptByRegex(w: string): string {
   return /\p{L}/u.test(w) ? 'lat' : 'none';
 }
 
-/** What one word says about itself, the same wherever it stands: computed once per word. */
+/**
+ * What one word says about itself, the same wherever it stands: computed once per word. Its hashes
+ * are signed 32-bit numbers (`hashString`), which V8 stores in the object itself: an unsigned hash
+ * of 2^31 or more was a number object of its own, two or three more objects a word for the
+ * collector to copy. `mix` reads both forms alike (its bit operations take the low 32 bits).
+ */
 export interface WordInfo {
+  /** The word as written (the memo's key). */
+  text: string;
   folded: string;
   lowerHash: number;
   shortHash: number;
@@ -140,7 +174,6 @@ export interface WordInfo {
   lists: string;
   /** The same lists as bits (`LIST_BITS`), for the document hints' tests of every word. */
   listBits: number;
-  own: number[];
   /**
    * The word's number in the tagger's scorer's tables of what its features weigh (scorer.ts),
    * and the number of those tables (-1 before any): its sums are kept there by this number.
@@ -159,7 +192,7 @@ const joined = (part: string | string[]) => (typeof part === 'string' ? part : p
 function hashRange(w: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
 /**
@@ -167,7 +200,7 @@ function hashRange(w: string, from: number, to: number): number {
  * by code point, those shorter than the word only, in the order of `n`. A word of the BMP (nearly
  * all) is hashed in place; one with characters past it is cut into code points.
  */
-function affixFeatures(own: number[], lower: string): void {
+function affixFeatures(own: FeatureSink, lower: string): void {
   if (!/[\uD800-\uDFFF]/.test(lower)) {
     const length = lower.length;
     for (let n = 1; n <= 4 && n < length; n++) {
@@ -192,33 +225,21 @@ function suffixHashOf(lower: string): number {
   return hashString([...lower].slice(-3).join(''));
 }
 
-const ownScratch: number[] = [];
-
 function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
   const lists = kind === 'w' || kind === 'a' ? wordLists(text, lower) : '';
-  const lowerHash = hashString(lower);
-  const shapeHash = hashString(shape);
-  // Built in one array kept for it, then copied at its exact length: a new array per word grew
-  // twice on the way, garbage for the collector.
-  const own = ownScratch;
-  own.length = 0;
-  own.push(mix(T.lower, lowerHash), mix(T.exact, hashString(text)), mix(T.shape, shapeHash), mix(T.script, hashString(scriptOf(text))), mix(T.len, Math.min(codePoints(lower), 12)));
-  affixFeatures(own, lower);
-  for (let k = 0; k < lists.length; k++) own.push(mix(T.list, lists.charCodeAt(k)));
-  if (lists === '') own.push(mix(T.list, 0));
   return {
+    text,
     folded: lower,
-    lowerHash,
+    lowerHash: hashString(lower),
     shortHash: hashString(shortShape(token)),
-    shapeHash,
+    shapeHash: hashString(shape),
     listHash: hashString(lists),
     suffixHash: suffixHashOf(lower),
     lists,
     listBits: listBitsOf(lists),
-    own: own.slice(),
     sumsIndex: -1,
     sumsGeneration: -1,
   };
@@ -267,7 +288,10 @@ export interface Sentence {
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
-const isLongWord = (t: Token) => t.kind === 'word' && /\p{L}{2}/u.test(t.text);
+// `\p{...}` in a module constant: tsx (esbuild for Node 20) turns such a literal into `new RegExp(...)`
+// where it stands, which in a function builds the expression again at each call.
+const TWO_LETTERS = /\p{L}{2}/u;
+const isLongWord = (t: Token) => t.kind === 'word' && TWO_LETTERS.test(t.text);
 
 /** Three in five words of two letters or more in capitals, two at least (a wire headline). */
 function isCapsLine(tokens: Token[]): boolean {
@@ -376,6 +400,7 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
   return hints;
 }
 
+/** The word and shape hash of the sentence's edge; signed, as a word's (`WordInfo`). */
 export const BOUNDARY: number = hashString('<s>');
 
 /** The position feature's value: 0, 1, 2 or later in the sentence, plus 4 at a sentence start. */
@@ -387,33 +412,52 @@ export function positionOf(i: number, t: Token): number {
 // position): `sentenceFeatures` lists them all, and the tagger's scorer (scorer.ts) sums each
 // group's weights once per distinct value and reuses the sum.
 
-/** The bias and what the word says about itself (`WordInfo.own`). */
-export function ownFeatures(f: number[], info: WordInfo): void {
+/**
+ * The bias and what the word says about itself: the word folded and as written, its shape, script
+ * and length, its prefixes and suffixes, its lists. Worked out where the scorer sums them (once
+ * for each place in a sentence the word takes), not kept with the word: an array of them for
+ * each of a dump's new words was most of what the collector had to copy.
+ */
+export function ownFeatures(f: FeatureSink, info: WordInfo): void {
   f.push(T.bias);
-  // A loop, not a spread: a spread into push goes through the iterator protocol.
-  const own = info.own;
-  for (let k = 0; k < own.length; k++) f.push(own[k] as number);
+  f.push(mix(T.lower, info.lowerHash));
+  f.push(mix(T.exact, hashString(info.text)));
+  f.push(mix(T.shape, info.shapeHash));
+  f.push(mix(T.script, hashString(scriptOf(info.text))));
+  f.push(mix(T.len, Math.min(codePoints(info.folded), 12)));
+  affixFeatures(f, info.folded);
+  const lists = info.lists;
+  for (let k = 0; k < lists.length; k++) f.push(mix(T.list, lists.charCodeAt(k)));
+  if (lists === '') f.push(mix(T.list, 0));
 }
 
 /** The token's short shape and position in the sentence. */
-export function positionFeatures(f: number[], shape: number, pos: number): void {
-  f.push(mix(T.short, shape), mix(T.pos, pos), mix(T.shapePos, mix(shape, pos)));
+export function positionFeatures(f: FeatureSink, shape: number, pos: number): void {
+  f.push(mix(T.short, shape));
+  f.push(mix(T.pos, pos));
+  f.push(mix(T.shapePos, mix(shape, pos)));
 }
 
 /** A word in a line written in capitals (a wire headline). */
-export function capsLineFeatures(f: number[], info: WordInfo): void {
-  f.push(mix(T.caps, 1), mix(T.capsWord, info.lowerHash));
+export function capsLineFeatures(f: FeatureSink, info: WordInfo): void {
+  f.push(mix(T.caps, 1));
+  f.push(mix(T.capsWord, info.lowerHash));
 }
 
 /** A word in a line in Title Case (a headline): its capitals say little. */
-export function headlineFeatures(f: number[], info: WordInfo): void {
-  f.push(mix(T.headline, info.shortHash), mix(T.capsWord, info.lowerHash));
+export function headlineFeatures(f: FeatureSink, info: WordInfo): void {
+  f.push(mix(T.headline, info.shortHash));
+  f.push(mix(T.capsWord, info.lowerHash));
 }
 
 /** The neighbour at OFFSETS[k] (two before .. two after); null past the sentence's edge. */
-export function neighbourFeatures(f: number[], k: number, n: WordInfo | null): void {
-  f.push(mix(T.ctxWord[k] as number, n === null ? BOUNDARY : n.lowerHash), mix(T.ctxShape[k] as number, n === null ? BOUNDARY : n.shortHash));
-  if ((k === 1 || k === 2) && n !== null) f.push(mix(T.ctxList[k] as number, n.listHash), mix(T.ctxSuffix[k - 1] as number, n.suffixHash));
+export function neighbourFeatures(f: FeatureSink, k: number, n: WordInfo | null): void {
+  f.push(mix(T.ctxWord[k] as number, n === null ? BOUNDARY : n.lowerHash));
+  f.push(mix(T.ctxShape[k] as number, n === null ? BOUNDARY : n.shortHash));
+  if ((k === 1 || k === 2) && n !== null) {
+    f.push(mix(T.ctxList[k] as number, n.listHash));
+    f.push(mix(T.ctxSuffix[k - 1] as number, n.suffixHash));
+  }
 }
 
 /** The shape before and the token's; the token's and the shape after. */
@@ -424,10 +468,11 @@ export const wordBeforeFeature = (prevWord: number, shape: number): number => mi
 export const wordAfterFeature = (shape: number, nextWord: number): number => mix(T.wordNext, mix(shape, nextWord));
 
 /** What the document says elsewhere about a capitalised word (`bits`), by position. */
-export function documentFeatures(f: number[], bits: number, pos: number, capsLine: boolean): void {
+export function documentFeatures(f: FeatureSink, bits: number, pos: number, capsLine: boolean): void {
   for (let b = 0; b < DOC_BITS; b++) {
     if ((bits & (1 << b)) === 0) continue;
-    f.push(mix(T.doc, b), mix(T.docShape, mix(b, pos + (capsLine ? 8 : 0))));
+    f.push(mix(T.doc, b));
+    f.push(mix(T.docShape, mix(b, pos + (capsLine ? 8 : 0))));
   }
 }
 

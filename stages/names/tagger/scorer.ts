@@ -13,6 +13,7 @@ import {
   capsLineFeatures,
   type DocumentHints,
   documentFeatures,
+  FeatureList,
   headlineFeatures,
   neighbourFeatures,
   ownFeatures,
@@ -67,7 +68,7 @@ export interface Scorer {
 /** `groups`: the arena's size in groups (tests make it small, to see it start again). */
 export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer {
   const mask = (1 << model.bits) - 1;
-  const f: number[] = [];
+  const f = new FeatureList();
   // Whole-number weights (a loaded model's 16-bit steps) sum exactly in 32 bits; a model in
   // training has fractional weights, and is scored feature by feature.
   const whole = model.emit instanceof Int16Array;
@@ -120,8 +121,9 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
     // Summed in nine locals (one a tag, as Viterbi reads them), written once: the arena's numbers
     // are neither cleared nor read first.
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    const features = f.values;
     for (let k = 0; k < f.length; k++) {
-      const bucket = (f[k] as number) & mask;
+      const bucket = (features[k] as number) & mask;
       const r = rows === undefined ? bucket : rowOf(rows, bucket);
       if (r < 0) continue;
       const row = r * TAG_COUNT;
@@ -188,8 +190,13 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
     const short = info?.shortHash ?? BOUNDARY, lower = info?.lowerHash ?? BOUNDARY;
     f.length = 0;
     neighbourFeatures(f, side, info);
-    if (side === 1) f.push(shapeBeforeFeature(short, hash), wordBeforeFeature(lower, hash));
-    else f.push(shapeAfterFeature(hash, short), wordAfterFeature(hash, lower));
+    if (side === 1) {
+      f.push(shapeBeforeFeature(short, hash));
+      f.push(wordBeforeFeature(lower, hash));
+    } else {
+      f.push(shapeAfterFeature(hash, short));
+      f.push(wordAfterFeature(hash, lower));
+    }
     const sums = store();
     if (shape < NEAR_SHAPES) near[slot] = sums;
     else far.set(key, sums);
