@@ -82,7 +82,7 @@ function hanNameAt(run: string, i: number): string | null {
       const end = i + surname.length + given;
       if (end > run.length) continue;
       const name = run.slice(i, end);
-      if (/[\p{Script=Hiragana}\p{Script=Katakana}·]/u.test(name) || d.cuesAfter.includes(name)) continue;
+      if (KANA_OR_DOT.test(name) || d.cuesAfter.includes(name)) continue;
       // A given name holds no particle or title: 中方对此 is no name, 石破茂氏 is 石破茂.
       const givenPart = run.slice(i + surname.length, end);
       if ([...givenPart].some((ch, k) => k > 0 ? startsWithAny(run.slice(i + surname.length + k), d.cuesAfter) : d.cuesAfter.includes(ch))) continue;
@@ -144,6 +144,7 @@ export function cjkNames(text: string): Token[] {
 // A module constant: tsx (esbuild for Node 20) turns a literal with `\p{...}` into `new RegExp(...)`
 // where it stands, which in a function builds the expression again at each call.
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const KANA_OR_DOT = /[\p{Script=Hiragana}\p{Script=Katakana}·]/u;
 
 /**
  * Chinese names in Cyrillic: a Palladius surname and given name (Ван И, Си Цзиньпином). A one-letter

@@ -40,7 +40,11 @@ export const MARK = 8192;
 
 const table = new Uint16Array(0x10000);
 
-const foldsToItself = (ch: string): boolean => ch.toLowerCase() === ch && ch.normalize('NFD') === ch && !/\p{M}|[’ʼ`łøđħıŀ]/u.test(ch);
+const MARK_OR_FOLDED_LETTER = /\p{M}|[’ʼ`łøđħıŀ]/u;
+const TITLE_CASE = /\p{Lt}/u;
+const OTHER = /\p{Lo}/u;
+
+const foldsToItself = (ch: string): boolean => ch.toLowerCase() === ch && ch.normalize('NFD') === ch && !MARK_OR_FOLDED_LETTER.test(ch);
 
 // The Unicode classes and scripts come from the core's tables (pipeline/core/text.ts), tested once
 // per code point there; the rest is the names stage's own: title case, letters of caseless
@@ -51,13 +55,13 @@ function bitsOf(ch: string): number {
   const script = scriptOf(code);
   let bits = KNOWN;
   if (kind & CORE_LETTER) bits |= LETTER;
-  if (kind & CORE_UPPER || /\p{Lt}/u.test(ch)) bits |= OPENS_CAPITALISED;
+  if (kind & CORE_UPPER || TITLE_CASE.test(ch)) bits |= OPENS_CAPITALISED;
   if (kind & CORE_UPPER) bits |= UPPER;
-  if (kind & CORE_LOWER || /\p{Lo}/u.test(ch)) bits |= LOWER_OR_OTHER;
+  if (kind & CORE_LOWER || OTHER.test(ch)) bits |= LOWER_OR_OTHER;
   if (kind & DIGIT) bits |= NUMBER;
   if (ch.toUpperCase() !== ch) bits |= CHANGES_UPPER;
   if (ch.toLowerCase() !== ch) bits |= CHANGES_LOWER;
-  if (/\p{Lo}/u.test(ch)) bits |= OTHER_LETTER;
+  if (OTHER.test(ch)) bits |= OTHER_LETTER;
   if (script === 'Cyrillic') bits |= CYRILLIC;
   if (script === 'Greek') bits |= GREEK;
   if (script === 'Han') bits |= HAN;

@@ -4,6 +4,9 @@ import { memoize } from '../../pipeline/core/memo.ts';
 import { foldTables, lexicon, scriptTables } from './lexicon.ts';
 import { charBits, FOLDS_TO_LOWER_CASE, isSurrogate } from './letters.ts';
 
+// Module constants, never literals inside a function: see scripts/check-regex.mjs.
+const MARKS = /\p{M}/gu;
+
 const tables = scriptTables();
 const folds = foldTables();
 const variants = new Map(Object.entries(folds.variants));
@@ -52,7 +55,7 @@ export function withoutDiacritics(word: string): string {
   if (/^[\x20-\x7e]*$/.test(word)) return word;
   return word
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .replace(/[łøđħıŀŁØĐĦ]/g, (ch) => {
       const lower = LETTERS_WITHOUT_DECOMPOSITION[ch.toLowerCase()] ?? 'i';
       return ch === ch.toLowerCase() ? lower : lower.toUpperCase();
@@ -104,7 +107,7 @@ function foldOne(word: string): string {
   if (/^[a-z.'-]*$/.test(lower)) return lower;
   return lower
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .replace(/[’ʼ`]/g, "'")
     .replace(/[łøđħıŀ]/g, (ch) => LETTERS_WITHOUT_DECOMPOSITION[ch] as string);
 }

@@ -46,6 +46,11 @@ export class WordToken implements Token {
 // numbers, line breaks, any other single character.
 const TOKEN = /(?:\p{L}\p{M}*\.){2,}|[\p{L}\p{M}]+(?:['’‐-][\p{L}\p{M}]+)*|\p{N}+|\n|\S/gu;
 const UPPER = /^\p{Lu}|^\p{Lt}/u;
+// For characters past U+FFFF (the table of letters.ts holds the rest).
+const OPENS_LETTER = /^\p{L}/u;
+const OPENS_NUMBER = /^\p{N}/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const NOT_LETTERS = /[^\p{L}]/gu;
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '«', '»', '•', '-', '–', '—', '(', ')', '[', ']', ';', '¿', '¡', '*', '|']);
 
 /** The kind of a match of TOKEN by its first character (a letter opens a word, an initial or an abbreviation). */
@@ -55,10 +60,10 @@ function kindOf(value: string, text: string, start: number): TokenKind {
   // Past ASCII, the first character's class from the table of letters.ts (a regular expression
   // when it is past U+FFFF).
   const bits = c < 128 || isSurrogate(c) ? 0 : charBits(c);
-  const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : isSurrogate(c) ? /^\p{L}/u.test(value) : (bits & LETTER) !== 0;
-  if (!letter) return (c < 128 ? c >= 48 && c <= 57 : isSurrogate(c) ? /^\p{N}/u.test(value) : (bits & NUMBER) !== 0) ? 'number' : 'punct';
+  const letter = c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : isSurrogate(c) ? OPENS_LETTER.test(value) : (bits & LETTER) !== 0;
+  if (!letter) return (c < 128 ? c >= 48 && c <= 57 : isSurrogate(c) ? OPENS_NUMBER.test(value) : (bits & NUMBER) !== 0) ? 'number' : 'punct';
   if (value.endsWith('.')) return 'abbreviation';
-  if (codeAt(text, start + value.length) === 46 && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : /^\p{Lu}$/u.test(value))) return 'initial';
+  if (codeAt(text, start + value.length) === 46 && (c < 128 ? value.length === 1 && c >= 65 && c <= 90 : ONE_CAPITAL.test(value))) return 'initial';
   return 'word';
 }
 
@@ -111,7 +116,7 @@ function caseByTable(value: string): number {
 
 /** `caseBits` of a word with characters past U+FFFF. */
 function caseByRegex(value: string): number {
-  const letters = value.replace(/[^\p{L}]/gu, '');
+  const letters = value.replace(NOT_LETTERS, '');
   const allCaps = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
   return (UPPER.test(value) ? CAPITALIZED : 0) | (allCaps ? ALL_CAPS : 0);
 }

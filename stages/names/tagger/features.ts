@@ -9,6 +9,17 @@ import { foldWord } from '../spelling.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
 
+// For characters past U+FFFF, which the table of letters.ts does not hold. Module constants, never
+// literals inside a function: see scripts/check-regex.mjs.
+const IS_UPPER = /\p{Lu}/u;
+const IS_LOWER_OR_OTHER = /\p{Ll}|\p{Lo}/u;
+const IS_NUMBER = /\p{N}/u;
+const IS_LETTER = /\p{L}/u;
+const OPENS_OTHER = /^\p{Lo}/u;
+const HAS_CYRILLIC = /\p{Script=Cyrillic}/u;
+const HAS_GREEK = /\p{Script=Greek}/u;
+const HAS_HAN = /\p{Script=Han}/u;
+
 /**
  * Mixes two 32-bit values into one (murmur3's finaliser): templates and values make one hash. Signed
  * (`| 0`): a small integer to V8, where an unsigned hash of 2^31 or more is a number object made for
@@ -89,7 +100,7 @@ function shapeByRegex(w: string): string {
   let last = '';
   let run = 0;
   for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const c = IS_UPPER.test(ch) ? 'X' : IS_LOWER_OR_OTHER.test(ch) ? 'x' : IS_NUMBER.test(ch) ? 'd' : ch;
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) out += c;
@@ -130,7 +141,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 function opensWithOtherLetter(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c < 128 || Number.isNaN(c)) return false;
-  return isSurrogate(c) ? /^\p{Lo}/u.test(w) : (charBits(c) & OTHER_LETTER) !== 0;
+  return isSurrogate(c) ? OPENS_OTHER.test(w) : (charBits(c) & OTHER_LETTER) !== 0;
 }
 
 /** The script of a word: Cyrillic, Greek or Han when it has a letter of one (in that order), else Latin when it has a letter. */
@@ -150,10 +161,10 @@ function scriptOf(w: string): string {
 
 /** `scriptOf` of a word with characters past U+FFFF. */
 function scriptByRegex(w: string): string {
-  if (/\p{Script=Cyrillic}/u.test(w)) return 'cyr';
-  if (/\p{Script=Greek}/u.test(w)) return 'grc';
-  if (/\p{Script=Han}/u.test(w)) return 'han';
-  return /\p{L}/u.test(w) ? 'lat' : 'none';
+  if (HAS_CYRILLIC.test(w)) return 'cyr';
+  if (HAS_GREEK.test(w)) return 'grc';
+  if (HAS_HAN.test(w)) return 'han';
+  return IS_LETTER.test(w) ? 'lat' : 'none';
 }
 
 /**

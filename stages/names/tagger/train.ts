@@ -52,6 +52,7 @@ function goldTags(tokens: Token[], doc: ConllDocument): number[] {
 // Wire headlines in the training data are in capitals; news on the web writes them in Title Case.
 // Each line in capitals is learned a second time in Title Case, with the same entities.
 const CAPS_LINE = /^(?=.*\p{Lu}{3})[^\p{Ll}]+$/u;
+const CAPITALS = /\p{Lu}+/gu;
 
 function titleCased(doc: ConllDocument): ConllDocument | null {
   let text = '';
@@ -60,7 +61,7 @@ function titleCased(doc: ConllDocument): ConllDocument | null {
   for (const line of doc.text.split('\n')) {
     const end = at + line.length;
     if (CAPS_LINE.test(line)) {
-      const titled = line.replace(/\p{Lu}+/gu, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+      const titled = line.replace(CAPITALS, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
       if (titled.length === line.length) {
         if (text.length > 0) text += '\n';
         const shift = text.length - at;
