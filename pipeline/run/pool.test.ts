@@ -8,7 +8,7 @@ import { documentTimeout } from './run.ts';
 /** A pool's result as the output files will hold it: the record and the stage lines. */
 const parsed = (r: WrittenResult) => ({
   record: JSON.parse(r.lines.at(-1) as string) as NewsRecord,
-  stageLines: r.lines.slice(0, -1).map((l) => JSON.parse(l) as { learned?: unknown }),
+  stageLines: r.lines.slice(0, -1).map((l) => JSON.parse(l) as { learned?: unknown; seen?: number }),
 });
 
 const doc = (id: string, text: string): InputDocument => ({ id, source: { path: 'x', url: null }, text, html: null, date: null, langHint: null, error: null });
@@ -61,50 +61,39 @@ describe('the worker pool', () => {
   });
 });
 
-describe('the batch learners\' results in the pool', () => {
-  it('reach each document as the main thread has them, sent once a worker and named again after that, also to a replacement worker', async () => {
+// One worker for both (each worker started from the sources costs most of a second): its
+// replacement, after the stuck document, shows what a new worker is sent.
+describe('the batch learners\' results and the warm-up in the pool', () => {
+  it('warms up on a document it answers nothing for, then gives each document the results the main thread has, sent once a worker and named again after that', async () => {
     const window1 = { names: ['Ada Lovelace', 'Alan Turing'] };
     const window2 = { names: ['Grace Hopper'] };
     const site = { lines: ['Home'] };
     const docs = [
       { ...doc('a', 'One.'), learned: { names: window1, chrome: site } },
       { ...doc('b', 'Two.'), learned: { names: window1 } },
-      { ...doc('c', 'stuck'), learned: { names: window1, chrome: site } },
       { ...doc('d', 'Four.'), learned: { names: window2, chrome: site } },
       { ...doc('e', 'Five.'), learned: { names: window1 } },
+      { ...doc('c', 'stuck'), learned: { names: window1, chrome: site } },
       doc('f', 'Six.'),
+      { ...doc('g', 'Seven.'), learned: { names: window1, chrome: site } },
     ];
     const pool = new WorkerPool(
-      2,
-      { stages: ['count', 'stuck', 'learned'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href },
+      1,
+      { stages: ['count', 'stuck', 'learned', 'seen'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href },
       { timeoutMs: (d) => (d.id === 'c' ? 800 : null) },
     );
     try {
-      const results = (await Promise.all(docs.map((d) => pool.process(d)))).map(parsed);
-      expect(results.map((r) => [r.record.id, r.record.error?.stage ?? null, r.stageLines[2]?.learned ?? null])).toEqual([
-        ['a', null, { names: window1, chrome: site }],
-        ['b', null, { names: window1 }],
-        ['c', 'stuck', null],
-        ['d', null, { names: window2, chrome: site }],
-        ['e', null, { names: window1 }],
-        ['f', null, null],
-      ]);
-    } finally {
-      await pool.close();
-    }
-  });
-});
-
-describe('warming up', () => {
-  it('has every worker process the warm-up document first, and answers nothing for it', async () => {
-    const pool = new WorkerPool(2, { stages: ['seen'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href });
-    try {
       pool.warmUp(doc('w', 'The first document read.'));
-      const results = (await Promise.all([pool.process(doc('a', 'One.')), pool.process(doc('b', 'Two.'))])).map(parsed);
-      // Each worker's second document: the warm-up was its first.
-      expect(results.map((r) => [r.record.id, r.stageLines[0]])).toEqual([
-        ['a', { id: 'a', seen: 2, input: 'One.', decisions: [] }],
-        ['b', { id: 'b', seen: 2, input: 'Two.', decisions: [] }],
+      const results = (await Promise.all(docs.map((d) => pool.process(d)))).map(parsed);
+      // `seen`: the warm-up was the first worker's first document; f and g went to its replacement.
+      expect(results.map((r) => [r.record.id, r.record.error?.stage ?? null, r.stageLines[2]?.learned ?? null, r.stageLines[3]?.seen ?? null])).toEqual([
+        ['a', null, { names: window1, chrome: site }, 2],
+        ['b', null, { names: window1 }, 3],
+        ['d', null, { names: window2, chrome: site }, 4],
+        ['e', null, { names: window1 }, 5],
+        ['c', 'stuck', null, null],
+        ['f', null, null, 1],
+        ['g', null, { names: window1, chrome: site }, 2],
       ]);
     } finally {
       await pool.close();
