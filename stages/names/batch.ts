@@ -16,8 +16,10 @@ import { isConnector, isCountry, isDemonym, isGivenName, isNameWord, isOrgWord, 
 export interface LearnedNames {
   names: { spelling: string; count: number }[];
   /**
-   * A digest of `names`. A worker thread gets a copy of the window's names with every document, a
-   * new object each time: the digest lets it build the window's index once, not once a document.
+   * A digest of `names`. newsnorm's worker pool sends a worker the window's names once (the runner's
+   * pool.ts), but a pipeline that copies them with every document (a structured clone to a thread
+   * of its own) hands the stage a new object each time: the digest lets it build the window's
+   * index once, not once a document.
    */
   key?: string;
 }
