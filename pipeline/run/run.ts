@@ -369,11 +369,14 @@ async function* partDocuments(
   // Line numbers run on from one range of a dump to the next (read.ts).
   const carry: LineCarry = new Map();
   let first = true;
-  const read = (doc: InputDocument) => {
-    if (first) onFirstRead(doc);
-    first = false;
-  };
-  for (const part of parts) yield* learnInWindows(readEntries(part.entries, ids, options, carry), stages, read);
+  async function* told(documents: AsyncGenerator<InputDocument>): AsyncGenerator<InputDocument> {
+    for await (const doc of documents) {
+      if (first) onFirstRead(doc);
+      first = false;
+      yield doc;
+    }
+  }
+  for (const part of parts) yield* learnInWindows(told(readEntries(part.entries, ids, options, carry)), stages);
 }
 
 /** On --resume, the counts of the documents kept from the interrupted run. */

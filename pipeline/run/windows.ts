@@ -20,25 +20,16 @@ export const LEARNING_WINDOW: { documents: number; bytes: number } = { documents
  * document handed out lets one document of the next window be read and learned, so that learning
  * is spread over the run instead of stopping it (workers idle) once a window.
  */
-export async function* learnInWindows(
-  documents: AsyncGenerator<InputDocument>,
-  stages: StageDefinition[],
-  /** Told of each document as it is read, before it is learned from. */
-  onRead: (doc: InputDocument) => void = () => {},
-): AsyncGenerator<InputDocument> {
+export async function* learnInWindows(documents: AsyncGenerator<InputDocument>, stages: StageDefinition[]): AsyncGenerator<InputDocument> {
   const learning = stages.filter((s) => s.createLearner !== undefined);
   if (learning.length === 0) {
-    for await (const doc of documents) {
-      onRead(doc);
-      yield doc;
-    }
+    yield* documents;
     return;
   }
   let ready: InputDocument[] = [];
   let next = 0;
   let window = new Window(learning);
   for await (const doc of documents) {
-    onRead(doc);
     window.add(doc);
     if (next < ready.length) yield ready[next++] as InputDocument;
     if (!window.full()) continue;
