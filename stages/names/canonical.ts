@@ -43,10 +43,12 @@ function nominativeScore(words: Token[]): number {
   return score;
 }
 
+/** The words of a form that are no initials or particles. */
+const fullWords = (ws: Token[]): number => ws.filter((w) => w.kind === 'word' && !isConnector(w.text)).length;
+
 /** Sorts candidate forms: fullest first, then nominative, then shortest, then by code points. */
 export function compareForms(a: Token[], b: Token[]): number {
-  const full = (ws: Token[]) => ws.filter((w) => w.kind === 'word' && !isConnector(w.text)).length;
-  const byWords = full(b) - full(a) || nominativeScore(a) - nominativeScore(b);
+  const byWords = fullWords(b) - fullWords(a) || nominativeScore(a) - nominativeScore(b);
   if (byWords !== 0 || a === b) return byWords;
   const da = displayName(a);
   const db = displayName(b);

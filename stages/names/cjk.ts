@@ -54,15 +54,19 @@ function wordToken(text: string, start: number): Token {
   return new WordToken(text, start, start + text.length, 'word', true, false, false, false);
 }
 
+/** Whether a title of the lists ends right before `i` of a run. */
+const titleEndsAt = (run: string, i: number): boolean => endsWithAny(run.slice(Math.max(0, i - 6), i), lists().titlesBefore);
+
 /** The name starting at `i` of a run of Han characters, or null. */
 function hanNameAt(run: string, i: number): string | null {
   const d = lists();
   // Whether a title ends right before `i`: asked only where it can matter (it was asked at every
   // character of every run, against every title).
+  // Kept in a variable, not a closure: tsx names each closure it makes at run time (`__name`), and
+  // this function runs at every character of a run.
   let titledBefore: boolean | undefined;
-  const titled = () => (titledBefore ??= endsWithAny(run.slice(Math.max(0, i - 6), i), d.titlesBefore));
   // A foreign name in transcription characters, after a title: 国务卿鲁比奥.
-  if (d.foreign.has(run[i] as string) && titled()) {
+  if (d.foreign.has(run[i] as string) && (titledBefore ??= titleEndsAt(run, i))) {
     let j = i;
     while (j < run.length && d.foreign.has(run[j] as string) && !startsWithAny(run.slice(j), d.cuesAfter)) j++;
     if (j - i >= 2) return run.slice(i, j);
@@ -87,7 +91,7 @@ function hanNameAt(run: string, i: number): string | null {
       const givenPart = run.slice(i + surname.length, end);
       if ([...givenPart].some((ch, k) => k > 0 ? startsWithAny(run.slice(i + surname.length + k), d.cuesAfter) : d.cuesAfter.includes(ch))) continue;
       const after = run.slice(end);
-      if ((after === '' && titled()) || (after !== '' && startsWithAny(after, d.cuesAfter) && (given > 0 || titled()))) return name;
+      if ((after === '' && (titledBefore ??= titleEndsAt(run, i))) || (after !== '' && startsWithAny(after, d.cuesAfter) && (given > 0 || (titledBefore ??= titleEndsAt(run, i))))) return name;
     }
   }
   return null;
