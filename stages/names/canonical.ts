@@ -98,11 +98,14 @@ export function displayName(words: Token[]): string {
 export function preferNominative(best: Token[], words: () => Token[]): Token[] {
   if (!best.some((w) => hasCyrillic(w.text) || hasGreek(w.text))) return best;
   const all = words();
+  // Each word's key worked out once, not once for each word of the best form.
+  const keys = all.map((other) => (other.kind === 'word' ? wordKey(other) : null));
   return best.map((w) => {
     const stem = wordKey(w);
     let pick = w;
-    for (const other of all) {
-      if (other.kind !== 'word' || wordKey(other) !== stem) continue;
+    for (let k = 0; k < all.length; k++) {
+      const other = all[k] as Token;
+      if (keys[k] !== stem) continue;
       const better = nominativeScore([other]) - nominativeScore([pick]) || other.text.length - pick.text.length || (other.text < pick.text ? -1 : other.text > pick.text ? 1 : 0);
       if (better < 0) pick = other;
     }
