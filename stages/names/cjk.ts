@@ -27,6 +27,8 @@ let data:
       foreign: Set<string>;
       /** The cues after a name that stand after a surname alone: longer than a character, or 氏. */
       cuesAfterSurname: string[];
+      /** The first code unit of every Chinese and Japanese surname: most characters open none. */
+      surnameOpeners: Set<string>;
     })
   | undefined;
 
@@ -40,6 +42,7 @@ function lists() {
     korean: new Set(raw.koreanSurnames),
     foreign: new Set(raw.transliteration),
     cuesAfterSurname: raw.cuesAfter.filter((c) => c.length > 1 || c === '氏'),
+    surnameOpeners: new Set([...raw.chineseSurnames, ...raw.japaneseSurnames].map((s) => s[0] as string)),
   };
   return data;
 }
@@ -71,6 +74,8 @@ function hanNameAt(run: string, i: number): string | null {
     while (j < run.length && d.foreign.has(run[j] as string) && !startsWithAny(run.slice(j), d.cuesAfter)) j++;
     if (j - i >= 2) return run.slice(i, j);
   }
+  // Both surnames tried below open with this code unit.
+  if (!d.surnameOpeners.has(run[i] as string)) return null;
   for (const surname of [run.slice(i, i + 2), run.slice(i, i + 1)]) {
     const chinese = d.chinese.has(surname);
     const japanese = d.japanese.has(surname);
