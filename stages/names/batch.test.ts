@@ -104,6 +104,26 @@ describe('the full Latin names the learner gathers', () => {
     expect(names('Macron said. Эммануэль Макрон и Μητσοτάκης. Will Power Grid fail?')).toEqual([]);
   });
 
+  it('remembers a run with whether it opens a sentence: the same run mid-sentence still names someone', () => {
+    // A stop word (Bill) opens no name at a sentence's start.
+    expect(names('Bill Clinton spoke.')).toEqual([]);
+    expect(names('He met Bill Clinton.')).toEqual(['Bill Clinton']);
+    const learner = createNamesLearner();
+    learner.add({ text: 'Bill Clinton spoke.' });
+    learner.add({ text: 'He met Bill Clinton.' });
+    learner.add({ text: 'Bill Clinton spoke again.' });
+    expect(learner.result().names).toEqual([{ spelling: 'Bill Clinton', count: 1 }]);
+  });
+
+  it('finds the runs latinFullNames finds, after any character (a capital past U+FFFF, Cyrillic, accents)', () => {
+    const text = '𝐀 Bob. Žena viděla Pedro Sánchez Pérez a Jana Nováková. Путин и Emmanuel Macron; «Olaf Scholz» 𝐁ill Gates, Anne-Marie Dupont';
+    const learner = createNamesLearner();
+    learner.add({ text });
+    const expected = [...new Set(latinFullNames(text).map((n) => n.map((w) => w.text).join(' ')))].sort();
+    expect(expected.length).toBeGreaterThan(2);
+    expect(learner.result().names.map((n) => n.spelling)).toEqual(expected);
+  });
+
   it('counts each spelling once a document', () => {
     const learner = createNamesLearner();
     learner.add({ text: 'Donald Trump spoke. Later Donald Trump left.' });

@@ -43,10 +43,12 @@ function nominativeScore(words: Token[]): number {
   return score;
 }
 
+/** The words of a form that are no initials or particles. */
+const fullWords = (ws: Token[]): number => ws.filter((w) => w.kind === 'word' && !isConnector(w.text)).length;
+
 /** Sorts candidate forms: fullest first, then nominative, then shortest, then by code points. */
 export function compareForms(a: Token[], b: Token[]): number {
-  const full = (ws: Token[]) => ws.filter((w) => w.kind === 'word' && !isConnector(w.text)).length;
-  const byWords = full(b) - full(a) || nominativeScore(a) - nominativeScore(b);
+  const byWords = fullWords(b) - fullWords(a) || nominativeScore(a) - nominativeScore(b);
   if (byWords !== 0 || a === b) return byWords;
   const da = displayName(a);
   const db = displayName(b);
@@ -96,11 +98,14 @@ export function displayName(words: Token[]): string {
 export function preferNominative(best: Token[], words: () => Token[]): Token[] {
   if (!best.some((w) => hasCyrillic(w.text) || hasGreek(w.text))) return best;
   const all = words();
+  // Each word's key worked out once, not once for each word of the best form.
+  const keys = all.map((other) => (other.kind === 'word' ? wordKey(other) : null));
   return best.map((w) => {
     const stem = wordKey(w);
     let pick = w;
-    for (const other of all) {
-      if (other.kind !== 'word' || wordKey(other) !== stem) continue;
+    for (let k = 0; k < all.length; k++) {
+      const other = all[k] as Token;
+      if (keys[k] !== stem) continue;
       const better = nominativeScore([other]) - nominativeScore([pick]) || other.text.length - pick.text.length || (other.text < pick.text ? -1 : other.text > pick.text ? 1 : 0);
       if (better < 0) pick = other;
     }

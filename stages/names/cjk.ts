@@ -27,6 +27,8 @@ let data:
       foreign: Set<string>;
       /** The cues after a name that stand after a surname alone: longer than a character, or 氏. */
       cuesAfterSurname: string[];
+      /** The first code unit of every Chinese and Japanese surname: most characters open none. */
+      surnameOpeners: Set<string>;
     })
   | undefined;
 
@@ -40,6 +42,7 @@ function lists() {
     korean: new Set(raw.koreanSurnames),
     foreign: new Set(raw.transliteration),
     cuesAfterSurname: raw.cuesAfter.filter((c) => c.length > 1 || c === '氏'),
+    surnameOpeners: new Set([...raw.chineseSurnames, ...raw.japaneseSurnames].map((s) => s[0] as string)),
   };
   return data;
 }
@@ -54,19 +57,25 @@ function wordToken(text: string, start: number): Token {
   return new WordToken(text, start, start + text.length, 'word', true, false, false, false);
 }
 
+/** Whether a title of the lists ends right before `i` of a run. */
+const titleEndsAt = (run: string, i: number): boolean => endsWithAny(run.slice(Math.max(0, i - 6), i), lists().titlesBefore);
+
 /** The name starting at `i` of a run of Han characters, or null. */
 function hanNameAt(run: string, i: number): string | null {
   const d = lists();
   // Whether a title ends right before `i`: asked only where it can matter (it was asked at every
   // character of every run, against every title).
+  // Kept in a variable, not a closure: tsx names each closure it makes at run time (`__name`), and
+  // this function runs at every character of a run.
   let titledBefore: boolean | undefined;
-  const titled = () => (titledBefore ??= endsWithAny(run.slice(Math.max(0, i - 6), i), d.titlesBefore));
   // A foreign name in transcription characters, after a title: 国务卿鲁比奥.
-  if (d.foreign.has(run[i] as string) && titled()) {
+  if (d.foreign.has(run[i] as string) && (titledBefore ??= titleEndsAt(run, i))) {
     let j = i;
     while (j < run.length && d.foreign.has(run[j] as string) && !startsWithAny(run.slice(j), d.cuesAfter)) j++;
     if (j - i >= 2) return run.slice(i, j);
   }
+  // Both surnames tried below open with this code unit.
+  if (!d.surnameOpeners.has(run[i] as string)) return null;
   for (const surname of [run.slice(i, i + 2), run.slice(i, i + 1)]) {
     const chinese = d.chinese.has(surname);
     const japanese = d.japanese.has(surname);
@@ -87,7 +96,7 @@ function hanNameAt(run: string, i: number): string | null {
       const givenPart = run.slice(i + surname.length, end);
       if ([...givenPart].some((ch, k) => k > 0 ? startsWithAny(run.slice(i + surname.length + k), d.cuesAfter) : d.cuesAfter.includes(ch))) continue;
       const after = run.slice(end);
-      if ((after === '' && titled()) || (after !== '' && startsWithAny(after, d.cuesAfter) && (given > 0 || titled()))) return name;
+      if ((after === '' && (titledBefore ??= titleEndsAt(run, i))) || (after !== '' && startsWithAny(after, d.cuesAfter) && (given > 0 || (titledBefore ??= titleEndsAt(run, i))))) return name;
     }
   }
   return null;

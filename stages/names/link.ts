@@ -128,17 +128,26 @@ function linkLooseRun(run: Token[], index: Map<string, LinkedPerson[]>): void {
   }
 }
 
+// Functions of the module, not closures made per document: tsx names each closure it makes at run
+// time (`__name`, a property defined on it).
+function listUnder(map: Map<string, LinkedPerson[]>, key: string, p: LinkedPerson): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [p]);
+  else list.push(p);
+}
+
+function listOnceUnder(map: Map<string, LinkedPerson[]>, key: string, p: LinkedPerson): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [p]);
+  else if (!list.includes(p)) list.push(p);
+}
+
 /** Groups a document's name mentions into people and links the short forms to them. */
 export function linkPeople(doc: DocumentNames): LinkedPerson[] {
   const persons: LinkedPerson[] = [];
   // Persons by the key of their last word and of their first word: a short form shares one of them.
   const byLast = new Map<string, LinkedPerson[]>();
   const byFirst = new Map<string, LinkedPerson[]>();
-  const push = (map: Map<string, LinkedPerson[]>, key: string, p: LinkedPerson) => {
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [p]);
-    else list.push(p);
-  };
   // Full names first, so that every shorter form finds the name it shortens.
   const ordered = [...doc.mentions].sort((a, b) => b.tokens.length - a.tokens.length || (a.tokens[0] as Token).start - (b.tokens[0] as Token).start);
   for (const m of ordered) {
@@ -151,26 +160,21 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
     else {
       const person: LinkedPerson = { keys, best: m.tokens, mentions: [mention], roles: m.role === null ? [] : [m.role] };
       persons.push(person);
-      push(byLast, keys.at(-1) as string, person);
-      push(byFirst, keys[0] as string, person);
+      listUnder(byLast, keys.at(-1) as string, person);
+      listUnder(byFirst, keys[0] as string, person);
     }
   }
 
   // Every short form of every person, for the capitalised words no rule claimed.
   const index = new Map<string, LinkedPerson[]>();
-  const add = (key: string, p: LinkedPerson) => {
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [p]);
-    else if (!list.includes(p)) list.push(p);
-  };
   for (const p of persons) {
     const chinese = isChineseName(p.best);
     for (let k = 0; k < p.keys.length; k++) {
       // Suffixes of the name, a surname with its particle among them ("de Silva", "Van Moer").
       if (k > 0 && p.keys.slice(k).every((key) => isConnector(key))) continue;
-      if (k === 0 || !chinese) add(p.keys.slice(k).join(' '), p);
+      if (k === 0 || !chinese) listOnceUnder(index, p.keys.slice(k).join(' '), p);
     }
-    if (chinese) add(p.keys[0] as string, p);
+    if (chinese) listOnceUnder(index, p.keys[0] as string, p);
   }
   // No person, no short form of one: the capitalised words left over name nobody.
   if (index.size > 0) for (const run of doc.loose) linkLooseRun(run, index);

@@ -2,7 +2,7 @@
 // organisation's name... Each test looks the word up folded (and romanised for Cyrillic and Greek).
 import { lexicon } from './lexicon.ts';
 import { memoize } from '../../pipeline/core/memo.ts';
-import { foldWord, hasCyrillic, hasGreek, pastLatin, romanizeFolded, romanizeWord, spellRomanized, spellWord } from './spelling.ts';
+import { foldWord, hasCyrillic, hasGreek, pastLatin, romanizeFolded, romanizeWord, spellRomanized } from './spelling.ts';
 import type { Token } from './tokens.ts';
 
 const lex = lexicon();
@@ -69,11 +69,14 @@ function givenName(folded: string, listed: boolean): boolean {
   if (isListedGivenName(roman) || isListedGivenName(spellRomanized(roman))) return true;
   if (cyrillic) {
     // Russian writes the h of foreign names as х (Хакан: Hakan, Ахмед: Ahmed).
-    const foreign = (w: string) => isListedGivenName(romanizeWord(w).replace(/kh/g, 'h'));
     // The word read so is `roman` (folding twice is folding once): looked up already unless it has a kh.
     if (roman.includes('kh') && isListedGivenName(roman.replace(/kh/g, 'h'))) return true;
     const bare = folded.replace(RUSSIAN_OBLIQUE, '');
-    if (bare !== folded) return isListedGivenName(romanizeWord(bare)) || isListedGivenName(spellWord(`${bare}й`)) || foreign(bare);
+    if (bare !== folded) {
+      // `spellWord` without its memo: this word's information is kept by the caller already.
+      const romanBare = romanizeWord(bare);
+      return isListedGivenName(romanBare) || isListedGivenName(spellRomanized(romanizeWord(`${bare}й`))) || isForeignGivenName(romanBare);
+    }
   }
   if (greek) {
     // Greek writes foreign d and b as ντ and μπ inside a word too (Βλαντιμίρ).
@@ -81,6 +84,9 @@ function givenName(folded: string, listed: boolean): boolean {
   }
   return false;
 }
+
+/** A Cyrillic word (`roman`: romanised) read as a foreign given name: Russian writes the h of foreign names as х (Хакан: Hakan, Ахмед: Ahmed). */
+const isForeignGivenName = (roman: string): boolean => isListedGivenName(roman.replace(/kh/g, 'h'));
 
 // Russian and Greek decline the words of a list too (России, Кремля, Εξωτερικών): a word is
 // looked up as written and as its stem with each common nominative ending put back.

@@ -212,7 +212,7 @@ function hashRange(w: string, from: number, to: number): number {
  * all) is hashed in place; one with characters past it is cut into code points.
  */
 function affixFeatures(own: FeatureSink, lower: string): void {
-  if (!/[\uD800-\uDFFF]/.test(lower)) {
+  if (!hasSurrogate(lower)) {
     const length = lower.length;
     for (let n = 1; n <= 4 && n < length; n++) {
       if (n < 4) own.push(mix(PREFIXES[n - 1] as number, hashRange(lower, 0, n)));
@@ -227,12 +227,21 @@ function affixFeatures(own: FeatureSink, lower: string): void {
   }
 }
 
+/**
+ * Whether a word has a character past U+FFFF (a surrogate half), by its codes: a regular
+ * expression for it cost more than the test, three times for each new word.
+ */
+function hasSurrogate(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (isSurrogate(w.charCodeAt(i))) return true;
+  return false;
+}
+
 /** The number of code points of a word (its length unless it has characters past the BMP). */
-const codePoints = (w: string): number => (/[\uD800-\uDFFF]/.test(w) ? [...w].length : w.length);
+const codePoints = (w: string): number => (hasSurrogate(w) ? [...w].length : w.length);
 
 /** `hashString` of a word's last three code points. */
 function suffixHashOf(lower: string): number {
-  if (!/[\uD800-\uDFFF]/.test(lower)) return hashRange(lower, Math.max(0, lower.length - 3), lower.length);
+  if (!hasSurrogate(lower)) return hashRange(lower, Math.max(0, lower.length - 3), lower.length);
   return hashString([...lower].slice(-3).join(''));
 }
 

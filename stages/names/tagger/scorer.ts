@@ -251,19 +251,24 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
    * add a shape. False when the sentence needs more than fresh tables hold (hostile text).
    */
   const roomFor = (infos: WordInfo[]): boolean => {
-    const fits = (countGroups: boolean) => {
-      let fresh = 0;
-      for (let i = 0; i < infos.length; i++) if ((infos[i] as WordInfo).sumsGeneration !== generation) fresh++;
-      // A long sentence repeats its words (a table's rows, hostile text): count each word once
-      // (a word's information is one object) before giving up on the tables.
-      if (fresh > MAX_SHAPES) fresh = new Set(infos.filter((info) => info.sumsGeneration !== generation)).size;
-      return (!countGroups || used + infos.length * GROUPS_PER_TOKEN <= groups) && nextWord + fresh <= words && shapeHashes.length + fresh <= MAX_SHAPES;
-    };
-    if (fits(true)) return true;
+    if (fits(infos, true)) return true;
     reset();
     // Eight groups a token is a bound, not a count: a sentence of many tokens but few words needs
     // far fewer. Fresh tables take it if its words fit; `store` says if its sums did not (`overflow`).
-    return fits(false);
+    return fits(infos, false);
+  };
+  /**
+   * Whether the tables have room for the sentence's new words and shapes (and, with `countGroups`,
+   * eight groups a token). A function of the scorer, not a closure made per sentence: tsx names
+   * each closure it makes at run time (`__name`, a property defined on it), once a sentence.
+   */
+  const fits = (infos: WordInfo[], countGroups: boolean): boolean => {
+    let fresh = 0;
+    for (let i = 0; i < infos.length; i++) if ((infos[i] as WordInfo).sumsGeneration !== generation) fresh++;
+    // A long sentence repeats its words (a table's rows, hostile text): count each word once
+    // (a word's information is one object) before giving up on the tables.
+    if (fresh > MAX_SHAPES) fresh = new Set(infos.filter((info) => info.sumsGeneration !== generation)).size;
+    return (!countGroups || used + infos.length * GROUPS_PER_TOKEN <= groups) && nextWord + fresh <= words && shapeHashes.length + fresh <= MAX_SHAPES;
   };
 
   /** The scores from the tables (`roomFor` the sentence first). */
