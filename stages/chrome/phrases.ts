@@ -64,7 +64,8 @@ const EDGE_MARK = /^[\s\p{P}\p{S}]$/u;
 /** Per code point: 0 not yet tested, 1 a space, punctuation mark or symbol, 2 anything else. */
 const edgeMarks = new Uint8Array(0x40000);
 
-function isEdgeMark(code: number): boolean {
+/** Whether a code point is a space, a punctuation mark or a symbol: what the edges of a phrase's form lose. */
+export function isEdgeMark(code: number): boolean {
   if (code >= edgeMarks.length) return EDGE_MARK.test(String.fromCodePoint(code));
   let known = edgeMarks[code] as number;
   if (known === 0) known = edgeMarks[code] = EDGE_MARK.test(String.fromCodePoint(code)) ? 1 : 2;

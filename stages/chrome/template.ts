@@ -6,8 +6,8 @@
 // processed in, so the result is the same at any concurrency and in every shard.
 import type { BatchLearner } from '../../pipeline/core/stage.ts';
 import { repairString } from '../repair/index.ts';
-import { memoize } from '../../pipeline/core/memo.ts';
-import { normalisePhrase } from './phrases.ts';
+import { DIGIT, kindOf, SPACE } from '../../pipeline/core/text.ts';
+import { isEdgeMark, normalisePhrase } from './phrases.ts';
 
 export interface LearnedTemplates {
   /** Per site: how many documents were seen and, per template line hash, in how many it occurred. */
@@ -45,11 +45,12 @@ export function siteOf(url: string | null | undefined): string | null {
 
 /**
  * A line as the template compares it: phrase-normalised, digits folded (dates and counters vary
- * per page). Template lines are the ones that repeat, from page to page and as blocks of the
- * pages: their forms are remembered (100,000 lines of up to 200 characters at most: about 10 MB, 80 MB at the very most).
+ * per page). `templateKey` gives its key without making it; this is the reference it must match.
  */
 const DIGITS = /\p{N}+/gu;
-export const templateForm: (line: string) => string = memoize((line: string): string => normalisePhrase(line).replace(DIGITS, '0'), { size: 100_000, maxKeyLength: 200 });
+export function templateForm(line: string): string {
+  return normalisePhrase(line).replace(DIGITS, '0');
+}
 
 /** A short stable key for a normalised line (FNV-1a, 2 x 32 bits). */
 export function lineKey(line: string): string {
@@ -63,16 +64,79 @@ export function lineKey(line: string): string {
   return h1.toString(36) + h2.toString(36);
 }
 
+const COPYRIGHT = 0xa9;
+
 /**
- * The keys (`lineKey`) of the lines of a raw text as the template compares them, each line once,
- * in text order; each line first through `prepare`, when given.
+ * `lineKey(templateForm(line))` in one pass over the line, without making the form: every line
+ * of every document goes through it (the learner's) and every block of a site with a template
+ * (the stage's), and most are read once, so remembering forms cost more than it saved. Null
+ * when the form is empty or longer than `maxLength`. The form, as `normalisePhrase` makes it:
+ * NFC, lower case, runs of white space one space, the edges' spaces, punctuation and symbols
+ * gone but for "©"; then runs of digits one "0".
+ */
+export function templateKey(line: string, maxLength: number = Number.POSITIVE_INFINITY): string | null {
+  const text = line.normalize('NFC').toLowerCase();
+  let start = 0;
+  let openingCopyright = false;
+  while (start < text.length) {
+    const code = text.codePointAt(start) as number;
+    if (!isEdgeMark(code)) break;
+    if (code === COPYRIGHT) openingCopyright = true;
+    start += code > 0xffff ? 2 : 1;
+  }
+  if (start === text.length) return openingCopyright && maxLength >= 1 ? lineKey('©') : null;
+  let end = text.length;
+  let closingCopyright = false;
+  for (;;) {
+    const low = text.charCodeAt(end - 1);
+    const high = text.charCodeAt(end - 2);
+    const width = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+    const code = text.codePointAt(end - width) as number;
+    if (!isEdgeMark(code)) break;
+    if (code === COPYRIGHT) closingCopyright = true;
+    end -= width;
+  }
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  let length = 0;
+  const add = (c: number): void => {
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    length++;
+  };
+  if (openingCopyright) add(COPYRIGHT);
+  // The middle starts and ends with neither a space nor a mark: its runs of spaces are inside it.
+  let previous = 0;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) code = text.codePointAt(i) as number;
+    const kind = kindOf(code);
+    const run = kind & SPACE ? SPACE : kind & DIGIT ? DIGIT : 0;
+    if (run === 0) {
+      if (code > 0xffff) {
+        add(text.charCodeAt(i));
+        add(text.charCodeAt(i + 1));
+      } else add(code);
+    } else if (run !== previous) add(run === SPACE ? 0x20 : 0x30);
+    if (code > 0xffff) i++;
+    previous = run;
+    if (length > maxLength) return null;
+  }
+  if (closingCopyright) add(COPYRIGHT);
+  if (length > maxLength) return null;
+  return h1.toString(36) + h2.toString(36);
+}
+
+/**
+ * The keys (`templateKey`) of the lines of a raw text as the template compares them, each line
+ * once, in text order; each line first through `prepare`, when given.
  */
 function templateLineKeys(text: string, maxLineLength: number, prepare?: (line: string) => string): string[] {
   const keys = new Set<string>();
   for (const raw of text.split(/\r\n|\r|\n/)) {
     if (raw.length > maxLineLength * 2) continue;
-    const line = templateForm(prepare ? prepare(raw) : raw);
-    if (line !== '' && line.length <= maxLineLength) keys.add(lineKey(line));
+    const key = templateKey(prepare ? prepare(raw) : raw, maxLineLength);
+    if (key !== null) keys.add(key);
   }
   return [...keys];
 }
@@ -158,5 +222,6 @@ export function templateCount(learned: LearnedTemplates | undefined, site: strin
   if (!learned || site === null) return { count: 0, documents: 0 };
   const entry = learned.sites[site];
   if (!entry) return { count: 0, documents: 0 };
-  return { count: entry.lines[lineKey(templateForm(text))] ?? 0, documents: entry.documents };
+  const key = templateKey(text);
+  return { count: key === null ? 0 : (entry.lines[key] ?? 0), documents: entry.documents };
 }
