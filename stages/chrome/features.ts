@@ -67,27 +67,9 @@ export function foldToken(token: string): string {
   return token;
 }
 
-/** Blocks up to this long are remembered (menus, share bars and bylines repeat across a dump). */
-const REMEMBERED_LENGTH = 120;
-/** Remembered blocks at most (about 15 MB); the cache is emptied when full. */
-const REMEMBERED_BLOCKS = 50_000;
-let remembered = new Map<string, BlockFeatures>();
-
-/**
- * The block's features. Most blocks of a page are short lines that recur on the site's other
- * pages (three in four on the bench dump): a short block's features are remembered, per language
- * of the body and of the block. The object returned is shared: callers read it, never change it.
- */
+/** The block's features (facts.ts remembers those of short blocks). */
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
-  if (text.length > REMEMBERED_LENGTH) return measureBlock(text, lang, blockLang);
-  const key = `${lang} ${blockLang ?? ''} ${text}`;
-  let features = remembered.get(key);
-  if (features === undefined) {
-    features = measureBlock(text, lang, blockLang);
-    if (remembered.size >= REMEMBERED_BLOCKS) remembered = new Map();
-    remembered.set(key, features);
-  }
-  return features;
+  return measureBlock(text, lang, blockLang);
 }
 
 function measureBlock(text: string, lang: string, blockLang?: string): BlockFeatures {

@@ -6,7 +6,7 @@
 // processed in, so the result is the same at any concurrency and in every shard.
 import type { BatchLearner } from '../../pipeline/core/stage.ts';
 import { repairString } from '../repair/index.ts';
-import { DIGIT, kindOf, SPACE } from '../../pipeline/core/text.ts';
+import { DIGIT, kindOf, scriptOf, SPACE } from '../../pipeline/core/text.ts';
 import { isEdgeMark, normalisePhrase } from './phrases.ts';
 
 export interface LearnedTemplates {
@@ -52,16 +52,16 @@ export function templateForm(line: string): string {
   return normalisePhrase(line).replace(DIGITS, '0');
 }
 
-/** A short stable key for a normalised line (FNV-1a, 2 x 32 bits). */
+/** A short stable key for a normalised line (FNV-1a, 2 x 32 bits; kept as signed 32-bit integers until the end, which the engine keeps in registers). */
 export function lineKey(line: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  return h1.toString(36) + h2.toString(36);
+  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
 }
 
 const COPYRIGHT = 0xa9;
@@ -75,7 +75,8 @@ const COPYRIGHT = 0xa9;
  * gone but for "©"; then runs of digits one "0".
  */
 export function templateKey(line: string, maxLength: number = Number.POSITIVE_INFINITY): string | null {
-  const text = line.normalize('NFC').toLowerCase();
+  // An ASCII line is its own NFC form; its capitals are lowered below, as every line's are.
+  const text = NON_ASCII.test(line) ? line.normalize('NFC').toLowerCase() : line;
   let start = 0;
   let openingCopyright = false;
   while (start < text.length) {
@@ -96,35 +97,67 @@ export function templateKey(line: string, maxLength: number = Number.POSITIVE_IN
     if (code === COPYRIGHT) closingCopyright = true;
     end -= width;
   }
+  // The form's length: the middle's, less what its runs of spaces and digits lose, and the edges' "©".
+  let length = (openingCopyright ? 1 : 0) + (closingCopyright ? 1 : 0);
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  let length = 0;
-  const add = (c: number): void => {
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-    length++;
-  };
-  if (openingCopyright) add(COPYRIGHT);
+  if (openingCopyright) {
+    h1 = Math.imul(h1 ^ COPYRIGHT, 0x01000193);
+    h2 = Math.imul(h2 ^ COPYRIGHT, 0x5bd1e995);
+  }
   // The middle starts and ends with neither a space nor a mark: its runs of spaces are inside it.
   let previous = 0;
   for (let i = start; i < end; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) code = text.codePointAt(i) as number;
-    const kind = kindOf(code);
-    const run = kind & SPACE ? SPACE : kind & DIGIT ? DIGIT : 0;
-    if (run === 0) {
-      if (code > 0xffff) {
-        add(text.charCodeAt(i));
-        add(text.charCodeAt(i + 1));
-      } else add(code);
-    } else if (run !== previous) add(run === SPACE ? 0x20 : 0x30);
-    if (code > 0xffff) i++;
+    let c = text.charCodeAt(i);
+    let run: number;
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      run = c === 0x20 || (c >= 0x09 && c <= 0x0d) ? SPACE : c >= 0x30 && c <= 0x39 ? DIGIT : 0;
+    } else {
+      const code = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? (text.codePointAt(i) as number) : c;
+      const kind = kindOf(code);
+      run = kind & SPACE ? SPACE : kind & DIGIT ? DIGIT : 0;
+      // A digit beyond the Basic Multilingual Plane is one of its run; another letter there is hashed as two code units.
+      if (code > 0xffff && run !== 0) i++;
+    }
+    if (run !== 0) {
+      if (run === previous) continue;
+      c = run === SPACE ? 0x20 : 0x30;
+    }
     previous = run;
-    if (length > maxLength) return null;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    if (++length > maxLength) return null;
   }
-  if (closingCopyright) add(COPYRIGHT);
+  if (closingCopyright) {
+    h1 = Math.imul(h1 ^ COPYRIGHT, 0x01000193);
+    h2 = Math.imul(h2 ^ COPYRIGHT, 0x5bd1e995);
+  }
   if (length > maxLength) return null;
-  return h1.toString(36) + h2.toString(36);
+  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** `lineKey(form.replace(DIGITS, '0'))` for a line's phrase form (`normalisePhrase`): its template key; null for an empty form. */
+export function templateKeyOfForm(form: string): string | null {
+  if (form === '') return null;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  let inDigits = false;
+  for (let i = 0; i < form.length; i++) {
+    let c = form.charCodeAt(i);
+    const code = c >= 0xd800 && c <= 0xdbff && i + 1 < form.length ? (form.codePointAt(i) as number) : c;
+    if (kindOf(code) & DIGIT) {
+      if (code > 0xffff) i++;
+      if (inDigits) continue;
+      inDigits = true;
+      c = 0x30;
+    } else inDigits = false;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
 }
 
 /**
@@ -135,25 +168,68 @@ function templateLineKeys(text: string, maxLineLength: number, prepare?: (line: 
   const keys = new Set<string>();
   for (const raw of text.split(/\r\n|\r|\n/)) {
     if (raw.length > maxLineLength * 2) continue;
-    const key = templateKey(prepare ? prepare(raw) : raw, maxLineLength);
+    const line = prepare ? prepare(raw) : raw;
+    const key = line.length > REMEMBERED_LINE ? templateKey(line, maxLineLength) : rememberedKey(line, maxLineLength);
     if (key !== null) keys.add(key);
   }
   return [...keys];
 }
 
 /**
+ * Template lines recur from page to page: the keys of lines of up to 200 characters are
+ * remembered (100,000 at most, about 10 MB: the line and a key of 13 characters), by line
+ * and the longest form the learner counts.
+ */
+const REMEMBERED_LINE = 200;
+const REMEMBERED_LINES = 100_000;
+let rememberedKeys = new Map<string, string | null>();
+let rememberedFor = -1;
+
+function rememberedKey(line: string, maxLineLength: number): string | null {
+  if (maxLineLength !== rememberedFor) {
+    rememberedKeys = new Map();
+    rememberedFor = maxLineLength;
+  }
+  let key = rememberedKeys.get(line);
+  if (key === undefined) {
+    key = templateKey(line, maxLineLength);
+    if (rememberedKeys.size >= REMEMBERED_LINES) rememberedKeys = new Map();
+    rememberedKeys.set(line, key);
+  }
+  return key;
+}
+
+/**
  * Characters the repair stage acts on in the lines a template compares: mojibake's telltale
  * letters, entities, invisible and look-alike characters (a Latin letter beside a Cyrillic or
  * Greek one). A line without any is read as it is (most lines of a dump): repairing every page
- * costs more than learning from it. Three patterns, each scanned fast, rather than one whose
- * letter pairs are tried at every letter.
+ * costs more than learning from it. One pass over the text, a table lookup per character.
  */
-const REPAIR_TELLTALE = /[ÃÂâÐÑ&\u00ad\u200b-\u200f\u2060\ufeff\ufffd]/u;
-const CYRILLIC_OR_GREEK = /[\p{sc=Cyrillic}\p{sc=Greek}]/u;
-const MIXED_SCRIPTS = /(?<=[\p{sc=Latin}])[\p{sc=Cyrillic}\p{sc=Greek}]|(?<=[\p{sc=Cyrillic}\p{sc=Greek}])[\p{sc=Latin}]/u;
+const TELLTALES = new Set([0xc3, 0xc2, 0xe2, 0xd0, 0xd1, 0x26, 0xad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfeff, 0xfffd]);
+const LATIN = 1;
+const CYRILLIC_OR_GREEK = 2;
 
-function mayNeedRepair(text: string): boolean {
-  return REPAIR_TELLTALE.test(text) || (CYRILLIC_OR_GREEK.test(text) && MIXED_SCRIPTS.test(text));
+export function mayNeedRepair(text: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let group: number;
+    if (c < 0x80) {
+      if (c === 0x26) return true;
+      const lower = c | 0x20;
+      group = lower >= 0x61 && lower <= 0x7a ? LATIN : 0;
+    } else {
+      if (TELLTALES.has(c)) return true;
+      const code = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+      if (code > 0xffff) i++;
+      const script = scriptOf(code);
+      group = script === 'Latin' ? LATIN : script === 'Cyrillic' || script === 'Greek' ? CYRILLIC_OR_GREEK : 0;
+    }
+    // A Latin letter right beside a Cyrillic or Greek one, either way round.
+    if (group !== 0 && previous !== 0 && group !== previous) return true;
+    previous = group;
+  }
+  return false;
 }
 
 /** A line as the repair stage leaves it; the raw line when repair fails on it (that document fails in the stage anyway, the batch goes on). */
@@ -219,9 +295,16 @@ export function templatesOfSite(learned: LearnedTemplates, site: string | null):
 
 /** In how many documents of its site a block's text occurred as a line (0 when unknown). */
 export function templateCount(learned: LearnedTemplates | undefined, site: string | null, text: string): { count: number; documents: number } {
-  if (!learned || site === null) return { count: 0, documents: 0 };
-  const entry = learned.sites[site];
-  if (!entry) return { count: 0, documents: 0 };
-  const key = templateKey(text);
-  return { count: key === null ? 0 : (entry.lines[key] ?? 0), documents: entry.documents };
+  return templateCountOfKey(learned, site, () => templateKey(text));
 }
+
+/** `templateCount` with the block's key (`templateKey`), asked for only when the site has a template. */
+export function templateCountOfKey(learned: LearnedTemplates | undefined, site: string | null, key: () => string | null): { count: number; documents: number } {
+  if (!learned || site === null) return NO_TEMPLATE;
+  const entry = learned.sites[site];
+  if (!entry) return NO_TEMPLATE;
+  const k = key();
+  return { count: k === null ? 0 : (entry.lines[k] ?? 0), documents: entry.documents };
+}
+
+const NO_TEMPLATE = { count: 0, documents: 0 };
