@@ -60,6 +60,8 @@ const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\
 // Chinese and Japanese prose has no spaces between characters: a single space between two of them
 // is a seam as well (headlines of a teaser list run together: "唐飛談大聯合政府 酷酷嫂來了 老阿公…").
 const CJK_GAP = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u00a0\u3000](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
+/** What every URL, address or domain that `URL_LIKE` finds holds (the same flags: the same letters and word ends). */
+const URL_HINT = new RegExp(String.raw`:\/\/|www\.|@|\.(?:${TLDS.join('|')})\b`, 'iu');
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
 /** A word as `foldWord` folds it; an ASCII word is its own fold and is not looked up (not even by a regular expression). */
 export function foldToken(token: string): string {
@@ -73,27 +75,39 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
 }
 
 function measureBlock(text: string, lang: string, blockLang?: string): BlockFeatures {
-  // One pass over the code points counts spaces, digits, letters, capitals and scripts; the
-  // Unicode classes of a code point are looked up once per process (see core/text.ts).
+  // One pass over the code points counts spaces, digits, letters, capitals and scripts, and notes
+  // what the patterns below need (a CJK character, a tab or two spaces in a row), from one table
+  // read per character (see `charInfo`).
   let spaces = 0;
   let digits = 0;
   let letters = 0;
   let upper = 0;
   let lower = 0;
   let highest = 0;
+  let hasCjk = false;
+  let wideGap = false;
+  let previousGap = false;
   const scriptCount = new Uint32Array(SCRIPT_NAMES.length);
   for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i) as number;
-    if (code > 0xffff) i++;
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = text.codePointAt(i) as number;
+      if (code > 0xffff) i++;
+    }
     if (code > highest) highest = code;
-    const c = kindOf(code);
-    if (c & SPACE) spaces++;
-    else if (c & DIGIT) digits++;
-    else if (c & LETTER) {
+    const info = charInfo(code);
+    if (info & CJK_CHAR) hasCjk = true;
+    if (info & GAP_CHAR) {
+      if (previousGap || code === 0x09) wideGap = true;
+      previousGap = true;
+    } else previousGap = false;
+    if (info & SPACE) spaces++;
+    else if (info & DIGIT) digits++;
+    else if (info & LETTER) {
       letters++;
-      if (c & UPPER) upper++;
-      else if (c & LOWER) lower++;
-      (scriptCount[scriptIndex(code)] as number)++;
+      if (info & UPPER) upper++;
+      else if (info & LOWER) lower++;
+      (scriptCount[info >> SCRIPT_SHIFT] as number)++;
     }
   }
   const chars = text.length - spaces;
@@ -116,9 +130,9 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
   let stopOwn = 0;
   const stopwords = stopwordsFor(lang);
   const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
-  // Text below the first CJK script (Thai, U+0E00) has no CJK token; words are folded only when
-  // there are stopwords to compare them with, and ASCII needs no folding.
-  const mayHaveCjk = highest >= 0x0e00;
+  // Text without a CJK character has no CJK token; words are folded only when there are stopwords
+  // to compare them with, and ASCII needs no folding.
+  const mayHaveCjk = hasCjk;
   const compare = stopwords.size > 0 || (ownStopwords !== null && ownStopwords.size > 0);
   const ascii = highest < 0x80;
   for (const token of tokens) {
@@ -130,8 +144,9 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
   }
   const words = tokens.length - cjk + cjk / 1.7;
   let urlChars = 0;
-  // Every URL, address or domain holds a dot or "://".
-  if (text.includes('.') || text.includes('://')) for (const m of text.matchAll(URL_LIKE)) urlChars += m[0].length;
+  // Every URL, address or domain holds "://", "www.", "@" or a dot and a top-level domain: the
+  // pattern (which tries every word at every letter) runs only on the blocks that hold one.
+  if (URL_HINT.test(text)) for (const m of text.matchAll(URL_LIKE)) urlChars += m[0].length;
   return {
     chars,
     letters,
@@ -148,7 +163,7 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
     tabbed: text.includes('\t'),
     timestamps: text.includes(':') ? (text.match(TIMESTAMP)?.length ?? 0) : 0,
     truncated: TRUNCATED.test(text.slice(-12)),
-    seams: text.match(SEAM)?.length ?? 0,
+    seams: wideGap ? (text.match(SEAM)?.length ?? 0) : 0,
     cjkGaps: cjkSeams(text, cjk),
   };
 }
@@ -161,6 +176,33 @@ function cjkSeams(text: string, cjkTokens: number): number {
   if (cjkTokens < 4) return 0;
   const gaps = text.match(CJK_GAP)?.length ?? 0;
   return gaps * 2 > cjkTokens ? 0 : gaps;
+}
+
+// What `measureBlock` reads of a code point, in one number: its kind (the bits of core/text.ts's
+// `kindOf`), whether it is of a CJK script (`CJK`), whether it may make a wide gap (a tab, a
+// space, a no-break or an ideographic space: `SEAM`), and its script's index in SCRIPT_NAMES.
+const CJK_CHAR = 64;
+const GAP_CHAR = 128;
+const KNOWN_CHAR = 256;
+const SCRIPT_SHIFT = 9;
+const charTable = new Uint16Array(0x40000);
+
+function charInfo(code: number): number {
+  if (code < charTable.length) {
+    const known = charTable[code] as number;
+    if (known !== 0) return known;
+    return (charTable[code] = lookUpChar(code));
+  }
+  return lookUpChar(code);
+}
+
+function lookUpChar(code: number): number {
+  const ch = String.fromCodePoint(code);
+  let info = KNOWN_CHAR | (kindOf(code) & (LETTER | UPPER | LOWER | DIGIT | SPACE));
+  if (CJK.test(ch)) info |= CJK_CHAR;
+  if (code === 0x09 || code === 0x20 || code === 0xa0 || code === 0x3000) info |= GAP_CHAR;
+  if (info & LETTER) info |= scriptIndex(code) << SCRIPT_SHIFT;
+  return info;
 }
 
 // The scripts that matter for telling a page's chrome from its body; kana count as Han (one
