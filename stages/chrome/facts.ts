@@ -1,13 +1,15 @@
 // What the stage reads of a block's text by itself, before any context: its features, its phrase
-// form, the phrase of the tables it is, whether it is a site name on its own, and its key among
-// the site templates. Each is worked out once per block, not once per rule that asks. Most blocks
-// of a dump are short lines its pages share (menus, share bars, bylines: three blocks in four on
-// the bench dump), so a short block's facts are remembered, and one lookup by its text gives them all.
+// form, the phrase of the tables it is, whether it is a site name on its own, its key among the
+// site templates and its letters as a headline is compared. Each is worked out once per block, not
+// once per rule that asks. Most blocks of a dump are short lines its pages share (menus, share
+// bars, bylines: three blocks in four on the bench dump), so a short block's facts are
+// remembered, and one lookup by its text gives them all.
 import { blockFeatures, type BlockFeatures } from './features.ts';
 import { isSiteName } from './patterns.ts';
 import { MAX_PHRASE_BLOCK, normalisePhrase, phraseOfForm, type PhraseMatch } from './phrases.ts';
 import { templateKey, templateKeyOfForm } from './template.ts';
 
+/** A block's facts. Those of a short block are shared between documents: read them through the functions below, never change them. */
 export interface BlockFacts {
   /** The phrase form (`normalisePhrase`); null for a block longer than any phrase (its form is not made). */
   form: string | null;
@@ -15,63 +17,55 @@ export interface BlockFacts {
   phrase: PhraseMatch | null;
   /** Nothing but a URL, a domain name or an e-mail address. */
   siteName: boolean;
-  /** The key the site templates know it by (`templateKey`), made when first asked for. */
-  templateKey(): string | null;
-  /** Its features read in the body's language and its own. */
-  features: BlockFeatures;
+  /** The key the site templates know it by (`templateKey`), once asked for. */
+  key?: string | null;
+  /** Its letters and digits as a headline is compared (`headlineKey` of index.ts), once asked for. */
+  headline?: string;
+  /** Its features, by the body's language and its own. */
+  features: { lang: string; blockLang: string | undefined; features: BlockFeatures }[];
 }
 
 /** Blocks up to this long are remembered. */
 const REMEMBERED_LENGTH = 120;
-/** Remembered texts at most (about 20 MB); the memory is emptied when full. */
+/** Remembered texts at most (about 25 MB); the memory is emptied when full. */
 const REMEMBERED_TEXTS = 50_000;
 /** Languages a remembered text keeps features for (a menu line of a site is read in one or two). */
 const LANGUAGES_PER_TEXT = 8;
 
-interface Remembered {
-  form: string;
-  phrase: PhraseMatch | null;
-  siteName: boolean;
-  key?: string | null;
-  /** Features by body and block language. */
-  features: { lang: string; blockLang: string | undefined; features: BlockFeatures }[];
-}
+let remembered = new Map<string, BlockFacts>();
 
-let remembered = new Map<string, Remembered>();
-
-/** The facts of a block, in a document whose body is in `lang`; the block's own language is `blockLang`. The facts are shared: read them, never change them. */
-export function blockFacts(text: string, lang: string, blockLang: string | undefined): BlockFacts {
-  if (text.length > REMEMBERED_LENGTH) return measured(text, lang, blockLang);
-  let r = remembered.get(text);
-  if (r === undefined) {
+/** The facts of a block's text. */
+export function blockFacts(text: string): BlockFacts {
+  if (text.length > REMEMBERED_LENGTH) {
+    const form = text.length > MAX_PHRASE_BLOCK ? null : normalisePhrase(text);
+    return { form, phrase: form === null ? null : phraseOfForm(text, form), siteName: isSiteName(text), features: [] };
+  }
+  let facts = remembered.get(text);
+  if (facts === undefined) {
     const form = normalisePhrase(text);
-    r = { form, phrase: phraseOfForm(text, form), siteName: isSiteName(text), features: [] };
+    facts = { form, phrase: phraseOfForm(text, form), siteName: isSiteName(text), features: [] };
     if (remembered.size >= REMEMBERED_TEXTS) remembered = new Map();
-    remembered.set(text, r);
+    remembered.set(text, facts);
   }
-  const known = r;
-  let features: BlockFeatures | undefined;
-  for (const f of known.features) if (f.lang === lang && f.blockLang === blockLang) features = f.features;
-  if (features === undefined) {
-    features = blockFeatures(text, lang, blockLang);
-    if (known.features.length < LANGUAGES_PER_TEXT) known.features.push({ lang, blockLang, features });
-  }
-  return {
-    form: known.form,
-    phrase: known.phrase,
-    siteName: known.siteName,
-    templateKey: () => (known.key === undefined ? (known.key = templateKeyOfForm(known.form)) : known.key),
-    features,
-  };
+  return facts;
 }
 
-function measured(text: string, lang: string, blockLang: string | undefined): BlockFacts {
-  const form = text.length > MAX_PHRASE_BLOCK ? null : normalisePhrase(text);
-  return {
-    form,
-    phrase: form === null ? null : phraseOfForm(text, form),
-    siteName: isSiteName(text),
-    templateKey: () => (form === null ? templateKey(text) : templateKeyOfForm(form)),
-    features: blockFeatures(text, lang, blockLang),
-  };
+/** The block's features in a body in `lang`, the block itself in `blockLang`. */
+export function featuresOf(facts: BlockFacts, text: string, lang: string, blockLang: string | undefined): BlockFeatures {
+  for (const f of facts.features) if (f.lang === lang && f.blockLang === blockLang) return f.features;
+  const features = blockFeatures(text, lang, blockLang);
+  if (facts.features.length < LANGUAGES_PER_TEXT) facts.features.push({ lang, blockLang, features });
+  return features;
+}
+
+/** The block's key among the site templates (`templateKey`). */
+export function templateKeyOf(facts: BlockFacts, text: string): string | null {
+  if (facts.key === undefined) facts.key = facts.form === null ? templateKey(text) : templateKeyOfForm(facts.form);
+  return facts.key;
+}
+
+/** The block's headline key, made by `make` the first time. */
+export function headlineKeyOf(facts: BlockFacts, text: string, make: (text: string) => string): string {
+  if (facts.headline === undefined) facts.headline = make(text);
+  return facts.headline;
 }

@@ -10,7 +10,7 @@ import { stopwordLanguage } from '../../pipeline/core/stopwords.ts';
 import { splitTree, type BlocksOptions } from '../blocks/index.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { classifyBlocks, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
-import { blockFacts, type BlockFacts } from './facts.ts';
+import { blockFacts, featuresOf, headlineKeyOf, templateKeyOf, type BlockFacts } from './facts.ts';
 import type { BlockFeatures } from './features.ts';
 import { readLead, type Dateline } from './lead.ts';
 import { gluedMetadata, imageTokens, wireTail, type Span } from './patterns.ts';
@@ -80,6 +80,7 @@ function removeInlineChrome(tree: Root, file: VFile): void {
 
 interface BlockVerdict extends ClassifiedBlock {
   block: Block;
+  facts: BlockFacts;
   rule: Rule | null;
 }
 
@@ -112,11 +113,13 @@ function force(verdict: BlockVerdict, r: Rule): void {
 /** Rules that decide a block on its own: phrase tables, URLs, site templates, another script. */
 function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerdict[] {
   const lang = file.data.lang ?? 'und';
-  const facts = tree.children.map((b) => blockFacts(b.value, lang, b.data?.lang));
-  const features = facts.map((f) => f.features);
+  const facts = tree.children.map((b) => blockFacts(b.value));
+  const features = tree.children.map((b, i) => featuresOf(facts[i] as BlockFacts, b.value, lang, b.data?.lang));
   const script = bodyScript(features);
   const site = siteOf(file.data.source?.url);
   const learned = (file.data.learned?.[SOURCE] as LearnedTemplates | undefined) ?? options.learned;
+  // A block's template key is made only on a site with a template.
+  const siteHasTemplate = learned !== undefined && site !== null && learned.sites[site] !== undefined;
   // A block's phrase form: from its facts, or made here for a block of up to 200 characters.
   const formOf = (i: number): string => {
     const block = tree.children[i] as Block;
@@ -132,7 +135,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
   tree.children.forEach((block, i) => {
     const f = features[i] as BlockFeatures;
     const known = facts[i] as BlockFacts;
-    const verdict: BlockVerdict = { block, features: f, forced: null, heading: block.type === 'heading', rule: null };
+    const verdict: BlockVerdict = { block, features: f, facts: known, forced: null, heading: block.type === 'heading', rule: null };
     verdicts.push(verdict);
     const previous = verdicts[i - 1];
     if (known.siteName) return force(verdict, rule('site-name', 'site name or URL on its own'));
@@ -147,7 +150,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
     if (f.words < 20 && FEED_ITEM.test(block.value)) return force(verdict, rule('teaser-list', 'dated headline of a news feed'));
     if (options.repeatedLines !== false && f.words < 8 && (repeats.get(formOf(i)) ?? 0) >= 3) return force(verdict, rule('repeated-line', 'short line repeated on the page (list furniture)'));
-    const template = templateCountOfKey(learned, site, known.templateKey);
+    const template = templateCountOfKey(learned, site, siteHasTemplate ? templateKeyOf(known, block.value) : null);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
       return force(verdict, rule('template', `line repeated in ${template.count} documents of the site`));
     }
@@ -259,7 +262,7 @@ function blocksShowing(verdicts: BlockVerdict[], headlines: string[]): number[] 
     if (v.features.words > 40) return;
     const alphanumerics = asciiAlphanumerics(v.block.value);
     if (alphanumerics !== null && !counts.has(alphanumerics)) return;
-    if (keys.has(headlineKey(v.block.value))) out.push(i);
+    if (keys.has(headlineKeyOf(v.facts, v.block.value, headlineKey))) out.push(i);
   });
   return out;
 }

@@ -295,16 +295,15 @@ export function templatesOfSite(learned: LearnedTemplates, site: string | null):
 
 /** In how many documents of its site a block's text occurred as a line (0 when unknown). */
 export function templateCount(learned: LearnedTemplates | undefined, site: string | null, text: string): { count: number; documents: number } {
-  return templateCountOfKey(learned, site, () => templateKey(text));
+  return templateCountOfKey(learned, site, templateKey(text));
 }
 
-/** `templateCount` with the block's key (`templateKey`), asked for only when the site has a template. */
-export function templateCountOfKey(learned: LearnedTemplates | undefined, site: string | null, key: () => string | null): { count: number; documents: number } {
+/** `templateCount` with the block's key (`templateKey`). */
+export function templateCountOfKey(learned: LearnedTemplates | undefined, site: string | null, key: string | null): { count: number; documents: number } {
   if (!learned || site === null) return NO_TEMPLATE;
   const entry = learned.sites[site];
   if (!entry) return NO_TEMPLATE;
-  const k = key();
-  return { count: k === null ? 0 : (entry.lines[k] ?? 0), documents: entry.documents };
+  return { count: key === null ? 0 : (entry.lines[key] ?? 0), documents: entry.documents };
 }
 
 const NO_TEMPLATE = { count: 0, documents: 0 };

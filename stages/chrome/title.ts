@@ -34,11 +34,12 @@ const BYLINE = /^(?:by|von|par|por|przez|автор|от|του|της|από|�
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
 const BREADCRUMB = /^[»›>]|\s[>»›/|]\s.*\s[>»›/|]\s|\s[>»›]\s/u;
 const REAL_WORD = /\p{L}{3,}/gu;
+/** TOKEN, read one match at a time. */
+const TOKENS = new RegExp(TOKEN.source, 'gu');
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
 /** How much a standfirst may outscore the headline right above it on shared words. */
 const STANDFIRST_MARGIN = 0.5;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
-const NON_ASCII = /[^\x00-\x7f]/;
 const DATED = /(?<!\p{N})(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\p{N})/u;
 const BARE_CLOCK = /^\s*\d{1,2}:\d{2}\s*$/u;
 /** How much a byline or a date right below adds to a line's score as a headline. */
@@ -58,16 +59,58 @@ export function headlineLike(c: TitleCandidate): boolean {
  */
 export function contentWords(text: string, stopwords: Set<string>): string[] {
   const out: string[] = [];
-  // Accents are folded only in text that has any, and Han looked for only in text that has it
-  // (folding makes no Han character): most stories need neither test per word.
-  const ascii = !NON_ASCII.test(text);
-  const han = !ascii && HAN.test(text);
   for (const token of text.toLowerCase().match(TOKEN) ?? []) {
-    const w = ascii ? token : foldToken(token);
-    if (han && HAN.test(w)) out.push(w);
-    else if (w.length >= 2 && !stopwords.has(w) && !/^\d+$/u.test(w)) out.push(w.slice(0, 5));
+    const w = contentWord(token, stopwords);
+    if (w !== null) out.push(w);
   }
   return out;
+}
+
+/** A token's content word (`contentWords`), or null for a stopword, a number or a single letter. */
+function contentWord(token: string, stopwords: Set<string>): string | null {
+  // A token holding a Han character is that character alone (one or two code units), and folding
+  // makes no Han character (but may map one to another).
+  if (token.length <= 2 && HAN.test(token)) return foldToken(token);
+  const w = foldToken(token);
+  if (w.length < 2 || isNumber(w) || stopwords.has(w)) return null;
+  return w.slice(0, 5);
+}
+
+/** Only the digits 0-9. */
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * The content words of the story's opening (its first `leadLength` characters) and of the whole
+ * `text`, from one reading of it: the opening is a prefix of the story.
+ */
+export function storyContentWords(text: string, leadLength: number, stopwords: Set<string>): { lead: string[]; body: string[] } {
+  const lowered = text.toLowerCase();
+  const loweredLead = text.slice(0, leadLength).toLowerCase();
+  // Lower case is the same in the prefix (but for a final sigma at the cut, or a letter that lowers to two).
+  if (!lowered.startsWith(loweredLead)) return { lead: contentWords(text.slice(0, leadLength), stopwords), body: contentWords(text, stopwords) };
+  const cut = loweredLead.length;
+  const lead: string[] = [];
+  const body: string[] = [];
+  TOKENS.lastIndex = 0;
+  for (let m = TOKENS.exec(lowered); m !== null; m = TOKENS.exec(lowered)) {
+    const token = m[0];
+    const w = contentWord(token, stopwords);
+    if (w !== null) body.push(w);
+    const end = m.index + token.length;
+    if (end <= cut) {
+      if (w !== null) lead.push(w);
+    } else if (m.index < cut) {
+      // The token the cut goes through: the opening holds what its own reading finds there.
+      for (const part of contentWords(loweredLead.slice(m.index), stopwords)) lead.push(part);
+    }
+  }
+  return { lead, body };
 }
 
 /** Share of the candidate's content words the story repeats. */
@@ -185,12 +228,14 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
   const stopwords = stopwordsFor(lang);
   // The story's words are gathered once a line is left to compare with them (often none is).
   let story: { lead: Set<string>; body: Set<string>; slug: Set<string> } | null = null;
-  const storyWords = () =>
-    (story ??= {
-      lead: new Set(contentWords(joinedPrefix(body.slice(0, 2), 1500), stopwords)),
-      body: new Set(contentWords(joinedPrefix(body, 6000), stopwords)),
-      slug: slugWords(url, stopwords),
-    });
+  const storyWords = (): { lead: Set<string>; body: Set<string>; slug: Set<string> } => {
+    if (story === null) {
+      // The opening (first two paragraphs, 1,500 characters at most) is a prefix of the story's text.
+      const words = storyContentWords(joinedPrefix(body, 6000), joinedPrefix(body.slice(0, 2), 1500).length, stopwords);
+      story = { lead: new Set(words.lead), body: new Set(words.body), slug: slugWords(url, stopwords) };
+    }
+    return story;
+  };
   const minScore = options.minScore ?? 0.5;
   const scores = new Map<number, Scored>();
   let best: number | null = null;
