@@ -162,41 +162,46 @@ export function templateKeyOfForm(form: string): string | null {
 
 /**
  * The keys (`templateKey`) of the lines of a raw text as the template compares them, each line
- * once, in text order; each line first through `prepare`, when given.
+ * once, in text order; each line first repaired as the repair stage would (`repaired`) when
+ * `repair` is on.
  */
-function templateLineKeys(text: string, maxLineLength: number, prepare?: (line: string) => string): string[] {
+function templateLineKeys(text: string, maxLineLength: number, repair: boolean): string[] {
   const keys = new Set<string>();
+  // A text with nothing for repair to act on has no line that needs it (the telltales are
+  // letters or pairs of letters, never across a line break): most texts are read as they are.
+  const prepare = repair && mayNeedRepair(text) ? repaired : undefined;
+  const remembered = rememberedLines(maxLineLength, repair);
   for (const raw of text.split(/\r\n|\r|\n/)) {
     if (raw.length > maxLineLength * 2) continue;
-    const line = prepare ? prepare(raw) : raw;
-    const key = line.length > REMEMBERED_LINE ? templateKey(line, maxLineLength) : rememberedKey(line, maxLineLength);
+    let key: string | null | undefined;
+    if (raw.length > REMEMBERED_LINE) key = templateKey(prepare ? prepare(raw) : raw, maxLineLength);
+    else {
+      // A line's key is the same in every text (`repaired` leaves a line without telltales as it is).
+      key = remembered.get(raw);
+      if (key === undefined) {
+        key = templateKey(prepare ? prepare(raw) : raw, maxLineLength);
+        if (remembered.size >= REMEMBERED_LINES) remembered.clear();
+        remembered.set(raw, key);
+      }
+    }
     if (key !== null) keys.add(key);
   }
   return [...keys];
 }
 
 /**
- * Template lines recur from page to page: the keys of lines of up to 200 characters are
- * remembered (100,000 at most, about 10 MB: the line and a key of 13 characters), by line
- * and the longest form the learner counts.
+ * Template lines recur from page to page, and so do the lines repair acts on (a menu's "News &amp;
+ * Events"): the keys of lines of up to 200 characters are remembered, repaired and all (100,000
+ * at most, about 10 MB: the line and a key of 13 characters), for the learner's options.
  */
 const REMEMBERED_LINE = 200;
 const REMEMBERED_LINES = 100_000;
-let rememberedKeys = new Map<string, string | null>();
-let rememberedFor = -1;
+let remembered: { options: string; keys: Map<string, string | null> } = { options: '', keys: new Map() };
 
-function rememberedKey(line: string, maxLineLength: number): string | null {
-  if (maxLineLength !== rememberedFor) {
-    rememberedKeys = new Map();
-    rememberedFor = maxLineLength;
-  }
-  let key = rememberedKeys.get(line);
-  if (key === undefined) {
-    key = templateKey(line, maxLineLength);
-    if (rememberedKeys.size >= REMEMBERED_LINES) rememberedKeys = new Map();
-    rememberedKeys.set(line, key);
-  }
-  return key;
+function rememberedLines(maxLineLength: number, repair: boolean): Map<string, string | null> {
+  const options = `${maxLineLength} ${repair}`;
+  if (remembered.options !== options) remembered = { options, keys: new Map() };
+  return remembered.keys;
 }
 
 /**
@@ -262,10 +267,7 @@ export function createTemplateLearner(options: TemplateOptions = {}): BatchLearn
       entry.documents++;
       // The runner hands the learner the raw text; the blocks it is compared with have been through
       // the repair stage (mojibake, entities, look-alike letters), so each line is repaired the same way.
-      // A text with nothing for repair to act on has no line that needs it (the telltales are
-      // letters or pairs of letters, never across a line break): most texts are read as they are.
-      const prepare = o.repair && mayNeedRepair(document.text) ? repaired : undefined;
-      for (const key of templateLineKeys(document.text, o.maxLineLength, prepare)) {
+      for (const key of templateLineKeys(document.text, o.maxLineLength, o.repair)) {
         const n = entry.lines.get(key);
         if (n !== undefined) entry.lines.set(key, n + 1);
         else if (entry.lines.size < o.maxLinesPerSite && tracked < o.maxLines) {
