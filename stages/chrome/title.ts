@@ -244,14 +244,13 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     if (ruledOut(c) !== null) continue;
     const words = contentWords(c.value, stopwords);
     if (words.length === 0) continue;
-    const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
     const { lead: leadWords, body: bodyWords, slug } = storyWords();
-    const lead = share(leadWords);
+    const lead = share(words, leadWords);
     const score = headlineScore(c, distance, {
       lead,
-      body: share(bodyWords),
-      slug: slug.size > 0 ? share(slug) : 0,
-      signed: [i + 1, i + 2, i + 3].some((j) => j < blocks.length && signsHeadline(blocks[j] as TitleCandidate)),
+      body: share(words, bodyWords),
+      slug: slug.size > 0 ? share(words, slug) : 0,
+      signed: signedBelow(blocks, i),
       afterClock: i > 0 && BARE_CLOCK.test((blocks[i - 1] as TitleCandidate).value),
     });
     scores.set(i, { score, lead });
@@ -265,6 +264,19 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     if (i !== best && scored.score > minScore && c.features.words >= 3 && endsWith(bestLine, c.value)) return i;
   }
   return inHeaderOrder(blocks, best, scores, minScore);
+}
+
+/** Share of `words` (not empty) that `set` holds. */
+function share(words: string[], set: Set<string>): number {
+  let n = 0;
+  for (const w of words) if (set.has(w)) n++;
+  return n / words.length;
+}
+
+/** A byline or a dated line within three blocks below block `i`. */
+function signedBelow(blocks: TitleCandidate[], i: number): boolean {
+  for (let j = i + 1; j <= i + 3 && j < blocks.length; j++) if (signsHeadline(blocks[j] as TitleCandidate)) return true;
+  return false;
 }
 
 /** The first `length` characters of `parts` joined by newlines, without joining the rest. */
