@@ -45,6 +45,9 @@ export interface BlockFeatures {
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]|[\p{L}\p{M}\p{N}'’-]+/gu;
+/** TOKEN's two alternatives, for one character. */
+const TOKEN_SINGLE_CHAR = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]$/u;
+const TOKEN_RUN_CHAR = /^[\p{L}\p{M}\p{N}'’-]$/u;
 /** Top-level domains that make a bare name ("reuters.com") a domain: data/domains.json. */
 const TLDS = (JSON.parse(readFileSync(new URL('./data/domains.json', import.meta.url), 'utf8')) as { tlds: string[] }).tlds;
 const URL_LIKE = new RegExp(
@@ -75,28 +78,70 @@ export function blockFeatures(text: string, lang: string, blockLang?: string): B
 }
 
 function measureBlock(text: string, lang: string, blockLang?: string): BlockFeatures {
-  // One pass over the code points counts spaces, digits, letters, capitals and scripts, and notes
-  // what the patterns below need (a CJK character, a tab or two spaces in a row), from one table
-  // read per character (see `charInfo`).
+  const stopwords = stopwordsFor(lang);
+  const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
+  // Words are compared with stopwords only when there are any, in lower case. Lower case keeps
+  // every character's class (letter, mark, number, script) and, but for "İ", its length: the
+  // tokens are found in the text and read in `lowered` at the same places.
+  const compare = stopwords.size > 0 || (ownStopwords !== null && ownStopwords.size > 0);
+  const lowered = compare ? text.toLowerCase() : text;
+  const aligned = lowered.length === text.length;
+  // One pass over the code points counts spaces, digits, letters, capitals and scripts, finds the
+  // tokens (TOKEN: a CJK character alone, or a run of letters, marks, numbers, apostrophes and
+  // hyphens) and notes what the patterns below need (a tab or two spaces in a row), from one
+  // table read per character (see `charInfo`).
   let spaces = 0;
   let digits = 0;
   let letters = 0;
   let upper = 0;
   let lower = 0;
-  let highest = 0;
-  let hasCjk = false;
   let wideGap = false;
   let previousGap = false;
+  let tokens = 0;
+  let cjk = 0;
+  let stop = 0;
+  let stopOwn = 0;
+  let runStart = -1;
+  let runCjk = false;
   const scriptCount = new Uint32Array(SCRIPT_NAMES.length);
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
+  for (let i = 0; i <= text.length; i++) {
+    const at = i;
+    let code = i < text.length ? text.charCodeAt(i) : -1;
     if (code >= 0xd800 && code <= 0xdbff) {
       code = text.codePointAt(i) as number;
       if (code > 0xffff) i++;
     }
-    if (code > highest) highest = code;
-    const info = charInfo(code);
-    if (info & CJK_CHAR) hasCjk = true;
+    // The end of the text closes the last run like a character outside every class.
+    const info = code === -1 ? 0 : charInfo(code);
+    if (runStart !== -1) {
+      if (info & TOKEN_CHAR) {
+        if (info & CJK_CHAR) runCjk = true;
+      } else {
+        tokens++;
+        if (runCjk) cjk++;
+        if (compare && aligned) {
+          const folded = foldToken(lowered.slice(runStart, at));
+          if (stopwords.has(folded)) stop++;
+          if (ownStopwords?.has(folded)) stopOwn++;
+        }
+        runStart = -1;
+      }
+    }
+    if (runStart === -1) {
+      if (info & SINGLE_CHAR) {
+        tokens++;
+        cjk++;
+        if (compare && aligned) {
+          const folded = foldToken(lowered.slice(at, i + 1));
+          if (stopwords.has(folded)) stop++;
+          if (ownStopwords?.has(folded)) stopOwn++;
+        }
+      } else if (info & TOKEN_CHAR) {
+        runStart = at;
+        runCjk = (info & CJK_CHAR) !== 0;
+      }
+    }
+    if (code === -1) break;
     if (info & GAP_CHAR) {
       if (previousGap || code === 0x09) wideGap = true;
       previousGap = true;
@@ -110,6 +155,7 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
       (scriptCount[info >> SCRIPT_SHIFT] as number)++;
     }
   }
+  if (compare && !aligned) [stop, stopOwn] = stopwordsByPattern(lowered, stopwords, ownStopwords);
   const chars = text.length - spaces;
   const cased = upper + lower;
   let script = 'none';
@@ -123,26 +169,7 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
       best = n;
     }
   }
-
-  const tokens = text.toLowerCase().match(TOKEN) ?? [];
-  let cjk = 0;
-  let stop = 0;
-  let stopOwn = 0;
-  const stopwords = stopwordsFor(lang);
-  const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
-  // Text without a CJK character has no CJK token; words are folded only when there are stopwords
-  // to compare them with, and ASCII needs no folding.
-  const mayHaveCjk = hasCjk;
-  const compare = stopwords.size > 0 || (ownStopwords !== null && ownStopwords.size > 0);
-  const ascii = highest < 0x80;
-  for (const token of tokens) {
-    if (mayHaveCjk && CJK.test(token)) cjk++;
-    if (!compare) continue;
-    const folded = ascii ? token : foldToken(token);
-    if (stopwords.has(folded)) stop++;
-    if (ownStopwords?.has(folded)) stopOwn++;
-  }
-  const words = tokens.length - cjk + cjk / 1.7;
+  const words = tokens - cjk + cjk / 1.7;
   let urlChars = 0;
   // Every URL, address or domain holds "://", "www.", "@" or a dot and a top-level domain: the
   // pattern (which tries every word at every letter) runs only on the blocks that hold one.
@@ -150,9 +177,9 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
   return {
     chars,
     letters,
-    tokens: tokens.length,
+    tokens,
     words,
-    stopwordDensity: tokens.length === 0 ? 0 : Math.max(stop, stopOwn) / tokens.length,
+    stopwordDensity: tokens === 0 ? 0 : Math.max(stop, stopOwn) / tokens,
     urlDensity: chars === 0 ? 0 : Math.min(1, urlChars / chars),
     sentenceMarks: text.match(SENTENCE_MARK)?.length ?? 0,
     commas: text.match(COMMA)?.length ?? 0,
@@ -166,6 +193,18 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
     seams: wideGap ? (text.match(SEAM)?.length ?? 0) : 0,
     cjkGaps: cjkSeams(text, cjk),
   };
+}
+
+/** Stopwords among the tokens of a lower-case text, by the pattern (for a text whose lower case changed its length). */
+function stopwordsByPattern(lowered: string, stopwords: Set<string>, ownStopwords: Set<string> | null): [number, number] {
+  let stop = 0;
+  let stopOwn = 0;
+  for (const token of lowered.match(TOKEN) ?? []) {
+    const folded = foldToken(token);
+    if (stopwords.has(folded)) stop++;
+    if (ownStopwords?.has(folded)) stopOwn++;
+  }
+  return [stop, stopOwn];
 }
 
 /**
@@ -184,7 +223,11 @@ function cjkSeams(text: string, cjkTokens: number): number {
 const CJK_CHAR = 64;
 const GAP_CHAR = 128;
 const KNOWN_CHAR = 256;
-const SCRIPT_SHIFT = 9;
+/** A character of TOKEN's runs: a letter, a mark, a number, an apostrophe or a hyphen. */
+const TOKEN_CHAR = 512;
+/** A character that is a token alone where a token starts: Han, kana, Thai, Lao, Khmer, Myanmar. */
+const SINGLE_CHAR = 1024;
+const SCRIPT_SHIFT = 11;
 const charTable = new Uint16Array(0x40000);
 
 function charInfo(code: number): number {
@@ -200,6 +243,8 @@ function lookUpChar(code: number): number {
   const ch = String.fromCodePoint(code);
   let info = KNOWN_CHAR | (kindOf(code) & (LETTER | UPPER | LOWER | DIGIT | SPACE));
   if (CJK.test(ch)) info |= CJK_CHAR;
+  if (TOKEN_RUN_CHAR.test(ch)) info |= TOKEN_CHAR;
+  if (TOKEN_SINGLE_CHAR.test(ch)) info |= SINGLE_CHAR;
   if (code === 0x09 || code === 0x20 || code === 0xa0 || code === 0x3000) info |= GAP_CHAR;
   if (info & LETTER) info |= scriptIndex(code) << SCRIPT_SHIFT;
   return info;
