@@ -146,7 +146,9 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
     // agenda, "10:30 h. - Mérida. - The minister opens …") is content, not a list of teasers.
     if (f.timestamps >= 3 && !(f.endsLikeSentence && f.sentenceMarks >= 2 * f.timestamps)) return force(verdict, rule('teaser-list', 'list of dated headlines'));
     // A block signed with a date and a time ("…, Nottingham, 12/1/2012 02:58") is a reader's comment.
-    if (SIGNED.test(block.value.slice(-40))) return force(verdict, rule('comments', 'reader comment signed with a date and time'));
+    // (Its time holds a colon: a block without one near its end is not looked at.)
+    const end = block.value.slice(-40);
+    if (end.includes(':') && SIGNED.test(end)) return force(verdict, rule('comments', 'reader comment signed with a date and time'));
     // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
     if (f.words < 20 && FEED_ITEM.test(block.value)) return force(verdict, rule('teaser-list', 'dated headline of a news feed'));
     if (options.repeatedLines !== false && f.words < 8 && (repeats.get(formOf(i)) ?? 0) >= 3) return force(verdict, rule('repeated-line', 'short line repeated on the page (list furniture)'));
