@@ -34,8 +34,6 @@ const BYLINE = /^(?:by|von|par|por|przez|автор|от|του|της|από|�
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
 const BREADCRUMB = /^[»›>]|\s[>»›/|]\s.*\s[>»›/|]\s|\s[>»›]\s/u;
 const REAL_WORD = /\p{L}{3,}/gu;
-/** TOKEN, read one match at a time. */
-const TOKENS = new RegExp(TOKEN.source, 'gu');
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
 /** How much a standfirst may outscore the headline right above it on shared words. */
 const STANDFIRST_MARGIN = 0.5;
@@ -85,6 +83,24 @@ function isNumber(word: string): boolean {
   return true;
 }
 
+// What TOKEN makes of a character: a token alone (Han, kana), part of a run (another letter, a
+// mark, a number) or neither; per code point, looked up once.
+const NOT_TOKEN = 1;
+const ALONE = 2;
+const IN_RUN = 3;
+const TOKEN_RUN = /^[\p{L}\p{M}\p{N}]$/u;
+const tokenChars = new Uint8Array(0x40000);
+
+function tokenChar(code: number): number {
+  let kind = code < tokenChars.length ? (tokenChars[code] as number) : 0;
+  if (kind === 0) {
+    const ch = String.fromCodePoint(code);
+    kind = HAN.test(ch) ? ALONE : TOKEN_RUN.test(ch) ? IN_RUN : NOT_TOKEN;
+    if (code < tokenChars.length) tokenChars[code] = kind;
+  }
+  return kind;
+}
+
 /**
  * The content words of the story's opening (its first `leadLength` characters) and of the whole
  * `text`, from one reading of it: the opening is a prefix of the story.
@@ -97,17 +113,33 @@ export function storyContentWords(text: string, leadLength: number, stopwords: S
   const cut = loweredLead.length;
   const lead: string[] = [];
   const body: string[] = [];
-  TOKENS.lastIndex = 0;
-  for (let m = TOKENS.exec(lowered); m !== null; m = TOKENS.exec(lowered)) {
-    const token = m[0];
-    const w = contentWord(token, stopwords);
+  const take = (start: number, end: number): void => {
+    const w = contentWord(lowered.slice(start, end), stopwords);
     if (w !== null) body.push(w);
-    const end = m.index + token.length;
     if (end <= cut) {
       if (w !== null) lead.push(w);
-    } else if (m.index < cut) {
+    } else if (start < cut) {
       // The token the cut goes through: the opening holds what its own reading finds there.
-      for (const part of contentWords(loweredLead.slice(m.index), stopwords)) lead.push(part);
+      for (const part of contentWords(loweredLead.slice(start), stopwords)) lead.push(part);
+    }
+  };
+  // TOKEN's matches, found by a table read per character rather than the pattern.
+  let runStart = -1;
+  for (let i = 0; i <= lowered.length; i++) {
+    const at = i;
+    let code = i < lowered.length ? lowered.charCodeAt(i) : -1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = lowered.codePointAt(i) as number;
+      if (code > 0xffff) i++;
+    }
+    const kind = code === -1 ? NOT_TOKEN : tokenChar(code);
+    if (runStart !== -1 && kind !== IN_RUN) {
+      take(runStart, at);
+      runStart = -1;
+    }
+    if (runStart === -1) {
+      if (kind === ALONE) take(at, i + 1);
+      else if (kind === IN_RUN) runStart = at;
     }
   }
   return { lead, body };
