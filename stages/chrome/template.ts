@@ -197,7 +197,8 @@ function templateLineKeys(text: string, maxLineLength: number, repair: boolean):
       if (key === undefined) {
         key = templateKey(prepare ? prepare(raw) : raw, maxLineLength);
         if (remembered.size >= REMEMBERED_LINES) remembered.clear();
-        remembered.set(raw, key);
+        // A line of its own, not a view of its page (which it would keep alive: see facts.ts).
+        remembered.set(` ${raw}`.slice(1), key);
       }
     }
     if (key !== null) keys.add(key);
