@@ -120,7 +120,7 @@ function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerd
   const learned = (file.data.learned?.[SOURCE] as LearnedTemplates | undefined) ?? options.learned;
   // A block's template key is made only on a site with a template.
   const siteHasTemplate = learned !== undefined && site !== null && learned.sites[site] !== undefined;
-  // A block's phrase form: from its facts, or made here for a block of up to 200 characters.
+  // A block's phrase form: from its facts, or made here for a block too long for the phrase tables.
   const formOf = (i: number): string => {
     const block = tree.children[i] as Block;
     return (facts[i] as BlockFacts).form ?? normalisePhrase(block.value);

@@ -209,7 +209,7 @@ function templateLineKeys(text: string, maxLineLength: number, repair: boolean):
 /**
  * Template lines recur from page to page, and so do the lines repair acts on (a menu's "News &amp;
  * Events"): the keys of lines of up to 200 characters are remembered, repaired and all (100,000
- * at most, about 10 MB: the line and a key of 13 characters), for the learner's options.
+ * at most, about 15 MB: the line and a key of 13 characters), for the learner's options.
  */
 const REMEMBERED_LINE = 200;
 const REMEMBERED_LINES = 100_000;
