@@ -54,8 +54,9 @@ const URL_LIKE = new RegExp(
   String.raw`(?<![\w.\/-])(?:(?:https?:\/\/|www\.)[\x21\x23-\x3b\x3d\x3f-\x7e]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:${TLDS.join('|')})\b(?:\/[\x21\x23-\x3b\x3d\x3f-\x7e]{0,2000})?)`,
   'giu',
 );
-const SENTENCE_MARK = /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/gu;
-const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
+// Sentence marks and commas are counted in the pass over the characters, as these patterns would
+// count their matches: SENTENCE_MARK /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/gu and
+// COMMA /[,;，、；：]|:(?!\p{N})/gu.
 const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
 const ENDS_SENTENCE = /[.!?…。！？:;"”»’)\]]$/u;
 const SPACES = /\s/gu;
@@ -97,6 +98,12 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
   let lower = 0;
   let wideGap = false;
   let previousGap = false;
+  let sentenceMarks = 0;
+  let commas = 0;
+  let markRun = 0;
+  let markRunAfterNumber = false;
+  let previousNumber = false;
+  let colonBefore = false;
   let tokens = 0;
   let cjk = 0;
   let stop = 0;
@@ -141,6 +148,22 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
         runCjk = (info & CJK_CHAR) !== 0;
       }
     }
+    // SENTENCE_MARK's matches: a run of marks is one, unless it stands between two numbers ("3.5":
+    // none; "3..5": two). COMMA's: a comma or the like, or a colon not before a number.
+    const number = (info & DIGIT) !== 0;
+    const mark = code === -1 ? NO_MARK : punctuationOf(code);
+    if (markRun > 0 && mark !== SENTENCE) {
+      if (!markRunAfterNumber || !number) sentenceMarks++;
+      else if (markRun >= 2) sentenceMarks += 2;
+      markRun = 0;
+    }
+    if (colonBefore && !number) commas++;
+    colonBefore = mark === COLON;
+    if (mark === SENTENCE) {
+      if (markRun === 0) markRunAfterNumber = previousNumber;
+      markRun++;
+    } else if (mark === COMMA_LIKE) commas++;
+    previousNumber = number;
     if (code === -1) break;
     if (info & GAP_CHAR) {
       if (previousGap || code === 0x09) wideGap = true;
@@ -181,8 +204,8 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
     words,
     stopwordDensity: tokens === 0 ? 0 : Math.max(stop, stopOwn) / tokens,
     urlDensity: chars === 0 ? 0 : Math.min(1, urlChars / chars),
-    sentenceMarks: text.match(SENTENCE_MARK)?.length ?? 0,
-    commas: text.match(COMMA)?.length ?? 0,
+    sentenceMarks,
+    commas,
     endsLikeSentence: ENDS_SENTENCE.test(text.trimEnd()),
     upperRatio: cased === 0 ? 0 : upper / cased,
     digitRatio: chars === 0 ? 0 : digits / chars,
@@ -193,6 +216,24 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
     seams: wideGap ? (text.match(SEAM)?.length ?? 0) : 0,
     cjkGaps: cjkSeams(text, cjk),
   };
+}
+
+const NO_MARK = 0;
+const SENTENCE = 1;
+const COMMA_LIKE = 2;
+const COLON = 3;
+
+/** Which of SENTENCE_MARK's and COMMA's characters a code point is, if any. */
+function punctuationOf(code: number): number {
+  if (code < 0x80) {
+    if (code === 0x2e || code === 0x21 || code === 0x3f) return SENTENCE;
+    if (code === 0x2c || code === 0x3b) return COMMA_LIKE;
+    return code === 0x3a ? COLON : NO_MARK;
+  }
+  if (code < 0x2026) return NO_MARK;
+  if (code === 0x2026 || code === 0x3002 || code === 0xff01 || code === 0xff1f) return SENTENCE;
+  if (code === 0xff0c || code === 0x3001 || code === 0xff1b || code === 0xff1a) return COMMA_LIKE;
+  return NO_MARK;
 }
 
 /** Stopwords among the tokens of a lower-case text, by the pattern (for a text whose lower case changed its length). */
