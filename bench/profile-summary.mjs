@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// node bench/profile-summary.mjs PROFILE.cpuprofile [N]: what a CPU profile (node --cpu-prof) spent
-// its time on: the N functions with the most self time, then the time spent under each source file
-// (node_modules folded to their package), so that a profile of `npm run bench` reads in a terminal.
+// node bench/profile-summary.mjs PROFILE.cpuprofile [N] [MB]: what a CPU profile (node --cpu-prof)
+// spent its time on: first by part of the run (each stage with the shared code it calls, each batch
+// learner, reading, writing, loading the code, the collector), then the N functions with the most
+// self time, then the time spent under each source file (node_modules folded to their package), so
+// that a profile of `npm run bench` reads in a terminal. With MB (the dump's size), the parts are
+// also given in milliseconds per MB, the bench's unit.
 import fs from 'node:fs';
 
-const [file, count = '40'] = process.argv.slice(2);
+const [file, count = '40', mbArg] = process.argv.slice(2);
 if (!file) {
-  console.error('usage: node bench/profile-summary.mjs PROFILE.cpuprofile [N]');
+  console.error('usage: node bench/profile-summary.mjs PROFILE.cpuprofile [N] [MB]');
   process.exit(2);
 }
+const mb = mbArg === undefined ? null : Number(mbArg);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
@@ -21,9 +25,42 @@ const where = (url) => {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(local);
   return m ? `npm:${m[1]}` : local || '(native)';
 };
+/**
+ * The part of the run a sample belongs to, from its stack (leaf first): a batch learner (the
+ * runner's windows.ts calling into a stage), else the outermost stage on the stack (a stage's calls
+ * into pipeline/core count as that stage's), else what the runner was doing.
+ */
+function partOf(stack) {
+  const places = stack.map((n) => where(n.callFrame.url));
+  const stageIn = (list) => {
+    let found = null;
+    for (const place of list) {
+      const m = /^stages\/([^/]+)\//.exec(place);
+      if (m) found = m[1];
+    }
+    return found;
+  };
+  const learner = places.indexOf('pipeline/run/windows.ts');
+  if (learner >= 0) return `learner ${stageIn(places.slice(0, learner)) ?? '(runner)'}`;
+  const stage = stageIn(places);
+  if (stage) return `stage ${stage}`;
+  const leaf = stack[0].callFrame.functionName;
+  if (leaf === '(garbage collector)' || leaf === '(idle)' || leaf === '(program)') return leaf;
+  if (places.some((p) => p === 'pipeline/run/write.ts' || p === 'pipeline/run/in-order.ts')) return 'writing';
+  if (stack.some((n) => n.callFrame.functionName === 'written')) return 'lines to JSON';
+  if (places.some((p) => p === 'pipeline/run/read.ts' || p === 'pipeline/run/decode.ts')) return 'reading';
+  if (places.some((p) => p.startsWith('node:internal/modules') || p === 'npm:tsx')) return 'loading code';
+  return 'runner, other';
+}
+
 const self = new Map();
 const under = new Map();
+const parts = new Map();
 for (const [id, us] of sampled) {
+  const stack = [];
+  for (let at = id; at !== undefined; at = parent.get(at)) stack.push(nodes.get(at));
+  const part = partOf(stack);
+  parts.set(part, (parts.get(part) ?? 0) + us);
   const { callFrame } = nodes.get(id);
   const key = `${callFrame.functionName || '(anonymous)'} ${where(callFrame.url)}`;
   self.set(key, (self.get(key) ?? 0) + us);
@@ -41,7 +78,12 @@ const show = (map, n) => {
     console.log(`${(us / 1000).toFixed(0).padStart(9)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
   }
 };
-console.log(`total ${(total / 1000).toFixed(0)} ms\n-- self time`);
+console.log(`total ${(total / 1000).toFixed(0)} ms\n-- by part of the run${mb ? ` (ms per MB of ${mb} MB)` : ''}`);
+for (const [part, us] of [...parts].sort((a, b) => b[1] - a[1])) {
+  const perMb = mb ? `${(us / 1000 / mb).toFixed(0).padStart(6)} ms/MB` : '';
+  console.log(`${(us / 1000).toFixed(0).padStart(9)} ms ${((100 * us) / total).toFixed(1).padStart(5)} % ${perMb}  ${part}`);
+}
+console.log('-- self time');
 show(self, Number(count));
 console.log('-- time under each file');
 show(under, Number(count));

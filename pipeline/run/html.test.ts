@@ -66,7 +66,7 @@ describe('the record of an HTML page', () => {
     expect(record).toMatchObject({ title: 'Ministers meet in Beijing', titleSource: 'metadata', published: '2026-02-03', publishedSource: 'metadata', publisher: 'Example News', byline: 'John Smith' });
     expect(record.text).not.toContain('Ministers meet in Beijing');
     expect(validateRecord(record)).toEqual([]);
-    expect(stageLines[1]).toMatchObject({ titleSource: 'metadata', byline: 'John Smith' });
-    expect(stageLines[2]).toMatchObject({ published: '2026-02-03', publishedSource: 'metadata' });
+    expect(JSON.parse(stageLines[1] as string)).toMatchObject({ titleSource: 'metadata', byline: 'John Smith' });
+    expect(JSON.parse(stageLines[2] as string)).toMatchObject({ published: '2026-02-03', publishedSource: 'metadata' });
   });
 });

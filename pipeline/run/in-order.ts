@@ -45,7 +45,7 @@ export class InOrderWriter {
   private async write({ result, offset, bytes }: Finished, written: number): Promise<void> {
     if (this.error) return;
     try {
-      await this.writer.write(result.lines);
+      await this.writer.write(result.bytes, result.ends);
     } catch (e) {
       this.error = e as Error;
     }

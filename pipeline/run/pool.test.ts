@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { NewsRecord } from '../core/record.ts';
 import { WorkerPool } from './pool.ts';
-import type { WrittenResult } from './process.ts';
+import { linesOf, type WrittenResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { documentTimeout } from './run.ts';
 
 /** A pool's result as the output files will hold it: the record and the stage lines. */
 const parsed = (r: WrittenResult) => ({
-  record: JSON.parse(r.lines.at(-1) as string) as NewsRecord,
-  stageLines: r.lines.slice(0, -1).map((l) => JSON.parse(l) as { learned?: unknown; seen?: number }),
+  record: JSON.parse(linesOf(r).at(-1) as string) as NewsRecord,
+  stageLines: linesOf(r).slice(0, -1).map((l) => JSON.parse(l) as { learned?: unknown; seen?: number }),
 });
 
 const doc = (id: string, text: string): InputDocument => ({ id, source: { path: 'x', url: null }, text, html: null, date: null, langHint: null, error: null });

@@ -12,7 +12,7 @@ import type { InputDocument } from './read.ts';
 import { parse } from '../core/parse.ts';
 import { buildRecord, toRecord, type NewsRecord } from '../core/record.ts';
 import { stagesPreset, type StageDefinition, type StageObserver } from '../core/stage.ts';
-import { countDocument, type DocumentCounts } from './stats.ts';
+import { countRules, documentCounts, type DocumentCounts } from './stats.ts';
 
 export interface StageLine {
   id: string;
@@ -21,32 +21,57 @@ export interface StageLine {
 
 export interface ProcessResult {
   record: NewsRecord;
-  /** One line per selected stage, in pipeline order. */
-  stageLines: StageLine[];
+  /**
+   * One line per selected stage, in pipeline order, as JSON: made when the stage ends, so that
+   * what it holds (block lists, decisions) does not stay alive as objects while the later stages
+   * run (a long document's would outlive collections of the young generation and be copied).
+   */
+  stageLines: string[];
+  /** Per stage, its decisions counted by rule (what run.json counts of them). */
+  decisions: [string, number][][];
   /** Milliseconds spent in each selected stage. */
   timings: number[];
 }
 
 /**
- * A processed document as the output files take it: its lines already JSON (made where it was
- * processed, in a worker thread when there are workers: a string crosses threads as one copy,
- * where a record and its stage lines as objects cost a copy of every object, and the main thread
- * only writes), and what run.json counts of it.
+ * A processed document as the output files take it: its lines already JSON and already UTF-8
+ * bytes, made where it was processed (in a worker thread when there are workers). Bytes, not
+ * strings: a worker hands its buffer to the main thread without a copy (a string crosses threads as
+ * a copy, an object as a copy of every object), and the main thread only writes. And made at
+ * once: the JSON strings die young, where strings kept until their batch is written outlived a
+ * few collections of the young generation, were copied each time, and filled the old one (about a
+ * third of what the pipeline promoted there, by a sampling heap profile of the bench slice).
  */
 export interface WrittenResult {
-  /** The stage lines in pipeline order, then the record, each one line of JSON (without its newline). */
-  lines: string[];
+  /** The stage lines in pipeline order, then the record: each one line of JSON with its newline, one after another. */
+  bytes: Uint8Array;
+  /** Where each line ends in `bytes` (after its newline). */
+  ends: number[];
   counts: DocumentCounts;
   /** Milliseconds spent in each selected stage. */
   timings: number[];
 }
 
 export function written(result: ProcessResult): WrittenResult {
-  return {
-    lines: [...result.stageLines.map((line) => JSON.stringify(line)), JSON.stringify(result.record)],
-    counts: countDocument(result.record, result.stageLines),
-    timings: result.timings,
-  };
+  const lines = [...result.stageLines, JSON.stringify(result.record)];
+  let size = 0;
+  for (const line of lines) size += Buffer.byteLength(line) + 1;
+  // A buffer of its own (not a slice of Node's shared pool), so that it can be transferred.
+  const bytes = Buffer.allocUnsafeSlow(size);
+  const ends: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    at += bytes.write(line, at);
+    bytes[at++] = 0x0a;
+    ends.push(at);
+  }
+  return { bytes, ends, counts: documentCounts(result.record, result.decisions), timings: result.timings };
+}
+
+/** The lines of a processed document as strings, without their newlines (for tests and tools). */
+export function linesOf(result: WrittenResult): string[] {
+  const text = new TextDecoder().decode(result.bytes);
+  return text.slice(0, -1).split('\n');
 }
 
 export interface ProcessContext {
@@ -56,7 +81,8 @@ export interface ProcessContext {
 /** What the observer writes down for one document as it goes through the stages. */
 interface Journey {
   id: string;
-  stageLines: StageLine[];
+  stageLines: string[];
+  decisions: [string, number][][];
   timings: number[];
   /** The text the stage before received: a line repeats its input only when it changed. */
   previousInput: string | null;
@@ -107,10 +133,10 @@ export class StageRunner {
     if (doc.learned) file.data.learned = doc.learned;
     // A document that could not be read goes through too: every stage skips it, its record says why.
     if ('error' in body) file.data.error = { stage: 'read', message: body.error };
-    const journey: Journey = { id: doc.id, stageLines: [], timings: [], previousInput: null, input: '', messagesBefore: 0, startedAt: 0 };
+    const journey: Journey = { id: doc.id, stageLines: [], decisions: [], timings: [], previousInput: null, input: '', messagesBefore: 0, startedAt: 0 };
     this.journeys.set(file, journey);
     const { result } = this.processor.processSync(file);
-    return { record: result, stageLines: journey.stageLines, timings: journey.timings };
+    return { record: result, stageLines: journey.stageLines, decisions: journey.decisions, timings: journey.timings };
   }
 
   /** Writes each stage's line (what it produced, its input when changed, its decisions) and its time. */
@@ -131,13 +157,15 @@ export class StageRunner {
         const decisions = decisionsSince(file, journey.messagesBefore);
         const summary = error === undefined ? stage.summarize(tree, file) : { error: file.data.error?.message };
         journey.timings.push(performance.now() - journey.startedAt);
-        journey.stageLines.push({ id, ...summary, ...inputField, decisions });
+        journey.decisions.push(countRules(decisions));
+        journey.stageLines.push(JSON.stringify({ id, ...summary, ...inputField, decisions } satisfies StageLine));
       },
       skip: (_stage, file) => {
         const journey = journeyOf(file);
         const failed = file.data.error as { stage: string };
         journey.timings.push(0);
-        journey.stageLines.push({ id: journey.id, skipped: failed.stage === 'read' ? 'the document could not be read' : `stage ${failed.stage} failed` });
+        journey.decisions.push([]);
+        journey.stageLines.push(JSON.stringify({ id: journey.id, skipped: failed.stage === 'read' ? 'the document could not be read' : `stage ${failed.stage} failed` }));
       },
     };
   }
@@ -148,8 +176,8 @@ export function buildFailure(doc: InputDocument, stage: string, message: string,
   const body = bodyOf(doc);
   const text = 'text' in body ? body.text : '';
   const file = createDocumentFile(text, { id: doc.id, source: doc.source });
-  const stageLines = Array.from({ length: stageCount }, () => ({ id: doc.id, skipped: message }));
-  return { record: buildRecord(parseDocument(text), file, { stage, message }), stageLines, timings: stageLines.map(() => 0) };
+  const stageLines = Array.from({ length: stageCount }, () => JSON.stringify({ id: doc.id, skipped: message }));
+  return { record: buildRecord(parseDocument(text), file, { stage, message }), stageLines, decisions: stageLines.map(() => []), timings: stageLines.map(() => 0) };
 }
 
 /** The document's text, its HTML page as text, or why there is none. */

@@ -37,15 +37,26 @@ export interface DocumentCounts {
   removed: [string, number][];
 }
 
+/** A document's counts from its record and its stage lines as objects (read back from the files). */
 export function countDocument(record: NewsRecord, stageLines: unknown[]): DocumentCounts {
-  const decisions = stageLines.map((line) => {
-    const byRule = new Map<string, number>();
-    for (const d of (line as { decisions?: { rule: string | null }[] }).decisions ?? []) {
-      const rule = d.rule ?? 'note';
-      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
-    }
-    return [...byRule];
-  });
+  return documentCounts(
+    record,
+    stageLines.map((line) => countRules((line as { decisions?: { rule: string | null }[] }).decisions ?? [])),
+  );
+}
+
+/** A stage's decisions counted by rule, in the order the rules first come. */
+export function countRules(decisions: readonly { rule?: unknown }[]): [string, number][] {
+  const byRule = new Map<string, number>();
+  for (const d of decisions) {
+    const rule = typeof d.rule === 'string' ? d.rule : 'note';
+    byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  }
+  return [...byRule];
+}
+
+/** A document's counts from its record and each stage's decisions counted by rule (`countRules`). */
+export function documentCounts(record: NewsRecord, decisions: [string, number][][]): DocumentCounts {
   const removed = new Map<string, number>();
   for (const r of record.removed) {
     const key = `${r.stage}/${r.reason}`;

@@ -55,5 +55,7 @@ parentPort?.on('message', (message: DocumentMessage) => {
   parentPort?.postMessage({ seq: message.seq, started: true });
   // runner.process turns any failure into the document's error record.
   const result = runner.process(received(message), { referenceDate: init.referenceDate });
-  parentPort?.postMessage({ seq: message.seq, result: written(result) });
+  const output = written(result);
+  // The lines' bytes are handed over, not copied.
+  parentPort?.postMessage({ seq: message.seq, result: output }, [output.bytes.buffer as ArrayBuffer]);
 });

@@ -99,20 +99,21 @@ export async function prepareResume(layout: OutputLayout): Promise<number> {
 }
 
 /**
- * Lines an output file gathers before it writes them: up to 256 K characters, for at most a
- * quarter of a second. One write per line (seven a document) cost more in system calls and
- * stream bookkeeping than the JSON itself; gathered, the lines go to the disk a batch at a time,
- * and a run still shows its progress on disk as it goes. What is gathered is written when the
- * run ends or stops; a run that is killed loses at most the last quarter second of lines, and
- * --resume takes up from the documents that every file holds complete.
+ * Bytes an output file gathers before it writes them: up to 256 KB, for at most a quarter of a
+ * second. One write per line (seven a document) cost more in system calls and stream bookkeeping
+ * than the JSON itself; gathered, the lines go to the disk a batch at a time, and a run still
+ * shows its progress on disk as it goes. What is gathered is written when the run ends or stops;
+ * a run that is killed loses at most the last quarter second of lines, and --resume takes up from
+ * the documents that every file holds complete. The lines wait as bytes (outside the JavaScript
+ * heap, see process.ts, `WrittenResult`), not as strings.
  */
-const BATCH_CHARACTERS = 256 * 1024;
+const BATCH_BYTES = 256 * 1024;
 const BATCH_MS = 250;
 
 class JsonlWriter {
   private readonly stream: WriteStream;
   private failure: Error | null = null;
-  private batch: string[] = [];
+  private batch: Uint8Array[] = [];
   private batchLength = 0;
   /** Writes the batch a quarter second after its first line, if it is not full before. */
   private timer: NodeJS.Timeout | null = null;
@@ -124,13 +125,12 @@ class JsonlWriter {
     });
   }
 
-  /** Writes one line of JSON (given without its newline). */
-  async write(json: string): Promise<void> {
+  /** Writes one line of JSON, as UTF-8 bytes with its newline. */
+  async write(line: Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
-    const line = `${json}\n`;
     this.batch.push(line);
     this.batchLength += line.length;
-    if (this.batchLength < BATCH_CHARACTERS) {
+    if (this.batchLength < BATCH_BYTES) {
       this.timer ??= setTimeout(() => this.flush(), BATCH_MS).unref();
       return;
     }
@@ -143,11 +143,11 @@ class JsonlWriter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.batch.length === 0) return !this.stream.writableNeedDrain;
-    const text = this.batch.join('');
+    const bytes = Buffer.concat(this.batch, this.batchLength);
     this.batch = [];
     this.batchLength = 0;
     // A failed write is kept by the 'error' listener and thrown by the next write or close.
-    return this.stream.write(text);
+    return this.stream.write(bytes);
   }
 
   close(): Promise<void> {
@@ -174,11 +174,15 @@ export class OutputWriter {
     return new OutputWriter(layout, append);
   }
 
-  /** A document's lines, as JSON: one per stage file in order, then the record's. */
-  async write(lines: string[]): Promise<void> {
+  /**
+   * A document's lines, as UTF-8 bytes one after another (process.ts, `WrittenResult`): one per
+   * stage file in order, then the record's; `ends` says where each ends.
+   */
+  async write(bytes: Uint8Array, ends: number[]): Promise<void> {
+    const line = (i: number) => bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]);
     // Stage lines first: a record line means the document is complete in every file.
-    await Promise.all(this.stages.map((stage, i) => stage.write(lines[i] as string)));
-    await this.records.write(lines[this.stages.length] as string);
+    await Promise.all(this.stages.map((stage, i) => stage.write(line(i))));
+    await this.records.write(line(this.stages.length));
   }
 
   async close(summary: unknown): Promise<void> {
