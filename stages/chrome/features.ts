@@ -45,14 +45,18 @@ export interface BlockFeatures {
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]|[\p{L}\p{M}\p{N}'’-]+/gu;
+/** TOKEN's two alternatives, for one character. */
+const TOKEN_SINGLE_CHAR = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]$/u;
+const TOKEN_RUN_CHAR = /^[\p{L}\p{M}\p{N}'’-]$/u;
 /** Top-level domains that make a bare name ("reuters.com") a domain: data/domains.json. */
 const TLDS = (JSON.parse(readFileSync(new URL('./data/domains.json', import.meta.url), 'utf8')) as { tlds: string[] }).tlds;
 const URL_LIKE = new RegExp(
   String.raw`(?<![\w.\/-])(?:(?:https?:\/\/|www\.)[\x21\x23-\x3b\x3d\x3f-\x7e]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:${TLDS.join('|')})\b(?:\/[\x21\x23-\x3b\x3d\x3f-\x7e]{0,2000})?)`,
   'giu',
 );
-const SENTENCE_MARK = /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/gu;
-const COMMA = /[,;，、；：]|:(?!\p{N})/gu;
+// Sentence marks and commas are counted in the pass over the characters, as these patterns would
+// count their matches: SENTENCE_MARK /(?<!\p{N})[.!?…。！？]+|[.!?…。！？]+(?!\p{N})/gu and
+// COMMA /[,;，、；：]|:(?!\p{N})/gu.
 const TIMESTAMP = /(?<!\p{N})\d{1,2}:\d{2}(?!\p{N})/gu;
 const ENDS_SENTENCE = /[.!?…。！？:;"”»’)\]]$/u;
 const SPACES = /\s/gu;
@@ -60,6 +64,8 @@ const SEAM = /[^\s.!?…。！？"”'’»)\]](?:\t|[ \u00a0\u3000]{2,})\s*(?=\
 // Chinese and Japanese prose has no spaces between characters: a single space between two of them
 // is a seam as well (headlines of a teaser list run together: "唐飛談大聯合政府 酷酷嫂來了 老阿公…").
 const CJK_GAP = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u00a0\u3000](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
+/** What every URL, address or domain that `URL_LIKE` finds holds (the same flags: the same letters and word ends). */
+const URL_HINT = new RegExp(String.raw`:\/\/|www\.|@|\.(?:${TLDS.join('|')})\b`, 'iu');
 const TRUNCATED = /[\p{L}\p{N},;]\s?(?:\.{3}|…)\s*$/u;
 /** A word as `foldWord` folds it; an ASCII word is its own fold and is not looked up (not even by a regular expression). */
 export function foldToken(token: string): string {
@@ -67,53 +73,112 @@ export function foldToken(token: string): string {
   return token;
 }
 
-/** Blocks up to this long are remembered (menus, share bars and bylines repeat across a dump). */
-const REMEMBERED_LENGTH = 120;
-/** Remembered blocks at most (about 15 MB); the cache is emptied when full. */
-const REMEMBERED_BLOCKS = 50_000;
-let remembered = new Map<string, BlockFeatures>();
-
-/**
- * The block's features. Most blocks of a page are short lines that recur on the site's other
- * pages (three in four on the bench dump): a short block's features are remembered, per language
- * of the body and of the block. The object returned is shared: callers read it, never change it.
- */
+/** The block's features (facts.ts remembers those of short blocks). */
 export function blockFeatures(text: string, lang: string, blockLang?: string): BlockFeatures {
-  if (text.length > REMEMBERED_LENGTH) return measureBlock(text, lang, blockLang);
-  const key = `${lang} ${blockLang ?? ''} ${text}`;
-  let features = remembered.get(key);
-  if (features === undefined) {
-    features = measureBlock(text, lang, blockLang);
-    if (remembered.size >= REMEMBERED_BLOCKS) remembered = new Map();
-    remembered.set(key, features);
-  }
-  return features;
+  return measureBlock(text, lang, blockLang);
 }
 
 function measureBlock(text: string, lang: string, blockLang?: string): BlockFeatures {
-  // One pass over the code points counts spaces, digits, letters, capitals and scripts; the
-  // Unicode classes of a code point are looked up once per process (see core/text.ts).
+  const stopwords = stopwordsFor(lang);
+  const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
+  // Words are compared with stopwords only when there are any, in lower case. Lower case keeps
+  // every character's class (letter, mark, number, script) and, but for "İ", its length: the
+  // tokens are found in the text and read in `lowered` at the same places.
+  const compare = stopwords.size > 0 || (ownStopwords !== null && ownStopwords.size > 0);
+  const lowered = compare ? text.toLowerCase() : text;
+  const aligned = lowered.length === text.length;
+  // One pass over the code points counts spaces, digits, letters, capitals and scripts, finds the
+  // tokens (TOKEN: a CJK character alone, or a run of letters, marks, numbers, apostrophes and
+  // hyphens) and notes what the patterns below need (a tab or two spaces in a row), from one
+  // table read per character (see `charInfo`).
   let spaces = 0;
   let digits = 0;
   let letters = 0;
   let upper = 0;
   let lower = 0;
-  let highest = 0;
+  let wideGap = false;
+  let previousGap = false;
+  let sentenceMarks = 0;
+  let commas = 0;
+  let markRun = 0;
+  let markRunAfterNumber = false;
+  let previousNumber = false;
+  let colonBefore = false;
+  let tokens = 0;
+  let cjk = 0;
+  let stop = 0;
+  let stopOwn = 0;
+  let runStart = -1;
+  let runCjk = false;
   const scriptCount = new Uint32Array(SCRIPT_NAMES.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i) as number;
-    if (code > 0xffff) i++;
-    if (code > highest) highest = code;
-    const c = kindOf(code);
-    if (c & SPACE) spaces++;
-    else if (c & DIGIT) digits++;
-    else if (c & LETTER) {
+  for (let i = 0; i <= text.length; i++) {
+    const at = i;
+    let code = i < text.length ? text.charCodeAt(i) : -1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = text.codePointAt(i) as number;
+      if (code > 0xffff) i++;
+    }
+    // The end of the text closes the last run like a character outside every class.
+    const info = code === -1 ? 0 : charInfo(code);
+    if (runStart !== -1) {
+      if (info & TOKEN_CHAR) {
+        if (info & CJK_CHAR) runCjk = true;
+      } else {
+        tokens++;
+        if (runCjk) cjk++;
+        if (compare && aligned) {
+          const folded = foldToken(lowered.slice(runStart, at));
+          if (stopwords.has(folded)) stop++;
+          if (ownStopwords?.has(folded)) stopOwn++;
+        }
+        runStart = -1;
+      }
+    }
+    if (runStart === -1) {
+      if (info & SINGLE_CHAR) {
+        tokens++;
+        cjk++;
+        if (compare && aligned) {
+          const folded = foldToken(lowered.slice(at, i + 1));
+          if (stopwords.has(folded)) stop++;
+          if (ownStopwords?.has(folded)) stopOwn++;
+        }
+      } else if (info & TOKEN_CHAR) {
+        runStart = at;
+        runCjk = (info & CJK_CHAR) !== 0;
+      }
+    }
+    // SENTENCE_MARK's matches: a run of marks is one, unless it stands between two numbers ("3.5":
+    // none; "3..5": two). COMMA's: a comma or the like, or a colon not before a number.
+    const number = (info & DIGIT) !== 0;
+    const mark = code === -1 ? NO_MARK : punctuationOf(code);
+    if (markRun > 0 && mark !== SENTENCE) {
+      if (!markRunAfterNumber || !number) sentenceMarks++;
+      else if (markRun >= 2) sentenceMarks += 2;
+      markRun = 0;
+    }
+    if (colonBefore && !number) commas++;
+    colonBefore = mark === COLON;
+    if (mark === SENTENCE) {
+      if (markRun === 0) markRunAfterNumber = previousNumber;
+      markRun++;
+    } else if (mark === COMMA_LIKE) commas++;
+    previousNumber = number;
+    if (code === -1) break;
+    if (info & GAP_CHAR) {
+      if (previousGap || code === 0x09) wideGap = true;
+      previousGap = true;
+    } else previousGap = false;
+    if (info & SPACE) spaces++;
+    else if (info & DIGIT) digits++;
+    else if (info & LETTER) {
       letters++;
-      if (c & UPPER) upper++;
-      else if (c & LOWER) lower++;
-      (scriptCount[scriptIndex(code)] as number)++;
+      if (info & UPPER) upper++;
+      else if (info & LOWER) lower++;
+      (scriptCount[info >> SCRIPT_SHIFT] as number)++;
     }
   }
+  if (compare && !aligned) [stop, stopOwn] = stopwordsByPattern(lowered, stopwords, ownStopwords);
   const chars = text.length - spaces;
   const cased = upper + lower;
   let script = 'none';
@@ -127,38 +192,20 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
       best = n;
     }
   }
-
-  const tokens = text.toLowerCase().match(TOKEN) ?? [];
-  let cjk = 0;
-  let stop = 0;
-  let stopOwn = 0;
-  const stopwords = stopwordsFor(lang);
-  const ownStopwords = blockLang && blockLang !== lang ? stopwordsFor(blockLang) : null;
-  // Text below the first CJK script (Thai, U+0E00) has no CJK token; words are folded only when
-  // there are stopwords to compare them with, and ASCII needs no folding.
-  const mayHaveCjk = highest >= 0x0e00;
-  const compare = stopwords.size > 0 || (ownStopwords !== null && ownStopwords.size > 0);
-  const ascii = highest < 0x80;
-  for (const token of tokens) {
-    if (mayHaveCjk && CJK.test(token)) cjk++;
-    if (!compare) continue;
-    const folded = ascii ? token : foldToken(token);
-    if (stopwords.has(folded)) stop++;
-    if (ownStopwords?.has(folded)) stopOwn++;
-  }
-  const words = tokens.length - cjk + cjk / 1.7;
+  const words = tokens - cjk + cjk / 1.7;
   let urlChars = 0;
-  // Every URL, address or domain holds a dot or "://".
-  if (text.includes('.') || text.includes('://')) for (const m of text.matchAll(URL_LIKE)) urlChars += m[0].length;
+  // Every URL, address or domain holds "://", "www.", "@" or a dot and a top-level domain: the
+  // pattern (which tries every word at every letter) runs only on the blocks that hold one.
+  if (URL_HINT.test(text)) for (const m of text.matchAll(URL_LIKE)) urlChars += m[0].length;
   return {
     chars,
     letters,
-    tokens: tokens.length,
+    tokens,
     words,
-    stopwordDensity: tokens.length === 0 ? 0 : Math.max(stop, stopOwn) / tokens.length,
+    stopwordDensity: tokens === 0 ? 0 : Math.max(stop, stopOwn) / tokens,
     urlDensity: chars === 0 ? 0 : Math.min(1, urlChars / chars),
-    sentenceMarks: text.match(SENTENCE_MARK)?.length ?? 0,
-    commas: text.match(COMMA)?.length ?? 0,
+    sentenceMarks,
+    commas,
     endsLikeSentence: ENDS_SENTENCE.test(text.trimEnd()),
     upperRatio: cased === 0 ? 0 : upper / cased,
     digitRatio: chars === 0 ? 0 : digits / chars,
@@ -166,9 +213,39 @@ function measureBlock(text: string, lang: string, blockLang?: string): BlockFeat
     tabbed: text.includes('\t'),
     timestamps: text.includes(':') ? (text.match(TIMESTAMP)?.length ?? 0) : 0,
     truncated: TRUNCATED.test(text.slice(-12)),
-    seams: text.match(SEAM)?.length ?? 0,
+    seams: wideGap ? (text.match(SEAM)?.length ?? 0) : 0,
     cjkGaps: cjkSeams(text, cjk),
   };
+}
+
+const NO_MARK = 0;
+const SENTENCE = 1;
+const COMMA_LIKE = 2;
+const COLON = 3;
+
+/** Which of SENTENCE_MARK's and COMMA's characters a code point is, if any. */
+function punctuationOf(code: number): number {
+  if (code < 0x80) {
+    if (code === 0x2e || code === 0x21 || code === 0x3f) return SENTENCE;
+    if (code === 0x2c || code === 0x3b) return COMMA_LIKE;
+    return code === 0x3a ? COLON : NO_MARK;
+  }
+  if (code < 0x2026) return NO_MARK;
+  if (code === 0x2026 || code === 0x3002 || code === 0xff01 || code === 0xff1f) return SENTENCE;
+  if (code === 0xff0c || code === 0x3001 || code === 0xff1b || code === 0xff1a) return COMMA_LIKE;
+  return NO_MARK;
+}
+
+/** Stopwords among the tokens of a lower-case text, by the pattern (for a text whose lower case changed its length). */
+function stopwordsByPattern(lowered: string, stopwords: Set<string>, ownStopwords: Set<string> | null): [number, number] {
+  let stop = 0;
+  let stopOwn = 0;
+  for (const token of lowered.match(TOKEN) ?? []) {
+    const folded = foldToken(token);
+    if (stopwords.has(folded)) stop++;
+    if (ownStopwords?.has(folded)) stopOwn++;
+  }
+  return [stop, stopOwn];
 }
 
 /**
@@ -179,6 +256,39 @@ function cjkSeams(text: string, cjkTokens: number): number {
   if (cjkTokens < 4) return 0;
   const gaps = text.match(CJK_GAP)?.length ?? 0;
   return gaps * 2 > cjkTokens ? 0 : gaps;
+}
+
+// What `measureBlock` reads of a code point, in one number: its kind (the bits of core/text.ts's
+// `kindOf`), whether it is of a CJK script (`CJK`), whether it may make a wide gap (a tab, a
+// space, a no-break or an ideographic space: `SEAM`), and its script's index in SCRIPT_NAMES.
+const CJK_CHAR = 64;
+const GAP_CHAR = 128;
+const KNOWN_CHAR = 256;
+/** A character of TOKEN's runs: a letter, a mark, a number, an apostrophe or a hyphen. */
+const TOKEN_CHAR = 512;
+/** A character that is a token alone where a token starts: Han, kana, Thai, Lao, Khmer, Myanmar. */
+const SINGLE_CHAR = 1024;
+const SCRIPT_SHIFT = 11;
+const charTable = new Uint16Array(0x40000);
+
+function charInfo(code: number): number {
+  if (code < charTable.length) {
+    const known = charTable[code] as number;
+    if (known !== 0) return known;
+    return (charTable[code] = lookUpChar(code));
+  }
+  return lookUpChar(code);
+}
+
+function lookUpChar(code: number): number {
+  const ch = String.fromCodePoint(code);
+  let info = KNOWN_CHAR | (kindOf(code) & (LETTER | UPPER | LOWER | DIGIT | SPACE));
+  if (CJK.test(ch)) info |= CJK_CHAR;
+  if (TOKEN_RUN_CHAR.test(ch)) info |= TOKEN_CHAR;
+  if (TOKEN_SINGLE_CHAR.test(ch)) info |= SINGLE_CHAR;
+  if (code === 0x09 || code === 0x20 || code === 0xa0 || code === 0x3000) info |= GAP_CHAR;
+  if (info & LETTER) info |= scriptIndex(code) << SCRIPT_SHIFT;
+  return info;
 }
 
 // The scripts that matter for telling a page's chrome from its body; kana count as Han (one

@@ -10,11 +10,12 @@ import { stopwordLanguage } from '../../pipeline/core/stopwords.ts';
 import { splitTree, type BlocksOptions } from '../blocks/index.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { classifyBlocks, type BlockClass, type ClassifiedBlock, type ClassifyOptions } from './classify.ts';
-import { blockFeatures, type BlockFeatures } from './features.ts';
+import { blockFacts, featuresOf, headlineKeyOf, templateKeyOf, type BlockFacts } from './facts.ts';
+import type { BlockFeatures } from './features.ts';
 import { readLead, type Dateline } from './lead.ts';
-import { gluedMetadata, imageTokens, isSiteName, wireTail, type Span } from './patterns.ts';
-import { introducesTeaser, matchPhrase, normalisePhrase } from './phrases.ts';
-import { createTemplateLearner, siteOf, templateCount, templatesOfSite, type LearnedTemplates } from './template.ts';
+import { gluedMetadata, imageTokens, wireTail, type Span } from './patterns.ts';
+import { introducesTeaser, normalisePhrase } from './phrases.ts';
+import { createTemplateLearner, siteOf, templateCountOfKey, templatesOfSite, type LearnedTemplates } from './template.ts';
 import { outsideMainRegion, type RegionOptions } from './region.ts';
 import { chooseTitle, headlineLike, type TitleCandidate } from './title.ts';
 
@@ -79,6 +80,7 @@ function removeInlineChrome(tree: Root, file: VFile): void {
 
 interface BlockVerdict extends ClassifiedBlock {
   block: Block;
+  facts: BlockFacts;
   rule: Rule | null;
 }
 
@@ -111,35 +113,46 @@ function force(verdict: BlockVerdict, r: Rule): void {
 /** Rules that decide a block on its own: phrase tables, URLs, site templates, another script. */
 function forcedRules(tree: Root, file: VFile, options: ChromeOptions): BlockVerdict[] {
   const lang = file.data.lang ?? 'und';
-  const features = tree.children.map((b) => blockFeatures(b.value, lang, b.data?.lang));
+  const facts = tree.children.map((b) => blockFacts(b.value));
+  const features = tree.children.map((b, i) => featuresOf(facts[i] as BlockFacts, b.value, lang, b.data?.lang));
   const script = bodyScript(features);
   const site = siteOf(file.data.source?.url);
   const learned = (file.data.learned?.[SOURCE] as LearnedTemplates | undefined) ?? options.learned;
+  // A block's template key is made only on a site with a template.
+  const siteHasTemplate = learned !== undefined && site !== null && learned.sites[site] !== undefined;
+  // A block's phrase form: from its facts, or made here for a block too long for the phrase tables.
+  const formOf = (i: number): string => {
+    const block = tree.children[i] as Block;
+    return (facts[i] as BlockFacts).form ?? normalisePhrase(block.value);
+  };
   const repeats = new Map<string, number>();
-  for (const b of tree.children) {
-    if (b.value.length > 200) continue;
-    const key = normalisePhrase(b.value);
+  tree.children.forEach((b, i) => {
+    if (b.value.length > 200) return;
+    const key = formOf(i);
     repeats.set(key, (repeats.get(key) ?? 0) + 1);
-  }
+  });
   const verdicts: BlockVerdict[] = [];
   tree.children.forEach((block, i) => {
     const f = features[i] as BlockFeatures;
-    const verdict: BlockVerdict = { block, features: f, forced: null, heading: block.type === 'heading', rule: null };
+    const known = facts[i] as BlockFacts;
+    const verdict: BlockVerdict = { block, features: f, facts: known, forced: null, heading: block.type === 'heading', rule: null };
     verdicts.push(verdict);
     const previous = verdicts[i - 1];
-    if (isSiteName(block.value)) return force(verdict, rule('site-name', 'site name or URL on its own'));
-    const phrase = matchPhrase(block.value);
+    if (known.siteName) return force(verdict, rule('site-name', 'site name or URL on its own'));
+    const phrase = known.phrase;
     if (phrase) return force(verdict, rule(phrase.category, `${phrase.category} phrase "${phrase.phrase}"`));
-    if (previous && introducesTeaser(previous.block.value) && f.words <= 30) return force(verdict, rule('nav-teaser', 'headline of the previous or next article'));
+    if (previous && previous.block.value.length < 60 && introducesTeaser(previous.block.value, formOf(i - 1)) && f.words <= 30) return force(verdict, rule('nav-teaser', 'headline of the previous or next article'));
     // Headlines carry no full stop: a block whose timed items are sentences (a wire service's
     // agenda, "10:30 h. - Mérida. - The minister opens …") is content, not a list of teasers.
     if (f.timestamps >= 3 && !(f.endsLikeSentence && f.sentenceMarks >= 2 * f.timestamps)) return force(verdict, rule('teaser-list', 'list of dated headlines'));
     // A block signed with a date and a time ("…, Nottingham, 12/1/2012 02:58") is a reader's comment.
-    if (SIGNED.test(block.value.slice(-40))) return force(verdict, rule('comments', 'reader comment signed with a date and time'));
+    // (Its time holds a colon: a block without one near its end is not looked at.)
+    const end = block.value.slice(-40);
+    if (end.includes(':') && SIGNED.test(end)) return force(verdict, rule('comments', 'reader comment signed with a date and time'));
     // A short line opening with a clock time ("10:17   New city…") is an item of a news feed.
     if (f.words < 20 && FEED_ITEM.test(block.value)) return force(verdict, rule('teaser-list', 'dated headline of a news feed'));
-    if (options.repeatedLines !== false && f.words < 8 && (repeats.get(normalisePhrase(block.value)) ?? 0) >= 3) return force(verdict, rule('repeated-line', 'short line repeated on the page (list furniture)'));
-    const template = templateCount(learned, site, block.value);
+    if (options.repeatedLines !== false && f.words < 8 && (repeats.get(formOf(i)) ?? 0) >= 3) return force(verdict, rule('repeated-line', 'short line repeated on the page (list furniture)'));
+    const template = templateCountOfKey(learned, site, siteHasTemplate ? templateKeyOf(known, block.value) : null);
     if (template.count >= 2 && (f.words < 30 || template.count >= Math.max(3, template.documents / 2))) {
       return force(verdict, rule('template', `line repeated in ${template.count} documents of the site`));
     }
@@ -251,7 +264,7 @@ function blocksShowing(verdicts: BlockVerdict[], headlines: string[]): number[] 
     if (v.features.words > 40) return;
     const alphanumerics = asciiAlphanumerics(v.block.value);
     if (alphanumerics !== null && !counts.has(alphanumerics)) return;
-    if (keys.has(headlineKey(v.block.value))) out.push(i);
+    if (keys.has(headlineKeyOf(v.facts, v.block.value, headlineKey))) out.push(i);
   });
   return out;
 }

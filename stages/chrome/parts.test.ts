@@ -5,7 +5,7 @@ import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail } from './patterns.ts';
 import { matchPhrase, normalisePhrase } from './phrases.ts';
 import { outsideMainRegion } from './region.ts';
-import { createTemplateLearner, siteOf, templateCount } from './template.ts';
+import { createTemplateLearner, lineKey, siteOf, templateCount, templateForm, templateKey } from './template.ts';
 
 const prose =
   'The minister said on Monday that the new rules would apply to all companies, and that the government would review them after a year of experience with the system.';
@@ -195,6 +195,16 @@ describe('sites', () => {
     learner.add({ id: 'b', url: 'https://news.example.com/b', text: 'CafÃ© &amp; Culture\nSecond story.' });
     const learned = learner.result() as Parameters<typeof templateCount>[0];
     expect(templateCount(learned, 'example.com', 'Café & Culture').count).toBe(2);
+  });
+
+  it('keys a line by its template form without making the form', () => {
+    for (const line of ['  Home | News  ', '© 2024 Example News.', 'Updated 12:30, 3 May 2024', 'ΟΔΟΣ 12\tΑθήνα', '👍 Like 👍', '𝟏𝟐 apples', 'Cafe\u0301 ©']) {
+      expect(templateKey(line)).toBe(lineKey(templateForm(line)));
+    }
+    expect(templateForm('Updated 12:30, 3 May 2024')).toBe('updated 0:0, 0 may 0');
+    expect(templateKey('— © —')).toBe(lineKey('©'));
+    expect(templateKey('...')).toBeNull();
+    expect(templateKey('Read more about it', 10)).toBeNull();
   });
 
   it('groups subdomains under their registrable domain', () => {

@@ -3,7 +3,6 @@
 // it is one of the `lines` of a category, or is short and starts with one of its `starts`.
 // Tables are compiled once per process into hash sets, so a lookup costs one normalisation.
 import { readFileSync } from 'node:fs';
-import { memoize } from '../../pipeline/core/memo.ts';
 
 interface PhraseTable {
   maxWords: number;
@@ -28,10 +27,10 @@ const LOOKALIKES: Record<string, string> = {
 
 /**
  * The form blocks and phrases are compared in: lower case, NFC, spaces collapsed, edges trimmed of
- * punctuation. The stage asks for a block's form several times (repeats, phrases, templates, the
- * headline), and menus repeat across a dump, so short forms are remembered.
+ * punctuation. The stage makes a block's form once (see facts.ts) and reads it for the repeats,
+ * the phrases and the headline.
  */
-export const normalisePhrase: (text: string) => string = memoize(phraseForm, { size: 20_000, maxKeyLength: 200 });
+export const normalisePhrase: (text: string) => string = phraseForm;
 
 function phraseForm(text: string): string {
   // Runs of spaces become one space (a single space is left as it is: no new string).
@@ -64,7 +63,8 @@ const EDGE_MARK = /^[\s\p{P}\p{S}]$/u;
 /** Per code point: 0 not yet tested, 1 a space, punctuation mark or symbol, 2 anything else. */
 const edgeMarks = new Uint8Array(0x40000);
 
-function isEdgeMark(code: number): boolean {
+/** Whether a code point is a space, a punctuation mark or a symbol: what the edges of a phrase's form lose. */
+export function isEdgeMark(code: number): boolean {
   if (code >= edgeMarks.length) return EDGE_MARK.test(String.fromCodePoint(code));
   let known = edgeMarks[code] as number;
   if (known === 0) known = edgeMarks[code] = EDGE_MARK.test(String.fromCodePoint(code)) ? 1 : 2;
@@ -106,12 +106,16 @@ for (const s of starts) {
   startsByFirst.set(first, [...(startsByFirst.get(first) ?? []), s]);
 }
 
-/** The chrome phrase a whole block is, if any (menus and share bars repeat: short blocks' answers are remembered). */
-export const matchPhrase: (text: string) => PhraseMatch | null = memoize(findPhrase, { size: 20_000, maxKeyLength: 120 });
+/** The chrome phrase a whole block is, if any. */
+export function matchPhrase(text: string): PhraseMatch | null {
+  return text.length > MAX_PHRASE_BLOCK ? null : phraseOfForm(text, normalisePhrase(text));
+}
 
-function findPhrase(text: string): PhraseMatch | null {
-  if (text.length > 1000) return null;
-  const key = normalisePhrase(text);
+/** Blocks longer than this are no phrase of the tables (and their form need not be made). */
+export const MAX_PHRASE_BLOCK = 1000;
+
+/** The chrome phrase a block is, given its form (`normalisePhrase(text)`). */
+export function phraseOfForm(text: string, key: string): PhraseMatch | null {
   if (key === '') return null;
   const exact = key.length > longestLine ? undefined : (lines.get(key) ?? lines.get(skeleton(key)));
   if (exact) return exact;
@@ -131,6 +135,6 @@ function findPhrase(text: string): PhraseMatch | null {
 const teaserAfter = new Set((table as unknown as { teaserAfter: { phrases: string[] } }).teaserAfter.phrases.map(normalisePhrase));
 
 /** Whether a block is "Previous article" / "Next article" navigation, whose next block is a teaser headline. */
-export function introducesTeaser(text: string): boolean {
-  return text.length < 60 && teaserAfter.has(normalisePhrase(text));
+export function introducesTeaser(text: string, form?: string): boolean {
+  return text.length < 60 && teaserAfter.has(form ?? normalisePhrase(text));
 }

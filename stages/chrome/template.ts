@@ -6,8 +6,8 @@
 // processed in, so the result is the same at any concurrency and in every shard.
 import type { BatchLearner } from '../../pipeline/core/stage.ts';
 import { repairString } from '../repair/index.ts';
-import { memoize } from '../../pipeline/core/memo.ts';
-import { normalisePhrase } from './phrases.ts';
+import { DIGIT, kindOf, scriptOf, SPACE } from '../../pipeline/core/text.ts';
+import { isEdgeMark, normalisePhrase } from './phrases.ts';
 
 export interface LearnedTemplates {
   /** Per site: how many documents were seen and, per template line hash, in how many it occurred. */
@@ -45,51 +45,213 @@ export function siteOf(url: string | null | undefined): string | null {
 
 /**
  * A line as the template compares it: phrase-normalised, digits folded (dates and counters vary
- * per page). Template lines are the ones that repeat, from page to page and as blocks of the
- * pages: their forms are remembered (100,000 lines of up to 200 characters at most: about 10 MB, 80 MB at the very most).
+ * per page). `templateKey` gives its key without making it; this is the reference it must match.
  */
 const DIGITS = /\p{N}+/gu;
-export const templateForm: (line: string) => string = memoize((line: string): string => normalisePhrase(line).replace(DIGITS, '0'), { size: 100_000, maxKeyLength: 200 });
+export function templateForm(line: string): string {
+  return normalisePhrase(line).replace(DIGITS, '0');
+}
 
-/** A short stable key for a normalised line (FNV-1a, 2 x 32 bits). */
+/** A short stable key for a normalised line (FNV-1a, 2 x 32 bits; kept as signed 32-bit integers until the end, which the engine keeps in registers). */
 export function lineKey(line: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  return h1.toString(36) + h2.toString(36);
+  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
 }
 
 /**
- * The keys (`lineKey`) of the lines of a raw text as the template compares them, each line once,
- * in text order; each line first through `prepare`, when given.
+ * A page's fingerprint, for telling a page seen twice: FNV-1a over its even code units and, apart,
+ * over its odd ones (2 x 32 bits, one multiplication per character: a page is hashed whole).
  */
-function templateLineKeys(text: string, maxLineLength: number, prepare?: (line: string) => string): string[] {
+export function pageFingerprint(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x811c9dc5;
+  let i = 0;
+  for (; i + 1 < text.length; i += 2) {
+    h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193);
+    h2 = Math.imul(h2 ^ text.charCodeAt(i + 1), 0x01000193);
+  }
+  if (i < text.length) h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193);
+  return `${(h1 >>> 0).toString(36)} ${(h2 >>> 0).toString(36)} ${text.length}`;
+}
+
+const COPYRIGHT = 0xa9;
+
+/**
+ * `lineKey(templateForm(line))` in one pass over the line, without making the form: every line
+ * of every document goes through it (the learner's) and every block of a site with a template
+ * (the stage's), and most are read once, so remembering forms cost more than it saved. Null
+ * when the form is empty or longer than `maxLength`. The form, as `normalisePhrase` makes it:
+ * NFC, lower case, runs of white space one space, the edges' spaces, punctuation and symbols
+ * gone but for "©"; then runs of digits one "0".
+ */
+export function templateKey(line: string, maxLength: number = Number.POSITIVE_INFINITY): string | null {
+  // An ASCII line is its own NFC form; its capitals are lowered below, as every line's are.
+  const text = NON_ASCII.test(line) ? line.normalize('NFC').toLowerCase() : line;
+  let start = 0;
+  let openingCopyright = false;
+  while (start < text.length) {
+    const code = text.codePointAt(start) as number;
+    if (!isEdgeMark(code)) break;
+    if (code === COPYRIGHT) openingCopyright = true;
+    start += code > 0xffff ? 2 : 1;
+  }
+  if (start === text.length) return openingCopyright && maxLength >= 1 ? lineKey('©') : null;
+  let end = text.length;
+  let closingCopyright = false;
+  for (;;) {
+    const low = text.charCodeAt(end - 1);
+    const high = text.charCodeAt(end - 2);
+    const width = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+    const code = text.codePointAt(end - width) as number;
+    if (!isEdgeMark(code)) break;
+    if (code === COPYRIGHT) closingCopyright = true;
+    end -= width;
+  }
+  // The form's length: the middle's, less what its runs of spaces and digits lose, and the edges' "©".
+  let length = (openingCopyright ? 1 : 0) + (closingCopyright ? 1 : 0);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  if (openingCopyright) {
+    h1 = Math.imul(h1 ^ COPYRIGHT, 0x01000193);
+    h2 = Math.imul(h2 ^ COPYRIGHT, 0x5bd1e995);
+  }
+  // The middle starts and ends with neither a space nor a mark: its runs of spaces are inside it.
+  let previous = 0;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    let run: number;
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      run = c === 0x20 || (c >= 0x09 && c <= 0x0d) ? SPACE : c >= 0x30 && c <= 0x39 ? DIGIT : 0;
+    } else {
+      const code = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? (text.codePointAt(i) as number) : c;
+      const kind = kindOf(code);
+      run = kind & SPACE ? SPACE : kind & DIGIT ? DIGIT : 0;
+      // A digit beyond the Basic Multilingual Plane is one of its run; another letter there is hashed as two code units.
+      if (code > 0xffff && run !== 0) i++;
+    }
+    if (run !== 0) {
+      if (run === previous) continue;
+      c = run === SPACE ? 0x20 : 0x30;
+    }
+    previous = run;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    if (++length > maxLength) return null;
+  }
+  if (closingCopyright) {
+    h1 = Math.imul(h1 ^ COPYRIGHT, 0x01000193);
+    h2 = Math.imul(h2 ^ COPYRIGHT, 0x5bd1e995);
+  }
+  if (length > maxLength) return null;
+  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** `lineKey(form.replace(DIGITS, '0'))` for a line's phrase form (`normalisePhrase`): its template key; null for an empty form. */
+export function templateKeyOfForm(form: string): string | null {
+  if (form === '') return null;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  let inDigits = false;
+  for (let i = 0; i < form.length; i++) {
+    let c = form.charCodeAt(i);
+    const code = c >= 0xd800 && c <= 0xdbff && i + 1 < form.length ? (form.codePointAt(i) as number) : c;
+    if (kindOf(code) & DIGIT) {
+      if (code > 0xffff) i++;
+      if (inDigits) continue;
+      inDigits = true;
+      c = 0x30;
+    } else inDigits = false;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
+}
+
+/**
+ * The keys (`templateKey`) of the lines of a raw text as the template compares them, each line
+ * once, in text order; each line first repaired as the repair stage would (`repaired`) when
+ * `repair` is on.
+ */
+function templateLineKeys(text: string, maxLineLength: number, repair: boolean): string[] {
   const keys = new Set<string>();
+  // A text with nothing for repair to act on has no line that needs it (the telltales are
+  // letters or pairs of letters, never across a line break): most texts are read as they are.
+  const prepare = repair && mayNeedRepair(text) ? repaired : undefined;
+  const remembered = rememberedLines(maxLineLength, repair);
   for (const raw of text.split(/\r\n|\r|\n/)) {
     if (raw.length > maxLineLength * 2) continue;
-    const line = templateForm(prepare ? prepare(raw) : raw);
-    if (line !== '' && line.length <= maxLineLength) keys.add(lineKey(line));
+    let key: string | null | undefined;
+    if (raw.length > REMEMBERED_LINE) key = templateKey(prepare ? prepare(raw) : raw, maxLineLength);
+    else {
+      // A line's key is the same in every text (`repaired` leaves a line without telltales as it is).
+      key = remembered.get(raw);
+      if (key === undefined) {
+        key = templateKey(prepare ? prepare(raw) : raw, maxLineLength);
+        if (remembered.size >= REMEMBERED_LINES) remembered.clear();
+        // A line of its own, not a view of its page (which it would keep alive: see facts.ts).
+        remembered.set(` ${raw}`.slice(1), key);
+      }
+    }
+    if (key !== null) keys.add(key);
   }
   return [...keys];
+}
+
+/**
+ * Template lines recur from page to page, and so do the lines repair acts on (a menu's "News &amp;
+ * Events"): the keys of lines of up to 200 characters are remembered, repaired and all (100,000
+ * at most, about 15 MB: the line and a key of 13 characters), for the learner's options.
+ */
+const REMEMBERED_LINE = 200;
+const REMEMBERED_LINES = 100_000;
+let remembered: { options: string; keys: Map<string, string | null> } = { options: '', keys: new Map() };
+
+function rememberedLines(maxLineLength: number, repair: boolean): Map<string, string | null> {
+  const options = `${maxLineLength} ${repair}`;
+  if (remembered.options !== options) remembered = { options, keys: new Map() };
+  return remembered.keys;
 }
 
 /**
  * Characters the repair stage acts on in the lines a template compares: mojibake's telltale
  * letters, entities, invisible and look-alike characters (a Latin letter beside a Cyrillic or
  * Greek one). A line without any is read as it is (most lines of a dump): repairing every page
- * costs more than learning from it. Three patterns, each scanned fast, rather than one whose
- * letter pairs are tried at every letter.
+ * costs more than learning from it. One pass over the text, a table lookup per character.
  */
-const REPAIR_TELLTALE = /[ÃÂâÐÑ&\u00ad\u200b-\u200f\u2060\ufeff\ufffd]/u;
-const CYRILLIC_OR_GREEK = /[\p{sc=Cyrillic}\p{sc=Greek}]/u;
-const MIXED_SCRIPTS = /(?<=[\p{sc=Latin}])[\p{sc=Cyrillic}\p{sc=Greek}]|(?<=[\p{sc=Cyrillic}\p{sc=Greek}])[\p{sc=Latin}]/u;
+const TELLTALES = new Set([0xc3, 0xc2, 0xe2, 0xd0, 0xd1, 0x26, 0xad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfeff, 0xfffd]);
+const LATIN = 1;
+const CYRILLIC_OR_GREEK = 2;
 
-function mayNeedRepair(text: string): boolean {
-  return REPAIR_TELLTALE.test(text) || (CYRILLIC_OR_GREEK.test(text) && MIXED_SCRIPTS.test(text));
+export function mayNeedRepair(text: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let group: number;
+    if (c < 0x80) {
+      if (c === 0x26) return true;
+      const lower = c | 0x20;
+      group = lower >= 0x61 && lower <= 0x7a ? LATIN : 0;
+    } else {
+      if (TELLTALES.has(c)) return true;
+      const code = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+      if (code > 0xffff) i++;
+      const script = scriptOf(code);
+      group = script === 'Latin' ? LATIN : script === 'Cyrillic' || script === 'Greek' ? CYRILLIC_OR_GREEK : 0;
+    }
+    // A Latin letter right beside a Cyrillic or Greek one, either way round.
+    if (group !== 0 && previous !== 0 && group !== previous) return true;
+    previous = group;
+  }
+  return false;
 }
 
 /** A line as the repair stage leaves it; the raw line when repair fails on it (that document fails in the stage anyway, the batch goes on). */
@@ -116,16 +278,13 @@ export function createTemplateLearner(options: TemplateOptions = {}): BatchLearn
         sites.set(site, entry);
       }
       // The same page twice (a re-crawl) must not turn its article into template.
-      const fingerprint = lineKey(document.text);
+      const fingerprint = pageFingerprint(document.text);
       if (entry.seen.has(fingerprint)) return;
       entry.seen.add(fingerprint);
       entry.documents++;
       // The runner hands the learner the raw text; the blocks it is compared with have been through
       // the repair stage (mojibake, entities, look-alike letters), so each line is repaired the same way.
-      // A text with nothing for repair to act on has no line that needs it (the telltales are
-      // letters or pairs of letters, never across a line break): most texts are read as they are.
-      const prepare = o.repair && mayNeedRepair(document.text) ? repaired : undefined;
-      for (const key of templateLineKeys(document.text, o.maxLineLength, prepare)) {
+      for (const key of templateLineKeys(document.text, o.maxLineLength, o.repair)) {
         const n = entry.lines.get(key);
         if (n !== undefined) entry.lines.set(key, n + 1);
         else if (entry.lines.size < o.maxLinesPerSite && tracked < o.maxLines) {
@@ -155,8 +314,15 @@ export function templatesOfSite(learned: LearnedTemplates, site: string | null):
 
 /** In how many documents of its site a block's text occurred as a line (0 when unknown). */
 export function templateCount(learned: LearnedTemplates | undefined, site: string | null, text: string): { count: number; documents: number } {
-  if (!learned || site === null) return { count: 0, documents: 0 };
-  const entry = learned.sites[site];
-  if (!entry) return { count: 0, documents: 0 };
-  return { count: entry.lines[lineKey(templateForm(text))] ?? 0, documents: entry.documents };
+  return templateCountOfKey(learned, site, templateKey(text));
 }
+
+/** `templateCount` with the block's key (`templateKey`). */
+export function templateCountOfKey(learned: LearnedTemplates | undefined, site: string | null, key: string | null): { count: number; documents: number } {
+  if (!learned || site === null) return NO_TEMPLATE;
+  const entry = learned.sites[site];
+  if (!entry) return NO_TEMPLATE;
+  return { count: key === null ? 0 : (entry.lines[key] ?? 0), documents: entry.documents };
+}
+
+const NO_TEMPLATE = { count: 0, documents: 0 };

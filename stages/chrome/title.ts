@@ -38,7 +38,6 @@ const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*[\s|]*){1,5}$/u;
 /** How much a standfirst may outscore the headline right above it on shared words. */
 const STANDFIRST_MARGIN = 0.5;
 const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
-const NON_ASCII = /[^\x00-\x7f]/;
 const DATED = /(?<!\p{N})(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\p{N})/u;
 const BARE_CLOCK = /^\s*\d{1,2}:\d{2}\s*$/u;
 /** How much a byline or a date right below adds to a line's score as a headline. */
@@ -58,16 +57,92 @@ export function headlineLike(c: TitleCandidate): boolean {
  */
 export function contentWords(text: string, stopwords: Set<string>): string[] {
   const out: string[] = [];
-  // Accents are folded only in text that has any, and Han looked for only in text that has it
-  // (folding makes no Han character): most stories need neither test per word.
-  const ascii = !NON_ASCII.test(text);
-  const han = !ascii && HAN.test(text);
   for (const token of text.toLowerCase().match(TOKEN) ?? []) {
-    const w = ascii ? token : foldToken(token);
-    if (han && HAN.test(w)) out.push(w);
-    else if (w.length >= 2 && !stopwords.has(w) && !/^\d+$/u.test(w)) out.push(w.slice(0, 5));
+    const w = contentWord(token, stopwords);
+    if (w !== null) out.push(w);
   }
   return out;
+}
+
+/** A token's content word (`contentWords`), or null for a stopword, a number or a single letter. */
+function contentWord(token: string, stopwords: Set<string>): string | null {
+  // A token holding a Han character is that character alone (one or two code units), and folding
+  // makes no Han character (but may map one to another).
+  if (token.length <= 2 && HAN.test(token)) return foldToken(token);
+  const w = foldToken(token);
+  if (w.length < 2 || isNumber(w) || stopwords.has(w)) return null;
+  return w.slice(0, 5);
+}
+
+/** Only the digits 0-9. */
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+// What TOKEN makes of a character: a token alone (Han, kana), part of a run (another letter, a
+// mark, a number) or neither; per code point, looked up once.
+const NOT_TOKEN = 1;
+const ALONE = 2;
+const IN_RUN = 3;
+const TOKEN_RUN = /^[\p{L}\p{M}\p{N}]$/u;
+const tokenChars = new Uint8Array(0x40000);
+
+function tokenChar(code: number): number {
+  let kind = code < tokenChars.length ? (tokenChars[code] as number) : 0;
+  if (kind === 0) {
+    const ch = String.fromCodePoint(code);
+    kind = HAN.test(ch) ? ALONE : TOKEN_RUN.test(ch) ? IN_RUN : NOT_TOKEN;
+    if (code < tokenChars.length) tokenChars[code] = kind;
+  }
+  return kind;
+}
+
+/**
+ * The content words of the story's opening (its first `leadLength` characters) and of the whole
+ * `text`, from one reading of it: the opening is a prefix of the story.
+ */
+export function storyContentWords(text: string, leadLength: number, stopwords: Set<string>): { lead: string[]; body: string[] } {
+  const lowered = text.toLowerCase();
+  const loweredLead = text.slice(0, leadLength).toLowerCase();
+  // Lower case is the same in the prefix (but for a final sigma at the cut, or a letter that lowers to two).
+  if (!lowered.startsWith(loweredLead)) return { lead: contentWords(text.slice(0, leadLength), stopwords), body: contentWords(text, stopwords) };
+  const cut = loweredLead.length;
+  const lead: string[] = [];
+  const body: string[] = [];
+  const take = (start: number, end: number): void => {
+    const w = contentWord(lowered.slice(start, end), stopwords);
+    if (w !== null) body.push(w);
+    if (end <= cut) {
+      if (w !== null) lead.push(w);
+    } else if (start < cut) {
+      // The token the cut goes through: the opening holds what its own reading finds there.
+      for (const part of contentWords(loweredLead.slice(start), stopwords)) lead.push(part);
+    }
+  };
+  // TOKEN's matches, found by a table read per character rather than the pattern.
+  let runStart = -1;
+  for (let i = 0; i <= lowered.length; i++) {
+    const at = i;
+    let code = i < lowered.length ? lowered.charCodeAt(i) : -1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = lowered.codePointAt(i) as number;
+      if (code > 0xffff) i++;
+    }
+    const kind = code === -1 ? NOT_TOKEN : tokenChar(code);
+    if (runStart !== -1 && kind !== IN_RUN) {
+      take(runStart, at);
+      runStart = -1;
+    }
+    if (runStart === -1) {
+      if (kind === ALONE) take(at, i + 1);
+      else if (kind === IN_RUN) runStart = at;
+    }
+  }
+  return { lead, body };
 }
 
 /** Share of the candidate's content words the story repeats. */
@@ -185,12 +260,14 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
   const stopwords = stopwordsFor(lang);
   // The story's words are gathered once a line is left to compare with them (often none is).
   let story: { lead: Set<string>; body: Set<string>; slug: Set<string> } | null = null;
-  const storyWords = () =>
-    (story ??= {
-      lead: new Set(contentWords(joinedPrefix(body.slice(0, 2), 1500), stopwords)),
-      body: new Set(contentWords(joinedPrefix(body, 6000), stopwords)),
-      slug: slugWords(url, stopwords),
-    });
+  const storyWords = (): { lead: Set<string>; body: Set<string>; slug: Set<string> } => {
+    if (story === null) {
+      // The opening (first two paragraphs, 1,500 characters at most) is a prefix of the story's text.
+      const words = storyContentWords(joinedPrefix(body, 6000), joinedPrefix(body.slice(0, 2), 1500).length, stopwords);
+      story = { lead: new Set(words.lead), body: new Set(words.body), slug: slugWords(url, stopwords) };
+    }
+    return story;
+  };
   const minScore = options.minScore ?? 0.5;
   const scores = new Map<number, Scored>();
   let best: number | null = null;
@@ -199,14 +276,13 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     if (ruledOut(c) !== null) continue;
     const words = contentWords(c.value, stopwords);
     if (words.length === 0) continue;
-    const share = (set: Set<string>) => words.filter((w) => set.has(w)).length / words.length;
     const { lead: leadWords, body: bodyWords, slug } = storyWords();
-    const lead = share(leadWords);
+    const lead = share(words, leadWords);
     const score = headlineScore(c, distance, {
       lead,
-      body: share(bodyWords),
-      slug: slug.size > 0 ? share(slug) : 0,
-      signed: [i + 1, i + 2, i + 3].some((j) => j < blocks.length && signsHeadline(blocks[j] as TitleCandidate)),
+      body: share(words, bodyWords),
+      slug: slug.size > 0 ? share(words, slug) : 0,
+      signed: signedBelow(blocks, i),
       afterClock: i > 0 && BARE_CLOCK.test((blocks[i - 1] as TitleCandidate).value),
     });
     scores.set(i, { score, lead });
@@ -220,6 +296,19 @@ export function chooseTitle(blocks: TitleCandidate[], bodyStart: number, body: s
     if (i !== best && scored.score > minScore && c.features.words >= 3 && endsWith(bestLine, c.value)) return i;
   }
   return inHeaderOrder(blocks, best, scores, minScore);
+}
+
+/** Share of `words` (not empty) that `set` holds. */
+function share(words: string[], set: Set<string>): number {
+  let n = 0;
+  for (const w of words) if (set.has(w)) n++;
+  return n / words.length;
+}
+
+/** A byline or a dated line within three blocks below block `i`. */
+function signedBelow(blocks: TitleCandidate[], i: number): boolean {
+  for (let j = i + 1; j <= i + 3 && j < blocks.length; j++) if (signsHeadline(blocks[j] as TitleCandidate)) return true;
+  return false;
 }
 
 /** The first `length` characters of `parts` joined by newlines, without joining the rest. */

@@ -1,0 +1,80 @@
+// What the stage reads of a block's text by itself, before any context: its features, its phrase
+// form, the phrase of the tables it is, whether it is a site name on its own, its key among the
+// site templates and its letters as a headline is compared. Each is worked out once per block, not
+// once per rule that asks. Most blocks of a dump are short lines its pages share (menus, share
+// bars, bylines: three blocks in four on the bench dump), so a short block's facts are
+// remembered, and one lookup by its text gives them all.
+import { blockFeatures, type BlockFeatures } from './features.ts';
+import { isSiteName } from './patterns.ts';
+import { MAX_PHRASE_BLOCK, normalisePhrase, phraseOfForm, type PhraseMatch } from './phrases.ts';
+import { templateKey, templateKeyOfForm } from './template.ts';
+
+/** A block's facts. Those of a short block are shared between documents: read them through the functions below, never change them. */
+export interface BlockFacts {
+  /** The phrase form (`normalisePhrase`); null for a block longer than any phrase (its form is not made). */
+  form: string | null;
+  /** The phrase of the tables the block is, if any. */
+  phrase: PhraseMatch | null;
+  /** Nothing but a URL, a domain name or an e-mail address. */
+  siteName: boolean;
+  /** The key the site templates know it by (`templateKey`), once asked for. */
+  key?: string | null;
+  /** Its letters and digits as a headline is compared (`headlineKey` of index.ts), once asked for. */
+  headline?: string;
+  /** Its features, by the body's language and its own. */
+  features: { lang: string; blockLang: string | undefined; features: BlockFeatures }[];
+}
+
+/** Blocks up to this long are remembered. */
+const REMEMBERED_LENGTH = 120;
+/** Remembered texts at most (about 25 MB); the memory is emptied when full. */
+const REMEMBERED_TEXTS = 50_000;
+/** Languages a remembered text keeps features for (a menu line of a site is read in one or two). */
+const LANGUAGES_PER_TEXT = 8;
+
+let remembered = new Map<string, BlockFacts>();
+
+/**
+ * A string of its own with the text's characters. A block's text is a piece of its document's,
+ * and the engine keeps such a piece as a view of the whole: remembered as it is, it would keep
+ * every page it came from alive (about 20 MB on the 10 MB bench slice, and up to a page per entry).
+ */
+export function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/** The facts of a block's text. */
+export function blockFacts(text: string): BlockFacts {
+  if (text.length > REMEMBERED_LENGTH) {
+    const form = text.length > MAX_PHRASE_BLOCK ? null : normalisePhrase(text);
+    return { form, phrase: form === null ? null : phraseOfForm(text, form), siteName: isSiteName(text), features: [] };
+  }
+  let facts = remembered.get(text);
+  if (facts === undefined) {
+    const form = normalisePhrase(text);
+    facts = { form, phrase: phraseOfForm(text, form), siteName: isSiteName(text), features: [] };
+    if (remembered.size >= REMEMBERED_TEXTS) remembered = new Map();
+    remembered.set(ownCopy(text), facts);
+  }
+  return facts;
+}
+
+/** The block's features in a body in `lang`, the block itself in `blockLang`. */
+export function featuresOf(facts: BlockFacts, text: string, lang: string, blockLang: string | undefined): BlockFeatures {
+  for (const f of facts.features) if (f.lang === lang && f.blockLang === blockLang) return f.features;
+  const features = blockFeatures(text, lang, blockLang);
+  if (facts.features.length < LANGUAGES_PER_TEXT) facts.features.push({ lang, blockLang, features });
+  return features;
+}
+
+/** The block's key among the site templates (`templateKey`). */
+export function templateKeyOf(facts: BlockFacts, text: string): string | null {
+  if (facts.key === undefined) facts.key = facts.form === null ? templateKey(text) : templateKeyOfForm(facts.form);
+  return facts.key;
+}
+
+/** The block's headline key, made by `make` the first time. */
+export function headlineKeyOf(facts: BlockFacts, text: string, make: (text: string) => string): string {
+  if (facts.headline === undefined) facts.headline = make(text);
+  return facts.headline;
+}
