@@ -60,7 +60,7 @@ describe('the model cache', () => {
     process.env.NEWSNORM_MODEL_CACHE = dir;
     try {
       const built = loadTable('WELSH', 2)!;
-      const file = path.join(modelCacheDir()!, 'WELSH.2.bin');
+      const file = path.join(modelCacheDir()!, 'WELSH.2.nng2.bin');
       expect(existsSync(file)).toBe(true);
       expect(GramTable.fromBytes(new Uint8Array(readFileSync(file)))!.get(hash('dd'))).toBe(built.get(hash('dd')));
       // A table put in its place is what the next load reads.

@@ -11,6 +11,10 @@ import { threadId } from 'node:worker_threads';
 import { modelCacheDir, readModel } from './locate.ts';
 import { FNV_START, GramTable, tableKey } from './table.ts';
 
+/** A cached table's file: named for the table's format too, so that two versions of newsnorm
+ *  sharing one cache (an older install beside a newer) do not keep replacing each other's files. */
+const cacheFile = (dir: string, language: string, length: number): string => path.join(dir, `${language}.${length}.nng2.bin`);
+
 /** Language → its tables by n-gram length (index 1 to 5), filled as they are asked for. */
 const tables = new Map<string, (GramTable | null | undefined)[]>();
 
@@ -78,7 +82,7 @@ function built(language: string, length: number): GramTable | null {
   if (dir) {
     // Best effort: a cache that cannot be written (a read-only install) only costs the next run
     // the build again. Written under a name of its own, then renamed: workers never read half.
-    const file = path.join(dir, `${language}.${length}.bin`);
+    const file = cacheFile(dir, language, length);
     const partial = `${file}.${process.pid}-${threadId}`;
     try {
       mkdirSync(dir, { recursive: true });
@@ -94,7 +98,7 @@ function fromCache(language: string, length: number): GramTable | null {
   const dir = modelCacheDir();
   if (!dir) return null;
   try {
-    return GramTable.fromBytes(readFileSync(path.join(dir, `${language}.${length}.bin`)));
+    return GramTable.fromBytes(readFileSync(cacheFile(dir, language, length)));
   } catch {
     return null;
   }
