@@ -40,6 +40,16 @@ function wordsOf(text: string): string[] {
 /** The language a letter alone says: its script's only language (Greek, Hangul …; Han counts for
  *  Chinese, kana for Japanese), else the language that alone writes it (ß, ő, ї …). */
 function letterLanguage(ch: string): string | undefined {
+  const cp = ch.codePointAt(0)!;
+  if (cp > 0xffff) return letterLanguageOf(ch);
+  let known = letterLanguages[cp];
+  if (known === undefined) known = letterLanguages[cp] = letterLanguageOf(ch) ?? null;
+  return known ?? undefined;
+}
+/** `letterLanguageOf` by code point of the Basic Multilingual Plane, filled as letters turn up (null: none). */
+const letterLanguages: (string | null | undefined)[] = new Array(0x10000);
+
+function letterLanguageOf(ch: string): string | undefined {
   const script = scriptOf(ch.codePointAt(0)!);
   if (script === 'Han') return 'cmn';
   return scriptLanguage[script] ?? uniqueTo.get(ch);
@@ -171,7 +181,7 @@ function sumsFor(languages: string[], grams: NumberedGrams): { sums: number[]; l
  * `low`: trigrams alone whatever the length (less memory, less accurate on short text).
  */
 export function scoreLanguages(text: string, codes: string[], low: boolean): [string, number][] {
-  const zero = (): [string, number][] => [...codes].sort(byName).map((c) => [c, 0]);
+  const zero = (): [string, number][] => sortedByName(codes).map((c) => [c, 0]);
   const words = wordsOf(text);
   if (!words.length) return zero();
   const known = new Set(codes);
@@ -204,4 +214,17 @@ export function scoreLanguages(text: string, codes: string[], low: boolean): [st
 const nameRank = new Map([...modelName.entries()].sort(([, a], [, b]) => (a < b ? -1 : 1)).map(([code], i) => [code, i]));
 function byName(a: string, b: string): number {
   return (nameRank.get(a) ?? 0) - (nameRank.get(b) ?? 0);
+}
+const codeByRank = [...nameRank.keys()];
+
+/** `[...codes].sort(byName)`, by the ranks' numbers (a reading lists every candidate in this order). */
+function sortedByName(codes: string[]): string[] {
+  const ranks = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const rank = nameRank.get(codes[i]!);
+    if (rank === undefined) return [...codes].sort(byName);
+    ranks[i] = rank;
+  }
+  ranks.sort();
+  return Array.from(ranks, (r) => codeByRank[r]!);
 }
