@@ -1,10 +1,10 @@
 // Lingua's n-gram models as compact tables, loaded per language and n-gram length on first use and
 // kept for the life of the process. Bound: every model of all 75 languages is about 21 million
-// n-grams, 160 MB as tables; a dump in many languages loads the trigram, bigram and unigram
-// models of each script's languages (about 9 MB for all) and the four- and five-gram models of
-// the languages short blocks are weighed among (about 2 MB a language on average). Built tables
-// are kept on disk (locate.ts, modelCacheDir), so a later run or worker reads them instead of
-// building them again.
+// n-grams, 160 MB as tables. The scorer keeps the one- to three-gram models of all languages
+// merged (merged.ts: 7.8 MB, built from this module's tables, which it does not keep) and the
+// four- and five-gram models of the languages short blocks are weighed among here (about 2 MB a
+// language on average, about 150 MB for all). Built tables are kept on disk (locate.ts,
+// modelCacheDir), so a later run or worker reads them instead of building them again.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
