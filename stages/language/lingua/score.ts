@@ -106,28 +106,9 @@ const languageNumber = new Map(modelLanguages.map((l, i) => [l, i]));
 const candidateOf = new Int8Array(modelLanguages.length).fill(-1);
 /** The codes of the numbered n-grams for each candidate: n-gram × candidates + candidate. Scratch. */
 let codes = new Int32Array(4096);
-
-/**
- * Each candidate's code for each numbered n-gram: from the merged table of its length (one look-up
- * for all candidates), or, for four- and five-grams, from each candidate's own table.
- */
-function codesFor(languages: string[], grams: NumberedGrams): Int32Array {
-  const k = languages.length;
-  const { count, key, length } = grams;
-  if (codes.length < count * k) codes = new Int32Array(count * k * 2);
-  codes.fill(-1, 0, count * k);
-  const merged = [null, ...[1, 2, 3].map((n) => mergedTable(n, modelLanguages))];
-  const own = languages.map((l) => languageTables(l));
-  languages.forEach((l, c) => { candidateOf[languageNumber.get(l)!] = c; });
-  for (let g = 0; g < count; g++) {
-    const n = length[g]!;
-    const table = merged[n];
-    if (table) fromMerged(table, key[g]! >>> 0, g * k);
-    else fromOwn(languages, own, n, key[g]! >>> 0, g * k);
-  }
-  languages.forEach((l) => { candidateOf[languageNumber.get(l)!] = -1; });
-  return codes;
-}
+/** Which n-grams' codes are filled for the current reading: those whose stamp is the reading's. Scratch. */
+let filled = new Int32Array(1024);
+let fillStamp = 0;
 
 /** A numbered n-gram's codes (at `at`) from the merged table of its length: each candidate's, by its place. */
 function fromMerged(table: MergedTable, key: number, at: number): void {
@@ -154,18 +135,33 @@ function fromOwn(languages: string[], own: (GramTable | null | undefined)[][], n
 /**
  * Each candidate's sum of the codes of the scored n-grams, each backing off to its prefixes when the
  * language lacks it (0 when it knows none), and how many of the text's distinct letters it knows
- * (counted when single letters are scored).
+ * (counted when single letters are scored). An n-gram's codes for all candidates are filled when
+ * first needed: from the merged table of its length (one look-up for all candidates), or, for four-
+ * and five-grams, from each candidate's own table; a prefix only when a candidate backs off to it.
  */
 function sumsFor(languages: string[], grams: NumberedGrams): { sums: number[]; letters: number[] } {
   const k = languages.length;
-  const codes = codesFor(languages, grams);
-  const prefix = grams.prefix;
+  const { count, key, length, prefix } = grams;
+  if (codes.length < count * k) codes = new Int32Array(count * k * 2);
+  if (filled.length < count) filled = new Int32Array(count * 2);
+  if (++fillStamp > 0x3fffffff) { fillStamp = 1; filled.fill(0); }
+  const merged = [null, ...[1, 2, 3].map((n) => mergedTable(n, modelLanguages))];
+  const own = languages.map((l) => languageTables(l));
+  languages.forEach((l, c) => { candidateOf[languageNumber.get(l)!] = c; });
+  const fill = (g: number): void => {
+    filled[g] = fillStamp;
+    codes.fill(-1, g * k, g * k + k);
+    const table = merged[length[g]!];
+    if (table) fromMerged(table, key[g]! >>> 0, g * k);
+    else fromOwn(languages, own, length[g]!, key[g]! >>> 0, g * k);
+  };
   const sums = new Array<number>(k).fill(0);
   const letters = new Array<number>(k).fill(0);
   for (const scored of grams.scored) {
     for (const first of scored) {
       for (let c = 0; c < k; c++) {
         for (let g = first; g >= 0; g = prefix[g]!) {
+          if (filled[g] !== fillStamp) fill(g);
           const code = codes[g * k + c]!;
           if (code >= 0) { sums[c]! += code; break; }
         }
@@ -173,6 +169,7 @@ function sumsFor(languages: string[], grams: NumberedGrams): { sums: number[]; l
     }
   }
   for (const g of grams.scored[1]!) for (let c = 0; c < k; c++) if (codes[g * k + c]! >= 0) letters[c]!++;
+  languages.forEach((l) => { candidateOf[languageNumber.get(l)!] = -1; });
   return { sums, letters };
 }
 
