@@ -1,7 +1,6 @@
 // Stopwords of a language, from the `stopword` package (62 languages, ISO 639-3 keys). The chrome
 // classifier measures how much of a block is function words: prose has many, menus almost none.
 import * as lists from 'stopword';
-import { kindOf, LETTER, MARK } from './text.ts';
 
 const ALIASES: Record<string, string> = {
   cmn: 'zho', yue: 'zho', wuu: 'zho', zh: 'zho', nno: 'nob', nor: 'nob', pes: 'fas', zsm: 'msa', ind: 'ind',
@@ -99,44 +98,20 @@ function countStopwords(text: string, maxWords: number, counts: Int32Array): num
   counts.fill(0);
   let words = 0;
   const lower = text.toLowerCase();
-  // A word is a run of letters and marks, two runs joined by an apostrophe one word (the words of
-  // /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu, found by the characters' kinds: faster than the expression).
-  for (let i = 0; i < lower.length; ) {
-    const cp = lower.codePointAt(i) as number;
-    if (!(kindOf(cp) & WORD_KIND)) {
-      i += cp > 0xffff ? 2 : 1;
-      continue;
-    }
-    const start = i;
-    i = wordEnd(lower, i);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
     if (++words > maxWords) return words - 1;
-    const held = holders.get(foldWord(lower.slice(start, i)));
+    const held = holders.get(foldWord(m[0]));
     if (held) for (let k = 0; k < held.length; k++) counts[held[k] as number] = (counts[held[k] as number] as number) + 1;
   }
   return words;
 }
 
-const WORD_KIND = LETTER | MARK;
-
-/** Where the word that starts at `i` ends: past its letters and marks, and past an apostrophe with more of them after it. */
-function wordEnd(text: string, i: number): number {
-  for (;;) {
-    const cp = text.codePointAt(i);
-    if (cp === undefined) return i;
-    if (kindOf(cp) & WORD_KIND) {
-      i += cp > 0xffff ? 2 : 1;
-      continue;
-    }
-    if (cp !== 0x27 && cp !== 0x2019) return i;
-    const next = text.codePointAt(i + 1);
-    if (next === undefined || !(kindOf(next) & WORD_KIND)) return i;
-    i++;
-  }
-}
-
 /** One array of counts for every call (a call reads it before the next). */
 let scratch: Int32Array | null = null;
 const countsArray = (): Int32Array => (scratch ??= new Int32Array(stopwordIndex().keys.length));
+
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
 /** The stopword list of an ISO 639-3 language, as `stopwordsFor` and `stopwordVote` name it (null without one). */
 export function stopwordListOf(lang: string): string | null {
