@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, stopwordLanguage } from './stopwords.ts';
+import { foldWord, stopwordLanguage, stopwordVote } from './stopwords.ts';
 
 describe('stopwordLanguage', () => {
   it('names the language of prose from its function words', () => {
@@ -26,5 +26,14 @@ describe('foldWord', () => {
     expect(foldWord('Привет')).toBe('Привет');
     expect(foldWord('\u1100\u1161')).toBe('가');
     expect(foldWord('𝒜é')).toBe('𝒜e');
+  });
+});
+
+describe('stopwordVote', () => {
+  it('reads words as runs of letters and marks, an apostrophe between two runs joining them', () => {
+    // "l'état" is one word (no stopword), "de" and "la" are two; a quote after a word ends it.
+    expect(stopwordVote("l'état de la 'nation' 42", 'fra')).toEqual({ words: 4, own: 2, other: 2 });
+    expect(stopwordVote('the’s the', 'eng').words).toBe(2);
+    expect(stopwordVote('the the the', 'eng', 2)).toMatchObject({ words: 2, own: 2 });
   });
 });

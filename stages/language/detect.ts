@@ -66,6 +66,9 @@ function scriptLanguages(script: string): string[] | null {
 
 // ---- text preparation ----
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[@#]\w+/giu;
+/** Whether URL_RE can match: each of its addresses has "://", "www." (any case), "@" or "#". Most
+ *  texts have none, and the expression tries an e-mail address at every position. */
+const mayHoldAddress = (text: string): boolean => text.includes('@') || text.includes('#') || text.includes('://') || /www\./i.test(text);
 /** The scripts the language tables know; a letter of another script is `Other`. */
 const SCRIPT_NAMES = new Set(['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Armenian', 'Georgian', 'Thai', 'Gujarati', 'Tamil', 'Telugu', 'Bengali', 'Gurmukhi']);
 
@@ -147,7 +150,8 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 export function detectLanguage(text: string, options: DetectOptions = {}): DetectResult {
   const off = new Set(options.disable ?? []);
   const { scripts } = getTables();
-  let clean = String(text ?? '').normalize('NFC').replace(URL_RE, ' ');
+  let clean = String(text ?? '').normalize('NFC');
+  if (mayHoldAddress(clean)) clean = clean.replace(URL_RE, ' ');
   // Look-alike letters ("Ρoή" with a Latin "o") would count for the wrong script.
   if (!off.has('homoglyphs')) clean = replaceLookalikes(clean);
   const { counts, total } = tally(clean);

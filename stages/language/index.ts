@@ -33,7 +33,7 @@ export interface LanguageOptions {
   /**
    * `best` (default): short blocks that their document's language does not explain are read by
    * Lingua's one- to five-gram models (about 2 MB a language as the stage's tables, loaded as a
-   * dump's languages turn up). `fast`: Lingua's trigram models everywhere (about 9 MB for all 75);
+   * dump's languages turn up). `fast`: Lingua's trigram models everywhere (8 MB for all 75);
    * short foreign blocks are named less reliably (see MEASUREMENTS.md).
    */
   accuracy?: 'best' | 'fast';

@@ -42,8 +42,8 @@ export function quickRead(text: string): { detection: DetectResult | null; guess
   return { detection: { lang: guess, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' }, guess, best };
 }
 
-/** eld's languages by score, best first, ties by code. */
-const ranking = (result: EldResult): [string, number][] => result.scores.slice().sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+/** eld's languages by score, best first, ties by code: eld's own order (its languages are numbered in code order, and it sorts them stably by score). Not to be changed. */
+const ranking = (result: EldResult): readonly [string, number][] => result.scores;
 
 /** eld's best guesses that Lingua is asked to weigh, when eld is unsure of a paragraph. */
 const AMONG_GUESSES = 5;

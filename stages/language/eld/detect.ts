@@ -33,7 +33,32 @@ const SPACE = 0x20;
 // One text's words as eld's byte characters, end to end; `wordEnds` closes each.
 let chars = new Uint16Array(1024);
 const wordEnds: number[] = [];
-const seen = new Set<number>();
+
+// The text's distinct n-grams so far, by both hashes (the first, and 21 bits of the second: eld's
+// distinct strings, but for about one pair in 2^53): open addressing over slots stamped with the
+// text's number, so nothing is cleared or allocated from text to text. A text has at most a few
+// hundred n-grams (its words are cut near 380 bytes, a gram every three).
+const SEEN_SLOTS = 2048;
+const seenStamp = new Int32Array(SEEN_SLOTS);
+const seenKey = new Int32Array(SEEN_SLOTS);
+const seenCheck = new Int32Array(SEEN_SLOTS);
+let stamp = 0;
+let seenCount = 0;
+
+/** Whether the text has had this n-gram already; marks it seen. */
+function seenBefore(h: number, check: number): boolean {
+  const low = check & 0x1fffff;
+  for (let slot = (h ^ (h >>> 11)) & (SEEN_SLOTS - 1); ; slot = (slot + 1) & (SEEN_SLOTS - 1)) {
+    if (seenStamp[slot] !== stamp) {
+      seenStamp[slot] = stamp;
+      seenKey[slot] = h;
+      seenCheck[slot] = low;
+      seenCount++;
+      return false;
+    }
+    if (seenKey[slot] === (h | 0) && seenCheck[slot] === low) return true;
+  }
+}
 
 function pushChar(at: number, code: number): number {
   if (at >= chars.length) {
@@ -95,14 +120,11 @@ function hashOf(seed: number, from: number, to: number, spaceBefore: boolean, sp
   return h >>> 0 || 1;
 }
 
-/** Adds an n-gram's scores to `scores` the first time the text has it; counts it in `seen`. */
+/** Adds an n-gram's scores to `scores` the first time the text has it (`seenBefore` counts it). */
 function addGram(g: EldGrams, scores: Int32Array, from: number, to: number, spaceBefore: boolean, spaceAfter: boolean): void {
   const h = hashOf(KEY_SEED, from, to, spaceBefore, spaceAfter);
   const check = hashOf(CHECK_SEED, from, to, spaceBefore, spaceAfter);
-  // A text's distinct n-grams, by both hashes (53 bits of them: exact as a number).
-  const both = h * 0x200000 + (check & 0x1fffff);
-  if (seen.has(both)) return;
-  seen.add(both);
+  if (seenBefore(h, check)) return;
   let slot = h & g.mask;
   for (;;) {
     const key = g.keys[slot] as number;
@@ -121,7 +143,8 @@ function addGram(g: EldGrams, scores: Int32Array, from: number, to: number, spac
 
 /** eld's `getByteNgrams` and `calculateScores`: each language's summed score; the number of distinct n-grams. */
 function score(g: EldGrams, scores: Int32Array): number {
-  seen.clear();
+  if (++stamp > 0x3fffffff) { stamp = 1; seenStamp.fill(0); }
+  seenCount = 0;
   let start = 0;
   for (const end of wordEnds) {
     const length = Math.min(end - start, WORD_CAP);
@@ -131,7 +154,7 @@ function score(g: EldGrams, scores: Int32Array): number {
     addGram(g, scores, start + Math.max(0, length - NGRAM), end, j === 0, true);
     start = end;
   }
-  return seen.size;
+  return seenCount;
 }
 
 /** eld's detection of `text`: its language, every language's scaled score, and whether it is reliable. */

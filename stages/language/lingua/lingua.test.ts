@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { scoreLanguages } from './score.ts';
+import { MergedTable } from './merged.ts';
 
 const hash = (s: string): number => tableKey([...s].reduce((h, ch) => fnvCodePoint(h, ch.codePointAt(0)!), FNV_START));
 
@@ -39,6 +40,32 @@ describe('the n-gram table', () => {
   });
 });
 
+describe('the merged table of several languages', () => {
+  /** Each language's code for an n-gram, from the merged table: language number → code. */
+  const codesOf = (m: MergedTable, key: number): Record<number, number> => {
+    const slot = m.find(key);
+    if (slot < 0) return {};
+    const pairs = m.pairsOf(slot);
+    const out: Record<number, number> = {};
+    for (let p = pairs >>> 7; p < (pairs >>> 7) + (pairs & 0x7f); p++) out[m.pairLanguage[p]!] = m.pairCode[p]!;
+    return out;
+  };
+
+  it("gives each language its own table's value for an n-gram, and nothing for languages without it", () => {
+    const deu = new GramTable(2), eng = new GramTable(2);
+    deu.add(hash('der'), Math.log(0.01));
+    deu.add(hash('the'), Math.log(0.0001));
+    eng.add(hash('the'), Math.log(0.05));
+    const m = MergedTable.build([deu, null, eng]);
+    expect(codesOf(m, hash('the'))).toEqual({ 0: deu.code(hash('the')), 2: eng.code(hash('the')) });
+    expect(codesOf(m, hash('der'))).toEqual({ 0: deu.code(hash('der')) });
+    expect(m.find(hash('und'))).toBe(-1);
+    const back = MergedTable.fromBytes(m.toBytes(7), 7)!;
+    expect(codesOf(back, hash('the'))).toEqual(codesOf(m, hash('the')));
+    expect(MergedTable.fromBytes(m.toBytes(7), 8)).toBeNull(); // built over another list of languages
+  });
+});
+
 describe("Lingua's models, read from the package's WebAssembly file", () => {
   it('has the one- to five-gram models of every language but Chinese, Japanese and Korean (unigrams only)', () => {
     const names = Object.keys(JSON.parse(readFileSync(new URL('../data/lingua-names.json', import.meta.url), 'utf8')) as Record<string, string>).map((n) => n.toUpperCase());
@@ -60,7 +87,7 @@ describe('the model cache', () => {
     process.env.NEWSNORM_MODEL_CACHE = dir;
     try {
       const built = loadTable('WELSH', 2)!;
-      const file = path.join(modelCacheDir()!, 'WELSH.2.bin');
+      const file = path.join(modelCacheDir()!, 'WELSH.2.nng2.bin');
       expect(existsSync(file)).toBe(true);
       expect(GramTable.fromBytes(new Uint8Array(readFileSync(file)))!.get(hash('dd'))).toBe(built.get(hash('dd')));
       // A table put in its place is what the next load reads.

@@ -1,15 +1,19 @@
 // Lingua's n-gram models as compact tables, loaded per language and n-gram length on first use and
 // kept for the life of the process. Bound: every model of all 75 languages is about 21 million
-// n-grams, 160 MB as tables; a dump in many languages loads the trigram, bigram and unigram
-// models of each script's languages (about 9 MB for all) and the four- and five-gram models of
-// the languages short blocks are weighed among (about 2 MB a language on average). Built tables
-// are kept on disk (locate.ts, modelCacheDir), so a later run or worker reads them instead of
-// building them again.
+// n-grams, 160 MB as tables. The scorer keeps the one- to three-gram models of all languages
+// merged (merged.ts: 7.8 MB, built from this module's tables, which it does not keep) and the
+// four- and five-gram models of the languages short blocks are weighed among here (about 2 MB a
+// language on average, about 150 MB for all). Built tables are kept on disk (locate.ts,
+// modelCacheDir), so a later run or worker reads them instead of building them again.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { modelCacheDir, readModel } from './locate.ts';
 import { FNV_START, GramTable, tableKey } from './table.ts';
+
+/** A cached table's file: named for the table's format too, so that two versions of newsnorm
+ *  sharing one cache (an older install beside a newer) do not keep replacing each other's files. */
+const cacheFile = (dir: string, language: string, length: number): string => path.join(dir, `${language}.${length}.nng2.bin`);
 
 /** Language → its tables by n-gram length (index 1 to 5), filled as they are asked for. */
 const tables = new Map<string, (GramTable | null | undefined)[]>();
@@ -78,7 +82,7 @@ function built(language: string, length: number): GramTable | null {
   if (dir) {
     // Best effort: a cache that cannot be written (a read-only install) only costs the next run
     // the build again. Written under a name of its own, then renamed: workers never read half.
-    const file = path.join(dir, `${language}.${length}.bin`);
+    const file = cacheFile(dir, language, length);
     const partial = `${file}.${process.pid}-${threadId}`;
     try {
       mkdirSync(dir, { recursive: true });
@@ -94,7 +98,7 @@ function fromCache(language: string, length: number): GramTable | null {
   const dir = modelCacheDir();
   if (!dir) return null;
   try {
-    return GramTable.fromBytes(readFileSync(path.join(dir, `${language}.${length}.bin`)));
+    return GramTable.fromBytes(readFileSync(cacheFile(dir, language, length)));
   } catch {
     return null;
   }

@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { scriptOf } from '../../../pipeline/core/text.ts';
 import { gramTable, languageTables } from './models.ts';
-import { ABSENT, FNV_START, fnvCodePoint, tableKey } from './table.ts';
+import { type MergedTable, mergedTable } from './merged.ts';
+import { fromCode, type GramTable } from './table.ts';
+import { numberGrams, type NumberedGrams } from './grams.ts';
 
 interface Rules { unique: Record<string, string>; shared: [string, string[]][] }
 const rules = JSON.parse(readFileSync(new URL('../data/lingua-rules.json', import.meta.url), 'utf8')) as Rules;
@@ -24,7 +26,6 @@ for (const [code, letters] of Object.entries(rules.unique)) for (const ch of let
 
 /** Texts of this many letters or more are read by trigrams alone, as Lingua does. */
 const HIGH_ACCURACY_MAX_LETTERS = 120;
-const LETTERS = /\p{L}+/gu;
 const DROPPED = /[\p{P}\p{N}]+/gu;
 
 const HAS_LETTER = /\p{L}/u;
@@ -39,6 +40,16 @@ function wordsOf(text: string): string[] {
 /** The language a letter alone says: its script's only language (Greek, Hangul …; Han counts for
  *  Chinese, kana for Japanese), else the language that alone writes it (ß, ő, ї …). */
 function letterLanguage(ch: string): string | undefined {
+  const cp = ch.codePointAt(0)!;
+  if (cp > 0xffff) return letterLanguageOf(ch);
+  let known = letterLanguages[cp];
+  if (known === undefined) known = letterLanguages[cp] = letterLanguageOf(ch) ?? null;
+  return known ?? undefined;
+}
+/** `letterLanguageOf` by code point of the Basic Multilingual Plane, filled as letters turn up (null: none). */
+const letterLanguages: (string | null | undefined)[] = new Array(0x10000);
+
+function letterLanguageOf(ch: string): string | undefined {
   const script = scriptOf(ch.codePointAt(0)!);
   if (script === 'Han') return 'cmn';
   return scriptLanguage[script] ?? uniqueTo.get(ch);
@@ -88,40 +99,78 @@ function bySharedLetters(words: string[], codes: string[]): string[] {
   return subset.length ? subset : codes;
 }
 
-/** The distinct n-grams of `length` letters within the words' runs of letters. */
-function gramsOf(words: string[], length: number): string[] {
-  const grams = new Set<string>();
-  for (const word of words) {
-    for (const run of word.match(LETTERS) ?? []) {
-      const chars = run.length === [...run].length ? null : [...run];
-      const n = chars ? chars.length : run.length;
-      for (let i = 0; i + length <= n; i++) grams.add(chars ? chars.slice(i, i + length).join('') : run.slice(i, i + length));
-    }
+/** Lingua's languages by name, the order of the merged tables' language numbers. */
+const modelLanguages = [...modelName.values()].sort();
+const languageNumber = new Map(modelLanguages.map((l, i) => [l, i]));
+/** A candidate's place in the codes of a text, by language number (-1: not a candidate). Scratch. */
+const candidateOf = new Int8Array(modelLanguages.length).fill(-1);
+/** The codes of the numbered n-grams for each candidate: n-gram × candidates + candidate. Scratch. */
+let codes = new Int32Array(4096);
+/** Which n-grams' codes are filled for the current reading: those whose stamp is the reading's. Scratch. */
+let filled = new Int32Array(1024);
+let fillStamp = 0;
+
+/** A numbered n-gram's codes (at `at`) from the merged table of its length: each candidate's, by its place. */
+function fromMerged(table: MergedTable, key: number, at: number): void {
+  const slot = table.find(key);
+  if (slot < 0) return;
+  const pairs = table.pairsOf(slot);
+  const first = pairs >>> 7;
+  const end = first + (pairs & 0x7f);
+  for (let p = first; p < end; p++) {
+    const c = candidateOf[table.pairLanguage[p]!]!;
+    if (c >= 0) codes[at + c] = table.pairCode[p]!;
   }
-  return [...grams];
 }
 
-/** Hashes of a gram's prefixes, longest first (FNV-1a is incremental, so one pass gives all). */
-function prefixHashes(gram: string): number[] {
-  const out: number[] = [];
-  let h = FNV_START;
-  for (const ch of gram) { h = fnvCodePoint(h, ch.codePointAt(0)!); out.push(tableKey(h)); }
-  return out.reverse();
+/** A numbered n-gram's codes (at `at`) from each candidate's own table of its length `n` (loaded on first use). */
+function fromOwn(languages: string[], own: (GramTable | null | undefined)[][], n: number, key: number, at: number): void {
+  for (let c = 0; c < languages.length; c++) {
+    const tables = own[c]!;
+    const t = tables[n] === undefined ? gramTable(languages[c]!, n) : tables[n];
+    if (t) codes[at + c] = t.code(key);
+  }
 }
 
-/** Sum of log-probabilities of the grams for one language (0 when it knows none of them). */
-function sumFor(language: string, hashes: number[][]): number {
-  const tables = languageTables(language);
-  let sum = 0;
-  for (const prefixes of hashes) {
-    for (let k = 0; k < prefixes.length; k++) {
-      const length = prefixes.length - k;
-      const table = tables[length] === undefined ? gramTable(language, length) : tables[length];
-      const lp = table ? table.get(prefixes[k]!) : ABSENT;
-      if (lp !== ABSENT) { sum += lp; break; }
+/**
+ * Each candidate's sum of the codes of the scored n-grams, each backing off to its prefixes when the
+ * language lacks it (0 when it knows none), and how many of the text's distinct letters it knows
+ * (counted when single letters are scored). An n-gram's codes for all candidates are filled when
+ * first needed: from the merged table of its length (one look-up for all candidates), or, for four-
+ * and five-grams, from each candidate's own table; a prefix only when a candidate backs off to it.
+ */
+function sumsFor(languages: string[], grams: NumberedGrams): { sums: number[]; letters: number[] } {
+  const k = languages.length;
+  const { count, key, length, prefix } = grams;
+  if (codes.length < count * k) codes = new Int32Array(count * k * 2);
+  if (filled.length < count) filled = new Int32Array(count * 2);
+  if (++fillStamp > 0x3fffffff) { fillStamp = 1; filled.fill(0); }
+  const merged = [null, ...[1, 2, 3].map((n) => mergedTable(n, modelLanguages))];
+  const own = languages.map((l) => languageTables(l));
+  languages.forEach((l, c) => { candidateOf[languageNumber.get(l)!] = c; });
+  const fill = (g: number): void => {
+    filled[g] = fillStamp;
+    codes.fill(-1, g * k, g * k + k);
+    const table = merged[length[g]!];
+    if (table) fromMerged(table, key[g]! >>> 0, g * k);
+    else fromOwn(languages, own, length[g]!, key[g]! >>> 0, g * k);
+  };
+  const sums = new Array<number>(k).fill(0);
+  const letters = new Array<number>(k).fill(0);
+  for (const scored of grams.scored) {
+    for (const first of scored) {
+      for (let c = 0; c < k; c++) {
+        for (let g = first; g >= 0; g = prefix[g]!) {
+          if (filled[g] !== fillStamp) fill(g);
+          const code = codes[g * k + c]!;
+          if (code >= 0) { sums[c]! += code; break; }
+        }
+      }
     }
   }
-  return sum;
+  for (const g of grams.scored[1]!) for (let c = 0; c < k; c++) if (codes[g * k + c]! >= 0) letters[c]!++;
+  languages.forEach((l) => { candidateOf[languageNumber.get(l)!] = -1; });
+  return { sums, letters };
 }
 
 /**
@@ -129,7 +178,7 @@ function sumFor(language: string, hashes: number[][]): number {
  * `low`: trigrams alone whatever the length (less memory, less accurate on short text).
  */
 export function scoreLanguages(text: string, codes: string[], low: boolean): [string, number][] {
-  const zero = (): [string, number][] => [...codes].sort(byName).map((c) => [c, 0]);
+  const zero = (): [string, number][] => sortedByName(codes).map((c) => [c, 0]);
   const words = wordsOf(text);
   if (!words.length) return zero();
   const known = new Set(codes);
@@ -139,30 +188,16 @@ export function scoreLanguages(text: string, codes: string[], low: boolean): [st
   if (candidates.length === 1) return [[candidates[0]!, 1], ...zero().filter(([c]) => c !== candidates[0])];
   const letters = words.reduce((n, w) => n + w.length, 0);
   if (low && letters < 3) return zero();
-  const lengths = letters >= HIGH_ACCURACY_MAX_LETTERS || low ? [3] : [1, 2, 3, 4, 5];
-  const sums = new Map<string, number>(candidates.map((c) => [c, 0]));
-  let unigramCounts: Map<string, number> | null = null;
-  for (const length of lengths) {
-    if (letters < length) continue;
-    const hashes = gramsOf(words, length).map(prefixHashes);
-    if (length === 1) {
-      unigramCounts = new Map();
-      for (const c of candidates) {
-        const table = gramTable(modelName.get(c)!, 1);
-        let n = 0;
-        if (table) for (const [h] of hashes) if (table.get(h!) !== ABSENT) n++;
-        unigramCounts.set(c, n);
-      }
-    }
-    for (const c of candidates) sums.set(c, sums.get(c)! + sumFor(modelName.get(c)!, hashes));
-  }
+  const trigramsOnly = letters >= HIGH_ACCURACY_MAX_LETTERS || low;
+  const grams = numberGrams(words, trigramsOnly ? 3 : 5, trigramsOnly);
+  const { sums, letters: lettersKnown } = sumsFor(candidates.map((c) => modelName.get(c)!), grams);
   const scored: [string, number][] = [];
-  for (const c of candidates) {
-    let s = sums.get(c)!;
-    const n = unigramCounts?.get(c);
-    if (n) s /= n;
+  candidates.forEach((c, i) => {
+    // The summed log-probabilities, divided by the letters the language knows (high accuracy only).
+    let s = fromCode(sums[i]!);
+    if (lettersKnown[i]) s /= lettersKnown[i]!;
     if (s !== 0) scored.push([c, s]);
-  }
+  });
   if (!scored.length) return zero();
   const top = Math.max(...scored.map(([, s]) => s));
   const weights = scored.map(([c, s]) => [c, Math.exp(s - top)] as [string, number]);
@@ -176,4 +211,17 @@ export function scoreLanguages(text: string, codes: string[], low: boolean): [st
 const nameRank = new Map([...modelName.entries()].sort(([, a], [, b]) => (a < b ? -1 : 1)).map(([code], i) => [code, i]));
 function byName(a: string, b: string): number {
   return (nameRank.get(a) ?? 0) - (nameRank.get(b) ?? 0);
+}
+const codeByRank = [...nameRank.keys()];
+
+/** `[...codes].sort(byName)`, by the ranks' numbers (a reading lists every candidate in this order). */
+function sortedByName(codes: string[]): string[] {
+  const ranks = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const rank = nameRank.get(codes[i]!);
+    if (rank === undefined) return [...codes].sort(byName);
+    ranks[i] = rank;
+  }
+  ranks.sort();
+  return Array.from(ranks, (r) => codeByRank[r]!);
 }

@@ -1,7 +1,8 @@
 // A compact lookup table from n-gram to log-probability: open addressing over a 32-bit FNV-1a hash
-// of the n-gram's UTF-8 bytes, the value quantised to 1/2048 of a nat in 16 bits. Six bytes a slot at a load of at
-// most 0.8: about 7.5 bytes an n-gram, against tens of bytes in a hash map of strings. Two
-// n-grams whose hashes collide keep the first's value; an absent n-gram whose hash equals a
+// of the n-gram's UTF-8 bytes, the value quantised to 1/2048 of a nat in 16 bits. Six bytes a slot
+// (the hash's two halves and the value side by side, so a look-up touches one cache line) at a
+// load of at most 0.8: about 7.5 bytes an n-gram, against tens of bytes in a hash map of strings.
+// Two n-grams whose hashes collide keep the first's value; an absent n-gram whose hash equals a
 // present one's reads that value (about one lookup in 10^5 on the largest model): both change a
 // text's score by one n-gram's share, rarely and deterministically.
 
@@ -9,8 +10,8 @@ const STEP = 2048;
 const MAX_CODE = 0xffff;
 /** What `get` answers for an n-gram the model does not have: log-probabilities are never positive. */
 export const ABSENT = 1;
-/** The cache file's first word ("NNG1"), and the header's length: magic, n-gram count, slots. */
-const MAGIC = 0x3147_4e4e;
+/** The cache file's first word ("NNG2": slots of six bytes, placed by `home`), and the header's length: magic, n-gram count, slots. */
+const MAGIC = 0x3247_4e4e;
 const HEADER = 12;
 
 export const FNV_START = 0x811c9dc5;
@@ -37,29 +38,41 @@ export const tableKey = (h: number): number => h >>> 0 || 1;
 /** Slots for `count` n-grams: a load of at most 0.8. */
 const slotsFor = (count: number): number => Math.max(8, Math.ceil(count / 0.8));
 
+/**
+ * The slot a hash is first looked for in: the hash mixed (murmur3's finaliser: FNV-1a's high bits
+ * cluster on short n-grams), then scaled to the table's size by a multiplication, which is exact in
+ * a double and much cheaper than the remainder of a number past 2^31.
+ */
+export function home(hash: number, size: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return Math.floor(((h >>> 0) * size) / 4294967296);
+}
+
 export class GramTable {
-  private readonly keys: Uint32Array;
-  private readonly values: Uint16Array;
+  /** Three 16-bit words a slot: the hash's low half, its high half, the value (0 0 marks an empty slot). */
+  private readonly slots: Uint16Array;
   private readonly size: number;
   readonly count: number;
 
-  constructor(count: number, keys?: Uint32Array, values?: Uint16Array) {
+  constructor(count: number, slots?: Uint16Array) {
     this.count = count;
     this.size = slotsFor(count);
-    this.keys = keys ?? new Uint32Array(this.size);
-    this.values = values ?? new Uint16Array(this.size);
+    this.slots = slots ?? new Uint16Array(this.size * 3);
   }
 
   /** Bytes held by the table. */
   get bytes(): number { return this.size * 6; }
 
-  /** The table as bytes, for the model cache: a header (magic, n-gram count, slots), the keys, the values. */
+  /** The table as bytes, for the model cache: a header (magic, n-gram count, slots), then the slots. */
   toBytes(): Uint8Array {
     const out = new Uint8Array(HEADER + this.size * 6);
     const header = new Uint32Array([MAGIC, this.count, this.size]);
     out.set(new Uint8Array(header.buffer), 0);
-    out.set(new Uint8Array(this.keys.buffer, this.keys.byteOffset, this.size * 4), HEADER);
-    out.set(new Uint8Array(this.values.buffer, this.values.byteOffset, this.size * 2), HEADER + this.size * 4);
+    out.set(new Uint8Array(this.slots.buffer, this.slots.byteOffset, this.size * 6), HEADER);
     return out;
   }
 
@@ -69,27 +82,54 @@ export class GramTable {
     if (bytes.length < HEADER || bytes.byteOffset % 4 !== 0) return null;
     const [magic, count, size] = new Uint32Array(bytes.buffer, bytes.byteOffset, 3);
     if (magic !== MAGIC || size !== slotsFor(count!) || bytes.length !== HEADER + size! * 6) return null;
-    return new GramTable(count!, new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER, size), new Uint16Array(bytes.buffer, bytes.byteOffset + HEADER + size! * 4, size));
+    return new GramTable(count!, new Uint16Array(bytes.buffer, bytes.byteOffset + HEADER, size! * 3));
   }
 
   add(hash: number, logProbability: number): void {
-    let i = hash % this.size;
-    for (;;) {
-      const k = this.keys[i]!;
-      if (k === 0) { this.keys[i] = hash; this.values[i] = Math.min(MAX_CODE, Math.round(-logProbability * STEP)); return; }
-      if (k === hash) return;
-      if (++i === this.size) i = 0;
+    const lo = hash & 0xffff, hi = hash >>> 16;
+    for (let i = home(hash, this.size) * 3; ; ) {
+      const klo = this.slots[i]!, khi = this.slots[i + 1]!;
+      if (klo === 0 && khi === 0) {
+        this.slots[i] = lo;
+        this.slots[i + 1] = hi;
+        this.slots[i + 2] = Math.min(MAX_CODE, Math.round(-logProbability * STEP));
+        return;
+      }
+      if (klo === lo && khi === hi) return;
+      i += 3;
+      if (i === this.slots.length) i = 0;
     }
+  }
+
+  /**
+   * The n-gram's quantised value: its log-probability times -2048, a whole number from 0 to 65535
+   * (whole numbers add up exactly, so a text's sum is the same in any order); -1 when the model
+   * does not have it.
+   */
+  code(hash: number): number {
+    const lo = hash & 0xffff, hi = hash >>> 16;
+    const slots = this.slots;
+    for (let i = home(hash, this.size) * 3; ; ) {
+      const klo = slots[i]!, khi = slots[i + 1]!;
+      if (klo === lo && khi === hi) return slots[i + 2]!;
+      if (klo === 0 && khi === 0) return -1;
+      i += 3;
+      if (i === slots.length) i = 0;
+    }
+  }
+
+  /** Calls `fn` with each n-gram's table key and code, in slot order. */
+  forEach(fn: (key: number, code: number) => void): void {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i += 3) if (slots[i] !== 0 || slots[i + 1] !== 0) fn((slots[i]! | (slots[i + 1]! << 16)) >>> 0, slots[i + 2]!);
   }
 
   /** The n-gram's log-probability (≤ 0), or ABSENT (1) when the model does not have it. */
   get(hash: number): number {
-    let i = hash % this.size;
-    for (;;) {
-      const k = this.keys[i]!;
-      if (k === hash) return -this.values[i]! / STEP;
-      if (k === 0) return ABSENT;
-      if (++i === this.size) i = 0;
-    }
+    const code = this.code(hash);
+    return code < 0 ? ABSENT : -code / STEP;
   }
 }
+
+/** A table's quantised value (`code`) as a log-probability. */
+export const fromCode = (code: number): number => -code / STEP;
