@@ -1,4 +1,4 @@
-// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE]
+// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE] [--no-stage-files]
 //
 // Runs the whole pipeline over a realistic dump and prints throughput (MB/s, documents/s), peak
 // memory, time to the first record and milliseconds per MB for each stage. The dump is built by
@@ -15,7 +15,7 @@ import { runPipeline } from '../pipeline/run/run.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' } },
+  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' }, 'no-stage-files': { type: 'boolean' } },
 });
 const targetMb = Number(positionals[0] ?? 100);
 const workers = Number(values.workers ?? 1);
@@ -76,6 +76,7 @@ const summary = await runPipeline({
   // Each bench replaces its own earlier output.
   overwrite: true,
   workers,
+  stageFiles: values['no-stage-files'] !== true,
   stageOptions: { language: { accuracy } },
   onDocument: () => {
     firstRecordMs ??= performance.now() - t0;
@@ -87,7 +88,7 @@ const peakMb = process.resourceUsage().maxRSS / 1024;
 const perStage = Object.entries(summary.timings.stageMs as Record<string, number>)
   .map(([stage, ms]) => `${stage} ${(ms / mb).toFixed(0)}`)
   .join(', ');
-console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}`);
+console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}${values['no-stage-files'] ? ', no stage files' : ''}`);
 console.log(`time: ${seconds.toFixed(1)} s; first record after ${((firstRecordMs ?? 0) / 1000).toFixed(2)} s`);
 console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
 console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);

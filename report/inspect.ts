@@ -41,6 +41,7 @@ export function formatDocument(doc: RunDocument, options: InspectOptions): strin
     for (const line of stageFacts(s.name, s.line, short)) out.push(`   ${line}`);
     for (const d of s.line.decisions ?? []) out.push(`   ${decisionLine(d, paint, short)}`);
   });
+  if (doc.stages.length === 0) out.push('', paint('dim', '(no stage files in this folder: the run was made with --no-stage-files, or with no stage)'));
   out.push('', paint('cyan', '── record'));
   for (const p of r.people ?? []) out.push(`   ${paint('magenta', 'person')} ${p.name}  (${p.mentions.length} mention${p.mentions.length === 1 ? '' : 's'}${p.aliases.length > 0 ? `; also ${p.aliases.join(', ')}` : ''})`);
   for (const d of r.dates ?? []) out.push(`   ${paint('green', 'date')} ${JSON.stringify(d.text)} ${d.type} ${d.value}  @${d.start}`);

@@ -18,6 +18,7 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
 --overwrite                replace the earlier run's files in the output folder (without --resume or
                            --overwrite, an output folder that is not empty is refused)
 --quiet                    no progress on stderr (only errors)
+--no-stage-files           write no stages/NN-name.jsonl (records.jsonl and run.json only; faster)
 --rank R --world-size N    process only shard R (0-based) of N; by default from a Slurm job array
                            (SLURM_ARRAY_TASK_ID/COUNT) or a Kubernetes Indexed Job
                            (JOB_COMPLETION_INDEX, with --world-size)
@@ -81,6 +82,7 @@ const FLAGS = {
   resume: { type: 'boolean' },
   overwrite: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  'no-stage-files': { type: 'boolean' },
   merge: { type: 'boolean' },
   rank: { type: 'string' },
   'world-size': { type: 'string' },
@@ -180,6 +182,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     resume: v.resume ?? false,
     overwrite: v.overwrite ?? false,
     quiet: v.quiet ?? false,
+    stageFiles: v['no-stage-files'] !== true,
     merge: v.merge ?? false,
     rank: rank ?? 0,
     worldSize: worldSize ?? 1,

@@ -1,5 +1,6 @@
 // `--merge`: joins the shards of a run (--rank R --world-size N, one folder) into the files of a
-// single-process run: records.jsonl, stages/NN-name.jsonl and run.json. Each rank read a run of
+// single-process run: records.jsonl, stages/NN-name.jsonl (or, without stage files, the hidden
+// file of decision counts) and run.json. Each rank read a run of
 // consecutive parts of the input (parts.ts), so the shards in rank order are the input in order.
 // Shards keep ids as given; the merge gives repeated ids their suffixes in input order, as one
 // process does, so the result is byte for byte what one process would have written. Every shard
@@ -34,7 +35,7 @@ async function finishedShards(out: string): Promise<{ states: RunState[]; layout
     const differences = stateDifferences({ ...(states[0] ?? state), rank }, state);
     if (differences.length > 0) throw new UsageError(`--merge: rank ${rank} was run with other inputs or flags than rank 0:\n  ${differences.join('\n  ')}`);
     states.push(state);
-    layouts.push(outputLayout(out, stageIndices(state), rank, worldSize));
+    layouts.push(outputLayout(out, stageIndices(state), rank, worldSize, state.stageFiles !== false));
   }
   return { states, layouts };
 }
@@ -63,11 +64,11 @@ const close = (stream: WriteStream) => new Promise<void>((resolve, reject) => st
 export async function mergeShards(out: string, options: { overwrite?: boolean; onNotice?: (message: string) => void } = {}): Promise<RunSummary> {
   const { states, layouts } = await finishedShards(out);
   const first = states[0] as RunState;
-  const merged = outputLayout(out, stageIndices(first), 0, 1);
+  const merged = outputLayout(out, stageIndices(first), 0, 1, first.stageFiles !== false);
   if (existsSync(merged.records) && !options.overwrite) {
     throw new UsageError(`--merge: ${merged.records} exists already; add --overwrite to replace it`);
   }
-  const files = (l: OutputLayout) => [l.records, ...l.stages];
+  const files = (l: OutputLayout) => [l.records, ...l.beside];
   const writers = files(merged).map((f) => createWriteStream(f));
   const stats = new RunStats(first.stages);
   const ids = new IdRegistry((id, renamed) => options.onNotice?.(`the id "${id}" appears more than once in the input: this one is "${renamed}"`));
@@ -87,7 +88,7 @@ export async function mergeShards(out: string, options: { overwrite?: boolean; o
         await writeLine(writers[f] as WriteStream, line);
       }
       if (id !== parsed[0]?.id) for (const p of parsed) p.id = id;
-      stats.addDocument(parsed[0] as unknown as NewsRecord, parsed.slice(1));
+      stats.addLines(parsed[0] as unknown as NewsRecord, parsed.slice(1), merged.counts !== null);
     }
     if ((await Promise.all(readers.slice(1).map((read) => read()))).some((l) => l !== null)) {
       throw new UsageError(`--merge: shard ${rank} has more stage lines than records`);

@@ -63,6 +63,8 @@ export interface WorkerInit {
   stages: string[];
   stageOptions: Record<string, unknown>;
   referenceDate: string | null;
+  /** False: the worker makes no stage lines, and sends each document's counts line instead (write.ts, `CountsLine`). */
+  stageFiles?: boolean;
   /** A module exporting `stages: StageDefinition[]` to run instead of the pipeline's (tests). */
   stageModule?: string;
   /**
@@ -116,7 +118,7 @@ export class WorkerPool {
       slot.dead = true;
       const pending = [...slot.pending].sort((a, b) => a[0] - b[0]);
       slot.pending.clear();
-      const failure = (p: Pending) => p.resolve(written(buildFailure(p.doc, 'worker', reason, this.init.stages.length)));
+      const failure = (p: Pending) => p.resolve(written(buildFailure(p.doc, 'worker', reason, this.init.stages.length), this.init.stageFiles));
       // Workers that die without having been given a document cannot start at all: stop
       // replacing them, and fail what remains rather than loop.
       if (pending.length === 0 && ++this.emptyDeaths > MAX_EMPTY_DEATHS) {
@@ -127,7 +129,7 @@ export class WorkerPool {
       const [first, ...rest] = pending;
       const timedOut = slot.timedOut;
       if (first && timedOut !== null && first[0] === timedOut.seq) {
-        first[1].resolve(written(buildFailure(first[1].doc, timedOut.stage, timedOut.message, this.init.stages.length)));
+        first[1].resolve(written(buildFailure(first[1].doc, timedOut.stage, timedOut.message, this.init.stages.length), this.init.stageFiles));
       } else if (first) failure(first[1]);
       if (this.broken !== null) {
         for (const [, p] of rest) failure(p);
@@ -173,7 +175,7 @@ export class WorkerPool {
 
   /** Processes a document on the least busy worker. */
   process(doc: InputDocument): Promise<WrittenResult> {
-    if (this.broken !== null) return Promise.resolve(written(buildFailure(doc, 'worker', this.broken, this.init.stages.length)));
+    if (this.broken !== null) return Promise.resolve(written(buildFailure(doc, 'worker', this.broken, this.init.stages.length), this.init.stageFiles));
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const seq = this.seq++;
     return new Promise((resolve) => {

@@ -13,6 +13,7 @@ import { parse } from '../core/parse.ts';
 import { buildRecord, toRecord, type NewsRecord } from '../core/record.ts';
 import { stagesPreset, type StageDefinition, type StageObserver } from '../core/stage.ts';
 import { countRules, documentCounts, type DocumentCounts } from './stats.ts';
+import type { CountsLine } from './write.ts';
 
 export interface StageLine {
   id: string;
@@ -25,6 +26,7 @@ export interface ProcessResult {
    * One line per selected stage, in pipeline order, as JSON: made when the stage ends, so that
    * what it holds (block lists, decisions) does not stay alive as objects while the later stages
    * run (a long document's would outlive collections of the young generation and be copied).
+   * Empty from a runner told to make none (no stage files).
    */
   stageLines: string[];
   /** Per stage, its decisions counted by rule (what run.json counts of them). */
@@ -43,7 +45,10 @@ export interface ProcessResult {
  * third of what the pipeline promoted there, by a sampling heap profile of the bench slice).
  */
 export interface WrittenResult {
-  /** The stage lines in pipeline order, then the record: each one line of JSON with its newline, one after another. */
+  /**
+   * The stage lines in pipeline order (without stage files, the line of the counts file instead:
+   * write.ts, `CountsLine`), then the record: each one line of JSON with its newline, one after another.
+   */
   bytes: Uint8Array;
   /** Where each line ends in `bytes` (after its newline). */
   ends: number[];
@@ -52,8 +57,10 @@ export interface WrittenResult {
   timings: number[];
 }
 
-export function written(result: ProcessResult): WrittenResult {
-  const lines = [...result.stageLines, JSON.stringify(result.record)];
+/** A processed document's lines for the output files: with its stage lines, or (`stageFiles` false) its counts line. */
+export function written(result: ProcessResult, stageFiles = true): WrittenResult {
+  const beside = stageFiles ? result.stageLines : [JSON.stringify({ id: result.record.id, decisions: result.decisions } satisfies CountsLine)];
+  const lines = [...beside, JSON.stringify(result.record)];
   let size = 0;
   for (const line of lines) size += Buffer.byteLength(line) + 1;
   // A buffer of its own (not a slice of Node's shared pool), so that it can be transferred.
@@ -101,9 +108,14 @@ export class StageRunner {
   private readonly processor: ReturnType<typeof runProcessor>;
   private readonly journeys = new WeakMap<VFile, Journey>();
 
+  /**
+   * `stageLines` false: the stages' lines are not made, only their decisions counted by rule (a run
+   * without stage files, which spends about a tenth of its time on them otherwise).
+   */
   constructor(
     readonly stages: readonly StageDefinition[],
     options: Record<string, unknown> = {},
+    private readonly stageLines = true,
   ) {
     this.processor = runProcessor(stages, options, this.observer());
   }
@@ -151,6 +163,11 @@ export class StageRunner {
       },
       end: (stage, tree, file, error) => {
         const journey = journeyOf(file);
+        if (!this.stageLines) {
+          journey.timings.push(performance.now() - journey.startedAt);
+          journey.decisions.push(countRules(rulesSince(file, journey.messagesBefore)));
+          return;
+        }
         const inputField = journey.input === journey.previousInput ? {} : { input: journey.input };
         journey.previousInput = journey.input;
         const id = journey.id;
@@ -165,7 +182,7 @@ export class StageRunner {
         const failed = file.data.error as { stage: string };
         journey.timings.push(0);
         journey.decisions.push([]);
-        journey.stageLines.push(JSON.stringify({ id: journey.id, skipped: failed.stage === 'read' ? 'the document could not be read' : `stage ${failed.stage} failed` }));
+        if (this.stageLines) journey.stageLines.push(JSON.stringify({ id: journey.id, skipped: failed.stage === 'read' ? 'the document could not be read' : `stage ${failed.stage} failed` }));
       },
     };
   }
@@ -208,6 +225,13 @@ function decisionsSince(file: VFile, start: number) {
     }
     return d;
   });
+}
+
+/** The rules of the decisions a stage made (what run.json counts), without the decisions' lines. */
+function rulesSince(file: VFile, start: number): { rule: string | null }[] {
+  const rules: { rule: string | null }[] = [];
+  for (let i = start; i < file.messages.length; i++) rules.push({ rule: (file.messages[i] as VFile['messages'][number]).ruleId ?? null });
+  return rules;
 }
 
 // Controls, format characters and every space but U+0020: a reader of a decision cannot see them.

@@ -45,6 +45,11 @@ export interface RunOptions {
   documentTimeoutMs?: number | 'per-mb' | null;
   /** Options per stage name, passed to the stage's plugin. */
   stageOptions?: Record<string, unknown>;
+  /**
+   * False: no stage files (stages/NN-name.jsonl) and no stage lines made; run.json still counts
+   * every stage's decisions, from a small hidden file that lets --resume and --merge rebuild them.
+   */
+  stageFiles?: boolean;
   /** Called after each document is written (progress). */
   onDocument?: (written: number) => void;
   /** Called once the output folder is claimed, before any document is processed. */
@@ -134,6 +139,8 @@ async function runState(options: RunOptions, stages: string[], rank: number, wor
     rank,
     worldSize,
     partBytes: partBytes(),
+    // Only when off, so that the state of a run with stage files is what it was before the flag.
+    ...(options.stageFiles === false ? { stageFiles: false as const } : {}),
   };
 }
 
@@ -176,18 +183,19 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
   const workers = Math.max(1, options.workers ?? 1);
   const referenceDate = options.referenceDate ?? null;
   const limit = options.documentTimeoutMs;
+  const stageFiles = options.stageFiles !== false;
   const pool =
     workers > 1 || typeof limit === 'number' || limit === 'per-mb'
-      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate }, { timeoutMs: (doc, warming) => documentTimeout(doc, warming, limit === 'per-mb' ? undefined : limit) })
+      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate, stageFiles }, { timeoutMs: (doc, warming) => documentTimeout(doc, warming, limit === 'per-mb' ? undefined : limit) })
       : null;
-  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions);
+  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions, stageFiles);
   const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
   const processDocument = async (doc: InputDocument): Promise<WrittenResult> => {
     traceProcessed(doc.id);
     if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
-    return pool ? pool.process(doc) : written((runner as StageRunner).process(doc, { referenceDate }));
+    return pool ? pool.process(doc) : written((runner as StageRunner).process(doc, { referenceDate }), stageFiles);
   };
-  return { processDocument, pool, names };
+  return { processDocument, pool, names, stageFiles };
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
@@ -199,7 +207,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const rank = options.rank ?? 0;
   const worldSize = options.worldSize ?? 1;
   const names = selected.map((s) => s.stage.name);
-  const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize);
+  const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize, options.stageFiles !== false);
   const stats = new RunStats(names);
 
   const opened = await openOutput(options, layout, await runState(options, names, rank, worldSize));
@@ -259,7 +267,7 @@ function noticesOf(options: RunOptions) {
 async function feed(
   documents: AsyncGenerator<InputDocument>,
   options: RunOptions,
-  { processDocument, pool, names }: ReturnType<typeof documentProcessor>,
+  { processDocument, pool, names, stageFiles }: ReturnType<typeof documentProcessor>,
   done: number,
   writer: OutputWriter,
   stats: RunStats,
@@ -296,7 +304,7 @@ async function feed(
     const at = ordinal;
     const where = offset;
     void queue.add(async () => {
-      const result = await processDocument(doc).catch((e: unknown) => written(buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length)));
+      const result = await processDocument(doc).catch((e: unknown) => written(buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length), stageFiles));
       stats.addTimings(result.timings);
       output.add(at, { result, offset: where, bytes: doc.bytes ?? 0 });
     });
@@ -382,9 +390,9 @@ async function* partDocuments(
 /** On --resume, the counts of the documents kept from the interrupted run. */
 async function recountKept(layout: ReturnType<typeof outputLayout>, done: number, stats: RunStats): Promise<void> {
   const records = readLines(layout.records, done);
-  const stageFiles = layout.stages.map((f) => readLines(f, done));
+  const beside = layout.beside.map((f) => readLines(f, done));
   for await (const record of records) {
-    const lines = await Promise.all(stageFiles.map(async (g) => (await g.next()).value));
-    stats.addDocument(record as NewsRecord, lines);
+    const lines = await Promise.all(beside.map(async (g) => (await g.next()).value));
+    stats.addLines(record as NewsRecord, lines, layout.counts !== null);
   }
 }

@@ -20,6 +20,8 @@ export interface RunState {
   worldSize: number;
   /** The size of the ranges a large dump is cut into (parts.ts): it decides the learning windows. */
   partBytes: number;
+  /** Present (false) only when the run writes no stage files (--no-stage-files). */
+  stageFiles?: false;
 }
 
 /** The inputs as the state records them; a folder by its path only (its mtime moves as files come and go). */
@@ -35,17 +37,17 @@ export async function describeInputs(inputs: string[]): Promise<RunState['inputs
 
 /** The fields of two states that differ, each with the earlier and the new value, for the message. */
 export function stateDifferences(earlier: RunState, now: RunState): string[] {
-  const keys = Object.keys(now) as (keyof RunState)[];
-  return keys
-    .filter((k) => JSON.stringify(earlier[k] ?? null) !== JSON.stringify(now[k]))
-    .map((k) => `${k}: earlier ${JSON.stringify(earlier[k] ?? null)}, now ${JSON.stringify(now[k])}`);
+  // Both states' fields: one that only one of them has (stageFiles) differs too.
+  const keys = [...new Set([...Object.keys(now), ...Object.keys(earlier)])] as (keyof RunState)[];
+  const shown = (v: unknown) => JSON.stringify(v ?? null);
+  return keys.filter((k) => shown(earlier[k]) !== shown(now[k])).map((k) => `${k}: earlier ${shown(earlier[k])}, now ${shown(now[k])}`);
 }
 
 /** This run's own files in the folder: every newsnorm file when not sharded, else this shard's. */
 async function ownFiles(layout: OutputLayout, sharded: boolean): Promise<string[]> {
   const mine = sharded
     ? (name: string) => name.includes(layout.suffix)
-    : (name: string) => /^(records(\.\d+-of-\d+)?\.jsonl|run(\.\d+-of-\d+)?\.json|\.newsnorm-state(\.\d+-of-\d+)?\.json|\.newsnorm-done(\.\d+-of-\d+)?)$/.test(name);
+    : (name: string) => /^(records(\.\d+-of-\d+)?\.jsonl|run(\.\d+-of-\d+)?\.json|\.newsnorm-state(\.\d+-of-\d+)?\.json|\.newsnorm-done(\.\d+-of-\d+)?|\.newsnorm-counts(\.\d+-of-\d+)?\.jsonl)$/.test(name);
   const top = (await readdir(layout.dir).catch(() => [] as string[])).filter((n) => mine(n) && !n.startsWith('stages'));
   const stages = (await readdir(path.join(layout.dir, 'stages')).catch(() => [] as string[]))
     .filter((n) => /^\d\d-[a-z]+(\.\d+-of-\d+)?\.jsonl$/.test(n) && (!sharded || n.includes(layout.suffix)));

@@ -81,6 +81,15 @@ export class RunStats {
     this.addCounts(countDocument(record, stageLines));
   }
 
+  /**
+   * Adds a document read back from the output files: its record and the lines beside it, its
+   * stage lines or (`countsFile`) its one line of the counts file (write.ts, `CountsLine`).
+   */
+  addLines(record: NewsRecord, lines: unknown[], countsFile: boolean): void {
+    if (!countsFile) return this.addDocument(record, lines);
+    this.addCounts(documentCounts(record, (lines[0] as { decisions: [string, number][][] }).decisions));
+  }
+
   /** Adds a document by its counts (made where it was processed: see countDocument). */
   addCounts(counts: DocumentCounts): void {
     this.documents++;

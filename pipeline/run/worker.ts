@@ -37,7 +37,7 @@ function reporting(stage: StageDefinition, index: number): StageDefinition {
 const stages: readonly StageDefinition[] = init.stageModule
   ? ((await import(init.stageModule)) as { stages: StageDefinition[] }).stages.filter((s) => init.stages.includes(s.name))
   : await loadStages(init.stages);
-const runner = new StageRunner(stages.map((stage) => reporting(stage, init.stages.indexOf(stage.name))), init.stageOptions);
+const runner = new StageRunner(stages.map((stage) => reporting(stage, init.stages.indexOf(stage.name))), init.stageOptions, init.stageFiles !== false);
 
 /** The batch learners' result last sent, per stage: documents of the same window say `same` (pool.ts). */
 const learned = new Map<string, unknown>();
@@ -55,7 +55,7 @@ parentPort?.on('message', (message: DocumentMessage) => {
   parentPort?.postMessage({ seq: message.seq, started: true });
   // runner.process turns any failure into the document's error record.
   const result = runner.process(received(message), { referenceDate: init.referenceDate });
-  const output = written(result);
+  const output = written(result, init.stageFiles !== false);
   // The lines' bytes are handed over, not copied.
   parentPort?.postMessage({ seq: message.seq, result: output }, [output.bytes.buffer as ArrayBuffer]);
 });

@@ -1,6 +1,9 @@
 // The output folder: records.jsonl, one stages/NN-name.jsonl per stage, run.json. Lines are written
 // in input order through streams that respect backpressure; a shard (--rank/--world-size) writes
-// files of its own, and --resume keeps the complete lines an interrupted run left.
+// files of its own, and --resume keeps the complete lines an interrupted run left. Without stage
+// files (--no-stage-files), a small hidden file takes their place: each document's decisions
+// counted by rule, which is all of the stage files that run.json needs when a run is resumed or
+// its shards merged.
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, stat, writeFile } from 'node:fs/promises';
@@ -12,7 +15,15 @@ export interface OutputLayout {
   /** `.R-of-N` for a shard, else empty. */
   suffix: string;
   records: string;
+  /** The stage files, in pipeline order; none without stage files. */
   stages: string[];
+  /** Without stage files: the file of each document's decisions counted by rule (`CountsLine`), else null. */
+  counts: string | null;
+  /**
+   * The files written line by line beside records.jsonl, a line per document before its record:
+   * the stage files, or the counts file.
+   */
+  beside: string[];
   run: string;
   /** What the run was made from, for --resume (see state.ts). */
   state: string;
@@ -20,14 +31,27 @@ export interface OutputLayout {
   done: string;
 }
 
+/**
+ * A line of the counts file: a document's decisions, per stage in pipeline order, counted by rule
+ * (stats.ts, `countRules`).
+ */
+export interface CountsLine {
+  id: string;
+  decisions: [string, number][][];
+}
+
 /** File names of one shard's output: `records.jsonl`, or `records.R-of-N.jsonl` when sharded. */
-export function outputLayout(out: string, stageNames: { index: number; name: string }[], rank: number, worldSize: number): OutputLayout {
+export function outputLayout(out: string, stageNames: { index: number; name: string }[], rank: number, worldSize: number, stageFiles = true): OutputLayout {
   const suffix = worldSize > 1 ? `.${rank}-of-${worldSize}` : '';
+  const stages = stageFiles ? stageNames.map((s) => path.join(out, 'stages', `${String(s.index + 1).padStart(2, '0')}-${s.name}${suffix}.jsonl`)) : [];
+  const counts = stageFiles ? null : path.join(out, `.newsnorm-counts${suffix}.jsonl`);
   return {
     dir: out,
     suffix,
     records: path.join(out, `records${suffix}.jsonl`),
-    stages: stageNames.map((s) => path.join(out, 'stages', `${String(s.index + 1).padStart(2, '0')}-${s.name}${suffix}.jsonl`)),
+    stages,
+    counts,
+    beside: counts === null ? stages : [counts],
     run: path.join(out, `run${suffix}.json`),
     state: path.join(out, `.newsnorm-state${suffix}.json`),
     done: path.join(out, `.newsnorm-done${suffix}`),
@@ -83,7 +107,7 @@ export async function* readLines(file: string, n: number): AsyncGenerator<unknow
  * file has. Each file is cut back to that many lines, so the run can append from there.
  */
 export async function prepareResume(layout: OutputLayout): Promise<number> {
-  const files = [layout.records, ...layout.stages];
+  const files = [layout.records, ...layout.beside];
   // Not files.map(completeLines): map would pass each file's index as the line limit.
   const counts = await Promise.all(files.map((file) => completeLines(file)));
   const done = Math.min(...counts.map((c) => c.lines));
@@ -161,32 +185,33 @@ class JsonlWriter {
 
 export class OutputWriter {
   private readonly records: JsonlWriter;
-  private readonly stages: JsonlWriter[];
+  private readonly beside: JsonlWriter[];
 
   private constructor(readonly layout: OutputLayout, append: boolean) {
     this.records = new JsonlWriter(layout.records, append);
-    this.stages = layout.stages.map((f) => new JsonlWriter(f, append));
+    this.beside = layout.beside.map((f) => new JsonlWriter(f, append));
   }
 
   static async open(layout: OutputLayout, append: boolean): Promise<OutputWriter> {
     await mkdir(path.dirname(layout.records), { recursive: true });
-    await mkdir(path.join(path.dirname(layout.records), 'stages'), { recursive: true });
+    if (layout.stages.length > 0) await mkdir(path.join(path.dirname(layout.records), 'stages'), { recursive: true });
     return new OutputWriter(layout, append);
   }
 
   /**
    * A document's lines, as UTF-8 bytes one after another (process.ts, `WrittenResult`): one per
-   * stage file in order, then the record's; `ends` says where each ends.
+   * file beside the records in order (the stage files, or the counts file), then the record's;
+   * `ends` says where each ends.
    */
   async write(bytes: Uint8Array, ends: number[]): Promise<void> {
     const line = (i: number) => bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]);
-    // Stage lines first: a record line means the document is complete in every file.
-    await Promise.all(this.stages.map((stage, i) => stage.write(line(i))));
-    await this.records.write(line(this.stages.length));
+    // The other lines first: a record line means the document is complete in every file.
+    await Promise.all(this.beside.map((file, i) => file.write(line(i))));
+    await this.records.write(line(this.beside.length));
   }
 
   async close(summary: unknown): Promise<void> {
-    await Promise.all([this.records.close(), ...this.stages.map((s) => s.close())]);
+    await Promise.all([this.records.close(), ...this.beside.map((s) => s.close())]);
     await writeFile(this.layout.run, `${JSON.stringify(summary, null, 2)}\n`);
   }
 }
