@@ -1,7 +1,8 @@
 // npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE] [--no-stage-files]
 //
 // Runs the whole pipeline over a realistic dump and prints throughput (MB/s, documents/s), peak
-// memory, time to the first record and milliseconds per MB for each stage. The dump is built by
+// memory, time to the first record, milliseconds per MB for each stage and the CPU time of all
+// threads (the figure to compare on a shared machine). The dump is built by
 // the development sets' generator (`$NEWSNORM_EVAL_DEV/perf/make-dump.mjs`, by default
 // ../shared/eval-dev: half scraped pages, half articles in 75 languages wrapped in chrome), and
 // kept in out/bench/ for the next run; without the development sets, from the samples.
@@ -69,6 +70,9 @@ async function textMb(file: string): Promise<number> {
 const mb = await textMb(dump);
 const compressed = dump.endsWith('.gz') ? `, ${(statSync(dump).size / 1e6).toFixed(1)} MB compressed` : '';
 const t0 = performance.now();
+// CPU time of every thread of the process: on a shared machine the wall clock also counts other
+// processes' turns, and this does not.
+const cpu0 = process.cpuUsage();
 let firstRecordMs: number | null = null;
 const summary = await runPipeline({
   inputs: [dump],
@@ -83,6 +87,8 @@ const summary = await runPipeline({
   },
 });
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 // maxRSS covers the whole process, worker threads included.
 const peakMb = process.resourceUsage().maxRSS / 1024;
 const perStage = Object.entries(summary.timings.stageMs as Record<string, number>)
@@ -93,3 +99,4 @@ console.log(`time: ${seconds.toFixed(1)} s; first record after ${((firstRecordMs
 console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
 console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);
 console.log(`throughput: ${(mb / seconds).toFixed(2)} MB/s, ${(summary.documents / seconds).toFixed(0)} documents/s`);
+console.log(`CPU: ${cpuSeconds.toFixed(1)} s over all threads (${((cpuSeconds * 1000) / mb).toFixed(0)} ms per MB; user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s)`);
