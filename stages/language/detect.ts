@@ -131,7 +131,7 @@ function alphabetFilter(text: string, cands: string[], script: string, t: Script
   // The script's letters of the text, each with how often it occurs.
   const present = new Map<string, number>();
   let letters = 0;
-  for (const ch of text.toLowerCase()) if (scriptOf(ch) === script) { present.set(ch, (present.get(ch) ?? 0) + 1); letters++; }
+  for (const ch of text.toLowerCase()) if ((ch.length === 1 ? (scriptByUnit[ch.charCodeAt(0)] ??= scriptOf(ch)) : scriptOf(ch)) === script) { present.set(ch, (present.get(ch) ?? 0) + 1); letters++; }
   if (!letters) return cands;
   const tol = Math.floor(letters * 0.01);
   const dist = t.distinctive[script] as Record<string, string> | undefined;

@@ -96,14 +96,22 @@ function byUniqueLetters(words: string[], codes: readonly string[]): string | nu
 const sharedGroups = new Map<string, number[]>();
 rules.shared.forEach(([letters], i) => { for (const ch of letters) sharedGroups.set(ch, [...(sharedGroups.get(ch) ?? []), i]); });
 
+/** `sharedGroups` by code unit. */
+const sharedByUnit: (number[] | undefined)[] = new Array(0x10000);
+for (const [ch, groups] of sharedGroups) {
+  if (ch.length !== 1) throw new Error(`lingua-rules.json: a shared letter outside the Basic Multilingual Plane (${ch})`);
+  sharedByUnit[ch.charCodeAt(0)] = groups;
+}
+
 /** The candidates narrowed to those writing the shared letters (ñ, ø, ё …) at least half the words carry. */
 function bySharedLetters(words: string[], codes: string[]): string[] {
   const counts = new Map<string, number>();
   for (const word of words) {
     // Most words carry no shared letter: no set for them.
     let groups: Set<number> | null = null;
-    for (const ch of word) {
-      const of = sharedGroups.get(ch);
+    for (let i = 0; i < word.length; i++) {
+      // By code unit: no shared letter is outside the Basic Multilingual Plane, and a surrogate is none.
+      const of = sharedByUnit[word.charCodeAt(i)];
       if (of) for (const g of of) (groups ??= new Set()).add(g);
     }
     if (groups) for (const g of groups) for (const l of rules.shared[g]![1]) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -188,16 +196,21 @@ function sumsFor(languages: string[], grams: NumberedGrams): void {
     sumsOf[c] = 0;
     lettersOf[c] = 0;
   }
-  const sums = sumsOf;
+  // Locals for the loop (module variables are read through the context on every use).
+  const sums = sumsOf, table = codes, done = filled, stamp = fillStamp;
   for (let n = 1; n <= 5; n++) {
     const scored = grams.scored[n]!;
     for (let s = 0; s < scored.length; s++) {
       const first = scored[s]!;
+      if (done[first] !== stamp) fill(first, k, grams, merged, languages, own);
+      const row = first * k;
       for (let c = 0; c < k; c++) {
-        for (let g = first; g >= 0; g = prefix[g]!) {
-          if (filled[g] !== fillStamp) fill(g, k, grams, merged, languages, own);
-          const code = codes[g * k + c]!;
-          if (code >= 0) { sums[c]! += code; break; }
+        const code = table[row + c]!;
+        if (code >= 0) { sums[c]! += code; continue; }
+        for (let g = prefix[first]!; g >= 0; g = prefix[g]!) {
+          if (done[g] !== stamp) fill(g, k, grams, merged, languages, own);
+          const backed = table[g * k + c]!;
+          if (backed >= 0) { sums[c]! += backed; break; }
         }
       }
     }
