@@ -136,12 +136,12 @@ let fillStamp = 0;
 function fromMerged(table: MergedTable, key: number, at: number): void {
   const slot = table.find(key);
   if (slot < 0) return;
-  const pairs = table.pairsOf(slot);
-  const first = pairs >>> 7;
-  const end = first + (pairs & 0x7f);
-  for (let p = first; p < end; p++) {
-    const c = candidateOf[table.pairLanguage[p]!]!;
-    if (c >= 0) codes[at + c] = table.pairCode[p]!;
+  const held = table.pairsOf(slot);
+  const pairs = table.pairs;
+  const end = ((held >>> 7) + (held & 0x7f)) * 3;
+  for (let p = (held >>> 7) * 3; p < end; p += 3) {
+    const c = candidateOf[pairs[p]!]!;
+    if (c >= 0) codes[at + c] = pairs[p + 1]! | (pairs[p + 2]! << 8);
   }
 }
 
