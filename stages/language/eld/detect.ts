@@ -111,19 +111,19 @@ function spellBytes(text: string, byteChars: Uint16Array): void {
   if (at > wordStart) wordEnds.push(at);
 }
 
-/** FNV-1a of an n-gram: an optional space, `chars[from..to)`, an optional space (as grams.ts hashes eld's strings). */
-function hashOf(seed: number, from: number, to: number, spaceBefore: boolean, spaceAfter: boolean): number {
-  let h = seed;
-  if (spaceBefore) h = Math.imul(h ^ SPACE, 0x01000193);
-  for (let i = from; i < to; i++) h = Math.imul(h ^ (chars[i] as number), 0x01000193);
-  if (spaceAfter) h = Math.imul(h ^ SPACE, 0x01000193);
-  return h >>> 0 || 1;
-}
-
-/** Adds an n-gram's scores to `scores` the first time the text has it (`seenBefore` counts it). */
+/** Adds an n-gram's scores to `scores` the first time the text has it (`seenBefore` counts it).
+ *  Both hashes (hashOf's, from KEY_SEED and CHECK_SEED) in one pass over the n-gram's bytes. */
 function addGram(g: EldGrams, scores: Int32Array, from: number, to: number, spaceBefore: boolean, spaceAfter: boolean): void {
-  const h = hashOf(KEY_SEED, from, to, spaceBefore, spaceAfter);
-  const check = hashOf(CHECK_SEED, from, to, spaceBefore, spaceAfter);
+  let h = KEY_SEED, check = CHECK_SEED;
+  if (spaceBefore) { h = Math.imul(h ^ SPACE, 0x01000193); check = Math.imul(check ^ SPACE, 0x01000193); }
+  for (let i = from; i < to; i++) {
+    const c = chars[i] as number;
+    h = Math.imul(h ^ c, 0x01000193);
+    check = Math.imul(check ^ c, 0x01000193);
+  }
+  if (spaceAfter) { h = Math.imul(h ^ SPACE, 0x01000193); check = Math.imul(check ^ SPACE, 0x01000193); }
+  h = h >>> 0 || 1;
+  check = check >>> 0 || 1;
   if (seenBefore(h, check)) return;
   let slot = h & g.mask;
   for (;;) {
