@@ -211,7 +211,7 @@ function confirmedByStopwords(text: string, lang: string): Detection | null {
  * confirmation needs (a menu's "Home", "Business"), and is not counted. Lower case, which the count
  * reads, has the same letters and marks where the text has them (every Unicode code point checked).
  */
-function atMostOneWord(text: string): boolean {
+export function atMostOneWord(text: string): boolean {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
