@@ -80,9 +80,25 @@ function scriptOf(ch: string): string {
   return kindOf(cp) & LETTER ? 'Other' : '';
 }
 
+/** `scriptOf` by code unit of the Basic Multilingual Plane (surrogates excepted), filled as letters turn up. */
+const scriptByUnit: (string | undefined)[] = new Array(0x10000);
+
 function tally(text: string): { counts: Map<string, number>; total: number } {
   const counts = new Map<string, number>(); let total = 0;
-  for (const ch of text) { const s = scriptOf(ch); if (!s) continue; counts.set(s, (counts.get(s) ?? 0) + 1); total++; }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let s: string;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate: the code point (or the lone unit) as `for … of` gives it.
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      s = scriptOf(String.fromCodePoint(cp));
+    } else {
+      s = scriptByUnit[c] ??= scriptOf(String.fromCharCode(c));
+    }
+    if (!s) continue;
+    counts.set(s, (counts.get(s) ?? 0) + 1); total++;
+  }
   return { counts, total };
 }
 
@@ -112,17 +128,19 @@ function onlyScript(text: string, script: string): string {
 function alphabetFilter(text: string, cands: string[], script: string, t: ScriptTable): string[] {
   const alph = t.alphabets[script];
   if (!alph) return cands;
-  const letters = [...text.toLowerCase()].filter((ch) => scriptOf(ch) === script);
-  if (!letters.length) return cands;
-  const tol = Math.floor(letters.length * 0.01);
+  // The script's letters of the text, each with how often it occurs.
+  const present = new Map<string, number>();
+  let letters = 0;
+  for (const ch of text.toLowerCase()) if ((ch.length === 1 ? (scriptByUnit[ch.charCodeAt(0)] ??= scriptOf(ch)) : scriptOf(ch)) === script) { present.set(ch, (present.get(ch) ?? 0) + 1); letters++; }
+  if (!letters) return cands;
+  const tol = Math.floor(letters * 0.01);
   const dist = t.distinctive[script] as Record<string, string> | undefined;
-  const present = new Set(letters);
   const keep = cands.filter((c) => {
     const a = alph[c]; if (!a) return true;
-    let bad = 0; for (const ch of letters) if (!a.includes(ch)) bad++;
+    let bad = 0; for (const [ch, n] of present) if (!a.includes(ch)) bad += n;
     if (bad > tol) return false;
     const d = dist?.[c];
-    if (d && letters.length >= t.distinctive.minLetters && ![...d].some((ch) => present.has(ch))) return false;
+    if (d && letters >= t.distinctive.minLetters && ![...d].some((ch) => present.has(ch))) return false;
     return true;
   });
   return keep.length ? keep : cands;
@@ -147,18 +165,27 @@ function markerVote(text: string, a: string, b: string): string | null {
 const WORDS = /[\p{L}\p{M}]+/gu;
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function detectLanguage(text: string, options: DetectOptions = {}): DetectResult {
-  const off = new Set(options.disable ?? []);
+/** What a text's reading needs of the text alone: an answer without Lingua, or Lingua's input and candidates. */
+type Prepared =
+  | { result: DetectResult }
+  | { result: null; counts: Map<string, number>; total: number; script: string; cands: string[] | null; input: string };
+
+/** The text read last and its preparation: a short block is read twice in a row (by the trigram
+ *  models for guesses, then among a few languages), and the preparation is a third of a reading. */
+let lastText: string | null = null;
+let lastPrepared: Prepared | null = null;
+
+function prepare(text: string, off: ReadonlySet<string>): Prepared {
   const { scripts } = getTables();
   let clean = String(text ?? '').normalize('NFC');
   if (mayHoldAddress(clean)) clean = clean.replace(URL_RE, ' ');
   // Look-alike letters ("Ρoή" with a Latin "o") would count for the wrong script.
   if (!off.has('homoglyphs')) clean = replaceLookalikes(clean);
   const { counts, total } = tally(clean);
-  if (total === 0) return { lang: 'und', confidence: 0, method: 'no-letters' };
+  if (total === 0) return { result: { lang: 'und', confidence: 0, method: 'no-letters' } };
   // Only letters of scripts none of Lingua's languages is written in (Khmer, Sinhala, Ethiopic…):
   // Lingua finds no evidence in them, and asking would load every language's models to say so.
-  if (counts.size === 1 && counts.has('Other')) return { lang: 'und', confidence: 0, method: 'no-evidence' };
+  if (counts.size === 1 && counts.has('Other')) return { result: { lang: 'und', confidence: 0, method: 'no-evidence' } };
 
   let script = 'Other';
   let cands: string[] | null = null;
@@ -168,12 +195,31 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
     const uniq = scripts.unique[script];
     if (uniq) {
       const share = script === 'Hiragana' ? 1 : (counts.get(script) ?? 0) / total;
-      return { lang: uniq, confidence: round(Math.min(1, 0.5 + share / 2)), method: `script:${script}` };
+      return { result: { lang: uniq, confidence: round(Math.min(1, 0.5 + share / 2)), method: `script:${script}` } };
     }
     cands = scripts.shared[script] ?? null;
     if (cands && script !== 'Latin' && (counts.get(script) ?? 0) < 0.9 * total) input = onlyScript(clean, script);
     if (cands && !off.has('alphabet')) cands = alphabetFilter(input, cands, script, scripts);
   }
+  return { result: null, counts, total, script, cands, input };
+}
+
+const NOTHING_OFF: ReadonlySet<string> = new Set();
+
+export function detectLanguage(text: string, options: DetectOptions = {}): DetectResult {
+  const off = options.disable?.length ? new Set(options.disable) : NOTHING_OFF;
+  let prepared: Prepared;
+  if (off !== NOTHING_OFF) prepared = prepare(text, off);
+  else if (text === lastText && lastPrepared) prepared = lastPrepared;
+  else {
+    prepared = prepare(text, off);
+    lastText = text;
+    lastPrepared = prepared;
+  }
+  // A fresh object each time: a caller may change the one it is given.
+  if (prepared.result) return { ...prepared.result };
+  const { counts, total, input } = prepared;
+  let cands = prepared.cands;
 
   // Lingua weighs only the script's candidates: a detector over fewer languages reads a text in
   // proportion faster (Cyrillic: 8 of 75), and its confidences are those of all languages,

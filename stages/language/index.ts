@@ -8,8 +8,7 @@ import { splitTree, type BlocksOptions } from '../blocks/index.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
 import { detectLanguage as detectRaw, type DetectResult } from './detect.ts';
 import { stopwordVote } from '../../pipeline/core/stopwords.ts';
-import { kindOf, LETTER } from '../../pipeline/core/text.ts';
-import { memoize } from '../../pipeline/core/memo.ts';
+import { kindOf, LETTER, MARK } from '../../pipeline/core/text.ts';
 import { amongFor, CLOSE, QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect, quickRead } from './quick.ts';
 import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
 
@@ -148,12 +147,9 @@ function trigramGuesses(text: string): string[] {
  * A short block of a document whose language is settled, read against that language: its function
  * words, then eld's reading; otherwise Lingua weighs the document's language against a few guesses
  * only: eld's, and on a short block (where eld guesses poorly) those of Lingua's cheap trigram
- * models too. `key` is the document's language, a NUL, and the block's text.
+ * models too.
  */
-function readShort(key: string, lingua: DetectLanguageOptions): Detection {
-  const cut = key.indexOf('\u0000');
-  const lang = key.slice(0, cut);
-  const text = key.slice(cut + 1);
+function readShort(lang: string, text: string, lingua: DetectLanguageOptions): Detection {
   const confirmed = confirmedByStopwords(text, lang);
   if (confirmed) return confirmed;
   if (quickAgrees(text, lang)) return { lang, confidence: 0.5, method: 'eld-agrees' };
@@ -164,13 +160,33 @@ function readShort(key: string, lingua: DetectLanguageOptions): Detection {
 /**
  * Short blocks' readings, remembered per document language and text: the pages of a site repeat
  * their menus, bylines and share bars (three short blocks in four on the bench dump are a repeat).
- * A reading depends on nothing else, so remembering it changes no answer. At most 50,000 entries
- * of under 250 characters each: about 25 MB.
+ * A reading depends on nothing else, so remembering it changes no answer. Kept a map per language
+ * (no key string made and hashed per block), all emptied when they hold 50,000 entries together:
+ * texts of under 250 characters each, about 25 MB.
  */
-const shortReadings = {
-  best: memoize((key: string) => readShort(key, {}), { size: 50_000 }),
-  fast: memoize((key: string) => readShort(key, { accuracy: 'low' }), { size: 50_000 }),
-};
+class ShortReadings {
+  private readonly byLanguage = new Map<string, Map<string, Detection>>();
+  private size = 0;
+  constructor(private readonly lingua: DetectLanguageOptions) {}
+
+  read(lang: string, text: string): Detection {
+    let texts = this.byLanguage.get(lang);
+    const hit = texts?.get(text);
+    if (hit) return hit;
+    const value = readShort(lang, text, this.lingua);
+    if (this.size >= SHORT_READINGS) {
+      this.byLanguage.clear();
+      this.size = 0;
+      texts = undefined;
+    }
+    if (!texts) this.byLanguage.set(lang, (texts = new Map()));
+    texts.set(text, value);
+    this.size++;
+    return value;
+  }
+}
+const SHORT_READINGS = 50_000;
+const shortReadings = { best: new ShortReadings({}), fast: new ShortReadings({ accuracy: 'low' }) };
 
 /** Long blocks read in full to settle the document's language; the others are checked against it. */
 const SETTLING_BLOCKS = 3;
@@ -183,10 +199,30 @@ const AMONG_MIN_CHARS = 120;
  * consistent answer, and Lingua is near chance between them on a paragraph.)
  */
 function confirmedByStopwords(text: string, lang: string): Detection | null {
-  if (lang === 'und') return null;
+  if (lang === 'und' || atMostOneWord(text)) return null;
   const vote = stopwordVote(text, lang);
   if (vote.own < 2 || vote.own < vote.words * 0.15 || vote.own < vote.other + 2 || vote.own < vote.other * 1.5) return null;
   return { lang, confidence: Math.round((0.5 + (0.5 * (vote.own - vote.other)) / vote.own) * 1000) / 1000, method: 'stopwords' };
+}
+
+/**
+ * Whether a text has at most one word as the function-word count reads words (letters and marks,
+ * an apostrophe between letters joining them): such a text cannot have the two function words a
+ * confirmation needs (a menu's "Home", "Business"), and is not counted. Lower case, which the count
+ * reads, has the same letters and marks where the text has them (every Unicode code point checked).
+ */
+export function atMostOneWord(text: string): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (kindOf(cp) & (LETTER | MARK)) {
+      if (!inWord && ++words > 1) return false;
+      inWord = true;
+    } else if (!(inWord && (cp === 0x27 || cp === 0x2019) && i + 1 < text.length && kindOf(text.codePointAt(i + 1)!) & (LETTER | MARK))) inWord = false;
+  }
+  return true;
 }
 
 /**
@@ -241,7 +277,7 @@ export function identifyLanguages(blocks: BlockInput[], options: LanguageOptions
   const known = provisional.lang !== 'und' && provisional.confidence >= 0.8;
   const shortReading = shortReadings[options.accuracy === 'fast' ? 'fast' : 'best'];
   const detected = blocks.map((b, i) => {
-    const found = first[i] ?? (known ? shortReading(`${provisional.lang}\u0000${b.text}`) : detectLanguage(b.text, lingua));
+    const found = first[i] ?? (known ? shortReading.read(provisional.lang, b.text) : detectLanguage(b.text, lingua));
     return detectedBlock(b, found);
   });
   const document = vote(detected, letters);

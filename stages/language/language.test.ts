@@ -1,7 +1,11 @@
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { createDocumentFile, parseDocument } from '../../pipeline/core/document.ts';
-import language, { detectLanguage, identifyLanguages } from './index.ts';
+import language, { atMostOneWord, detectLanguage, identifyLanguages } from './index.ts';
+import { detectLanguage as detectRaw } from './detect.ts';
+
+/** The function-word count's words (pipeline/core/stopwords.ts). */
+const STOPWORD_WORDS = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
 describe('language', () => {
   it('knows a script that one language owns without asking a model', () => {
@@ -122,5 +126,23 @@ describe('language', () => {
       expect(one(spanish).document.lang).toBe('spa');
       expect(one(persian).document.lang).toBe('pes');
     });
+  });
+
+  it('says a text has at most one word exactly where the function-word count finds at most one', () => {
+    const texts = ['Home', 'Business', '', '2026', 'Ελλάδα', "don't", 'l’Italie', "rock 'n' roll", "a''b", 'e-mail', 'Skip to content',
+      'İstanbul', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '𝔘𝔫 𝔦𝔠', 'न्यूज़', 'नई दिल्ली', '新闻', '»Home«', "it'", "'tis", 'x\u0301y', 'ab\ud800cd'];
+    for (const text of texts) expect([text, atMostOneWord(text)]).toEqual([text, (text.toLowerCase().match(STOPWORD_WORDS) ?? []).length <= 1]);
+  });
+
+  it('reads a text the same whether it was read just before or not (the preparation kept for the next reading)', () => {
+    const text = 'Follow us on Telegram';
+    detectRaw('something else entirely');
+    const fresh = detectRaw(text, { among: ['eng', 'deu', 'nld'] });
+    detectRaw(text, { accuracy: 'low' });
+    expect(detectRaw(text, { among: ['eng', 'deu', 'nld'] })).toEqual(fresh);
+    // An answer without Lingua is a new object each time: changing one changes no later answer.
+    const greek = detectRaw('Σχόλια αναγνωστών');
+    greek.lang = 'xxx';
+    expect(detectRaw('Σχόλια αναγνωστών').lang).toBe('ell');
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { memoize } from '../../pipeline/core/memo.ts';
 import type { DetectResult } from './detect.ts';
-import { eldDetect, type EldResult } from './eld/detect.ts';
+import { eldLanguages, eldRead } from './eld/detect.ts';
 
 const data = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
 const iso3: Record<string, string> = data('eld-iso1.json');
@@ -28,22 +28,23 @@ export function quickDetect(text: string): DetectResult | null {
 export function quickRead(text: string): { detection: DetectResult | null; guess: string | undefined; best: string[] } {
   if (text.length < QUICK_MIN_CHARS) return { detection: null, guess: undefined, best: [] };
   // A paragraph's first few hundred characters settle its language.
-  const result = eldDetect(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
-  const lang = iso3[result.language];
+  const result = eldRead(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
+  const languages = eldLanguages();
+  const lang = iso3[result.best < 0 ? '' : (languages[result.best] as string)];
   const guess = lang === undefined || CLOSE.has(lang) ? undefined : lang;
-  const ranked = ranking(result);
-  const best = ranked.slice(0, AMONG_GUESSES).map(([code]) => code);
+  // eld's languages by score, best first, ties by index: eld's own order (its languages are
+  // numbered in code order, and it sorts them stably by score). Not to be changed.
+  const { order, scores } = result;
+  const best = order.slice(0, AMONG_GUESSES).map((l) => languages[l] as string);
   if (!result.reliable || guess === undefined) return { detection: null, guess, best };
-  const [first = 0, second = 0] = ranked.map(([, score]) => score);
+  const first = order.length > 0 ? (scores[order[0] as number] as number) : 0;
+  const second = order.length > 1 ? (scores[order[1] as number] as number) : 0;
   // eld's scores are not probabilities: on a clean English paragraph the runner-up still scores
   // about 0.8 of the best. Only a near tie sends the text on to Lingua.
   if (first <= 0 || second / first > 0.9) return { detection: null, guess, best };
   const lead = (first - second) / first;
   return { detection: { lang: guess, confidence: Math.round(Math.min(1, 0.5 + 2 * lead) * 1000) / 1000, method: 'eld' }, guess, best };
 }
-
-/** eld's languages by score, best first, ties by code: eld's own order (its languages are numbered in code order, and it sorts them stably by score). Not to be changed. */
-const ranking = (result: EldResult): readonly [string, number][] => result.scores;
 
 /** eld's best guesses that Lingua is asked to weigh, when eld is unsure of a paragraph. */
 const AMONG_GUESSES = 5;
@@ -83,9 +84,14 @@ interface EldReading {
 // Menus and bylines repeat across a dump: eld's reading of a short text is remembered.
 const eldReading = memoize(
   (text: string): EldReading => {
-    const result = eldDetect(text);
-    const scores = ranking(result);
-    return { lang: iso3[result.language], candidates: scores.slice(0, 3).flatMap(([code]) => (iso3[code] ? [iso3[code] as string] : [])) };
+    const result = eldRead(text);
+    const languages = eldLanguages();
+    const candidates: string[] = [];
+    for (let i = 0; i < 3 && i < result.order.length; i++) {
+      const code = iso3[languages[result.order[i] as number] as string];
+      if (code) candidates.push(code);
+    }
+    return { lang: iso3[result.best < 0 ? '' : (languages[result.best] as string)], candidates };
   },
   { size: 20_000, maxKeyLength: 120 },
 );

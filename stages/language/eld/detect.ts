@@ -111,19 +111,19 @@ function spellBytes(text: string, byteChars: Uint16Array): void {
   if (at > wordStart) wordEnds.push(at);
 }
 
-/** FNV-1a of an n-gram: an optional space, `chars[from..to)`, an optional space (as grams.ts hashes eld's strings). */
-function hashOf(seed: number, from: number, to: number, spaceBefore: boolean, spaceAfter: boolean): number {
-  let h = seed;
-  if (spaceBefore) h = Math.imul(h ^ SPACE, 0x01000193);
-  for (let i = from; i < to; i++) h = Math.imul(h ^ (chars[i] as number), 0x01000193);
-  if (spaceAfter) h = Math.imul(h ^ SPACE, 0x01000193);
-  return h >>> 0 || 1;
-}
-
-/** Adds an n-gram's scores to `scores` the first time the text has it (`seenBefore` counts it). */
+/** Adds an n-gram's scores to `scores` the first time the text has it (`seenBefore` counts it).
+ *  Both hashes (hashOf's, from KEY_SEED and CHECK_SEED) in one pass over the n-gram's bytes. */
 function addGram(g: EldGrams, scores: Int32Array, from: number, to: number, spaceBefore: boolean, spaceAfter: boolean): void {
-  const h = hashOf(KEY_SEED, from, to, spaceBefore, spaceAfter);
-  const check = hashOf(CHECK_SEED, from, to, spaceBefore, spaceAfter);
+  let h = KEY_SEED, check = CHECK_SEED;
+  if (spaceBefore) { h = Math.imul(h ^ SPACE, 0x01000193); check = Math.imul(check ^ SPACE, 0x01000193); }
+  for (let i = from; i < to; i++) {
+    const c = chars[i] as number;
+    h = Math.imul(h ^ c, 0x01000193);
+    check = Math.imul(check ^ c, 0x01000193);
+  }
+  if (spaceAfter) { h = Math.imul(h ^ SPACE, 0x01000193); check = Math.imul(check ^ SPACE, 0x01000193); }
+  h = h >>> 0 || 1;
+  check = check >>> 0 || 1;
   if (seenBefore(h, check)) return;
   let slot = h & g.mask;
   for (;;) {
@@ -157,35 +157,66 @@ function score(g: EldGrams, scores: Int32Array): number {
   return seenCount;
 }
 
-/** eld's detection of `text`: its language, every language's scaled score, and whether it is reliable. */
-export function eldDetect(text: string): EldResult {
+/** eld's reading of a text, by language index: what `eldDetect` gives, without the strings. */
+export interface EldReading {
+  /** eld's language's index, -1 when no n-gram scored. */
+  best: number;
+  /** The languages that scored, best first, ties by index (eld's stable sort): their indexes. */
+  order: number[];
+  /** Each language's 0..1 score, by index (read for those in `order`). */
+  scores: Float64Array;
+  reliable: boolean;
+}
+
+// Scratch for one reading at a time (a caller reads a result before it asks for the next).
+let raw = new Int32Array(0);
+let scaled = new Float64Array(0);
+const byScaled = (a: number, b: number): number => (scaled[b] as number) - (scaled[a] as number) || a - b;
+
+/** eld's detection of `text` by language index. `scores` is scratch: read it before the next call. */
+export function eldRead(text: string): EldReading {
   const g = eldGrams();
   const cleaned = text.substring(0, 1000).replace(g.separators, ' ').trim().toLowerCase();
   spellBytes(cleaned, g.byteChars);
-  const raw = new Int32Array(g.languages.length);
+  const n = g.languages.length;
+  if (raw.length !== n) { raw = new Int32Array(n); scaled = new Float64Array(n); }
+  raw.fill(0);
   const count = score(g, raw);
   // eld's `getMaxLang`: the first language (by index) with the highest positive score.
   let best = -1;
-  for (let l = 0; l < raw.length; l++) if ((raw[l] as number) > 0 && (best < 0 || (raw[l] as number) > (raw[best] as number))) best = l;
-  if (best < 0) return { language: '', scores: [], reliable: false };
-  const ranked: [number, number][] = [];
-  for (let l = 0; l < raw.length; l++) {
+  for (let l = 0; l < n; l++) if ((raw[l] as number) > 0 && (best < 0 || (raw[l] as number) > (raw[best] as number))) best = l;
+  if (best < 0) return { best, order: [], scores: scaled, reliable: false };
+  const order: number[] = [];
+  for (let l = 0; l < n; l++) {
     if ((raw[l] as number) <= 0) continue;
     const mean = (raw[l] as number) / count;
-    ranked.push([l, mean / (mean + SCALE)]);
+    scaled[l] = mean / (mean + SCALE);
+    order.push(l);
   }
-  ranked.sort((a, b) => b[1] - a[1]);
-  return { language: g.languages[best] as string, scores: ranked.map(([l, s]) => [g.languages[l] as string, s]), reliable: reliable(g, ranked, best, count) };
+  // eld sorts the languages stably by score: ties stay in index order.
+  order.sort(byScaled);
+  return { best, order, scores: scaled, reliable: reliable(g, order, best, count) };
 }
+
+/** eld's detection of `text`: its language, every language's scaled score, and whether it is reliable. */
+export function eldDetect(text: string): EldResult {
+  const r = eldRead(text);
+  const languages = eldGrams().languages;
+  if (r.best < 0) return { language: '', scores: [], reliable: false };
+  return { language: languages[r.best] as string, scores: r.order.map((l) => [languages[l] as string, r.scores[l] as number]), reliable: r.reliable };
+}
+
+/** eld's language codes (ISO 639-1) by index. */
+export const eldLanguages = (): readonly string[] => eldGrams().languages;
 
 /**
  * eld's `isReliable(0.75)`, as eld computes it: the runner-up it compares with is read from the
  * language's index, not its score (`results[1][0]`), which makes the test one of the best score
  * against the language's average in practice.
  */
-function reliable(g: EldGrams, ranked: [number, number][], best: number, count: number): boolean {
-  if (ranked.length === 0 || count < 3) return false;
-  const top = (ranked[0] as [number, number])[1];
-  const next = ranked.length > 1 ? (ranked[1] as [number, number])[0] : 0;
+function reliable(g: EldGrams, order: number[], best: number, count: number): boolean {
+  if (order.length === 0 || count < 3) return false;
+  const top = scaled[order[0] as number] as number;
+  const next = order.length > 1 ? (order[1] as number) : 0;
   return !((g.averages[best] as number) * 0.75 > top || 0.01 > Math.abs(top - next));
 }

@@ -1,6 +1,6 @@
 import { eld } from 'eld/small';
 import { describe, expect, it } from 'vitest';
-import { eldDetect } from './detect.ts';
+import { eldDetect, eldLanguages, eldRead } from './detect.ts';
 import { parseNgrams } from './grams.ts';
 
 /** eld's own answer, in the shape of ours. */
@@ -31,6 +31,15 @@ describe("eld's detection over its own database", () => {
       '12345',
     ];
     for (const text of texts) expect([text, eldDetect(text)]).toEqual([text, eldsOwn(text)]);
+  });
+
+  it('gives the same reading by language index (eldRead) as by code', () => {
+    for (const text of ['Share on Facebook', 'Die Minister vereinbarten eine Zusammenarbeit.', 'Home', '12345']) {
+      const own = eldsOwn(text);
+      const r = eldRead(text);
+      expect(r.order.map((l) => [eldLanguages()[l], r.scores[l]])).toEqual(own.scores);
+      expect([r.best < 0 ? '' : eldLanguages()[r.best], r.reliable]).toEqual([own.language, own.reliable]);
+    }
   });
 
   it("reads eld's literal: quoted keys with escapes, bare keys, and each n-gram's scores", () => {

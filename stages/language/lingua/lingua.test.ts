@@ -47,7 +47,7 @@ describe('the merged table of several languages', () => {
     if (slot < 0) return {};
     const pairs = m.pairsOf(slot);
     const out: Record<number, number> = {};
-    for (let p = pairs >>> 7; p < (pairs >>> 7) + (pairs & 0x7f); p++) out[m.pairLanguage[p]!] = m.pairCode[p]!;
+    for (let p = pairs >>> 7; p < (pairs >>> 7) + (pairs & 0x7f); p++) out[m.pairLanguage(p)] = m.pairCode(p);
     return out;
   };
 

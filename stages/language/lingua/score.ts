@@ -59,19 +59,29 @@ function letterLanguageOf(ch: string): string | undefined {
  * The language most words are written in by letters that say it, when more than half the words
  * are: decided without n-grams, as Lingua's rules do (a word with both Han and kana is Japanese).
  */
-function byUniqueLetters(words: string[], codes: Set<string>): string | null {
+function byUniqueLetters(words: string[], codes: readonly string[]): string | null {
   const totals = new Map<string | null, number>();
   for (const word of words) {
-    const counts = new Map<string, number>();
-    for (const ch of word) { const c = letterLanguage(ch); if (c) counts.set(c, (counts.get(c) ?? 0) + 1); }
+    // The word's letters' languages: one language counted in `only` until a second turns up (most
+    // words have none or one), then all of them in `counts`, in the order they turned up.
+    let only: string | undefined;
+    let onlyCount = 0;
+    let counts: Map<string, number> | null = null;
+    for (const ch of word) {
+      const c = letterLanguage(ch);
+      if (!c) continue;
+      if (counts) counts.set(c, (counts.get(c) ?? 0) + 1);
+      else if (only === undefined) { only = c; onlyCount = 1; } else if (only === c) onlyCount++;
+      else counts = new Map([[only, onlyCount], [c, 1]]);
+    }
     let verdict: string | null = null;
-    if (counts.size === 1) verdict = counts.keys().next().value!;
+    if (!counts) verdict = only ?? null;
     else if (counts.has('cmn') && counts.has('jpn')) verdict = 'jpn';
-    else if (counts.size > 1) {
+    else {
       const [a, b] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
       if (a![1] > b![1]) verdict = a![0];
     }
-    if (verdict && !codes.has(verdict)) verdict = null;
+    if (verdict && !codes.includes(verdict)) verdict = null;
     totals.set(verdict, (totals.get(verdict) ?? 0) + 1);
   }
   if ((totals.get(null) ?? 0) < words.length / 2) totals.delete(null);
@@ -86,13 +96,25 @@ function byUniqueLetters(words: string[], codes: Set<string>): string | null {
 const sharedGroups = new Map<string, number[]>();
 rules.shared.forEach(([letters], i) => { for (const ch of letters) sharedGroups.set(ch, [...(sharedGroups.get(ch) ?? []), i]); });
 
+/** `sharedGroups` by code unit. */
+const sharedByUnit: (number[] | undefined)[] = new Array(0x10000);
+for (const [ch, groups] of sharedGroups) {
+  if (ch.length !== 1) throw new Error(`lingua-rules.json: a shared letter outside the Basic Multilingual Plane (${ch})`);
+  sharedByUnit[ch.charCodeAt(0)] = groups;
+}
+
 /** The candidates narrowed to those writing the shared letters (ñ, ø, ё …) at least half the words carry. */
 function bySharedLetters(words: string[], codes: string[]): string[] {
   const counts = new Map<string, number>();
   for (const word of words) {
-    const groups = new Set<number>();
-    for (const ch of word) for (const g of sharedGroups.get(ch) ?? []) groups.add(g);
-    for (const g of groups) for (const l of rules.shared[g]![1]) counts.set(l, (counts.get(l) ?? 0) + 1);
+    // Most words carry no shared letter: no set for them.
+    let groups: Set<number> | null = null;
+    for (let i = 0; i < word.length; i++) {
+      // By code unit: no shared letter is outside the Basic Multilingual Plane, and a surrogate is none.
+      const of = sharedByUnit[word.charCodeAt(i)];
+      if (of) for (const g of of) (groups ??= new Set()).add(g);
+    }
+    if (groups) for (const g of groups) for (const l of rules.shared[g]![1]) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
   if (!counts.size) return codes;
   const subset = codes.filter((c) => (counts.get(c) ?? 0) >= words.length / 2);
@@ -114,12 +136,12 @@ let fillStamp = 0;
 function fromMerged(table: MergedTable, key: number, at: number): void {
   const slot = table.find(key);
   if (slot < 0) return;
-  const pairs = table.pairsOf(slot);
-  const first = pairs >>> 7;
-  const end = first + (pairs & 0x7f);
-  for (let p = first; p < end; p++) {
-    const c = candidateOf[table.pairLanguage[p]!]!;
-    if (c >= 0) codes[at + c] = table.pairCode[p]!;
+  const held = table.pairsOf(slot);
+  const pairs = table.pairs;
+  const end = ((held >>> 7) + (held & 0x7f)) * 3;
+  for (let p = (held >>> 7) * 3; p < end; p += 3) {
+    const c = candidateOf[pairs[p]!]!;
+    if (c >= 0) codes[at + c] = pairs[p + 1]! | (pairs[p + 2]! << 8);
   }
 }
 
@@ -132,79 +154,126 @@ function fromOwn(languages: string[], own: (GramTable | null | undefined)[][], n
   }
 }
 
+/** The merged tables by n-gram length (index 1 to 3; loaded on first use). */
+let mergedByLength: (MergedTable | null)[] | null = null;
+const mergedTables = (): (MergedTable | null)[] => (mergedByLength ??= [null, ...[1, 2, 3].map((n) => mergedTable(n, modelLanguages))]);
+
+// Each candidate's sum and letters known (scratch, read by scoreLanguages before the next reading).
+// The sums are whole numbers well inside a double's exact range (at most 65,535 an n-gram).
+let sumsOf = new Float64Array(128);
+let lettersOf = new Int32Array(128);
+
+/** A numbered n-gram's codes for all candidates, from the merged table of its length or each candidate's own. */
+function fill(g: number, k: number, grams: NumberedGrams, merged: (MergedTable | null)[], languages: string[], own: (GramTable | null | undefined)[][]): void {
+  filled[g] = fillStamp;
+  codes.fill(-1, g * k, g * k + k);
+  const length = grams.length[g]!;
+  const table = merged[length];
+  if (table) fromMerged(table, grams.key[g]! >>> 0, g * k);
+  else fromOwn(languages, own, length, grams.key[g]! >>> 0, g * k);
+}
+
 /**
  * Each candidate's sum of the codes of the scored n-grams, each backing off to its prefixes when the
  * language lacks it (0 when it knows none), and how many of the text's distinct letters it knows
- * (counted when single letters are scored). An n-gram's codes for all candidates are filled when
- * first needed: from the merged table of its length (one look-up for all candidates), or, for four-
- * and five-grams, from each candidate's own table; a prefix only when a candidate backs off to it.
+ * (counted when single letters are scored), into `sumsOf` and `lettersOf`. An n-gram's codes for
+ * all candidates are filled when first needed: from the merged table of its length (one look-up for
+ * all candidates), or, for four- and five-grams, from each candidate's own table; a prefix only
+ * when a candidate backs off to it.
  */
-function sumsFor(languages: string[], grams: NumberedGrams): { sums: number[]; letters: number[] } {
+function sumsFor(languages: string[], grams: NumberedGrams): void {
   const k = languages.length;
-  const { count, key, length, prefix } = grams;
+  const { count, prefix } = grams;
   if (codes.length < count * k) codes = new Int32Array(count * k * 2);
   if (filled.length < count) filled = new Int32Array(count * 2);
+  if (sumsOf.length < k) { sumsOf = new Float64Array(k * 2); lettersOf = new Int32Array(k * 2); }
   if (++fillStamp > 0x3fffffff) { fillStamp = 1; filled.fill(0); }
-  const merged = [null, ...[1, 2, 3].map((n) => mergedTable(n, modelLanguages))];
-  const own = languages.map((l) => languageTables(l));
-  languages.forEach((l, c) => { candidateOf[languageNumber.get(l)!] = c; });
-  const fill = (g: number): void => {
-    filled[g] = fillStamp;
-    codes.fill(-1, g * k, g * k + k);
-    const table = merged[length[g]!];
-    if (table) fromMerged(table, key[g]! >>> 0, g * k);
-    else fromOwn(languages, own, length[g]!, key[g]! >>> 0, g * k);
-  };
-  const sums = new Array<number>(k).fill(0);
-  const letters = new Array<number>(k).fill(0);
-  for (const scored of grams.scored) {
-    for (const first of scored) {
+  const merged = mergedTables();
+  const own: (GramTable | null | undefined)[][] = new Array(k);
+  for (let c = 0; c < k; c++) {
+    own[c] = languageTables(languages[c]!);
+    candidateOf[languageNumber.get(languages[c]!)!] = c;
+    sumsOf[c] = 0;
+    lettersOf[c] = 0;
+  }
+  // Locals for the loop (module variables are read through the context on every use).
+  const sums = sumsOf, table = codes, done = filled, stamp = fillStamp;
+  for (let n = 1; n <= 5; n++) {
+    const scored = grams.scored[n]!;
+    for (let s = 0; s < scored.length; s++) {
+      const first = scored[s]!;
+      if (done[first] !== stamp) fill(first, k, grams, merged, languages, own);
+      const row = first * k;
       for (let c = 0; c < k; c++) {
-        for (let g = first; g >= 0; g = prefix[g]!) {
-          if (filled[g] !== fillStamp) fill(g);
-          const code = codes[g * k + c]!;
-          if (code >= 0) { sums[c]! += code; break; }
+        const code = table[row + c]!;
+        if (code >= 0) { sums[c]! += code; continue; }
+        for (let g = prefix[first]!; g >= 0; g = prefix[g]!) {
+          if (done[g] !== stamp) fill(g, k, grams, merged, languages, own);
+          const backed = table[g * k + c]!;
+          if (backed >= 0) { sums[c]! += backed; break; }
         }
       }
     }
   }
-  for (const g of grams.scored[1]!) for (let c = 0; c < k; c++) if (codes[g * k + c]! >= 0) letters[c]!++;
-  languages.forEach((l) => { candidateOf[languageNumber.get(l)!] = -1; });
-  return { sums, letters };
+  const singles = grams.scored[1]!;
+  for (let s = 0; s < singles.length; s++) {
+    const g = singles[s]!;
+    for (let c = 0; c < k; c++) if (codes[g * k + c]! >= 0) lettersOf[c]!++;
+  }
+  for (let c = 0; c < k; c++) candidateOf[languageNumber.get(languages[c]!)!] = -1;
 }
+
+/** Every code at 0, in Lingua's order of names; `first` (a language ruled by letters) at 1 before them. */
+function zeroes(codes: string[], first: string | null): [string, number][] {
+  const sorted = sortedByName(codes);
+  const out: [string, number][] = [];
+  if (first !== null) out.push([first, 1]);
+  for (let i = 0; i < sorted.length; i++) if (sorted[i] !== first) out.push([sorted[i]!, 0]);
+  return out;
+}
+
+/** Highest confidence first, then by Lingua's name. */
+const byConfidence = (a: [string, number], b: [string, number]): number => b[1] - a[1] || byName(a[0], b[0]);
 
 /**
  * Confidences of `codes` for `text` (every code listed, those ruled out at 0), highest first.
  * `low`: trigrams alone whatever the length (less memory, less accurate on short text).
  */
 export function scoreLanguages(text: string, codes: string[], low: boolean): [string, number][] {
-  const zero = (): [string, number][] => sortedByName(codes).map((c) => [c, 0]);
   const words = wordsOf(text);
-  if (!words.length) return zero();
-  const known = new Set(codes);
-  const ruled = byUniqueLetters(words, known);
-  if (ruled) return [[ruled, 1], ...zero().filter(([c]) => c !== ruled)];
+  if (!words.length) return zeroes(codes, null);
+  const ruled = byUniqueLetters(words, codes);
+  if (ruled) return zeroes(codes, ruled);
   const candidates = bySharedLetters(words, codes);
-  if (candidates.length === 1) return [[candidates[0]!, 1], ...zero().filter(([c]) => c !== candidates[0])];
-  const letters = words.reduce((n, w) => n + w.length, 0);
-  if (low && letters < 3) return zero();
+  if (candidates.length === 1) return zeroes(codes, candidates[0]!);
+  let letters = 0;
+  for (let w = 0; w < words.length; w++) letters += words[w]!.length;
+  if (low && letters < 3) return zeroes(codes, null);
   const trigramsOnly = letters >= HIGH_ACCURACY_MAX_LETTERS || low;
   const grams = numberGrams(words, trigramsOnly ? 3 : 5, trigramsOnly);
-  const { sums, letters: lettersKnown } = sumsFor(candidates.map((c) => modelName.get(c)!), grams);
+  const k = candidates.length;
+  const names = new Array<string>(k);
+  for (let c = 0; c < k; c++) names[c] = modelName.get(candidates[c]!)!;
+  sumsFor(names, grams);
   const scored: [string, number][] = [];
-  candidates.forEach((c, i) => {
+  let top = -Infinity;
+  for (let c = 0; c < k; c++) {
     // The summed log-probabilities, divided by the letters the language knows (high accuracy only).
-    let s = fromCode(sums[i]!);
-    if (lettersKnown[i]) s /= lettersKnown[i]!;
-    if (s !== 0) scored.push([c, s]);
-  });
-  if (!scored.length) return zero();
-  const top = Math.max(...scored.map(([, s]) => s));
-  const weights = scored.map(([c, s]) => [c, Math.exp(s - top)] as [string, number]);
-  const total = weights.reduce((t, [, w]) => t + w, 0);
-  const ranked = weights.map(([c, w]) => [c, w / total] as [string, number]).sort((a, b) => b[1] - a[1] || byName(a[0], b[0]));
-  const listed = new Set(ranked.map(([c]) => c));
-  return [...ranked, ...zero().filter(([c]) => !listed.has(c))];
+    let s = fromCode(sumsOf[c]!);
+    if (lettersOf[c]) s /= lettersOf[c]!;
+    if (s !== 0) { scored.push([candidates[c]!, s]); if (s > top) top = s; }
+  }
+  if (!scored.length) return zeroes(codes, null);
+  let total = 0;
+  for (const pair of scored) { pair[1] = Math.exp(pair[1] - top); total += pair[1]; }
+  for (const pair of scored) pair[1] /= total;
+  const ranked = scored.sort(byConfidence);
+  if (ranked.length === codes.length) return ranked;
+  const listed = new Set<string>();
+  for (const [c] of ranked) listed.add(c);
+  const sorted = sortedByName(codes);
+  for (let i = 0; i < sorted.length; i++) if (!listed.has(sorted[i]!)) ranked.push([sorted[i]!, 0]);
+  return ranked;
 }
 
 /** Lingua's order among languages of equal confidence: by name. */
