@@ -20,12 +20,6 @@ export interface Token {
   possessive: boolean;
   /** In a line written in Title Case (a headline): its capitals say little. */
   headline: boolean;
-  /**
-   * The token's text's slot in the table of words read so far (`internedSlot`), or -1: where the
-   * tagger keeps what the word says about itself. The slot may be given to another word later:
-   * a reader checks that the slot's word is still this one.
-   */
-  slot: number;
 }
 
 /**
@@ -45,64 +39,7 @@ export class WordToken implements Token {
     public allCaps: boolean,
     public sentenceStart: boolean,
     public possessive: boolean,
-    public slot: number = -1,
   ) {}
-}
-
-// The words of the texts read so far, each kept once, in an open-addressing table by a hash of
-// their characters: a token's text is found there by its characters in the text, without slicing
-// it, and is the same string each time (no new string a token for the collector); its slot then
-// numbers it for the tagger's table of word information (tagger/features.ts), where a look-up in
-// a map by a new string cost more than the rest of a known word. A cache: when the few slots a
-// word may take are all held, the word takes its first and the word there is forgotten.
-const INTERN_BITS = 17;
-const INTERN_MASK = (1 << INTERN_BITS) - 1;
-/** The number of slots of the table (tagger/features.ts keeps one word's information a slot). */
-export const INTERN_SLOTS: number = 1 << INTERN_BITS;
-/** Slots a word may take, from the one its hash gives. */
-const PROBES = 8;
-/** Longer tokens are sliced each time (they rarely repeat). */
-const MAX_INTERNED = 48;
-const internHashes = new Int32Array(INTERN_SLOTS);
-const internStrings: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
-/** Each slot's `caseBits` of its word, or -1 before it is asked. */
-const internCases = new Int8Array(INTERN_SLOTS).fill(-1);
-/** The slot of the last word `intern` gave, or -1. */
-let internedSlot = -1;
-
-/** Whether `s` has the characters of `text` from `start` on (its length already compared). */
-function sameRange(s: string, text: string, start: number): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
-}
-
-/** `text.slice(start, end)`, as the table keeps it; sets `internedSlot`. */
-function intern(text: string, start: number, end: number): string {
-  const length = end - start;
-  if (length > MAX_INTERNED) {
-    internedSlot = -1;
-    return text.slice(start, end);
-  }
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h |= 0;
-  const home = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
-  let slot = home;
-  for (let p = 0; p < PROBES; p++, slot = (slot + 1) & INTERN_MASK) {
-    const s = internStrings[slot];
-    if (s === undefined) break;
-    if (internHashes[slot] === h && s.length === length && sameRange(s, text, start)) {
-      internedSlot = slot;
-      return s;
-    }
-  }
-  if (internStrings[slot] !== undefined) slot = home;
-  const s = text.slice(start, end);
-  internStrings[slot] = s;
-  internHashes[slot] = h;
-  internCases[slot] = -1;
-  internedSlot = slot;
-  return s;
 }
 
 // Abbreviations (U.S., U.K.), words with inner apostrophes and hyphens (O'Gorman, Jean-Pierre),
@@ -290,25 +227,15 @@ export function tokenize(text: string): Token[] {
       start = m.index;
       stop = start + m[0].length;
     }
-    let value = intern(text, start, stop);
+    let value = text.slice(start, stop);
     const kind = kindOf(value, text, start);
     const possessive = kind === 'word' && isPossessive(value);
+    if (possessive) value = value.slice(0, -2);
     // The period of an initial belongs to the initial: it ends no sentence.
-    const end = kind === 'initial' ? stop + 1 : possessive ? stop - 2 : stop;
-    // The token's text is the text from its start to its end: the word without its 's, the initial with its period.
-    if (end !== stop) value = intern(text, start, end);
-    const slot = internedSlot;
+    const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
     i = Math.max(stop, end);
-    // A word's case, once per slot (`caseBits` of an initial's letter and of the letter with its period agree).
-    let cased = 0;
-    if (kind !== 'punct' && kind !== 'number' && kind !== 'break') {
-      cased = slot < 0 ? -1 : (internCases[slot] as number);
-      if (cased < 0) {
-        cased = caseBits(value);
-        if (slot >= 0) internCases[slot] = cased;
-      }
-    }
-    const token = new WordToken(value, start, end, kind, (cased & CAPITALIZED) !== 0, (cased & ALL_CAPS) !== 0, sentenceStart, possessive, slot);
+    const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? 0 : caseBits(value);
+    const token = new WordToken(kind === 'initial' ? `${value}.` : value, start, end, kind, (cased & CAPITALIZED) !== 0, (cased & ALL_CAPS) !== 0, sentenceStart, possessive);
     tokens.push(token);
     // The period after a short capitalised word (Mr., Dr., Gen., Sra.) ends no sentence.
     const afterShortWord = value === '.' && prev !== undefined && prev.capitalized && prev.kind === 'word' && prev.text.length <= 4 && prev.end === start;

@@ -6,7 +6,7 @@
 import { memoizeRecent } from '../../../pipeline/core/memo.ts';
 import { charBits, CYRILLIC, GREEK, HAN, isSurrogate, LETTER, LOWER_OR_OTHER, NUMBER, OTHER_LETTER, UPPER } from '../letters.ts';
 import { foldWord } from '../spelling.ts';
-import { caseOf, INTERN_SLOTS, type Token } from '../tokens.ts';
+import { caseOf, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
 
 // For characters past U+FFFF, which the table of letters.ts does not hold. Module constants, never
@@ -176,8 +176,6 @@ function scriptByRegex(w: string): string {
 export interface WordInfo {
   /** The word as written (the memo's key). */
   text: string;
-  /** The kind of token it is the information of (the memo's other key). */
-  kind: Token['kind'];
   folded: string;
   lowerHash: number;
   shortHash: number;
@@ -261,7 +259,6 @@ function wordInfo(text: string, kind: string): WordInfo {
   const lists = kind === 'w' || kind === 'a' ? wordLists(text, lower) : '';
   return {
     text,
-    kind: token.kind,
     folded: lower,
     lowerHash: hashString(lower),
     shortHash: hashString(shortShape(token)),
@@ -300,22 +297,7 @@ const infoByKind = Object.fromEntries(
   (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoizeRecent((text: string) => wordInfo(text, kind[0] as string), WORDS_KEPT)]),
 ) as Record<Token['kind'], (text: string) => WordInfo>;
 
-// A word's information by its slot in the tokenizer's table of words (`Token.slot`): a token
-// finds it with two reads and a comparison of the slot's word with its own, where the memos above
-// looked the token's new string up in a map (hashing it, then comparing it). A word past the
-// table (a slot of -1) goes through the memos.
-const infoBySlot: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(INTERN_SLOTS).fill(undefined);
-
-export function infoOf(t: Token): WordInfo {
-  const slot = t.slot;
-  if (slot < 0) return infoByKind[t.kind](t.text);
-  const kept = infoBySlot[slot];
-  if (kept !== undefined && kept.text === t.text && kept.kind === t.kind) return kept;
-  // Not through the memos: the slot keeps it now (a second copy there cost a map's look-ups for each new word).
-  const info = wordInfo(t.text, t.kind[0] as string);
-  infoBySlot[slot] = info;
-  return info;
-}
+export const infoOf = (t: Token): WordInfo => infoByKind[t.kind](t.text);
 
 const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
 
