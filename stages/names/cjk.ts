@@ -173,8 +173,6 @@ export function cyrillicChineseNames(tokens: Token[]): [number, number][] {
       b.kind = 'word';
       b.text = given;
       b.end -= 1;
-      // Its slot in the tokenizer's table holds `И.`, not this word.
-      b.slot = -1;
       const period = new WordToken('.', b.end, b.end + 1, 'punct', false, false, false, b.possessive);
       period.headline = b.headline;
       tokens.splice(i + 2, 0, period);
