@@ -297,7 +297,24 @@ const infoByKind = Object.fromEntries(
   (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoizeRecent((text: string) => wordInfo(text, kind[0] as string), WORDS_KEPT)]),
 ) as Record<Token['kind'], (text: string) => WordInfo>;
 
-export const infoOf = (t: Token): WordInfo => infoByKind[t.kind](t.text);
+// The information of a token of one ASCII character (a punctuation mark, a digit, a one-letter
+// word: 18% of the tokens of the bench slice), by the kind and the character's code: two reads of a
+// small array, where the memos above hash the token's new string and look it up in a map.
+const asciiByKind = Object.fromEntries(
+  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, new Array<WordInfo | undefined>(128).fill(undefined)]),
+) as Record<Token['kind'], (WordInfo | undefined)[]>;
+
+export function infoOf(t: Token): WordInfo {
+  const text = t.text;
+  if (text.length === 1) {
+    const c = text.charCodeAt(0);
+    if (c < 128) {
+      const table = asciiByKind[t.kind];
+      return (table[c] ??= infoByKind[t.kind](text));
+    }
+  }
+  return infoByKind[t.kind](text);
+}
 
 const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
 
