@@ -13,7 +13,10 @@
 // the `records.jsonl` of a run, or a development set; with `--chunk`, each file's texts one after
 // another cut at white space into documents of about N characters), the first `--warmup` (30) run
 // once to compile the code, every other one run once: its words are new to the stage unless an
-// earlier document had them. `--limit N` measures the first N after the warm-up only; `--passes 2`
+// earlier document had them. `--warmup-from OTHER.jsonl` takes the warm-up's documents from another
+// file (its texts whole), so that every document of FILE is measured (a set of a few dozen
+// documents, such as 3 KB chunks of the CoNLL development text, is otherwise mostly the JIT's
+// work). `--limit N` measures the first N after the warm-up only; `--passes 2`
 // runs them again (the second pass reads words the stage remembers, as long as they fit its memos). Prints documents per CPU-second of the process (the collector's threads included).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,7 +45,8 @@ function chunks(text: string, size: number): string[] {
   return out;
 }
 
-function unseen(files: string[], field: string, size: number, warmup: number, passes: number, limit: number): void {
+/** The texts of JSONL files (`field`), with `size` > 0 each file's texts one after another cut into documents of about that size. */
+function textsOf(files: string[], field: string, size: number): string[] {
   const texts: string[] = [];
   for (const file of files) {
     const values: string[] = [];
@@ -55,6 +59,13 @@ function unseen(files: string[], field: string, size: number, warmup: number, pa
     if (size > 0) texts.push(...chunks(values.join('\n\n'), size));
     else texts.push(...values);
   }
+  return texts;
+}
+
+function unseen(files: string[], field: string, size: number, warmup: number, passes: number, limit: number, warmupFrom: string | undefined): void {
+  let texts = textsOf(files, field, size);
+  // Warmed up on another file's documents: every document of these is measured.
+  if (warmupFrom !== undefined) texts = [...textsOf([warmupFrom], field, 0).slice(0, warmup), ...texts];
   const cpuLoad = process.cpuUsage();
   defaultModel();
   const loadMs = cpuSecondsSince(cpuLoad) * 1000;
@@ -115,7 +126,8 @@ const { values, positionals } = parseArgs({
     field: { type: 'string', default: 'text' },
     passes: { type: 'string', default: '1' },
     limit: { type: 'string', default: '0' },
+    'warmup-from': { type: 'string' },
   },
 });
 if (positionals.length === 0) samples();
-else unseen(positionals, values.field, Number(values.chunk), Number(values.warmup), Number(values.passes), Number(values.limit));
+else unseen(positionals, values.field, Number(values.chunk), Number(values.warmup), Number(values.passes), Number(values.limit), values['warmup-from']);
