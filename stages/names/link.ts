@@ -158,7 +158,10 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
   for (const m of ordered) {
     const keys = nameKeys(m.tokens);
     const at = (m.tokens[0] as Token).start;
-    const candidates = [...(byLast.get(keys.at(-1) as string) ?? []), ...(keys.length === 1 ? (byFirst.get(keys[0] as string) ?? []) : [])];
+    // Pushed to an array made empty, not spread from lists of other kinds (see `textsOf` in canonical.ts).
+    const candidates: LinkedPerson[] = [];
+    for (const p of byLast.get(keys.at(-1) as string) ?? []) candidates.push(p);
+    if (keys.length === 1) for (const p of byFirst.get(keys[0] as string) ?? []) candidates.push(p);
     const owners = [...new Set(candidates)].filter((p) => isShortFormOf(keys, p.keys, isChineseName(p.best)));
     const mention = mentionOf(m.tokens, m.role);
     if (owners.length > 0) attach(nearest(owners, at), mention);
