@@ -29,7 +29,10 @@ export function canonicalOrder(words: Token[]): Token[] {
 
 /** The key of a whole name: its word keys in canonical order. */
 export function nameKeys(words: Token[]): string[] {
-  return canonicalOrder(words).map(wordKey);
+  // Pushed to an array made empty (see `textsOf` below).
+  const keys: string[] = [];
+  for (const w of canonicalOrder(words)) keys.push(wordKey(w));
+  return keys;
 }
 
 // Cyrillic and Greek endings of a nominative: a name form ending so is preferred as the canonical one.

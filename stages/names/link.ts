@@ -108,7 +108,8 @@ function attach(person: LinkedPerson, mention: LinkedMention) {
  */
 function linkLooseRun(run: Token[], index: Map<string, LinkedPerson[]>, openers: Set<string>): void {
   // Each word's key worked out once, not once for each form it may open or end.
-  const keys = run.map(wordKey);
+  const keys: string[] = [];
+  for (const t of run) keys.push(wordKey(t));
   let i = 0;
   while (i < run.length) {
     // A word that opens no short form of the index opens no match: its forms are not built.
