@@ -29,7 +29,10 @@ export function canonicalOrder(words: Token[]): Token[] {
 
 /** The key of a whole name: its word keys in canonical order. */
 export function nameKeys(words: Token[]): string[] {
-  return canonicalOrder(words).map(wordKey);
+  // Pushed to an array made empty (see `textsOf` below).
+  const keys: string[] = [];
+  for (const w of canonicalOrder(words)) keys.push(wordKey(w));
+  return keys;
 }
 
 // Cyrillic and Greek endings of a nominative: a name form ending so is preferred as the canonical one.
@@ -69,7 +72,21 @@ export function nominativeWords(words: string[]): string[] {
     given = bare;
     male = true;
   }
-  return [given, ...rest.map((w) => russianNominative(w, male))];
+  const out: string[] = [given];
+  for (const w of rest) out.push(russianNominative(w, male));
+  return out;
+}
+
+/**
+ * The texts of a form's words, in an array made empty and pushed to: arrays made by `map` from
+ * forms made in different ways (slices, literals, spreads) came in different kinds of elements,
+ * and each new kind threw away the optimised code of the functions reading them (`displayName`,
+ * `toPerson`), which V8 then compiled again.
+ */
+function textsOf(words: Token[]): string[] {
+  const out: string[] = [];
+  for (const w of words) out.push(w.text);
+  return out;
 }
 
 /** A Chinese name in Cyrillic (Си Цзиньпином), in pinyin (Xi Jinping); null for other names. */
@@ -82,9 +99,9 @@ function chineseName(texts: string[]): string | null {
 /** How a form reads as a canonical name. */
 export function displayName(words: Token[]): string {
   const ordered = canonicalOrder(words);
-  const chinese = chineseName(ordered.map((w) => w.text));
+  const chinese = chineseName(textsOf(ordered));
   if (chinese !== null) return chinese;
-  const texts = nominativeWords(ordered.map((w) => w.text));
+  const texts = nominativeWords(textsOf(ordered));
   return ordered
     .map((w, i) => (w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(texts[i] as string)))
     .join(' ');

@@ -106,11 +106,17 @@ function attach(person: LinkedPerson, mention: LinkedMention) {
  * The short forms of the document's people (`index`, by their keys) among a run of capitalised
  * words left over, longest first: each becomes a mention of the nearest person it may shorten.
  */
-function linkLooseRun(run: Token[], index: Map<string, LinkedPerson[]>): void {
+function linkLooseRun(run: Token[], index: Map<string, LinkedPerson[]>, openers: Set<string>): void {
   // Each word's key worked out once, not once for each form it may open or end.
-  const keys = run.map(wordKey);
+  const keys: string[] = [];
+  for (const t of run) keys.push(wordKey(t));
   let i = 0;
   while (i < run.length) {
+    // A word that opens no short form of the index opens no match: its forms are not built.
+    if (!openers.has(keys[i] as string)) {
+      i++;
+      continue;
+    }
     let matched = 0;
     for (let len = Math.min(LONGEST_SHORT_FORM, run.length - i); len > 0 && matched === 0; len--) {
       const first = run[i] as Token;
@@ -153,7 +159,10 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
   for (const m of ordered) {
     const keys = nameKeys(m.tokens);
     const at = (m.tokens[0] as Token).start;
-    const candidates = [...(byLast.get(keys.at(-1) as string) ?? []), ...(keys.length === 1 ? (byFirst.get(keys[0] as string) ?? []) : [])];
+    // Pushed to an array made empty, not spread from lists of other kinds (see `textsOf` in canonical.ts).
+    const candidates: LinkedPerson[] = [];
+    for (const p of byLast.get(keys.at(-1) as string) ?? []) candidates.push(p);
+    if (keys.length === 1) for (const p of byFirst.get(keys[0] as string) ?? []) candidates.push(p);
     const owners = [...new Set(candidates)].filter((p) => isShortFormOf(keys, p.keys, isChineseName(p.best)));
     const mention = mentionOf(m.tokens, m.role);
     if (owners.length > 0) attach(nearest(owners, at), mention);
@@ -167,17 +176,25 @@ export function linkPeople(doc: DocumentNames): LinkedPerson[] {
 
   // Every short form of every person, for the capitalised words no rule claimed.
   const index = new Map<string, LinkedPerson[]>();
+  // The first word's key of every short form of the index.
+  const openers = new Set<string>();
   for (const p of persons) {
     const chinese = isChineseName(p.best);
     for (let k = 0; k < p.keys.length; k++) {
       // Suffixes of the name, a surname with its particle among them ("de Silva", "Van Moer").
       if (k > 0 && p.keys.slice(k).every((key) => isConnector(key))) continue;
-      if (k === 0 || !chinese) listOnceUnder(index, p.keys.slice(k).join(' '), p);
+      if (k === 0 || !chinese) {
+        listOnceUnder(index, p.keys.slice(k).join(' '), p);
+        openers.add(p.keys[k] as string);
+      }
     }
-    if (chinese) listOnceUnder(index, p.keys[0] as string, p);
+    if (chinese) {
+      listOnceUnder(index, p.keys[0] as string, p);
+      openers.add(p.keys[0] as string);
+    }
   }
   // No person, no short form of one: the capitalised words left over name nobody.
-  if (index.size > 0) for (const run of doc.loose) linkLooseRun(run, index);
+  if (index.size > 0) for (const run of doc.loose) linkLooseRun(run, index, openers);
 
   for (const p of persons) {
     p.mentions.sort((a, b) => a.start - b.start);

@@ -1,46 +1,133 @@
-// How fast the names stage runs alone, on one core: `npx tsx stages/names/measure-speed.ts`
-// (ROUNDS=10 for more rounds; pin it to a core with `taskset -c 0`). Documents of 3 KB are cut from
-// the sample articles (samples/), and each is given a number so no memoised word list answers for
-// a whole document; prints the model's load time and documents a second, over all rounds and
-// round by round. A measurement to read, not a test: the figure depends on the machine and its load.
+// How fast the names stage runs alone, on one core. Two modes, each a figure to read, not a test
+// (the figure depends on the machine and its load; pin it to a core with `taskset -c 0`):
 //
-// Read the rounds apart: the first is mostly V8 compiling the stage's code (the warm-up is short),
-// and every later round repeats the same 400 documents, whose words and sums are all remembered by
-// then. Text with words not seen before costs more (the stage's README gives a dump's figure).
+// `npx tsx stages/names/measure-speed.ts` (ROUNDS=10 for more rounds): documents of 3 KB cut from
+// the sample articles (samples/), each given a number so no memoised word list answers for a whole
+// document; prints the model's load time and documents a second, over all rounds and round by
+// round. Read the rounds apart: the first is mostly V8 compiling the stage's code (the warm-up is
+// short), and every later round repeats the same 400 documents, whose words and sums are all
+// remembered by then: it measures the steady cost of a token.
+//
+// `npx tsx stages/names/measure-speed.ts FILE.jsonl... [--chunk N] [--warmup N] [--field NAME]`:
+// news the stage has not seen (issue 12's measure): the texts of JSONL files (field `text`, e.g.
+// the `records.jsonl` of a run, or a development set; with `--chunk`, each file's texts one after
+// another cut at white space into documents of about N characters), the first `--warmup` (30) run
+// once to compile the code, every other one run once: its words are new to the stage unless an
+// earlier document had them. `--warmup-from OTHER.jsonl` takes the warm-up's documents from another
+// file (its texts whole), so that every document of FILE is measured (a set of a few dozen
+// documents, such as 3 KB chunks of the CoNLL development text, is otherwise mostly the JIT's
+// work). `--limit N` measures the first N after the warm-up only; `--passes 2`
+// runs them again (the second pass reads words the stage remembers, as long as they fit its memos). Prints documents per CPU-second of the process (the collector's threads included).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { findPeople } from './index.ts';
 import { defaultModel } from './tagger/tag.ts';
 
-const samples = path.join(import.meta.dirname, '..', '..', 'samples');
-const text = readdirSync(samples)
-  .sort()
-  .map((f) => readFileSync(path.join(samples, f), 'utf8'))
-  .join('\n\n');
-const SIZE = 3000;
-const docs: string[] = [];
-for (let i = 0; docs.length < 400; i = (i + SIZE) % Math.max(1, text.length - SIZE)) docs.push(`${docs.length}. ${text.slice(i, i + SIZE)}`);
-
-let t0 = performance.now();
-defaultModel();
-console.log(`model load: ${(performance.now() - t0).toFixed(0)} ms`);
-for (const d of docs.slice(0, 50)) findPeople(d); // warm-up: word lists, JIT
-const rounds = Number(process.env.ROUNDS ?? 3);
-// CPU time as well as wall time: on a shared machine the wall clock counts other processes' turns.
 const cpuSecondsSince = (from: NodeJS.CpuUsage) => {
   const cpu = process.cpuUsage(from);
   return (cpu.user + cpu.system) / 1e6;
 };
-const perRound: string[] = [];
-t0 = performance.now();
-const cpu0 = process.cpuUsage();
-for (let r = 0; r < rounds; r++) {
-  const from = process.cpuUsage();
-  for (const d of docs) findPeople(d);
-  perRound.push((docs.length / cpuSecondsSince(from)).toFixed(0));
+
+/** A text cut at white space into pieces of about `size` characters (the last may be shorter). */
+function chunks(text: string, size: number): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + size);
+    if (to < text.length) {
+      const space = text.lastIndexOf(' ', to);
+      if (space > from + size / 2) to = space;
+    }
+    out.push(text.slice(from, to));
+    from = to;
+  }
+  return out;
 }
-const seconds = (performance.now() - t0) / 1000;
-const cpuSeconds = cpuSecondsSince(cpu0);
-const n = docs.length * rounds;
-console.log(`findPeople: ${(n / seconds).toFixed(0)} documents/s of ${SIZE} characters by the wall clock, ${(n / cpuSeconds).toFixed(0)} per CPU-second (${n} documents, ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU)`);
-console.log(`per CPU-second, round by round (${docs.length} documents each): ${perRound.join(', ')}`);
+
+/** The texts of JSONL files (`field`), with `size` > 0 each file's texts one after another cut into documents of about that size. */
+function textsOf(files: string[], field: string, size: number): string[] {
+  const texts: string[] = [];
+  for (const file of files) {
+    const values: string[] = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const value = (JSON.parse(line) as Record<string, unknown>)[field];
+      if (typeof value === 'string') values.push(value);
+    }
+    // With --chunk, a file's texts one after another, cut into documents of that size.
+    if (size > 0) texts.push(...chunks(values.join('\n\n'), size));
+    else texts.push(...values);
+  }
+  return texts;
+}
+
+function unseen(files: string[], field: string, size: number, warmup: number, passes: number, limit: number, warmupFrom: string | undefined): void {
+  let texts = textsOf(files, field, size);
+  // Warmed up on another file's documents: every document of these is measured.
+  if (warmupFrom !== undefined) texts = [...textsOf([warmupFrom], field, 0).slice(0, warmup), ...texts];
+  const cpuLoad = process.cpuUsage();
+  defaultModel();
+  const loadMs = cpuSecondsSince(cpuLoad) * 1000;
+  for (const t of texts.slice(0, warmup)) findPeople(t);
+  const measured = texts.slice(warmup, limit > 0 ? warmup + limit : texts.length);
+  const chars = measured.reduce((n, t) => n + t.length, 0);
+  for (let pass = 1; pass <= passes; pass++) {
+    const from = process.cpuUsage();
+    const t0 = performance.now();
+    let people = 0;
+    for (const t of measured) people += findPeople(t).length;
+    const cpu = cpuSecondsSince(from);
+    const wall = (performance.now() - t0) / 1000;
+    console.log(
+      `${files.map((f) => path.basename(f)).join(' + ')}${passes > 1 ? ` (pass ${pass})` : ''}: ${(measured.length / cpu).toFixed(0)} documents per CPU-second ` +
+        `(${measured.length} documents of ${(chars / measured.length).toFixed(0)} characters on average, ${people} people, ` +
+        `${cpu.toFixed(2)} s CPU, ${wall.toFixed(2)} s wall; model load ${loadMs.toFixed(0)} ms CPU; warm-up ${Math.min(warmup, texts.length)} documents)`,
+    );
+  }
+}
+
+function samples(): void {
+  const dir = path.join(import.meta.dirname, '..', '..', 'samples');
+  const text = readdirSync(dir)
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n\n');
+  const SIZE = 3000;
+  const docs: string[] = [];
+  for (let i = 0; docs.length < 400; i = (i + SIZE) % Math.max(1, text.length - SIZE)) docs.push(`${docs.length}. ${text.slice(i, i + SIZE)}`);
+
+  let t0 = performance.now();
+  defaultModel();
+  console.log(`model load: ${(performance.now() - t0).toFixed(0)} ms`);
+  for (const d of docs.slice(0, 50)) findPeople(d); // warm-up: word lists, JIT
+  const rounds = Number(process.env.ROUNDS ?? 3);
+  // CPU time as well as wall time: on a shared machine the wall clock counts other processes' turns.
+  const perRound: string[] = [];
+  t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (let r = 0; r < rounds; r++) {
+    const from = process.cpuUsage();
+    for (const d of docs) findPeople(d);
+    perRound.push((docs.length / cpuSecondsSince(from)).toFixed(0));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpuSeconds = cpuSecondsSince(cpu0);
+  const n = docs.length * rounds;
+  console.log(`findPeople: ${(n / seconds).toFixed(0)} documents/s of ${SIZE} characters by the wall clock, ${(n / cpuSeconds).toFixed(0)} per CPU-second (${n} documents, ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU)`);
+  console.log(`per CPU-second, round by round (${docs.length} documents each): ${perRound.join(', ')}`);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    chunk: { type: 'string', default: '0' },
+    warmup: { type: 'string', default: '30' },
+    field: { type: 'string', default: 'text' },
+    passes: { type: 'string', default: '1' },
+    limit: { type: 'string', default: '0' },
+    'warmup-from': { type: 'string' },
+  },
+});
+if (positionals.length === 0) samples();
+else unseen(positionals, values.field, Number(values.chunk), Number(values.warmup), Number(values.passes), Number(values.limit), values['warmup-from']);

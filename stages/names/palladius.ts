@@ -68,7 +68,10 @@ const chineseSurnames = () => lexicon().chineseSurnames;
 export function chineseFromCyrillic(words: string[]): string[] | null {
   if (words.length < 1 || words.length > 3) return null;
   // Try the words without a Russian case ending first (Цзиньпина, Цзиньпином, Цзюня).
-  return readAsPinyin(words.map(withoutRussianCase)) ?? readAsPinyin(words);
+  // Pushed to an array made empty: arrays made by `map` threw away the optimised code reading them (see `textsOf` in canonical.ts).
+  const bare: string[] = [];
+  for (const w of words) bare.push(withoutRussianCase(w));
+  return readAsPinyin(bare) ?? readAsPinyin(words);
 }
 
 // A Chinese syllable ending in н/нь declines in Russian (Цзиньпина, Цзиньпином, Цзюня).

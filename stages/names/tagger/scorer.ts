@@ -289,7 +289,7 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
       const c = i >= 1 ? neighbour(1, (infos[i - 1] as WordInfo).sumsIndex, infos[i - 1] as WordInfo, shape) : neighbour(1, 0, null, shape);
       const d = i + 1 < n ? neighbour(2, (infos[i + 1] as WordInfo).sumsIndex, infos[i + 1] as WordInfo, shape) : neighbour(2, 0, null, shape);
       const e = i + 2 < n ? twoAwaySums(3, (infos[i + 2] as WordInfo).sumsIndex, infos[i + 2] as WordInfo) : twoAwaySums(3, 0, null);
-      const bits = takesHints(t) ? (hints.get(info.folded) ?? 0) : 0;
+      const bits = takesHints(t) ? hints.of(info) : 0;
       const g = bits === 0 ? ZERO : documentSums(bits, pos, capsLine);
       const h = capsLine ? headingSums(0, w, info) : ZERO;
       const k = t.headline ? headingSums(1, w, info) : ZERO;
