@@ -5,7 +5,7 @@ import { readLead } from './lead.ts';
 import { gluedMetadata, imageTokens, isSiteName, wireTail } from './patterns.ts';
 import { matchPhrase, normalisePhrase } from './phrases.ts';
 import { outsideMainRegion } from './region.ts';
-import { createTemplateLearner, lineKey, siteOf, templateCount, templateForm, templateKey } from './template.ts';
+import { createTemplateLearner, lineKey, mayNeedRepair, siteOf, templateCount, templateForm, templateKey } from './template.ts';
 
 const prose =
   'The minister said on Monday that the new rules would apply to all companies, and that the government would review them after a year of experience with the system.';
@@ -35,6 +35,19 @@ describe('block features', () => {
     const list = Array.from({ length: 6 }, (_, i) => `第${i}條新聞標題在這裡 市長談大聯合政府的教訓 酷酷嫂來了`).join(' ');
     const { classes } = classifyBlocks([{ features: blockFeatures(list, 'cmn'), forced: null, heading: false }]);
     expect(classes[0]).toBe('bad');
+  });
+
+  it('counts stopwords the same whether a token is looked up by its hash or folded first', () => {
+    // "της" and "και" fold to themselves; "Μέλος" holds an accent, so it is folded and looked up as a string.
+    expect(blockFeatures('της και του', 'ell').stopwordDensity).toBe(1);
+    expect(blockFeatures('Μέλος μέλος', 'ell').stopwordDensity).toBe(0);
+    // A word spelt with a combining accent ("ή" as η and U+0301) folds to the list's "η".
+    expect(blockFeatures('\u03b7\u0301 και', 'ell').stopwordDensity).toBe(1);
+    expect(blockFeatures('the cat and The dog', 'eng').stopwordDensity).toBeCloseTo(3 / 5);
+    // The body's list and the block's own: the larger share counts.
+    expect(blockFeatures('der und die', 'eng', 'deu').stopwordDensity).toBe(1);
+    // Han characters are tokens alone, each looked up.
+    expect(blockFeatures('我的', 'cmn').stopwordDensity).toBe(1);
   });
 
   it('measures URL density and wide seams', () => {
@@ -205,6 +218,16 @@ describe('sites', () => {
     expect(templateKey('— © —')).toBe(lineKey('©'));
     expect(templateKey('...')).toBeNull();
     expect(templateKey('Read more about it', 10)).toBeNull();
+  });
+
+  it('repairs a line only where repair has something to do: a bare ampersand is not a reference', () => {
+    expect(mayNeedRepair('News & Events')).toBe(false);
+    expect(mayNeedRepair('5 & 6 &')).toBe(false);
+    expect(mayNeedRepair('Q&A')).toBe(true);
+    expect(mayNeedRepair('News &amp; Events')).toBe(true);
+    expect(mayNeedRepair('l&#8217s')).toBe(true);
+    expect(mayNeedRepair('d&eacute;j&agrave;')).toBe(true);
+    expect(mayNeedRepair('AT&T & CafÃ©')).toBe(true);
   });
 
   it('groups subdomains under their registrable domain', () => {
