@@ -2,22 +2,12 @@
 // share bars, bylines), so most lookups hit; the cache is emptied when full, which keeps memory
 // flat over a dump of millions, and a function's answer is the same whether remembered or not,
 // so output never depends on the order documents are processed in.
-//
-// A key is kept as a string of its own. A word or line cut from a document is, to the engine, a
-// view of the whole document (a sliced string, from 13 characters on): kept as it is, every entry
-// would keep the page it came from alive until the memo forgets it (on the bench dump after 2,000
-// documents, about 5 MB of pages kept by the memos' keys, most of it by the names stage's).
 
 export interface MemoOptions {
   /** Entries kept at most (default 50,000). */
   size?: number;
   /** Keys longer than this are computed every time (long texts rarely repeat). */
   maxKeyLength?: number;
-}
-
-/** The key's characters in a string of their own (see above); short keys are copies already. */
-function ownKey(key: string): string {
-  return key.length < 13 ? key : ` ${key}`.slice(1);
 }
 
 export function memoize<T>(fn: (key: string) => T, options: MemoOptions = {}): (key: string) => T {
@@ -30,7 +20,7 @@ export function memoize<T>(fn: (key: string) => T, options: MemoOptions = {}): (
     if (value === undefined && !cache.has(key)) {
       value = fn(key);
       if (cache.size >= size) cache = new Map();
-      cache.set(ownKey(key), value);
+      cache.set(key, value);
     }
     return value as T;
   };
@@ -55,7 +45,7 @@ export function memoizeRecent<T>(fn: (key: string) => T, size: number): (key: st
       old = current;
       current = new Map();
     }
-    current.set(ownKey(key), value);
+    current.set(key, value);
     return value;
   };
 }
