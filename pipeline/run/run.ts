@@ -60,7 +60,7 @@ export interface RunOptions {
   command?: string;
   /**
    * V8's heap growth between full collections for the process, in percent (heap.ts: 60 by
-   * default, which keeps a worker's memory flat and lower at no CPU cost); null leaves V8's own.
+   * default, which lowers a worker's peak memory for CPU within the runs' spread); null leaves V8's own.
    */
   heapGrowingPercent?: number | null;
 }
