@@ -1,8 +1,9 @@
-// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE] [--no-stage-files]
+// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE] [--out DIR] [--no-stage-files]
 //
 // Runs the whole pipeline over a realistic dump and prints throughput (MB/s, documents/s), peak
-// memory, time to the first record, milliseconds per MB for each stage and the CPU time of all
-// threads (the figure to compare on a shared machine). The dump is built by
+// memory and the resident memory over the run (flat or growing), the process's CPU time, time to
+// the first record and milliseconds per MB for each stage (CPU time is the figure to compare on a
+// shared machine: the wall clock also counts other processes' turns). The dump is built by
 // the development sets' generator (`$NEWSNORM_EVAL_DEV/perf/make-dump.mjs`, by default
 // ../shared/eval-dev: half scraped pages, half articles in 75 languages wrapped in chrome), and
 // kept in out/bench/ for the next run; without the development sets, from the samples.
@@ -16,7 +17,7 @@ import { runPipeline } from '../pipeline/run/run.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' }, 'no-stage-files': { type: 'boolean' } },
+  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' }, out: { type: 'string' }, 'no-stage-files': { type: 'boolean' } },
 });
 const targetMb = Number(positionals[0] ?? 100);
 const workers = Number(values.workers ?? 1);
@@ -70,25 +71,31 @@ async function textMb(file: string): Promise<number> {
 const mb = await textMb(dump);
 const compressed = dump.endsWith('.gz') ? `, ${(statSync(dump).size / 1e6).toFixed(1)} MB compressed` : '';
 const t0 = performance.now();
-// CPU time of every thread of the process: on a shared machine the wall clock also counts other
-// processes' turns, and this does not.
 const cpu0 = process.cpuUsage();
 let firstRecordMs: number | null = null;
+// The whole process's resident memory (worker threads included) every half second, with the
+// documents written by then: a dump ten times larger must not need more memory (issue 9), so the
+// bench prints the highest resident size in each tenth of the run, not only the peak.
+let writtenNow = 0;
+const rssSamples: { documents: number; mb: number }[] = [];
+const sampler = setInterval(() => rssSamples.push({ documents: writtenNow, mb: process.memoryUsage.rss() / 1048576 }), 500);
 const summary = await runPipeline({
   inputs: [dump],
-  out: path.join(dir, 'out'),
+  // A gigabyte's dump makes about nine of output: --out puts it elsewhere (a scratch disk).
+  out: values.out ?? path.join(dir, 'out'),
   // Each bench replaces its own earlier output.
   overwrite: true,
   workers,
   stageFiles: values['no-stage-files'] !== true,
   stageOptions: { language: { accuracy } },
-  onDocument: () => {
+  onDocument: (n) => {
     firstRecordMs ??= performance.now() - t0;
+    writtenNow = n;
   },
 });
+clearInterval(sampler);
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 // maxRSS covers the whole process, worker threads included.
 const peakMb = process.resourceUsage().maxRSS / 1024;
 const perStage = Object.entries(summary.timings.stageMs as Record<string, number>)
@@ -98,5 +105,16 @@ console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed
 console.log(`time: ${seconds.toFixed(1)} s; first record after ${((firstRecordMs ?? 0) / 1000).toFixed(2)} s`);
 console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
 console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);
+console.log(`memory over the run, highest resident MB in each tenth of the documents: ${byTenth(rssSamples, summary.documents).join(' ')}`);
+console.log(`CPU: ${(cpu.user / 1e6).toFixed(1)} s user, ${(cpu.system / 1e6).toFixed(1)} s system (all threads), ${((cpu.user + cpu.system) / 1e3 / mb).toFixed(0)} ms per MB`);
 console.log(`throughput: ${(mb / seconds).toFixed(2)} MB/s, ${(summary.documents / seconds).toFixed(0)} documents/s`);
-console.log(`CPU: ${cpuSeconds.toFixed(1)} s over all threads (${((cpuSeconds * 1000) / mb).toFixed(0)} ms per MB; user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s)`);
+
+/** The highest sample in each tenth of the run, by documents written ('-' for a tenth without a sample). */
+function byTenth(samples: { documents: number; mb: number }[], documents: number): string[] {
+  const highest: number[] = new Array<number>(10).fill(-1);
+  for (const { documents: n, mb } of samples) {
+    const tenth = Math.min(9, Math.floor((n / Math.max(1, documents)) * 10));
+    highest[tenth] = Math.max(highest[tenth] as number, mb);
+  }
+  return highest.map((mb) => (mb < 0 ? '-' : mb.toFixed(0)));
+}

@@ -6,6 +6,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { GazetteerError, loadGazetteer } from '../../stages/names/gazetteer.ts';
 import { UsageError } from './errors.ts';
+import { applyHeapPolicy } from './heap.ts';
 import { WorkerPool } from './pool.ts';
 import { buildFailure, StageRunner, written, type WrittenResult } from './process.ts';
 import { learnInWindows } from './windows.ts';
@@ -62,6 +63,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** How the user reruns this run (`npm start --`, `newsnorm`), for the messages that suggest a flag. */
   command?: string;
+  /**
+   * V8's heap growth between full collections for the process, in percent (heap.ts: 60 by
+   * default, which lowers a worker's peak memory for CPU within the runs' spread); null leaves V8's own.
+   */
+  heapGrowingPercent?: number | null;
 }
 
 export interface RunStart {
@@ -200,6 +206,8 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
 
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
+  // Before the stages load and the workers start: it holds for every thread of the run.
+  applyHeapPolicy(options.heapGrowingPercent);
   // Everything is checked before anything is written: inputs, stage files, the output folder. The
   // inputs and files first, before the stages load (a second or more): a typo is told at once.
   await validateRun(options);
