@@ -37,3 +37,11 @@ describe('stopwordVote', () => {
     expect(stopwordVote('the the the', 'eng', 2)).toMatchObject({ words: 2, own: 2 });
   });
 });
+
+describe('foldWord', () => {
+  it('leaves a plain ASCII word as it is and takes the marks off an accented one', () => {
+    expect(foldWord('minister')).toBe('minister');
+    expect(foldWord('αλλά')).toBe('αλλα');
+    expect(foldWord('ещё')).toBe('еще');
+  });
+});
