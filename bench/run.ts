@@ -1,4 +1,4 @@
-// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE] [--out DIR] [--no-stage-files]
+// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE] [--out DIR] [--no-stage-files] [--heap-growth PERCENT]
 //
 // Runs the whole pipeline over a realistic dump and prints throughput (MB/s, documents/s), peak
 // memory and the resident memory over the run (flat or growing), the process's CPU time, time to
@@ -17,7 +17,7 @@ import { runPipeline } from '../pipeline/run/run.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' }, out: { type: 'string' }, 'no-stage-files': { type: 'boolean' } },
+  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' }, out: { type: 'string' }, 'no-stage-files': { type: 'boolean' }, 'heap-growth': { type: 'string' } },
 });
 const targetMb = Number(positionals[0] ?? 100);
 const workers = Number(values.workers ?? 1);
@@ -87,6 +87,7 @@ const summary = await runPipeline({
   overwrite: true,
   workers,
   stageFiles: values['no-stage-files'] !== true,
+  heapGrowingPercent: values['heap-growth'] === undefined ? null : Number(values['heap-growth']),
   stageOptions: { language: { accuracy } },
   onDocument: (n) => {
     firstRecordMs ??= performance.now() - t0;
@@ -101,7 +102,7 @@ const peakMb = process.resourceUsage().maxRSS / 1024;
 const perStage = Object.entries(summary.timings.stageMs as Record<string, number>)
   .map(([stage, ms]) => `${stage} ${(ms / mb).toFixed(0)}`)
   .join(', ');
-console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}${values['no-stage-files'] ? ', no stage files' : ''}`);
+console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}${values['no-stage-files'] ? ', no stage files' : ''}${values['heap-growth'] ? `, heap growth ${values['heap-growth']} %` : ''}`);
 console.log(`time: ${seconds.toFixed(1)} s; first record after ${((firstRecordMs ?? 0) / 1000).toFixed(2)} s`);
 console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
 console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);

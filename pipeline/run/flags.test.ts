@@ -17,6 +17,12 @@ describe('flags', () => {
     expect(() => parseCommandLine(['--resume', '--overwrite'])).toThrow(/exclude each other/);
   });
 
+  it("reads --heap-growth and --no-stage-files; V8's own heap policy and stage files by default", () => {
+    expect(parseCommandLine([])).toMatchObject({ heapGrowingPercent: null, stageFiles: true });
+    expect(parseCommandLine(['--heap-growth', '60', '--no-stage-files'])).toMatchObject({ heapGrowingPercent: 60, stageFiles: false });
+    expect(() => parseCommandLine(['--heap-growth', 'lots'])).toThrow(/--heap-growth takes a whole number/);
+  });
+
   it('reads --document-timeout in seconds, 0 for no limit', () => {
     expect(() => parseCommandLine(['--document-timeout', 'soon'])).toThrow(/number of seconds/);
   });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyHeapPolicy, HEAP_GROWING_PERCENT } from './heap.ts';
+import { applyHeapPolicy, LEAN_HEAP_GROWING_PERCENT } from './heap.ts';
 
 describe('applyHeapPolicy', () => {
-  it('sets the growth given, the default without one', () => {
+  it('sets the growth given', () => {
     expect(applyHeapPolicy(80)).toBe(80);
-    expect(applyHeapPolicy()).toBe(HEAP_GROWING_PERCENT);
+    expect(applyHeapPolicy(LEAN_HEAP_GROWING_PERCENT)).toBe(60);
   });
 
-  it("leaves V8's policy when asked to", () => {
+  it("leaves V8's policy without one (the default)", () => {
     expect(applyHeapPolicy(null)).toBeNull();
+    expect(applyHeapPolicy(undefined)).toBeNull();
   });
 
   it('leaves a growth given to node itself', () => {
