@@ -87,7 +87,7 @@ const summary = await runPipeline({
   overwrite: true,
   workers,
   stageFiles: values['no-stage-files'] !== true,
-  heapGrowingPercent: values['heap-growth'] === undefined ? null : Number(values['heap-growth']),
+  heapGrowingPercent: values['heap-growth'] === undefined ? undefined : Number(values['heap-growth']),
   stageOptions: { language: { accuracy } },
   onDocument: (n) => {
     firstRecordMs ??= performance.now() - t0;
@@ -102,7 +102,7 @@ const peakMb = process.resourceUsage().maxRSS / 1024;
 const perStage = Object.entries(summary.timings.stageMs as Record<string, number>)
   .map(([stage, ms]) => `${stage} ${(ms / mb).toFixed(0)}`)
   .join(', ');
-console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}${values['no-stage-files'] ? ', no stage files' : ''}${values['heap-growth'] ? `, heap growth ${values['heap-growth']} %` : ''}`);
+console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}${values['no-stage-files'] ? ', no stage files' : ''}${values['heap-growth'] === undefined ? '' : `, --heap-growth ${values['heap-growth']}`}`);
 console.log(`time: ${seconds.toFixed(1)} s; first record after ${((firstRecordMs ?? 0) / 1000).toFixed(2)} s`);
 console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
 console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);

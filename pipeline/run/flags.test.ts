@@ -17,9 +17,10 @@ describe('flags', () => {
     expect(() => parseCommandLine(['--resume', '--overwrite'])).toThrow(/exclude each other/);
   });
 
-  it("reads --heap-growth and --no-stage-files; V8's own heap policy and stage files by default", () => {
-    expect(parseCommandLine([])).toMatchObject({ heapGrowingPercent: null, stageFiles: true });
-    expect(parseCommandLine(['--heap-growth', '60', '--no-stage-files'])).toMatchObject({ heapGrowingPercent: 60, stageFiles: false });
+  it("reads --heap-growth (0 for V8's own policy) and --no-stage-files; the runner's heap growth and stage files by default", () => {
+    expect(parseCommandLine([])).toMatchObject({ heapGrowingPercent: undefined, stageFiles: true });
+    expect(parseCommandLine(['--heap-growth', '0'])).toMatchObject({ heapGrowingPercent: 0 });
+    expect(parseCommandLine(['--heap-growth', '40', '--no-stage-files'])).toMatchObject({ heapGrowingPercent: 40, stageFiles: false });
     expect(() => parseCommandLine(['--heap-growth', 'lots'])).toThrow(/--heap-growth takes a whole number/);
   });
 

@@ -30,8 +30,8 @@ INPUT                      files or folders (.txt, .jsonl, .jsonl.gz, .html, .ht
                            0: no limit, and with --workers 1 the documents run in the main thread)
 --gazetteer FILE           people to pin (JSON or CSV: name, aliases, id): their canonical names and ids
 --accuracy best|fast       language detection of short blocks: best (default) or fast (less memory)
---heap-growth PERCENT      let V8's heap grow by PERCENT between full collections (60: less memory,
-                           more CPU); default: V8's own policy
+--heap-growth PERCENT      let V8's heap grow by PERCENT between full collections (default: 60;
+                           0: V8's own policy, more memory)
 --help                     this text`;
 
 export { UsageError };
@@ -192,7 +192,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     maxDocumentBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
     // From the command line no stage can hold a run: documents run in worker threads under the
     // default limit unless --document-timeout 0 says otherwise.
-    heapGrowingPercent: positiveInt('heap-growth', v['heap-growth'], 1) ?? null,
+    // Without the flag, undefined: the runner's default (heap.ts).
+    heapGrowingPercent: positiveInt('heap-growth', v['heap-growth'], 0),
     documentTimeoutMs: timeoutSeconds === undefined ? 'per-mb' : Number(timeoutSeconds) === 0 ? null : Math.round(Number(timeoutSeconds) * 1000),
     ...(Object.keys(stageOptions).length === 0 ? {} : { stageOptions }),
   };

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyHeapPolicy, LEAN_HEAP_GROWING_PERCENT } from './heap.ts';
+import { applyHeapPolicy, HEAP_GROWING_PERCENT } from './heap.ts';
 
 describe('applyHeapPolicy', () => {
-  it('sets the growth given', () => {
+  it('sets the growth given, the default without one', () => {
     expect(applyHeapPolicy(80)).toBe(80);
-    expect(applyHeapPolicy(LEAN_HEAP_GROWING_PERCENT)).toBe(60);
+    expect(applyHeapPolicy()).toBe(HEAP_GROWING_PERCENT);
   });
 
-  it("leaves V8's policy without one (the default)", () => {
+  it("leaves V8's policy when asked to (null, or 0 as on the command line)", () => {
     expect(applyHeapPolicy(null)).toBeNull();
-    expect(applyHeapPolicy(undefined)).toBeNull();
+    expect(applyHeapPolicy(0)).toBeNull();
   });
 
   it('leaves a growth given to node itself', () => {

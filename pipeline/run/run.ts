@@ -64,8 +64,8 @@ export interface RunOptions {
   /** How the user reruns this run (`npm start --`, `newsnorm`), for the messages that suggest a flag. */
   command?: string;
   /**
-   * V8's heap growth between full collections for the process, in percent (heap.ts: 60 lowers a
-   * worker's peak memory for 9 to 18 % more CPU); null or undefined (the default) leaves V8's own.
+   * V8's heap growth between full collections for the process, in percent (heap.ts: 60 by
+   * default, which keeps a worker's memory flat on a large dump); null or 0 leaves V8's own.
    */
   heapGrowingPercent?: number | null;
 }
