@@ -1,4 +1,4 @@
-// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE] [--out DIR] [--no-stage-files] [--heap-growth PERCENT]
+// npm run bench [-- MB] [--workers N] [--accuracy best|fast] [--dump FILE] [--out DIR] [--no-stage-files] [--heap-growth PERCENT] [--built]
 //
 // Runs the whole pipeline over a realistic dump and prints throughput (MB/s, documents/s), peak
 // memory and the resident memory over the run (flat or growing), the process's CPU time, time to
@@ -7,6 +7,8 @@
 // the development sets' generator (`$NEWSNORM_EVAL_DEV/perf/make-dump.mjs`, by default
 // ../shared/eval-dev: half scraped pages, half articles in 75 languages wrapped in chrome), and
 // kept in out/bench/ for the next run; without the development sets, from the samples.
+// `--built` builds the package and measures dist/ in a child process under plain Node, as an
+// installed `newsnorm` runs (measure.mjs); by default the sources are measured in this process.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
@@ -14,10 +16,12 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../pipeline/run/run.ts';
+// @ts-expect-error: plain JavaScript (see measure.mjs), no types of its own
+import { measure, RESULT_PREFIX } from './measure.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' }, out: { type: 'string' }, 'no-stage-files': { type: 'boolean' }, 'heap-growth': { type: 'string' } },
+  options: { workers: { type: 'string' }, accuracy: { type: 'string' }, dump: { type: 'string' }, out: { type: 'string' }, 'no-stage-files': { type: 'boolean' }, 'heap-growth': { type: 'string' }, built: { type: 'boolean' } },
 });
 const targetMb = Number(positionals[0] ?? 100);
 const workers = Number(values.workers ?? 1);
@@ -70,16 +74,7 @@ async function textMb(file: string): Promise<number> {
 }
 const mb = await textMb(dump);
 const compressed = dump.endsWith('.gz') ? `, ${(statSync(dump).size / 1e6).toFixed(1)} MB compressed` : '';
-const t0 = performance.now();
-const cpu0 = process.cpuUsage();
-let firstRecordMs: number | null = null;
-// The whole process's resident memory (worker threads included) every half second, with the
-// documents written by then: a dump ten times larger must not need more memory (issue 9), so the
-// bench prints the highest resident size in each tenth of the run, not only the peak.
-let writtenNow = 0;
-const rssSamples: { documents: number; mb: number }[] = [];
-const sampler = setInterval(() => rssSamples.push({ documents: writtenNow, mb: process.memoryUsage.rss() / 1048576 }), 500);
-const summary = await runPipeline({
+const options = {
   inputs: [dump],
   // A gigabyte's dump makes about nine of output: --out puts it elsewhere (a scratch disk).
   out: values.out ?? path.join(dir, 'out'),
@@ -89,33 +84,42 @@ const summary = await runPipeline({
   stageFiles: values['no-stage-files'] !== true,
   heapGrowingPercent: values['heap-growth'] === undefined ? undefined : Number(values['heap-growth']),
   stageOptions: { language: { accuracy } },
-  onDocument: (n) => {
-    firstRecordMs ??= performance.now() - t0;
-    writtenNow = n;
-  },
-});
-clearInterval(sampler);
-const seconds = (performance.now() - t0) / 1000;
-const cpu = process.cpuUsage(cpu0);
-// maxRSS covers the whole process, worker threads included.
-const peakMb = process.resourceUsage().maxRSS / 1024;
-const perStage = Object.entries(summary.timings.stageMs as Record<string, number>)
+};
+const result: Measured = values.built === true ? measureBuilt(options) : await measure(runPipeline, options);
+const { seconds, peakMb, documents } = result;
+const cpuMs = result.cpuUserMs + result.cpuSystemMs;
+
+interface Measured {
+  seconds: number;
+  firstRecordMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  peakMb: number;
+  tenths: string[];
+  documents: number;
+  stageMs: Record<string, number>;
+}
+
+/** Builds the package, then measures dist/'s `runPipeline` in a child process under plain Node. */
+function measureBuilt(runOptions: typeof options): Measured {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('bench --built: the build failed');
+  const child = spawnSync(process.execPath, [path.join(root, 'bench', 'measure.mjs'), JSON.stringify(runOptions)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  if (child.status !== 0 || line === undefined) throw new Error(`bench --built: the measuring process failed (exit ${child.status})`);
+  return JSON.parse(line.slice(RESULT_PREFIX.length)) as Measured;
+}
+const perStage = Object.entries(result.stageMs)
   .map(([stage, ms]) => `${stage} ${(ms / mb).toFixed(0)}`)
   .join(', ');
-console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${summary.documents} documents), ${workers} worker(s), --accuracy ${accuracy}${values['no-stage-files'] ? ', no stage files' : ''}${values['heap-growth'] === undefined ? '' : `, --heap-growth ${values['heap-growth']}`}`);
-console.log(`time: ${seconds.toFixed(1)} s; first record after ${((firstRecordMs ?? 0) / 1000).toFixed(2)} s`);
+console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${documents} documents), ${workers} worker(s), --accuracy ${accuracy}${values['no-stage-files'] ? ', no stage files' : ''}${values['heap-growth'] === undefined ? '' : `, --heap-growth ${values['heap-growth']}`}${values.built === true ? ', the built package (dist/) under plain Node' : ', the sources under tsx'}`);
+console.log(`time: ${seconds.toFixed(1)} s; first record after ${(result.firstRecordMs / 1000).toFixed(2)} s`);
 console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
 console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);
-console.log(`memory over the run, highest resident MB in each tenth of the documents: ${byTenth(rssSamples, summary.documents).join(' ')}`);
-console.log(`CPU: ${(cpu.user / 1e6).toFixed(1)} s user, ${(cpu.system / 1e6).toFixed(1)} s system (all threads), ${((cpu.user + cpu.system) / 1e3 / mb).toFixed(0)} ms per MB`);
-console.log(`throughput: ${(mb / seconds).toFixed(2)} MB/s, ${(summary.documents / seconds).toFixed(0)} documents/s`);
-
-/** The highest sample in each tenth of the run, by documents written ('-' for a tenth without a sample). */
-function byTenth(samples: { documents: number; mb: number }[], documents: number): string[] {
-  const highest: number[] = new Array<number>(10).fill(-1);
-  for (const { documents: n, mb } of samples) {
-    const tenth = Math.min(9, Math.floor((n / Math.max(1, documents)) * 10));
-    highest[tenth] = Math.max(highest[tenth] as number, mb);
-  }
-  return highest.map((mb) => (mb < 0 ? '-' : mb.toFixed(0)));
-}
+console.log(`memory over the run, highest resident MB in each tenth of the documents: ${result.tenths.join(' ')}`);
+console.log(`CPU: ${(result.cpuUserMs / 1e3).toFixed(1)} s user, ${(result.cpuSystemMs / 1e3).toFixed(1)} s system (all threads), ${(cpuMs / mb).toFixed(0)} ms per MB`);
+console.log(`throughput: ${(mb / seconds).toFixed(2)} MB/s, ${(documents / seconds).toFixed(0)} documents/s`);
