@@ -42,18 +42,14 @@ export interface NamesOptions {
 export { loadGazetteer, parseGazetteer, type Gazetteer };
 
 function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null, learned?: LearnedNames): Person {
-  // Arrays pushed to, not `map`, whose array changes kind once V8 optimises the caller (see `infosOf` in tagger/features.ts).
-  const mentions: Person['mentions'] = [];
-  for (const m of p.mentions) mentions.push({ text: text.slice(m.start, m.end), start: m.start, end: m.end });
-  const written: string[] = [];
-  for (const w of canonicalOrder(p.best)) written.push(w.text);
+  const mentions = p.mentions.map((m) => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end }));
+  const written = canonicalOrder(p.best).map((w) => w.text);
   // The batch's most frequent full Latin spelling of the person, if the batch names them.
   let name = batchName(learned, written) ?? displayName(p.best);
   let id: string | null = null;
   if (gazetteer !== null) {
     // The canonical form first, then every surface form of the person.
-    const forms = [name];
-    for (const m of mentions) forms.push(m.text);
+    const forms = [name, ...mentions.map((m) => m.text)];
     const hit = lookupPerson(gazetteer, [...new Set(forms)]);
     if (hit !== null) {
       name = hit.name;
@@ -72,10 +68,7 @@ function toPerson(text: string, p: LinkedPerson, gazetteer: Gazetteer | null, le
 export function findPeople(text: string, options: NamesOptions = {}): Person[] {
   const gazetteer = typeof options.gazetteer === 'string' ? loadGazetteer(options.gazetteer) : (options.gazetteer ?? null);
   const { mentions, loose } = findNames(text, options.lang);
-  // Pushed to, not `map`, whose array changes kind once V8 optimises the caller (see `infosOf` in tagger/features.ts).
-  const people: Person[] = [];
-  for (const p of linkPeople({ mentions, loose })) people.push(toPerson(text, p, gazetteer, options.learned));
-  return people;
+  return linkPeople({ mentions, loose }).map((p) => toPerson(text, p, gazetteer, options.learned));
 }
 
 const names: Plugin<[NamesOptions?], Root> = function names(options = {}) {
