@@ -93,7 +93,14 @@ function textsOf(words: Token[]): string[] {
 function chineseName(texts: string[]): string | null {
   if (!texts.every(hasCyrillic)) return null;
   const pinyin = chineseFromCyrillic(texts);
-  return pinyin === null ? null : pinyin.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
+  if (pinyin === null) return null;
+  // Joined in a loop, not `map` (see `displayName`).
+  let out = '';
+  for (let i = 0; i < pinyin.length; i++) {
+    const p = pinyin[i] as string;
+    out += `${i > 0 ? ' ' : ''}${p.charAt(0).toUpperCase()}${p.slice(1)}`;
+  }
+  return out;
 }
 
 /** How a form reads as a canonical name. */
@@ -102,9 +109,14 @@ export function displayName(words: Token[]): string {
   const chinese = chineseName(textsOf(ordered));
   if (chinese !== null) return chinese;
   const texts = nominativeWords(textsOf(ordered));
-  return ordered
-    .map((w, i) => (w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(texts[i] as string)))
-    .join(' ');
+  // Joined in a loop, not `map`, whose array changes kind once V8 optimises the caller (see `infosOf` in tagger/features.ts).
+  let out = '';
+  for (let i = 0; i < ordered.length; i++) {
+    const w = ordered[i] as Token;
+    if (i > 0) out += ' ';
+    out += w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(texts[i] as string);
+  }
+  return out;
 }
 
 /**
@@ -116,8 +128,11 @@ export function preferNominative(best: Token[], words: () => Token[]): Token[] {
   if (!best.some((w) => hasCyrillic(w.text) || hasGreek(w.text))) return best;
   const all = words();
   // Each word's key worked out once, not once for each word of the best form.
-  const keys = all.map((other) => (other.kind === 'word' ? wordKey(other) : null));
-  return best.map((w) => {
+  // Arrays pushed to, not `map`, whose array changes kind once V8 optimises the caller (see `infosOf` in tagger/features.ts).
+  const keys: (string | null)[] = [];
+  for (const other of all) keys.push(other.kind === 'word' ? wordKey(other) : null);
+  const picked: Token[] = [];
+  for (const w of best) {
     const stem = wordKey(w);
     let pick = w;
     for (let k = 0; k < all.length; k++) {
@@ -126,6 +141,7 @@ export function preferNominative(best: Token[], words: () => Token[]): Token[] {
       const better = nominativeScore([other]) - nominativeScore([pick]) || other.text.length - pick.text.length || (other.text < pick.text ? -1 : other.text > pick.text ? 1 : 0);
       if (better < 0) pick = other;
     }
-    return pick;
-  });
+    picked.push(pick);
+  }
+  return picked;
 }

@@ -81,7 +81,10 @@ const startCache = new WeakMap<LinkedPerson, number[]>();
 function startsOf(p: LinkedPerson): number[] {
   let starts = startCache.get(p);
   if (starts === undefined) {
-    starts = p.mentions.map((m) => m.start).sort((a, b) => a - b);
+    // Pushed to, not `map`, whose array changes kind once V8 optimises the caller (see `infosOf` in tagger/features.ts).
+    starts = [];
+    for (const m of p.mentions) starts.push(m.start);
+    starts.sort((a, b) => a - b);
     startCache.set(p, starts);
   }
   return starts;

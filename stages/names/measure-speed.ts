@@ -17,9 +17,18 @@
 // file (its texts whole), so that every document of FILE is measured (a set of a few dozen
 // documents, such as 3 KB chunks of the CoNLL development text, is otherwise mostly the JIT's
 // work). `--limit N` measures the first N after the warm-up only; `--passes 2`
-// runs them again (the second pass reads words the stage remembers, as long as they fit its memos). Prints documents per CPU-second of the process (the collector's threads included).
-import { readdirSync, readFileSync } from 'node:fs';
+// runs them again (the second pass reads words the stage remembers, as long as they fit its memos). Prints documents per CPU-second of the process (the collector's threads included),
+// and on Linux how much of that CPU was the main thread's and how much V8's other threads' (its optimising compiler, mostly).
+//
+// `--against DIR` (DIR: another checkout of the project, e.g. a worktree of the code before a change):
+// both versions in one process, each document read by this one and by DIR's (in turn, the order
+// alternating), and the time of each summed, and their ratio for each document. On this shared machine
+// a figure of one process moves by a third from one run to the next of the same code; the median of
+// the ratios, by ±3 % (the code against a copy of itself: 0.985, 0.998, 1.035). It compares what a
+// document costs with the code compiled, not what V8's compiler costs (the two share its threads).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findPeople } from './index.ts';
 import { defaultModel } from './tagger/tag.ts';
@@ -28,6 +37,33 @@ const cpuSecondsSince = (from: NodeJS.CpuUsage) => {
   const cpu = process.cpuUsage(from);
   return (cpu.user + cpu.system) / 1e6;
 };
+
+/**
+ * CPU milliseconds of the process's main thread and of its other threads (V8's optimising
+ * compiler, most of it, and the collector's helpers), read from /proc (Linux: utime and stime in
+ * ticks of 10 ms); null where there is none. Over the bench slice's texts after 30 documents of
+ * warm-up a third of the process's CPU is on the other threads: the figure is as much V8
+ * compiling the stage as the stage running.
+ */
+function threadCpuMs(): { main: number; others: number } | null {
+  const tasks = '/proc/self/task';
+  if (!existsSync(tasks)) return null;
+  let main = 0;
+  let others = 0;
+  for (const task of readdirSync(tasks)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`${tasks}/${task}/stat`, 'utf8');
+    } catch {
+      continue; // a thread that ended meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    if (task === String(process.pid)) main += ms;
+    else others += ms;
+  }
+  return { main, others };
+}
 
 /** A text cut at white space into pieces of about `size` characters (the last may be shorter). */
 function chunks(text: string, size: number): string[] {
@@ -62,10 +98,14 @@ function textsOf(files: string[], field: string, size: number): string[] {
   return texts;
 }
 
+/** The documents of `files`, after the warm-up's first `warmup` of `warmupFrom` when given (every document of `files` is then measured). */
+function documentsOf(files: string[], field: string, size: number, warmup: number, warmupFrom: string | undefined): string[] {
+  const texts = textsOf(files, field, size);
+  return warmupFrom === undefined ? texts : [...textsOf([warmupFrom], field, 0).slice(0, warmup), ...texts];
+}
+
 function unseen(files: string[], field: string, size: number, warmup: number, passes: number, limit: number, warmupFrom: string | undefined): void {
-  let texts = textsOf(files, field, size);
-  // Warmed up on another file's documents: every document of these is measured.
-  if (warmupFrom !== undefined) texts = [...textsOf([warmupFrom], field, 0).slice(0, warmup), ...texts];
+  const texts = documentsOf(files, field, size, warmup, warmupFrom);
   const cpuLoad = process.cpuUsage();
   defaultModel();
   const loadMs = cpuSecondsSince(cpuLoad) * 1000;
@@ -74,17 +114,61 @@ function unseen(files: string[], field: string, size: number, warmup: number, pa
   const chars = measured.reduce((n, t) => n + t.length, 0);
   for (let pass = 1; pass <= passes; pass++) {
     const from = process.cpuUsage();
+    const threadsFrom = threadCpuMs();
     const t0 = performance.now();
     let people = 0;
     for (const t of measured) people += findPeople(t).length;
     const cpu = cpuSecondsSince(from);
     const wall = (performance.now() - t0) / 1000;
+    const threadsTo = threadCpuMs();
+    const split =
+      threadsFrom === null || threadsTo === null
+        ? ''
+        : `, of which the main thread ${((threadsTo.main - threadsFrom.main) / 1000).toFixed(2)} s and V8's other threads ${((threadsTo.others - threadsFrom.others) / 1000).toFixed(2)} s`;
     console.log(
       `${files.map((f) => path.basename(f)).join(' + ')}${passes > 1 ? ` (pass ${pass})` : ''}: ${(measured.length / cpu).toFixed(0)} documents per CPU-second ` +
         `(${measured.length} documents of ${(chars / measured.length).toFixed(0)} characters on average, ${people} people, ` +
-        `${cpu.toFixed(2)} s CPU, ${wall.toFixed(2)} s wall; model load ${loadMs.toFixed(0)} ms CPU; warm-up ${Math.min(warmup, texts.length)} documents)`,
+        `${cpu.toFixed(2)} s CPU${split}, ${wall.toFixed(2)} s wall; model load ${loadMs.toFixed(0)} ms CPU; warm-up ${Math.min(warmup, texts.length)} documents)`,
     );
   }
+}
+
+/**
+ * This checkout's `findPeople` against another checkout's (`dir`), in one process: after the
+ * warm-up (both), each document read by one and then the other, the order alternating; wall time
+ * per call (the two run in turn, so a pause of the machine falls on either alike).
+ */
+async function against(dir: string, texts: string[], warmup: number, limit: number): Promise<void> {
+  const other = (await import(pathToFileURL(path.resolve(dir, 'stages/names/index.ts')).href)) as { findPeople: typeof findPeople };
+  const otherModel = (await import(pathToFileURL(path.resolve(dir, 'stages/names/tagger/tag.ts')).href)) as { defaultModel: typeof defaultModel };
+  defaultModel();
+  otherModel.defaultModel();
+  for (const t of texts.slice(0, warmup)) {
+    findPeople(t);
+    other.findPeople(t);
+  }
+  const measured = texts.slice(warmup, limit > 0 ? warmup + limit : texts.length);
+  let mine = 0;
+  let theirs = 0;
+  const ratios: number[] = [];
+  measured.forEach((t, i) => {
+    const first = i % 2 === 0 ? findPeople : other.findPeople;
+    const second = i % 2 === 0 ? other.findPeople : findPeople;
+    const t0 = performance.now();
+    first(t);
+    const t1 = performance.now();
+    second(t);
+    const t2 = performance.now();
+    const [a, b] = i % 2 === 0 ? [t1 - t0, t2 - t1] : [t2 - t1, t1 - t0];
+    mine += a;
+    theirs += b;
+    if (b > 0) ratios.push(a / b);
+  });
+  ratios.sort((x, y) => x - y);
+  console.log(
+    `this checkout ${mine.toFixed(0)} ms, ${dir} ${theirs.toFixed(0)} ms (${measured.length} documents, warm-up ${warmup}): ` +
+      `${(mine / theirs).toFixed(3)} of its time in all, ${(ratios[ratios.length >> 1] ?? Number.NaN).toFixed(3)} the median document's`,
+  );
 }
 
 function samples(): void {
@@ -127,7 +211,11 @@ const { values, positionals } = parseArgs({
     passes: { type: 'string', default: '1' },
     limit: { type: 'string', default: '0' },
     'warmup-from': { type: 'string' },
+    against: { type: 'string' },
   },
 });
 if (positionals.length === 0) samples();
-else unseen(positionals, values.field, Number(values.chunk), Number(values.warmup), Number(values.passes), Number(values.limit), values['warmup-from']);
+else if (values.against !== undefined) {
+  const texts = documentsOf(positionals, values.field, Number(values.chunk), Number(values.warmup), values['warmup-from']);
+  await against(values.against, texts, Number(values.warmup), Number(values.limit));
+} else unseen(positionals, values.field, Number(values.chunk), Number(values.warmup), Number(values.passes), Number(values.limit), values['warmup-from']);

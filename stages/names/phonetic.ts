@@ -54,11 +54,14 @@ const INITIAL = /^\p{L}\.$/u;
 
 /** The key of a whole name: its words' keys, initials and empty words left out. */
 export function phoneticKey(words: string[]): string {
-  return words
-    .filter((w) => !INITIAL.test(w))
-    .map(phoneticWord)
-    .filter((k) => k.length > 0)
-    .join(' ');
+  // A loop, not `map`, whose array changes kind once V8 optimises the caller (see `infosOf` in tagger/features.ts): this function's own \`filter\` of it was thrown away at the first call once optimised.
+  let out = '';
+  for (const w of words) {
+    if (INITIAL.test(w)) continue;
+    const k = phoneticWord(w);
+    if (k.length > 0) out += out === '' ? k : ` ${k}`;
+  }
+  return out;
 }
 
 /** Consonants by class, vowels dropped: a looser key for surnames (Трамп, Trump: "trmp"). */

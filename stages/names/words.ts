@@ -97,15 +97,16 @@ const GREEK_NOMINATIVE = ['', 'α', 'η', 'ος', 'ης', 'ας', 'ο', 'ι', '�
 
 /** The forms a word folded and without its final period (`f`) is looked up as. */
 function formsOf(f: string): string[] {
-  if (hasCyrillic(f)) {
-    const stem = f.replace(RUSSIAN_CASE, '');
-    return stem.length >= 3 && stem !== f ? [f, ...RUSSIAN_NOMINATIVE.map((e) => stem + e)] : [f];
-  }
-  if (hasGreek(f)) {
-    const stem = f.replace(GREEK_CASE, '');
-    return stem.length >= 3 && stem !== f ? [f, ...GREEK_NOMINATIVE.map((e) => stem + e)] : [f];
-  }
+  if (hasCyrillic(f)) return withEndings(f, f.replace(RUSSIAN_CASE, ''), RUSSIAN_NOMINATIVE);
+  if (hasGreek(f)) return withEndings(f, f.replace(GREEK_CASE, ''), GREEK_NOMINATIVE);
   return [f];
+}
+
+/** `f`, then its stem with each ending when the stem is another word of three letters or more (pushed to, not `map`, whose array changes kind once V8 optimises the caller (see `infosOf` in tagger/features.ts)). */
+function withEndings(f: string, stem: string, endings: string[]): string[] {
+  const forms = [f];
+  if (stem.length >= 3 && stem !== f) for (const e of endings) forms.push(stem + e);
+  return forms;
 }
 
 const lookupForms = memoize((w: string): string[] => formsOf(stripPeriod(foldWord(w))));

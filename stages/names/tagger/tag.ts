@@ -1,7 +1,7 @@
 // Tags a text's words with the trained model: PER, ORG, LOC and MISC spans over the stage's tokens.
 import path from 'node:path';
 import { tokenize, type Token } from '../tokens.ts';
-import { documentHints, infoOf, type Sentence, sentenceFeatures as featuresOf, sentenceInfos, sentencesOf, type WordInfo } from './features.ts';
+import { documentHints, infosOf, type Sentence, sentenceFeatures as featuresOf, sentenceInfos, sentencesOf, type WordInfo } from './features.ts';
 import { loadModel, maskedTransitions, type Model, TAGS, viterbi } from './model.ts';
 import { createScorer, type Scorer } from './scorer.ts';
 
@@ -62,7 +62,9 @@ export function tagEntities(text: string, tokens: Token[] = tokenize(text), mode
   }
   const sentences = sentencesOf(tokens);
   // What the words say about themselves is looked up only where it is read: in sentences that are tagged.
-  const infos = sentences.map((s) => (mayHoldName(s) ? s.tokens.map(infoOf) : null));
+  // (Pushed to, not made by `map`: see `infosOf`.)
+  const infos: (WordInfo[] | null)[] = [];
+  for (const s of sentences) infos.push(mayHoldName(s) ? infosOf(s.tokens) : null);
   const hints = documentHints(sentences, infos);
   const runs: EntityRun[] = [];
   sentences.forEach((s, n) => {
