@@ -41,10 +41,16 @@ const ZERO = 0;
 
 /** Shapes numbered at most (punctuation marks are shapes of their own): then every table starts again. */
 const MAX_SHAPES = 1024;
-/** Groups the arena holds (2^19 of nine 32-bit numbers: 19 MB): then every table starts again. */
-const MAX_GROUPS = 1 << 19;
-/** Words numbered at most (their tables: 23 MB): then every table starts again. */
-const MAX_WORDS = 1 << 17;
+/**
+ * Groups the arena holds (2^18 of nine 32-bit numbers: 9.4 MB): then every table starts again. A
+ * dump fills it after about 51,000 new words (about five groups a word), every 3 MB of the bench
+ * dump. Measured on its first 30 MB in turn (two pairs, one worker, no stage files): 2^19 (19 MB)
+ * peaked at 616 and 608 MB, 2^18 at 607 and 594 for the same CPU (1,506 and 1,460 CPU ms per MB
+ * against 1,326 and 1,473); 2^17 saved 28 MB more but cost 3 to 10 % more CPU.
+ */
+const MAX_GROUPS = 1 << 18;
+/** Words numbered at most (their tables: 11.5 MB), above the about 51,000 the arena holds sums for: then every table starts again. */
+const MAX_WORDS = 1 << 16;
 /** A word's sums beside a token of one of the first shapes numbered are kept in a dense table; beside the others, in a map. */
 const NEAR_SHAPES = 16;
 /** Entries the table of document hints keeps before it starts again. */
