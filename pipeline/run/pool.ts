@@ -5,6 +5,7 @@
 // stage can be: its worker is ended; the document gets `error: {stage, message}` naming the stage
 // it was in, and the worker is replaced.
 import { Worker } from 'node:worker_threads';
+import { type TableShare, TableSharing } from '../core/shared-tables.ts';
 import type { WrittenResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { buildFailure, written } from './process.ts';
@@ -73,6 +74,11 @@ export interface WorkerInit {
    * stage. A message a stage cost more than some stages (six a document, ~0.1 ms each).
    */
   stageNow?: SharedArrayBuffer;
+  /**
+   * The pool's read-only tables, shared by its workers (pipeline/core/shared-tables.ts): the
+   * language stage's Lingua tables are made once, in shared memory, not once a worker.
+   */
+  tables?: TableShare;
 }
 
 /** This module runs from the built package (worker.js beside it) or from the sources under tsx. */
@@ -91,6 +97,7 @@ function startWorker(init: WorkerInit): Worker {
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
+  private readonly sharing = new TableSharing();
 
   constructor(
     size: number,
@@ -102,7 +109,7 @@ export class WorkerPool {
 
   private start(): Slot {
     const stageNow = new SharedArrayBuffer(4);
-    const worker = startWorker({ ...this.init, stageNow });
+    const worker = startWorker({ ...this.init, stageNow, tables: this.sharing.share() });
     const slot: Slot = { worker, pending: new Map(), dead: false, current: null, stageNow: new Int32Array(stageNow), timedOut: null, started: 0, born: performance.now(), learned: new Map() };
     worker.on('message', (m: { seq: number; result?: WrittenResult; started?: boolean }) => {
       if (m.started) return this.startClock(slot, m.seq);
@@ -144,7 +151,13 @@ export class WorkerPool {
       }
     };
     worker.on('error', (e) => fail(`the worker processing this document died: ${e.message}`));
-    worker.on('exit', (code) => fail(`the worker processing this document exited with code ${code}`));
+    // Read now: a worker that has exited says -1.
+    const threadId = worker.threadId;
+    worker.on('exit', (code) => {
+      // A worker ended while it made a shared table (over its time limit) leaves the lock to the others.
+      this.sharing.releaseHeldBy(threadId);
+      fail(`the worker processing this document exited with code ${code}`);
+    });
     return slot;
   }
 
@@ -198,6 +211,7 @@ export class WorkerPool {
     this.closing = true;
     for (const slot of this.slots) this.stopClock(slot);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.sharing.close();
   }
 }
 
