@@ -117,6 +117,11 @@ export class MergedTable {
     return this.size * 8 + this.pairs.length;
   }
 
+  /** Whether the table lies in shared memory: made once for all the workers of a pool (`mergedTable`). */
+  get shared(): boolean {
+    return this.pairs.buffer instanceof SharedArrayBuffer;
+  }
+
   /** The table as bytes for the cache: a header (magic, `languages`, slots, pairs), the slots, the pairs. */
   toBytes(languages: number): Uint8Array {
     const out = new Uint8Array(HEADER + this.size * 8 + this.pairs.length);
