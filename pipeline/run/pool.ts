@@ -110,7 +110,7 @@ export class WorkerPool {
     // as the first and as the main thread's first learning window, and the first record waited for
     // all of them (with the pool started before the main thread loads its stages, run.ts: the
     // 100 MB bench dump, 2 workers on 2 cores, in turn on a busy machine, first record after 6.7,
-    // 4.7 and 3.5 s before, 3.4, 2.7 and 4.9 s after).
+    // 4.7, 3.5 and 8.1 s before, 3.4, 2.7, 4.9 and 6.0 s after).
     const together = availableParallelism() > size ? size : 1;
     for (let i = 0; i < together; i++) this.slots.push(this.start());
     this.toStart = size - together;
