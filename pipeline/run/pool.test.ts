@@ -112,3 +112,33 @@ describe('a document\'s time limit', () => {
     expect(documentTimeout(big, false, null)).toBeNull();
   });
 });
+
+describe('the tables the pool\'s workers share', () => {
+  const stageModule = new URL('./test/table-stage.ts', import.meta.url).href;
+
+  it('are made once, in shared memory, by the first worker that asks, and read by the others; a worker ended while it made one does not hold the others up', async () => {
+    const pool = new WorkerPool(2, { stages: ['table', 'lingua'], stageOptions: {}, referenceDate: null, stageModule }, { timeoutMs: (d) => (d.id === 'stuck' ? 1500 : null) });
+    try {
+      // The first worker takes the lock to make the table and never returns: it is ended, and the
+      // pool frees the lock it held. By then the second worker has started (the first loaded its stages).
+      const stuck = parsed(await pool.process(doc('stuck', 'stuck')));
+      expect(stuck.record.error?.stage).toBe('table');
+      // Two documents at a time: one for each worker (the replacement and the second).
+      const lines = [];
+      for (const pair of [['a', 'b'], ['c', 'd']]) {
+        const results = await Promise.all(pair.map((id) => pool.process(doc(id, 'Bore da.'))));
+        lines.push(...results.map((r) => parsed(r).stageLines as unknown as [{ thread: number; maker: number; shared: boolean }, { fourGrams: boolean; mergedTrigrams: boolean }]));
+      }
+      const threads = new Set(lines.map(([t]) => t.thread));
+      const makers = new Set(lines.map(([t]) => t.maker));
+      expect(threads.size).toBe(2);
+      expect(makers.size).toBe(1);
+      expect(threads.has([...makers][0]!)).toBe(true);
+      expect(lines.every(([t]) => t.shared)).toBe(true);
+      // The language stage's tables, in every worker.
+      expect(lines.map(([, l]) => [l.fourGrams, l.mergedTrigrams])).toEqual(Array(4).fill([true, true]));
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -4,7 +4,9 @@
 // it held, and is replaced. A document over its time limit is stopped the only way a synchronous
 // stage can be: its worker is ended; the document gets `error: {stage, message}` naming the stage
 // it was in, and the worker is replaced.
-import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { type MessagePort, Worker } from 'node:worker_threads';
+import { type TableShare, TableSharing } from '../core/shared-tables.ts';
 import type { WrittenResult } from './process.ts';
 import type { InputDocument } from './read.ts';
 import { buildFailure, written } from './process.ts';
@@ -73,39 +75,71 @@ export interface WorkerInit {
    * stage. A message a stage cost more than some stages (six a document, ~0.1 ms each).
    */
   stageNow?: SharedArrayBuffer;
+  /**
+   * The pool's read-only tables, shared by its workers (pipeline/core/shared-tables.ts): the
+   * language stage's Lingua tables are made once, in shared memory, not once a worker.
+   */
+  tables?: TableShare;
 }
 
 /** This module runs from the built package (worker.js beside it) or from the sources under tsx. */
 const BUILT = import.meta.url.endsWith('.js');
 
-function startWorker(init: WorkerInit): Worker {
-  if (BUILT) return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+function startWorker(init: WorkerInit, transferList: MessagePort[]): Worker {
+  if (BUILT) return new Worker(new URL('./worker.js', import.meta.url), { workerData: init, transferList });
   // From the sources: the worker registers tsx's loader first, then imports the worker module
   // through it (an entry file given directly would be read before the loader).
   const entry = new URL('./worker.ts', import.meta.url).href;
   const loader = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(loader)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`;
-  return new Worker(code, { eval: true, workerData: init });
+  return new Worker(code, { eval: true, workerData: init, transferList });
 }
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
+  private readonly sharing = new TableSharing();
 
   constructor(
     size: number,
     private readonly init: WorkerInit,
     private readonly options: PoolOptions = {},
   ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.start());
+    // Without a core for each worker and the main thread: one worker at first, the others once it
+    // has loaded its stages (`startOthers`). Started at once, they loaded theirs on the same cores
+    // as the first and as the main thread's first learning window, and the first record waited for
+    // all of them (with the pool started before the main thread loads its stages, run.ts: the
+    // 100 MB bench dump, 2 workers on 2 cores, in turn on a busy machine, first record after 6.7,
+    // 4.7, 3.5 and 8.1 s before, 3.4, 2.7, 4.9 and 6.0 s after).
+    const together = availableParallelism() > size ? size : 1;
+    for (let i = 0; i < together; i++) this.slots.push(this.start());
+    this.toStart = size - together;
+  }
+
+  /** Workers not started yet (see the constructor). */
+  private toStart: number;
+  /** The document each worker warms up on (`warmUp`), for those started after it was given. */
+  private warmUpDoc: InputDocument | null = null;
+
+  /** Starts the workers still to start, each warming up on the warm-up document if there is one. */
+  private startOthers(): void {
+    for (; this.toStart > 0 && !this.closing; this.toStart--) {
+      const slot = this.start();
+      this.slots.push(slot);
+      if (this.warmUpDoc) this.dispatch(slot, this.warmUpDoc);
+    }
   }
 
   private start(): Slot {
     const stageNow = new SharedArrayBuffer(4);
-    const worker = startWorker({ ...this.init, stageNow });
+    const { share: tables, end } = this.sharing.share();
+    const worker = startWorker({ ...this.init, stageNow, tables }, [tables.port]);
     const slot: Slot = { worker, pending: new Map(), dead: false, current: null, stageNow: new Int32Array(stageNow), timedOut: null, started: 0, born: performance.now(), learned: new Map() };
     worker.on('message', (m: { seq: number; result?: WrittenResult; started?: boolean }) => {
-      if (m.started) return this.startClock(slot, m.seq);
+      if (m.started) {
+        this.startOthers();
+        return this.startClock(slot, m.seq);
+      }
       if (slot.current?.seq === m.seq) this.stopClock(slot);
       const p = slot.pending.get(m.seq);
       slot.pending.delete(m.seq);
@@ -115,6 +149,7 @@ export class WorkerPool {
     // that killed it. That one fails; the others go to its replacement.
     const fail = (reason: string) => {
       if (slot.dead || this.closing) return;
+      this.startOthers();
       slot.dead = true;
       const pending = [...slot.pending].sort((a, b) => a[0] - b[0]);
       slot.pending.clear();
@@ -144,7 +179,13 @@ export class WorkerPool {
       }
     };
     worker.on('error', (e) => fail(`the worker processing this document died: ${e.message}`));
-    worker.on('exit', (code) => fail(`the worker processing this document exited with code ${code}`));
+    // Read now: a worker that has exited says -1.
+    const threadId = worker.threadId;
+    worker.on('exit', (code) => {
+      // A worker ended while it made a shared table (over its time limit) leaves the lock to the others.
+      this.sharing.left(end, threadId);
+      fail(`the worker processing this document exited with code ${code}`);
+    });
     return slot;
   }
 
@@ -176,7 +217,10 @@ export class WorkerPool {
   /** Processes a document on the least busy worker. */
   process(doc: InputDocument): Promise<WrittenResult> {
     if (this.broken !== null) return Promise.resolve(written(buildFailure(doc, 'worker', this.broken, this.init.stages.length), this.init.stageFiles));
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return this.dispatch(this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a)), doc);
+  }
+
+  private dispatch(slot: Slot, doc: InputDocument): Promise<WrittenResult> {
     const seq = this.seq++;
     return new Promise((resolve) => {
       slot.pending.set(seq, { doc, resolve });
@@ -187,17 +231,21 @@ export class WorkerPool {
   /**
    * Has each worker process `doc` and forget the result: the models and word lists a document
    * like it needs load before the real work reaches the worker (run.ts sends the first document
-   * read, while the first learning window is still being learned). Under the same time limit as
-   * any document; every stage remembers only pure answers, so no record changes.
+   * read, while the first learning window is still being learned; a worker started later warms up
+   * on it too). Under the same time limit as any document; every stage remembers only pure
+   * answers, so no record changes.
    */
   warmUp(doc: InputDocument): void {
-    for (let i = 0; i < this.slots.length; i++) void this.process(doc);
+    this.warmUpDoc = doc;
+    for (const slot of this.slots) void this.dispatch(slot, doc);
   }
 
   async close(): Promise<void> {
+    if (this.closing) return;
     this.closing = true;
     for (const slot of this.slots) this.stopClock(slot);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.sharing.close();
   }
 }
 

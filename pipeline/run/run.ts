@@ -180,20 +180,12 @@ async function openOutput(
   }
 }
 
-/**
- * How a document is processed: in the main thread, or in worker threads when there are several
- * workers or a time limit (a stuck stage can be stopped only in a worker thread).
- */
-function documentProcessor(options: RunOptions, selected: { stage: StageDefinition }[], names: string[]) {
+/** How a document is processed: in the main thread, or by the pool's workers (`startPool`). */
+function documentProcessor(options: RunOptions, selected: { stage: StageDefinition }[], pool: WorkerPool | null) {
   const stageOptions = { ...options.stageOptions };
-  const workers = Math.max(1, options.workers ?? 1);
   const referenceDate = options.referenceDate ?? null;
-  const limit = options.documentTimeoutMs;
   const stageFiles = options.stageFiles !== false;
-  const pool =
-    workers > 1 || typeof limit === 'number' || limit === 'per-mb'
-      ? new WorkerPool(workers, { stages: names, stageOptions, referenceDate, stageFiles }, { timeoutMs: (doc, warming) => documentTimeout(doc, warming, limit === 'per-mb' ? undefined : limit) })
-      : null;
+  const names = selected.map((s) => s.stage.name);
   const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions, stageFiles);
   const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
   const processDocument = async (doc: InputDocument): Promise<WrittenResult> => {
@@ -204,6 +196,18 @@ function documentProcessor(options: RunOptions, selected: { stage: StageDefiniti
   return { processDocument, pool, names, stageFiles };
 }
 
+/**
+ * The worker threads, when there are several workers or a time limit (a stuck stage can be stopped
+ * only in a worker thread); null: the documents are processed in the main thread.
+ */
+function startPool(options: RunOptions, names: string[]): WorkerPool | null {
+  const workers = Math.max(1, options.workers ?? 1);
+  const limit = options.documentTimeoutMs;
+  if (workers === 1 && typeof limit !== 'number' && limit !== 'per-mb') return null;
+  const init = { stages: names, stageOptions: { ...options.stageOptions }, referenceDate: options.referenceDate ?? null, stageFiles: options.stageFiles !== false };
+  return new WorkerPool(workers, init, { timeoutMs: (doc, warming) => documentTimeout(doc, warming, limit === 'per-mb' ? undefined : limit) });
+}
+
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   // Before the stages load and the workers start: it holds for every thread of the run.
@@ -211,6 +215,18 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   // Everything is checked before anything is written: inputs, stage files, the output folder. The
   // inputs and files first, before the stages load (a second or more): a typo is told at once.
   await validateRun(options);
+  // The workers load their stages while the main thread loads its own and reads the first window
+  // (a worker started from the sources takes seconds to load them on a busy machine).
+  const pool = startPool(options, stagePlaces(options.stages).map((s) => s.name));
+  try {
+    return await runWith(options, pool, started);
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
+}
+
+async function runWith(options: RunOptions, pool: WorkerPool | null, started: number): Promise<RunSummary> {
   const selected = await selectStages(options.stages);
   const rank = options.rank ?? 0;
   const worldSize = options.worldSize ?? 1;
@@ -220,6 +236,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   const opened = await openOutput(options, layout, await runState(options, names, rank, worldSize));
   if ('finished' in opened) {
+    await pool?.close();
     options.onStart?.({ kept: opened.finished.documents, remaining: 0, inputBytes: null });
     return { ...opened.finished, resumed: { kept: opened.finished.documents, processed: 0 } };
   }
@@ -231,7 +248,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   if (done > 0) await recountKept(layout, done, stats);
 
   const noticed = noticesOf(options);
-  const processor = documentProcessor(options, selected, names);
+  const processor = documentProcessor(options, selected, pool);
   // The first document read goes to each worker at once, so that the models it needs load while
   // the first learning window is read and learned (the worker is idle until then).
   const documents = partDocuments(mine, documentIds(worldSize, noticed.duplicate), noticed.readOptions, selected.map((s) => s.stage), (doc) => processor.pool?.warmUp(doc));

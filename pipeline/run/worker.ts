@@ -10,8 +10,12 @@ import type { InputDocument } from './read.ts';
 import type { StageDefinition } from '../core/stage.ts';
 import type { DocumentMessage, WorkerInit } from './pool.ts';
 import { loadStages } from './stages.ts';
+import { joinTableShare } from '../core/shared-tables.ts';
 
 const init = workerData as WorkerInit;
+
+// Before the stages load: the tables they keep are then made once for all the pool's workers.
+if (init.tables) joinTableShare(init.tables);
 
 /** Where this thread writes the index of the stage it enters (pool.ts, WorkerInit.stageNow). */
 const stageNow = new Int32Array(init.stageNow ?? new SharedArrayBuffer(4));

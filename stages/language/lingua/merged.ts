@@ -11,12 +11,15 @@
 // pairs, 3 bytes each, and 8 bytes a slot for each distinct n-gram at a load of at most 0.8,
 // 7.8 MB for the three lengths (the languages' own tables of these lengths took 9 MB). A pair's
 // three bytes lie together (its language, then its code's low and high byte): reading an
-// n-gram's pairs touches one run of memory, not two arrays' (a cache miss fewer a look-up).
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// n-gram's pairs touches one run of memory, not two arrays' (a cache miss fewer a look-up). In
+// the worker threads of a pool the three are made once for all of them, in shared memory
+// (pipeline/core/shared-tables.ts).
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { type Allocate, sharedTable } from '../../../pipeline/core/shared-tables.ts';
 import { modelCacheDir } from './locate.ts';
-import { loadTable } from './models.ts';
+import { loadTable, readInto } from './models.ts';
 import { FNV_START, type GramTable, home } from './table.ts';
 
 /** Lengths kept merged: the trigram reading and its back-off. */
@@ -114,6 +117,11 @@ export class MergedTable {
     return this.size * 8 + this.pairs.length;
   }
 
+  /** Whether the table lies in shared memory: made once for all the workers of a pool (`mergedTable`). */
+  get shared(): boolean {
+    return this.pairs.buffer instanceof SharedArrayBuffer;
+  }
+
   /** The table as bytes for the cache: a header (magic, `languages`, slots, pairs), the slots, the pairs. */
   toBytes(languages: number): Uint8Array {
     const out = new Uint8Array(HEADER + this.size * 8 + this.pairs.length);
@@ -135,35 +143,42 @@ export class MergedTable {
 
 const merged: (MergedTable | undefined)[] = [];
 
-/** The merged table of n-grams of `length` (1 to 3) over `languages` (Lingua's names, in a fixed order): from the cache, else built (and cached). */
+/** The merged table of n-grams of `length` (1 to 3) over `languages` (Lingua's names, in a fixed order): from the cache, else built (and cached); shared by the threads of a pool. */
 export function mergedTable(length: number, languages: readonly string[]): MergedTable {
-  return (merged[length] ??= cached(length, languages));
+  let table = merged[length];
+  if (!table) {
+    // The list of languages, hashed: a table numbers them in its order.
+    let hash = FNV_START;
+    for (const ch of languages.join(',')) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
+    hash >>>= 0;
+    const bytes = sharedTable(`lingua/merged.${length}.${hash}.nnm2`, (allocate) => cached(length, languages, hash, allocate));
+    // Bytes made here are whole tables over these languages: fromBytes finds them so.
+    merged[length] = table = MergedTable.fromBytes(bytes!, hash)!;
+  }
+  return table;
 }
 
-function cached(length: number, languages: readonly string[]): MergedTable {
+/** The table's bytes (a header, the slots, the pairs: `toBytes`), from the cache, else built (and cached). */
+function cached(length: number, languages: readonly string[], hash: number, allocate: Allocate): Uint8Array {
   const dir = modelCacheDir();
-  // The list of languages, hashed: a table numbers them in its order.
-  let hash = FNV_START;
-  for (const ch of languages.join(',')) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
-  hash >>>= 0;
   const file = dir ? path.join(dir, `merged.${length}.nnm2.bin`) : null;
   if (file) {
     try {
-      const table = MergedTable.fromBytes(readFileSync(file), hash);
-      if (table) return table;
+      const bytes = readInto(file, allocate);
+      if (MergedTable.fromBytes(bytes, hash)) return bytes;
     } catch { /* not cached yet */ }
   }
-  const table = MergedTable.build(languages.map((l) => loadTable(l, length)));
+  const bytes = MergedTable.build(languages.map((l) => loadTable(l, length))).toBytes(hash);
   if (file && dir) {
     // Best effort, as models.ts: written under a name of its own, then renamed.
     const partial = `${file}.${process.pid}-${threadId}`;
     try {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(partial, table.toBytes(hash));
+      writeFileSync(partial, bytes);
       renameSync(partial, file);
     } catch { /* a cache that cannot be written costs the next run the build */ }
   }
-  return table;
+  return bytes;
 }
 
 /** Bytes held by the merged tables. */

@@ -4,10 +4,13 @@
 // merged (merged.ts: 7.8 MB, built from this module's tables, which it does not keep) and the
 // four- and five-gram models of the languages short blocks are weighed among here (about 2 MB a
 // language on average, about 150 MB for all). Built tables are kept on disk (locate.ts,
-// modelCacheDir), so a later run or worker reads them instead of building them again.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// modelCacheDir), so a later run or worker reads them instead of building them again. In the
+// worker threads of a pool, a table kept here is made once for all of them, in shared memory
+// (pipeline/core/shared-tables.ts): a second worker no longer holds its own 128 to 160 MB.
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { type Allocate, sharedTable } from '../../../pipeline/core/shared-tables.ts';
 import { modelCacheDir, readModel } from './locate.ts';
 import { FNV_START, GramTable, tableKey } from './table.ts';
 
@@ -60,17 +63,22 @@ export function languageTables(language: string): (GramTable | null | undefined)
   return list;
 }
 
-/** The table of `language`'s n-grams of `length` letters, null if Lingua has none. */
+/** The table of `language`'s n-grams of `length` letters, null if Lingua has none; shared by the
+ *  threads of a pool. */
 export function gramTable(language: string, length: number): GramTable | null {
   const list = languageTables(language);
   let table = list[length];
-  if (table === undefined) list[length] = table = loadTable(language, length);
+  if (table === undefined) {
+    const bytes = sharedTable(`lingua/${language}.${length}.nng2`, (allocate) => fromCache(language, length, allocate) ?? built(language, length)?.toBytes() ?? null);
+    list[length] = table = bytes && GramTable.fromBytes(bytes);
+  }
   return table;
 }
 
 /** A table from the cache, else built from Lingua's model file (and cached); not kept in memory here. */
 export function loadTable(language: string, length: number): GramTable | null {
-  return fromCache(language, length) ?? built(language, length);
+  const cached = fromCache(language, length, (n) => new Uint8Array(n));
+  return cached ? GramTable.fromBytes(cached) : built(language, length);
 }
 
 /** The table built from Lingua's model file (about 40 ms a language), then kept in the cache. */
@@ -93,14 +101,32 @@ function built(language: string, length: number): GramTable | null {
   return table;
 }
 
-/** The table a run before this one built, or null (none, unreadable, or not a whole table). */
-function fromCache(language: string, length: number): GramTable | null {
+/** The bytes of the table a run before this one built, read into `allocate`'s, or null (none,
+ *  unreadable, or not a whole table). */
+function fromCache(language: string, length: number, allocate: Allocate): Uint8Array | null {
   const dir = modelCacheDir();
   if (!dir) return null;
   try {
-    return GramTable.fromBytes(readFileSync(cacheFile(dir, language, length)));
+    const bytes = readInto(cacheFile(dir, language, length), allocate);
+    return GramTable.fromBytes(bytes) ? bytes : null;
   } catch {
     return null;
+  }
+}
+
+/** A whole file read into bytes from `allocate` (shared memory in a pool's worker: no copy after). */
+export function readInto(file: string, allocate: Allocate): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const bytes = allocate(fstatSync(fd).size);
+    for (let at = 0; at < bytes.length; ) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) throw new Error(`${file} ended early`);
+      at += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -122,7 +122,7 @@ function bySharedLetters(words: string[], codes: string[]): string[] {
 }
 
 /** Lingua's languages by name, the order of the merged tables' language numbers. */
-const modelLanguages = [...modelName.values()].sort();
+export const modelLanguages: readonly string[] = [...modelName.values()].sort();
 const languageNumber = new Map(modelLanguages.map((l, i) => [l, i]));
 /** A candidate's place in the codes of a text, by language number (-1: not a candidate). Scratch. */
 const candidateOf = new Int8Array(modelLanguages.length).fill(-1);

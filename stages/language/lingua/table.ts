@@ -67,6 +67,9 @@ export class GramTable {
   /** Bytes held by the table. */
   get bytes(): number { return this.size * 6; }
 
+  /** Whether the table lies in shared memory: made once for all the workers of a pool (models.ts). */
+  get shared(): boolean { return this.slots.buffer instanceof SharedArrayBuffer; }
+
   /** The table as bytes, for the model cache: a header (magic, n-gram count, slots), then the slots. */
   toBytes(): Uint8Array {
     const out = new Uint8Array(HEADER + this.size * 6);
