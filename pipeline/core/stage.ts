@@ -26,6 +26,12 @@ export interface StageDefinition {
   learnedFor?(learned: unknown, document: { url: string | null }): unknown;
 }
 
+/**
+ * The part of a stage that learns from the batch, as the runner's main thread needs it when worker
+ * threads run the stages: it reads, learns and writes, and never runs a stage's plugin.
+ */
+export type StageLearning = Pick<StageDefinition, 'name' | 'createLearner' | 'learnedFor'>;
+
 export interface BatchLearner {
   add(document: { id: string; text: string; url: string | null }): void;
   result(): unknown;

@@ -15,9 +15,9 @@ import { countEntryDocuments, IdRegistry, type InputDocument, type LineCarry, re
 import { claimOutput, describeInputs, type RunState, writeState } from './state.ts';
 import type { NewsRecord } from '../core/record.ts';
 import { InOrderWriter } from './in-order.ts';
-import { loadStages, STAGE_NAMES } from './stages.ts';
+import { loadLearning, loadStages, STAGE_NAMES } from './stages.ts';
 import { RunStats, type RunSummary } from './stats.ts';
-import type { StageDefinition } from '../core/stage.ts';
+import type { StageDefinition, StageLearning } from '../core/stage.ts';
 import { type OutputLayout, OutputWriter, outputLayout, prepareResume, readLines } from './write.ts';
 
 export interface RunOptions {
@@ -103,13 +103,6 @@ export function stagePlaces(names: string[] | null | undefined): { index: number
   return all.filter(({ name }) => names.includes(name));
 }
 
-/** The stages named, as stagePlaces, loaded (only these: see stages.ts). */
-async function selectStages(names: string[] | null | undefined): Promise<{ index: number; stage: StageDefinition }[]> {
-  const selected = stagePlaces(names);
-  const stages = await loadStages(selected.map((s) => s.name));
-  return selected.map((s, i) => ({ index: s.index, stage: stages[i] as StageDefinition }));
-}
-
 /**
  * Everything the run needs checked before a byte is written: the inputs exist, the stages'
  * files (a gazetteer) can be read. Throws UsageError with a message for the user.
@@ -181,12 +174,12 @@ async function openOutput(
 }
 
 /** How a document is processed: in the main thread, or by the pool's workers (`startPool`). */
-function documentProcessor(options: RunOptions, selected: { stage: StageDefinition }[], pool: WorkerPool | null) {
+/** `stages`: the stages loaded, when they run in this thread (no pool). */
+function documentProcessor(options: RunOptions, names: string[], stages: StageDefinition[] | null, pool: WorkerPool | null) {
   const stageOptions = { ...options.stageOptions };
   const referenceDate = options.referenceDate ?? null;
   const stageFiles = options.stageFiles !== false;
-  const names = selected.map((s) => s.stage.name);
-  const runner = pool ? null : new StageRunner(selected.map((s) => s.stage), stageOptions, stageFiles);
+  const runner = stages ? new StageRunner(stages, stageOptions, stageFiles) : null;
   const slowMs = Number(process.env.NEWSNORM_TEST_SLOW_MS ?? 0);
   const processDocument = async (doc: InputDocument): Promise<WrittenResult> => {
     traceProcessed(doc.id);
@@ -227,11 +220,15 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 }
 
 async function runWith(options: RunOptions, pool: WorkerPool | null, started: number): Promise<RunSummary> {
-  const selected = await selectStages(options.stages);
+  const places = stagePlaces(options.stages);
+  const names = places.map((s) => s.name);
+  // With worker threads the main thread runs no stage: it only reads, learns and writes, and loads
+  // only what the stages learn from the batch (stages.ts).
+  const stages = pool ? null : await loadStages(names);
+  const learning = stages ?? (await loadLearning(names));
   const rank = options.rank ?? 0;
   const worldSize = options.worldSize ?? 1;
-  const names = selected.map((s) => s.stage.name);
-  const layout = outputLayout(options.out, selected.map((s) => ({ index: s.index, name: s.stage.name })), rank, worldSize, options.stageFiles !== false);
+  const layout = outputLayout(options.out, places, rank, worldSize, options.stageFiles !== false);
   const stats = new RunStats(names);
 
   const opened = await openOutput(options, layout, await runState(options, names, rank, worldSize));
@@ -248,10 +245,10 @@ async function runWith(options: RunOptions, pool: WorkerPool | null, started: nu
   if (done > 0) await recountKept(layout, done, stats);
 
   const noticed = noticesOf(options);
-  const processor = documentProcessor(options, selected, pool);
+  const processor = documentProcessor(options, names, stages, pool);
   // The first document read goes to each worker at once, so that the models it needs load while
   // the first learning window is read and learned (the worker is idle until then).
-  const documents = partDocuments(mine, documentIds(worldSize, noticed.duplicate), noticed.readOptions, selected.map((s) => s.stage), (doc) => processor.pool?.warmUp(doc));
+  const documents = partDocuments(mine, documentIds(worldSize, noticed.duplicate), noticed.readOptions, learning, (doc) => processor.pool?.warmUp(doc));
   const fed = await feed(documents, options, processor, done, writer, stats);
   const summary: RunSummary = {
     ...stats.summary(performance.now() - started, fed.readMs),
@@ -396,7 +393,7 @@ async function* partDocuments(
   parts: InputPart[],
   ids: Pick<IdRegistry, 'claim'>,
   options: ReadOptions,
-  stages: StageDefinition[],
+  stages: StageLearning[],
   onFirstRead: (doc: InputDocument) => void,
 ): AsyncGenerator<InputDocument> {
   // Line numbers run on from one range of a dump to the next (read.ts).

@@ -1,6 +1,6 @@
 // Learning windows: runs of consecutive documents that the batch learners (chrome's site templates,
 // the names stage's full Latin names) learn from together, so that the input is read once.
-import type { BatchLearner, StageDefinition } from '../core/stage.ts';
+import type { BatchLearner, StageLearning } from '../core/stage.ts';
 import { bodyOf } from './process.ts';
 import type { InputDocument } from './read.ts';
 
@@ -20,7 +20,7 @@ export const LEARNING_WINDOW: { documents: number; bytes: number } = { documents
  * document handed out lets one document of the next window be read and learned, so that learning
  * is spread over the run instead of stopping it (workers idle) once a window.
  */
-export async function* learnInWindows(documents: AsyncGenerator<InputDocument>, stages: StageDefinition[]): AsyncGenerator<InputDocument> {
+export async function* learnInWindows(documents: AsyncGenerator<InputDocument>, stages: StageLearning[]): AsyncGenerator<InputDocument> {
   const learning = stages.filter((s) => s.createLearner !== undefined);
   if (learning.length === 0) {
     yield* documents;
@@ -46,9 +46,9 @@ export async function* learnInWindows(documents: AsyncGenerator<InputDocument>, 
 class Window {
   private readonly documents: InputDocument[] = [];
   private bytes = 0;
-  private readonly learners: { stage: StageDefinition; learner: BatchLearner }[];
+  private readonly learners: { stage: StageLearning; learner: BatchLearner }[];
 
-  constructor(stages: StageDefinition[]) {
+  constructor(stages: StageLearning[]) {
     this.learners = stages.map((stage) => ({ stage, learner: (stage.createLearner as () => BatchLearner)() }));
   }
 

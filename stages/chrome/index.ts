@@ -15,7 +15,8 @@ import type { BlockFeatures } from './features.ts';
 import { readLead, type Dateline } from './lead.ts';
 import { gluedMetadata, imageTokens, wireTail, type Span } from './patterns.ts';
 import { introducesTeaser, normalisePhrase } from './phrases.ts';
-import { createTemplateLearner, siteOf, templateCountOfKey, templatesOfSite, type LearnedTemplates } from './template.ts';
+import { chromeLearning } from './learning.ts';
+import { siteOf, templateCountOfKey, type LearnedTemplates } from './template.ts';
 import { outsideMainRegion, type RegionOptions } from './region.ts';
 import { chooseTitle, headlineLike, type TitleCandidate } from './title.ts';
 
@@ -476,10 +477,8 @@ export default chrome;
 export { chrome };
 
 export const chromeStage: StageDefinition = {
-  name: SOURCE,
+  ...chromeLearning,
   plugin: chrome,
-  createLearner: () => createTemplateLearner(),
-  learnedFor: (learned, document) => templatesOfSite(learned as LearnedTemplates, siteOf(document.url)),
   summarize: (tree, file) => ({
     title: file.data.title ?? null,
     titleSource: file.data.titleSource ?? null,

@@ -5,7 +5,8 @@
 import type { Plugin } from 'unified';
 import { assembleText, type Root } from '../../pipeline/core/document.ts';
 import type { StageDefinition } from '../../pipeline/core/stage.ts';
-import { batchName, createNamesLearner, type LearnedNames } from './batch.ts';
+import { batchName, type LearnedNames } from './batch.ts';
+import { namesLearning } from './learning.ts';
 import { canonicalOrder, displayName, nominativeWords } from './canonical.ts';
 import { findNames } from './detect.ts';
 import { type Gazetteer, loadGazetteer, lookupPerson, parseGazetteer } from './gazetteer.ts';
@@ -84,12 +85,9 @@ export default names;
 export { names };
 
 export const namesStage: StageDefinition = {
-  name: 'names',
+  ...namesLearning,
   plugin: names,
   summarize: (_tree, file) => ({
     people: (file.data.people ?? []).map((p) => ({ name: p.name, id: p.id ?? null, roles: p.roles ?? [], mentions: p.mentions.length })),
   }),
-  // The full Latin names of the batch, so a person written in another script or by the surname
-  // alone takes the batch's spelling (batch.ts).
-  createLearner: createNamesLearner,
 };
