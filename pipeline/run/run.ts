@@ -173,8 +173,10 @@ async function openOutput(
   }
 }
 
-/** How a document is processed: in the main thread, or by the pool's workers (`startPool`). */
-/** `stages`: the stages loaded, when they run in this thread (no pool). */
+/**
+ * How a document is processed: in the main thread by `stages` (loaded when there is no pool), or
+ * by the pool's workers (`startPool`).
+ */
 function documentProcessor(options: RunOptions, names: string[], stages: StageDefinition[] | null, pool: WorkerPool | null) {
   const stageOptions = { ...options.stageOptions };
   const referenceDate = options.referenceDate ?? null;
