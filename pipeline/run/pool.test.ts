@@ -51,6 +51,18 @@ describe('the worker pool', () => {
     }
   });
 
+  it('fails the run, not each document, when its workers cannot load their stages', async () => {
+    const pool = new WorkerPool(2, { stages: ['count'], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/broken-stage.ts', import.meta.url).href });
+    try {
+      pool.warmUp(doc('w', 'Warming up.'));
+      await expect(pool.process(doc('a', 'One.'))).rejects.toThrow(/the stages could not be loaded in a worker thread: .*this stage module cannot load/);
+      // And every document after it, at once: no worker is started again for each.
+      await expect(pool.process(doc('b', 'Two.'))).rejects.toThrow(/could not be loaded/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('leaves a document without a time limit alone', async () => {
     const pool = new WorkerPool(1, { stages: [], stageOptions: {}, referenceDate: null, stageModule: new URL('./test/stuck-stage.ts', import.meta.url).href });
     try {

@@ -16,10 +16,18 @@ export const WARM_UP_MS: number = 10 * 60_000;
 
 /** Deaths of workers that held no document, after which the pool stops starting new ones. */
 const MAX_EMPTY_DEATHS = 16;
+/**
+ * Workers that died before their stages had loaded, one after the other, after which the pool
+ * gives up: the stages cannot load (a broken install, a stage module that throws), every document
+ * would fail the same way, and the run stops with the error instead (as it did when the main
+ * thread loaded the stages too).
+ */
+const MAX_LOAD_FAILURES = 2;
 
 interface Pending {
   doc: InputDocument;
   resolve: (result: WrittenResult) => void;
+  reject: (error: Error) => void;
 }
 
 interface Slot {
@@ -34,6 +42,8 @@ interface Slot {
   timedOut: { seq: number; stage: string; message: string } | null;
   /** Documents this worker has started. */
   started: number;
+  /** Whether the worker has loaded its stages (it says so once, before its first document). */
+  loaded: boolean;
   /** When the worker was started (performance.now()). */
   born: number;
   /** Per stage, what the batch learners' result last sent to this worker was (see `send`). */
@@ -95,6 +105,9 @@ function startWorker(init: WorkerInit, transferList: MessagePort[]): Worker {
   return new Worker(code, { eval: true, workerData: init, transferList });
 }
 
+/** A warm-up's result is not wanted, nor its failure: a pool that cannot work fails the documents' own promises. */
+const ignore = (): void => {};
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
@@ -126,7 +139,7 @@ export class WorkerPool {
     for (; this.toStart > 0 && !this.closing; this.toStart--) {
       const slot = this.start();
       this.slots.push(slot);
-      if (this.warmUpDoc) this.dispatch(slot, this.warmUpDoc);
+      if (this.warmUpDoc) this.dispatch(slot, this.warmUpDoc).catch(ignore);
     }
   }
 
@@ -134,12 +147,14 @@ export class WorkerPool {
     const stageNow = new SharedArrayBuffer(4);
     const { share: tables, end } = this.sharing.share();
     const worker = startWorker({ ...this.init, stageNow, tables }, [tables.port]);
-    const slot: Slot = { worker, pending: new Map(), dead: false, current: null, stageNow: new Int32Array(stageNow), timedOut: null, started: 0, born: performance.now(), learned: new Map() };
-    worker.on('message', (m: { seq: number; result?: WrittenResult; started?: boolean }) => {
-      if (m.started) {
-        this.startOthers();
-        return this.startClock(slot, m.seq);
+    const slot: Slot = { worker, pending: new Map(), dead: false, current: null, stageNow: new Int32Array(stageNow), timedOut: null, started: 0, loaded: false, born: performance.now(), learned: new Map() };
+    worker.on('message', (m: { seq: number; result?: WrittenResult; started?: boolean; loaded?: boolean }) => {
+      if (m.loaded) {
+        slot.loaded = true;
+        this.loadFailures = 0;
+        return this.startOthers();
       }
+      if (m.started) return this.startClock(slot, m.seq);
       if (slot.current?.seq === m.seq) this.stopClock(slot);
       const p = slot.pending.get(m.seq);
       slot.pending.delete(m.seq);
@@ -149,8 +164,9 @@ export class WorkerPool {
     // that killed it. That one fails; the others go to its replacement.
     const fail = (reason: string) => {
       if (slot.dead || this.closing) return;
-      this.startOthers();
       slot.dead = true;
+      if (!slot.loaded && ++this.loadFailures >= MAX_LOAD_FAILURES) return this.giveUp(reason);
+      this.startOthers();
       const pending = [...slot.pending].sort((a, b) => a[0] - b[0]);
       slot.pending.clear();
       const failure = (p: Pending) => p.resolve(written(buildFailure(p.doc, 'worker', reason, this.init.stages.length), this.init.stageFiles));
@@ -213,17 +229,35 @@ export class WorkerPool {
   private closing = false;
   private emptyDeaths = 0;
   private broken: string | null = null;
+  private loadFailures = 0;
+  /** Set when the workers cannot load their stages: every document's promise rejects with it. */
+  private fatal: Error | null = null;
+
+  /** Why the pool cannot work (its workers cannot load their stages), or null: the run stops on it (run.ts). */
+  get failure(): Error | null {
+    return this.fatal;
+  }
+
+  /** The stages cannot load: what every worker holds and every later document fails the run. */
+  private giveUp(reason: string): void {
+    this.fatal = new Error(`the stages could not be loaded in a worker thread: ${reason}`);
+    for (const slot of this.slots) {
+      for (const p of slot.pending.values()) p.reject(this.fatal);
+      slot.pending.clear();
+    }
+  }
 
   /** Processes a document on the least busy worker. */
   process(doc: InputDocument): Promise<WrittenResult> {
+    if (this.fatal !== null) return Promise.reject(this.fatal);
     if (this.broken !== null) return Promise.resolve(written(buildFailure(doc, 'worker', this.broken, this.init.stages.length), this.init.stageFiles));
     return this.dispatch(this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a)), doc);
   }
 
   private dispatch(slot: Slot, doc: InputDocument): Promise<WrittenResult> {
     const seq = this.seq++;
-    return new Promise((resolve) => {
-      slot.pending.set(seq, { doc, resolve });
+    return new Promise((resolve, reject) => {
+      slot.pending.set(seq, { doc, resolve, reject });
       send(slot, seq, doc);
     });
   }
@@ -237,7 +271,7 @@ export class WorkerPool {
    */
   warmUp(doc: InputDocument): void {
     this.warmUpDoc = doc;
-    for (const slot of this.slots) void this.dispatch(slot, doc);
+    for (const slot of this.slots) this.dispatch(slot, doc).catch(ignore);
   }
 
   async close(): Promise<void> {

@@ -321,14 +321,19 @@ async function feed(
     offset += next.value.bytes ?? 0;
     ordinal++;
     if (ordinal < done) continue;
-    while (output.inFlight >= window && !output.error && !interrupted()) await new Promise<void>((resolve) => (wake = resolve));
-    if (output.error || interrupted()) break;
+    while (output.inFlight >= window && !output.error && !interrupted() && !pool?.failure) await new Promise<void>((resolve) => (wake = resolve));
+    if (output.error || interrupted() || pool?.failure) break;
     output.inFlight++;
     const doc = next.value;
     const at = ordinal;
     const where = offset;
     void queue.add(async () => {
-      const result = await processDocument(doc).catch((e: unknown) => written(buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length), stageFiles));
+      const result = await processDocument(doc).catch((e: unknown) =>
+        // Workers that cannot load their stages fail the run below, not the document: a fixed
+        // install then processes it (--resume), where a record of its failure would be kept.
+        pool?.failure ? null : written(buildFailure(doc, 'process', e instanceof Error ? e.message : String(e), names.length), stageFiles),
+      );
+      if (result === null) return void wake?.();
       stats.addTimings(result.timings);
       output.add(at, { result, offset: where, bytes: doc.bytes ?? 0 });
     });
@@ -339,6 +344,7 @@ async function feed(
   await pool?.close();
   await documents.return(undefined);
   if (output.error) throw new RunError(`cannot write the output: ${output.error.message}`);
+  if (pool?.failure) throw new RunError(pool.failure.message);
   return { readMs, written: progress.written, interrupted: interrupted() };
 }
 

@@ -42,6 +42,9 @@ const stages: readonly StageDefinition[] = init.stageModule
   ? ((await import(init.stageModule)) as { stages: StageDefinition[] }).stages.filter((s) => init.stages.includes(s.name))
   : await loadStages(init.stages);
 const runner = new StageRunner(stages.map((stage) => reporting(stage, init.stages.indexOf(stage.name))), init.stageOptions, init.stageFiles !== false);
+// The pool starts its other workers once this one has loaded its stages, and knows from this that
+// a death from now on is a document's, not stages that cannot load.
+parentPort?.postMessage({ loaded: true });
 
 /** The batch learners' result last sent, per stage: documents of the same window say `same` (pool.ts). */
 const learned = new Map<string, unknown>();
