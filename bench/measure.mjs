@@ -4,7 +4,8 @@
 // `newsnorm` runs: no tsx loader thread, no TypeScript compiled at start in every worker thread.
 // `bench/run.ts` calls `measure` in its own process for the sources, or runs this file as a child
 // process for the built package; either way it prints the figures.
-import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Runs `runPipeline(options)` and measures it. The whole process's resident memory (worker
@@ -57,7 +58,8 @@ export const RESULT_PREFIX = 'newsnorm-bench-result ';
 
 // As a script: `node bench/measure.mjs OPTIONS_JSON` runs the built package's `runPipeline` and
 // prints the figures as one line of JSON after RESULT_PREFIX.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// (Compared as real paths: a checkout reached through a symbolic link names this file otherwise.)
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   const { runPipeline } = await import(new URL('../dist/index.js', import.meta.url).href);
   const result = await measure(runPipeline, JSON.parse(process.argv[2]));
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);

@@ -15,9 +15,8 @@ import { createGunzip } from 'node:zlib';
 import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runPipeline } from '../pipeline/run/run.ts';
-// @ts-expect-error: plain JavaScript (see measure.mjs), no types of its own
-import { measure, RESULT_PREFIX } from './measure.mjs';
+import { type RunOptions, runPipeline } from '../pipeline/run/run.ts';
+import { type Measured, measure, RESULT_PREFIX } from './measure.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -84,21 +83,10 @@ const options = {
   stageFiles: values['no-stage-files'] !== true,
   heapGrowingPercent: values['heap-growth'] === undefined ? undefined : Number(values['heap-growth']),
   stageOptions: { language: { accuracy } },
-};
+} satisfies RunOptions;
 const result: Measured = values.built === true ? measureBuilt(options) : await measure(runPipeline, options);
 const { seconds, peakMb, documents } = result;
 const cpuMs = result.cpuUserMs + result.cpuSystemMs;
-
-interface Measured {
-  seconds: number;
-  firstRecordMs: number;
-  cpuUserMs: number;
-  cpuSystemMs: number;
-  peakMb: number;
-  tenths: string[];
-  documents: number;
-  stageMs: Record<string, number>;
-}
 
 /** Builds the package, then measures dist/'s `runPipeline` in a child process under plain Node. */
 function measureBuilt(runOptions: typeof options): Measured {
@@ -109,8 +97,11 @@ function measureBuilt(runOptions: typeof options): Measured {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-  if (child.status !== 0 || line === undefined) throw new Error(`bench --built: the measuring process failed (exit ${child.status})`);
+  const line = child.stdout?.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  if (child.status !== 0 || line === undefined) {
+    const why = child.error ? child.error.message : child.signal ? `killed by ${child.signal}` : child.status !== 0 ? `exit ${child.status}` : 'no result printed';
+    throw new Error(`bench --built: the measuring process failed (${why})`);
+  }
   return JSON.parse(line.slice(RESULT_PREFIX.length)) as Measured;
 }
 const perStage = Object.entries(result.stageMs)

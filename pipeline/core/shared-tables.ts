@@ -10,11 +10,14 @@
 //   memory) makes threads that ask at once (every worker warms up on the same document) wait for
 //   the one making the table instead of each making a copy; a thread reads what was posted
 //   synchronously (receiveMessageOnPort) once it holds the lock, so it sees every table made
-//   before it took the lock;
+//   before it took the lock by a thread that had joined by then;
 // - by the main thread, which keeps every table posted, to the MessagePort each worker is started
 //   with: a worker started while another makes tables (the second starts as the first warms up)
 //   joins the channel only once its modules have loaded, seconds later, and finds the tables made
-//   in between waiting on its port. A replacement worker is started with the tables made so far.
+//   in between on its port, once the main thread has passed them on (a main thread busy with a
+//   learning window passes them on late, and the worker then makes its own copy of a table made
+//   in between: more memory, the same bytes). A replacement worker is started with the tables made
+//   so far.
 //
 // In a thread that has joined nothing (one stage imported alone, one worker in the main thread)
 // `make` runs as it always did and nothing is shared. A table must be the same bytes whoever

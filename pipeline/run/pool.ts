@@ -166,7 +166,6 @@ export class WorkerPool {
       if (slot.dead || this.closing) return;
       slot.dead = true;
       if (!slot.loaded && ++this.loadFailures >= MAX_LOAD_FAILURES) return this.giveUp(reason);
-      this.startOthers();
       const pending = [...slot.pending].sort((a, b) => a[0] - b[0]);
       slot.pending.clear();
       const failure = (p: Pending) => p.resolve(written(buildFailure(p.doc, 'worker', reason, this.init.stages.length), this.init.stageFiles));
@@ -176,6 +175,8 @@ export class WorkerPool {
         this.broken = reason;
         return;
       }
+      // The workers not started yet (the first died before it had loaded its stages) start now.
+      this.startOthers();
       this.stopClock(slot);
       const [first, ...rest] = pending;
       const timedOut = slot.timedOut;
