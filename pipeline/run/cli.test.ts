@@ -152,6 +152,22 @@ describe('nothing is overwritten by surprise', () => {
 });
 
 describe('interruption', () => {
+  it('on SIGINT finishes only the documents in the stages, not those read ahead', async () => {
+    const dir = tempDir();
+    const input = dump(dir, 200);
+    const out = path.join(dir, 'out');
+    // Slow documents, four at a time (the default concurrency), sixteen read ahead.
+    const first = start([input, '--out', out, ...STAGES], { NEWSNORM_TEST_SLOW_MS: '400' });
+    await waitForLines(path.join(out, 'records.jsonl'), 8);
+    const before = lineCount(path.join(out, 'records.jsonl'));
+    first.child.kill('SIGINT');
+    const { code } = await first.exited;
+    expect(code).toBe(130);
+    // At most the four in the stages and those that started before the signal landed; the twelve
+    // more read ahead are left to --resume.
+    expect(lineCount(path.join(out, 'records.jsonl')) - before).toBeLessThanOrEqual(8);
+  });
+
   it('on SIGINT writes what was in flight and run.json, says so, exits 130; --resume then finishes', async () => {
     const dir = tempDir();
     const input = dump(dir, 200);

@@ -307,9 +307,19 @@ async function feed(
     options.onProgress?.({ ...progress });
     wake?.();
   });
-  // An interruption wakes the reading loop, which then stops taking documents.
+  // An interruption wakes the reading loop, which then stops taking documents, and drops the
+  // documents read ahead that no stage has started: those in the stages are finished and written
+  // (the queue starts documents in input order, so the dropped ones are the last read, and
+  // --resume takes them up). Without this, Ctrl-C went on through four times the concurrency.
   const interrupted = () => options.signal?.aborted === true;
-  options.signal?.addEventListener('abort', () => wake?.(), { once: true });
+  options.signal?.addEventListener(
+    'abort',
+    () => {
+      queue.clear();
+      wake?.();
+    },
+    { once: true },
+  );
   let readMs = 0;
   let ordinal = -1;
   let offset = 0;
