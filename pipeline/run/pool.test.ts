@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewsRecord } from '../core/record.ts';
 import { WorkerPool } from './pool.ts';
@@ -58,6 +61,18 @@ describe('the worker pool', () => {
       await expect(pool.process(doc('a', 'One.'))).rejects.toThrow(/the stages could not be loaded in a worker thread: .*this stage module cannot load/);
       // And every document after it, at once: no worker is started again for each.
       await expect(pool.process(doc('b', 'Two.'))).rejects.toThrow(/could not be loaded/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('blames no document on a worker that died before its stages loaded, once: its replacement processes them all', async () => {
+    const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'newsnorm-flaky-')), 'loaded-once');
+    const pool = new WorkerPool(1, { stages: ['count'], stageOptions: { flaky: { marker } }, referenceDate: null, stageModule: new URL('./test/flaky-stage.ts', import.meta.url).href });
+    try {
+      const results = (await Promise.all([pool.process(doc('a', 'One.')), pool.process(doc('b', 'Two.'))])).map(parsed);
+      expect(results.map((r) => r.record.error)).toEqual([undefined, undefined]);
+      expect(existsSync(marker)).toBe(true);
     } finally {
       await pool.close();
     }

@@ -178,7 +178,10 @@ export class WorkerPool {
       // The workers not started yet (the first died before it had loaded its stages) start now.
       this.startOthers();
       this.stopClock(slot);
-      const [first, ...rest] = pending;
+      // A worker that died before its stages loaded had not started a document: none is to blame,
+      // and all go to its replacement.
+      const first = slot.loaded ? pending[0] : undefined;
+      const rest = slot.loaded ? pending.slice(1) : pending;
       const timedOut = slot.timedOut;
       if (first && timedOut !== null && first[0] === timedOut.seq) {
         first[1].resolve(written(buildFailure(first[1].doc, timedOut.stage, timedOut.message, this.init.stages.length), this.init.stageFiles));
