@@ -113,7 +113,8 @@ function drawCharts(s) {
   barChart($('#chart-languages'), ranked(s.documentLanguages, 25), 'documents');
   const repaired = ranked(s.repaired.count, 25);
   barChart($('#chart-repaired'), repaired, 'repairs', repaired.map((p) => STAGE_COLOUR[p[0].split('/')[0]] ?? '#999'));
-  const time = s.stages.map((name) => [name, Math.round((s.stageMs[name] ?? 0) / 100) / 10]);
+  // To the millisecond: rounded to tenths of a second, the stages of a small run all drew as one bar.
+  const time = s.stages.map((name) => [name, Math.round(s.stageMs[name] ?? 0) / 1000]);
   barChart($('#chart-time'), time, 'seconds', time.map((p) => STAGE_COLOUR[p[0]] ?? '#999'));
 }
 
