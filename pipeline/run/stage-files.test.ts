@@ -83,6 +83,8 @@ describe('a run without stage files', () => {
     rmSync(path.join(cut, '.newsnorm-done'));
 
     await expect(runPipeline({ inputs: [input], out: cut, stages: STAGES, resume: true })).rejects.toThrow(UsageError);
+    // Said in the user's terms: stage files off before, on now.
+    await expect(runPipeline({ inputs: [input], out: cut, stages: STAGES, resume: true })).rejects.toThrow('stageFiles: earlier false, now true');
     const resumed = await runPipeline({ inputs: [input], out: cut, stages: STAGES, stageFiles: false, resume: true });
     expect(resumed.resumed?.kept).toBe(9);
     expect(read(cut, 'records.jsonl')).toBe(read(whole, 'records.jsonl'));

@@ -39,8 +39,12 @@ export async function describeInputs(inputs: string[]): Promise<RunState['inputs
 export function stateDifferences(earlier: RunState, now: RunState): string[] {
   // Both states' fields: one that only one of them has (stageFiles) differs too.
   const keys = [...new Set([...Object.keys(now), ...Object.keys(earlier)])] as (keyof RunState)[];
+  // A state without stageFiles wrote them: said as `true`, not `null`.
+  const value = (state: RunState, k: keyof RunState) => (k === 'stageFiles' ? (state.stageFiles ?? true) : state[k]);
   const shown = (v: unknown) => JSON.stringify(v ?? null);
-  return keys.filter((k) => shown(earlier[k]) !== shown(now[k])).map((k) => `${k}: earlier ${shown(earlier[k])}, now ${shown(now[k])}`);
+  return keys
+    .filter((k) => shown(value(earlier, k)) !== shown(value(now, k)))
+    .map((k) => `${k}: earlier ${shown(value(earlier, k))}, now ${shown(value(now, k))}`);
 }
 
 /** This run's own files in the folder: every newsnorm file when not sharded, else this shard's. */
