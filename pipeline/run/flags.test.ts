@@ -54,7 +54,7 @@ describe('flags', () => {
   });
 
   it.each([
-    [['--bogus'], /Unknown option/],
+    [['--bogus'], /^Unknown option '--bogus' \(see the flags below\)$/],
     [['--stages', 'nope'], /unknown stage "nope"/],
     [['--reference-date', '2026-02-30'], /YYYY-MM-DD/],
     [['--concurrency', '0'], /at least 1/],

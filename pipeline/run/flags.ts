@@ -101,7 +101,11 @@ function readArgs(argv: string[]) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // Node's message goes on with advice about positionals starting with '-' (its quotes
+    // unbalanced): its first sentence says what is wrong, and USAGE follows it.
+    const message = (e as Error).message;
+    const unknown = /^Unknown option '[^']*'/.exec(message);
+    throw new UsageError(unknown ? `${unknown[0]} (see the flags below)` : message);
   }
 }
 
