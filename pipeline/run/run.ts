@@ -210,8 +210,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   // Everything is checked before anything is written: inputs, stage files, the output folder. The
   // inputs and files first, before the stages load (a second or more): a typo is told at once.
   await validateRun(options);
-  // The workers load their stages while the main thread loads its own and reads the first window
-  // (a worker started from the sources takes seconds to load them on a busy machine).
+  // The workers load their stages while the main thread loads the learners and reads the first
+  // window (a worker started from the sources takes seconds to load them on a busy machine).
   const pool = startPool(options, stagePlaces(options.stages).map((s) => s.name));
   try {
     return await runWith(options, pool, started);

@@ -41,10 +41,11 @@ export function stateDifferences(earlier: RunState, now: RunState): string[] {
   const keys = [...new Set([...Object.keys(now), ...Object.keys(earlier)])] as (keyof RunState)[];
   // A state without stageFiles wrote them: said as `true`, not `null`.
   const value = (state: RunState, k: keyof RunState) => (k === 'stageFiles' ? (state.stageFiles ?? true) : state[k]);
-  const shown = (v: unknown) => JSON.stringify(v ?? null);
-  return keys
-    .filter((k) => shown(value(earlier, k)) !== shown(value(now, k)))
-    .map((k) => `${k}: earlier ${shown(value(earlier, k))}, now ${shown(value(now, k))}`);
+  const shown = (state: RunState, k: keyof RunState) => JSON.stringify(value(state, k) ?? null);
+  return keys.flatMap((k) => {
+    const [before, after] = [shown(earlier, k), shown(now, k)];
+    return before === after ? [] : [`${k}: earlier ${before}, now ${after}`];
+  });
 }
 
 /** This run's own files in the folder: every newsnorm file when not sharded, else this shard's. */
