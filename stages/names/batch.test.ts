@@ -81,6 +81,16 @@ describe('one canonical name across scripts and documents', () => {
     expect(batchName(learned, ['Lyndon', 'Johnson'])).toBeNull();
   });
 
+  it('does not join a lone Latin word to a batch name by the consonants alone', () => {
+    const learned = { names: ['Dong Jun', 'Angela Merkel', 'Donald Trump', 'Zbigniew Religa'].map((spelling) => ({ spelling, count: 1 })) };
+    // A month ("Beijing, Jan 27") and a given name share a skeleton with a surname, not a person.
+    expect(batchName(learned, ['Jan'])).toBeNull();
+    expect(batchName(learned, ['Marcel'])).toBeNull();
+    // Across scripts the skeleton still joins; in Latin letters, with a first name that agrees.
+    expect(batchName(learned, ['Трамп'])).toBe('Donald Trump');
+    expect(batchName(learned, ['Zbigniewa', 'Religi'])).toBe('Zbigniew Religa');
+  });
+
   it('gives every spelling of one name the same key, whatever the batch', () => {
     const key = phoneticKey(['Sergei', 'Shoigu']);
     expect(phoneticKey(['Sergey', 'Shoigu'])).toBe(key);

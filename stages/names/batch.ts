@@ -3,8 +3,8 @@
 // whose name matches one of them, in any script or spelling, takes its most frequent spelling.
 // Matching, most certain first: the whole phonetic key (Εμανουέλ Μακρόν, Emmanuel Macron); the
 // surname's key, inflected forms folded (Макроном, του Ερντογάν), with a first name that agrees;
-// the surname's consonant skeleton (Трамп, Trump). A surname that two people of the batch share
-// matches neither: different people stay apart.
+// the surname's consonant skeleton (Трамп, Trump; not for a lone word in Latin letters). A surname
+// that two people of the batch share matches neither: different people stay apart.
 import { createHash } from 'node:crypto';
 import { memoize } from '../../pipeline/core/memo.ts';
 import { displayName } from './canonical.ts';
@@ -239,6 +239,13 @@ export function batchName(learned: LearnedNames | undefined, written: string[]):
     const g = only(index.byLast.get(k), words);
     if (g !== null) return g.name;
   }
+  // The skeleton bridges what a transcription into Cyrillic or Greek loses (Трамп, Trump). A lone
+  // word in Latin letters is not matched by it: the keys above already fold the romanisations of
+  // one name (Shoigu, Shoygu), and a skeleton of one word alone joined strangers ("Jan" became
+  // "Dong Jun", "Marcel" Angela Merkel, "Komisi" Selena Gomez). With a first name that agrees, it
+  // still joins a declined Latin form (Zbigniewa Religi, Zbigniew Religa).
+  const surname = words.at(-1) as string;
+  if (words.length < 2 && !hasCyrillic(surname) && !hasGreek(surname)) return null;
   for (const k of lastForms) {
     const g = only(index.bySkeleton.get(consonantSkeleton(k)), words);
     if (g !== null) return g.name;
