@@ -55,6 +55,24 @@ describe('one canonical name across scripts and documents', () => {
     }
   });
 
+  it('names a person by the spelling the batch writes most, not a respelling of it', () => {
+    const learner = createNamesLearner();
+    for (const text of ['Defence Minister Andrey Belousov spoke.', 'Andrey Belousov met Dong Jun.', 'Minister Andrei Belousov left.', 'SERGEY SHOIGU SAID NOTHING.'])
+      learner.add({ text });
+    const learned = learner.result();
+    // Two documents write Andrey, one Andrei: the batch's spelling wins, in every document.
+    expect(findPeople('Minister Andrei Belousov left.', { learned }).map((p) => p.name)).toEqual(['Andrey Belousov']);
+    expect(findPeople('Белоусов заявил, что учения продолжатся.', { learned }).map((p) => p.name)).toEqual(['Andrey Belousov']);
+    // A name in capitals is counted as a name, not as it is shouted; a regnal number stays in capitals.
+    expect(learned.names.map((n) => n.spelling)).toContain('Sergey Shoigu');
+    const kings = createNamesLearner();
+    kings.add({ text: 'KING HAAKON VII OF NORWAY and MELLY GOESLAW-OST' });
+    kings.add({ text: 'King Haakon VII spoke.' });
+    expect(kings.result().names.map((n) => n.spelling)).toEqual(expect.arrayContaining(['Haakon VII']));
+    // Alone, without a batch, a document's Latin spelling is respelled the one way (Andrey, Andrei: Andrei).
+    expect(findPeople('Minister Andrey Belousov left.').map((p) => p.name)).toEqual(['Andrei Belousov']);
+  });
+
   it('joins Greek and Russian spellings to the Latin name of the batch', () => {
     const learned = { names: [{ spelling: 'Emmanuel Macron', count: 3 }, { spelling: 'Recep Tayyip Erdoğan', count: 1 }, { spelling: 'Benjamin Netanyahu', count: 1 }] };
     expect(batchName(learned, ['Μακρόν'])).toBe('Emmanuel Macron');

@@ -7,7 +7,7 @@
 // that two people of the batch share matches neither: different people stay apart.
 import { createHash } from 'node:crypto';
 import { memoize } from '../../pipeline/core/memo.ts';
-import { displayName } from './canonical.ts';
+import { writtenName } from './canonical.ts';
 import { consonantSkeleton, inflectedKeys, phoneticWord } from './phonetic.ts';
 import { charBits, isSurrogate, OPENS_CAPITALISED } from './letters.ts';
 import { hasCyrillic, hasGreek } from './spelling.ts';
@@ -135,7 +135,7 @@ const LONGEST_RUN_KEPT = 200;
  * distinct, so seven in ten are read from here instead of tokenised, looked up and spelled again.
  */
 const spellingsOfRun = memoize(
-  (key: string): string[] => namesOfRun(key.slice(1), key.charCodeAt(0) === 49).map(displayName),
+  (key: string): string[] => namesOfRun(key.slice(1), key.charCodeAt(0) === 49).map(writtenName),
   { size: RUNS_KEPT, maxKeyLength: LONGEST_RUN_KEPT },
 );
 

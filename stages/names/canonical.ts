@@ -5,7 +5,7 @@
 //   (Sergey, Sergei, Сергей: Sergei), Chinese names surname first (Jinping Xi: Xi Jinping).
 import { lexicon } from './lexicon.ts';
 import { chineseFromCyrillic } from './palladius.ts';
-import { displayWord, hasCyrillic, hasGreek, romanizeWord, russianNominative, spellWord, stemWord } from './spelling.ts';
+import { capitalize, displayWord, hasCyrillic, hasGreek, romanizeWord, russianNominative, spellWord, stemWord } from './spelling.ts';
 import type { Token } from './tokens.ts';
 import { isChineseSurname, isConnector, isGivenName, isPinyin } from './words.ts';
 
@@ -115,6 +115,31 @@ export function displayName(words: Token[]): string {
     const w = ordered[i] as Token;
     if (i > 0) out += ' ';
     out += w.kind === 'initial' ? w.text.toUpperCase() : isConnector(w.text) ? w.text : displayWord(texts[i] as string);
+  }
+  return out;
+}
+
+/** A regnal number after a name (Haakon VII, Benedict XVI): kept in capitals. */
+const ROMAN_NUMERAL = /^[IVXLC]+$/;
+
+/**
+ * How a form is written, as a spelling the batch learner counts: in canonical order, initials in
+ * capitals, a word in capitals in title case (a headline's DONALD TRUMP) but a regnal number
+ * after the first word (Haakon VII), every other word as the writer spelled it. The batch names a
+ * person by its most frequent written spelling (three documents' "Andrey Belousov" is "Andrey
+ * Belousov", not the respelled "Andrei Belousov" that `displayName` gives a document alone); the
+ * keys fold the spellings together.
+ */
+export function writtenName(words: Token[]): string {
+  const ordered = canonicalOrder(words);
+  let out = '';
+  for (let i = 0; i < ordered.length; i++) {
+    const w = ordered[i] as Token;
+    const text = w.text;
+    if (i > 0) out += ' ';
+    if (w.kind === 'initial' || (i > 0 && ROMAN_NUMERAL.test(text))) out += text.toUpperCase();
+    else if (text.length > 1 && text === text.toUpperCase() && text !== text.toLowerCase()) out += capitalize(text.toLowerCase());
+    else out += text;
   }
   return out;
 }

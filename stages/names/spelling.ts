@@ -280,6 +280,7 @@ export function displayWord(word: string): string {
 // where it stands, which in a function builds the expression again at each call.
 const WORD_OPENING = /(^|[-'’])(\p{L})/gu;
 
-function capitalize(w: string): string {
+/** Each part of a word (after a hyphen or apostrophe) opened with a capital: `goeslaw-ost` → `Goeslaw-Ost`. */
+export function capitalize(w: string): string {
   return w.replace(WORD_OPENING, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
