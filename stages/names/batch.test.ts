@@ -107,6 +107,8 @@ describe('one canonical name across scripts and documents', () => {
     // Across scripts the skeleton still joins; in Latin letters, with a first name that agrees.
     expect(batchName(learned, ['Трамп'])).toBe('Donald Trump');
     expect(batchName(learned, ['Zbigniewa', 'Religi'])).toBe('Zbigniew Religa');
+    // A skeleton of fewer than three consonants says too little: София ("sf") is not Joseph.
+    expect(batchName({ names: [{ spelling: 'Vickie Joseph', count: 1 }] }, ['София'])).toBeNull();
   });
 
   it('gives every spelling of one name the same key, whatever the batch', () => {

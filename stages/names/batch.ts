@@ -226,6 +226,9 @@ function only(groups: Group[] | undefined, words: string[]): Group | null {
   return fit.length === 1 ? (fit[0] as Group) : null;
 }
 
+/** Consonants a skeleton needs to match on: fewer say too little (`ҚазҰУ` and `A-Z` are both "s"). */
+const MIN_SKELETON = 3;
+
 /** The batch's name for a person written with these words (in canonical order, any script), if one matches. */
 export function batchName(learned: LearnedNames | undefined, written: string[]): string | null {
   if (learned === undefined || learned.names.length === 0) return null;
@@ -247,7 +250,9 @@ export function batchName(learned: LearnedNames | undefined, written: string[]):
   const surname = words.at(-1) as string;
   if (words.length < 2 && !hasCyrillic(surname) && !hasGreek(surname)) return null;
   for (const k of lastForms) {
-    const g = only(index.bySkeleton.get(consonantSkeleton(k)), words);
+    const skeleton = consonantSkeleton(k);
+    if (skeleton.length < MIN_SKELETON) continue;
+    const g = only(index.bySkeleton.get(skeleton), words);
     if (g !== null) return g.name;
   }
   return null;
