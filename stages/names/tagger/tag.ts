@@ -93,7 +93,6 @@ export function nameSegments(tokens: Token[], reach: number = NAME_REACH): numbe
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     if (t.kind === 'word' && !t.capitalized && opensWithOtherLetter(t.text)) {
-      out.length = 0;
       out.push(0, n);
       return out;
     }
