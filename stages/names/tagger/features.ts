@@ -138,7 +138,7 @@ function shortShape(t: Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'>)
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** `/^\p{Lo}/u`: a letter of a script without case opens the word. */
-function opensWithOtherLetter(w: string): boolean {
+export function opensWithOtherLetter(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c < 128 || Number.isNaN(c)) return false;
   return isSurrogate(c) ? OPENS_OTHER.test(w) : (charBits(c) & OTHER_LETTER) !== 0;
@@ -325,6 +325,14 @@ function tokenLike(text: string, kind: string): Pick<Token, 'kind' | 'text' | 'a
   return { kind: k, text, capitalized: k !== 'punct' && k !== 'number' && k !== 'break' && cased.capitalized, allCaps: cased.allCaps };
 }
 
+/**
+ * The information of a token the tagger does not read: one far from every capital (see
+ * `nameSegments` in tag.ts), in a sentence it tags. A placeholder made as every word's is, so that a
+ * sentence's array of information holds objects of one kind (V8's optimised code is made for the
+ * kind it meets). Never scored; the document hints fold such a word themselves.
+ */
+export const UNREAD: WordInfo = wordInfo('', 'p');
+
 /** A sentence of the tagger: tokens with the flags the features need. */
 export interface Sentence {
   tokens: Token[];
@@ -468,8 +476,11 @@ export function sentenceInfos(sentences: Sentence[]): WordInfo[][] {
 /**
  * The contexts each word is seen in, over every sentence of a document (`infos`:
  * `sentenceInfos(sentences)`; null for a sentence without a capital, whose words are only seen
- * in lower case, so that only their folded spelling is needed). Only the words of sentences with
- * information have an entry: those are the words the tagger reads hints for.
+ * in lower case, so that only their folded spelling is needed; `UNREAD` for a word the tagger does
+ * not read, which is never capitalised, the same). Only the words with information have an
+ * entry: those are the words the tagger reads hints for. The bits are those of every word read:
+ * a capitalised word's neighbours, which its bits test, are read with it (they are within the
+ * reach of its features).
  */
 export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[] = sentenceInfos(sentences)): DocumentHints {
   const hints = new DocumentHints();
@@ -479,7 +490,7 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
     if (is === null || is === undefined) return;
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
-      if (t.kind !== 'word') continue;
+      if (t.kind !== 'word' || is[i] === UNREAD) continue;
       const slot = hints.slotOf(is[i] as WordInfo);
       let bits = 0;
       if (!t.capitalized) bits |= SEEN_LOWER;
@@ -501,13 +512,16 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
       if (bits !== 0) hints.add(slot, bits);
     }
   });
-  // The sentences without a capital last: the hints are read only for words of the other
-  // sentences, each of which has its entry by now, so a word seen only in lower case needs none.
+  // The sentences without a capital and the words not read last: the hints are read only for
+  // words with information, each of which has its entry by now, so a word seen only in lower case
+  // needs none.
   if (hints.size === 0) return hints;
   sentences.forEach((s, n) => {
-    if (infos[n] !== null && infos[n] !== undefined) return;
-    for (const t of s.tokens) {
-      if (t.kind !== 'word') continue;
+    const is = infos[n];
+    const ts = s.tokens;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i] as Token;
+      if (t.kind !== 'word' || (is !== null && is !== undefined && is[i] !== UNREAD)) continue;
       hints.addIfPresent(foldWord(t.text), SEEN_LOWER);
     }
   });

@@ -119,15 +119,22 @@ const KEPT_TOKENS = 1024;
 const scoreTable = new Float64Array(KEPT_TOKENS * TAG_COUNT);
 const backTable = new Int8Array(KEPT_TOKENS * TAG_COUNT);
 
-/** The best tag sequence for `n` tokens' per-tag scores `e` (n * TAG_COUNT), given `maskedTransitions(model)`. */
-export function viterbi(model: Model, e: Float64Array, n: number, trans: Float64Array): number[] {
+/**
+ * The best tag sequence for `n` tokens' per-tag scores `e` (n * TAG_COUNT), given `maskedTransitions(model)`.
+ * The tokens may be a part of a sentence whose other tokens are O (see `nameSegments` in tag.ts):
+ * `afterO`, a token tagged O stands before the first one (it opens from O's transitions, not the
+ * sentence's start weights, and never on I-X); `beforeO`, one stands after the last (its tag's
+ * transition to O counts). The sequence is then the best of the whole sentence with those tokens O.
+ */
+export function viterbi(model: Model, e: Float64Array, n: number, trans: Float64Array, afterO = false, beforeO = false): number[] {
   if (n === 0) return [];
   const kept = n <= KEPT_TOKENS;
   const score = kept ? scoreTable : new Float64Array(n * TAG_COUNT);
   const back = kept ? backTable : new Int8Array(n * TAG_COUNT);
   const T = TAG_COUNT;
-  // A sentence cannot open inside an entity (I-X).
-  for (let t = 0; t < T; t++) score[t] = t === 0 || t % 2 === 1 ? (e[t] as number) + (model.start[t] as number) : -Infinity;
+  // A sentence cannot open inside an entity (I-X); nor can a part of one after an O (its transition is -Infinity).
+  if (afterO) for (let t = 0; t < T; t++) score[t] = (e[t] as number) + (trans[t] as number);
+  else for (let t = 0; t < T; t++) score[t] = t === 0 || t % 2 === 1 ? (e[t] as number) + (model.start[t] as number) : -Infinity;
   for (let i = 1; i < n; i++) {
     const here = i * T;
     const before = here - T;
@@ -159,7 +166,12 @@ export function viterbi(model: Model, e: Float64Array, n: number, trans: Float64
     }
   }
   let last = 0;
-  for (let t = 1; t < T; t++) if ((score[(n - 1) * T + t] as number) > (score[(n - 1) * T + last] as number)) last = t;
+  const end = (n - 1) * T;
+  if (beforeO) {
+    for (let t = 1; t < T; t++) if ((score[end + t] as number) + (trans[t * T] as number) > (score[end + last] as number) + (trans[last * T] as number)) last = t;
+  } else {
+    for (let t = 1; t < T; t++) if ((score[end + t] as number) > (score[end + last] as number)) last = t;
+  }
   const tags = new Array<number>(n);
   tags[n - 1] = last;
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * T + (tags[i] as number)] as number;

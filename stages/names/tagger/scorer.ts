@@ -64,11 +64,14 @@ let lastGeneration = 0;
 
 export interface Scorer {
   /**
-   * Per-tag scores (scaled) of the sentence's tokens, `TAG_COUNT` a token, in the first
-   * `tokens.length * TAG_COUNT` numbers of an array the scorer may keep and write again at the
-   * next call (a typed array made per sentence cost as much as the sums in it).
+   * Per-tag scores (scaled) of the sentence's tokens `from` to `to` (excluded; the whole sentence
+   * unless said), `TAG_COUNT` a token, in the first `(to - from) * TAG_COUNT` numbers of an array
+   * the scorer may keep and write again at the next call (a typed array made per sentence cost as
+   * much as the sums in it). Each token's score is the one it has in the whole sentence: the
+   * information of the tokens two before `from` to two after `to` is read (`infos`, the
+   * sentence's, may hold `UNREAD` elsewhere).
    */
-  score(s: Sentence, infos: WordInfo[], hints: DocumentHints): Float64Array;
+  score(s: Sentence, infos: WordInfo[], hints: DocumentHints, from?: number, to?: number): Float64Array;
 }
 
 /** `groups`: the arena's size in groups (tests make it small, to see it start again). */
@@ -240,13 +243,19 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
     return (headings[slot] = store());
   };
 
-  /** The scores from the features themselves: a model in training, or a sentence of more than the tables hold. */
-  const slowly = (s: Sentence, infos: WordInfo[], hints: DocumentHints): Float64Array => {
-    const out = new Float64Array(s.tokens.length * TAG_COUNT);
-    sentenceFeatures(s, hints, mask, infos).forEach((row, i) => {
-      addWeights(model, row, 0, row.length, out, i * TAG_COUNT);
-      for (let k = 0; k < TAG_COUNT; k++) out[i * TAG_COUNT + k] = (out[i * TAG_COUNT + k] as number) * model.scale;
-    });
+  /**
+   * The scores from the features themselves: a model in training, or a sentence of more than the
+   * tables hold. (Every token's features are worked out, those of tokens `from` to `to` kept.)
+   */
+  const slowly = (s: Sentence, infos: WordInfo[], hints: DocumentHints, from: number, to: number): Float64Array => {
+    const out = new Float64Array((to - from) * TAG_COUNT);
+    const rows = sentenceFeatures(s, hints, mask, infos);
+    for (let i = from; i < to; i++) {
+      const row = rows[i] as Int32Array;
+      const base = (i - from) * TAG_COUNT;
+      addWeights(model, row, 0, row.length, out, base);
+      for (let k = 0; k < TAG_COUNT; k++) out[base + k] = (out[base + k] as number) * model.scale;
+    }
     return out;
   };
 
@@ -255,36 +264,37 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
    * again if need be: then none starts again in the middle of a sentence, where a word's number
    * or a shape's would be of the tables before. Only a word not numbered yet adds a word and may
    * add a shape. False when the sentence needs more than fresh tables hold (hostile text).
+   * `lo` to `hi`: the tokens whose information is read; `scored`, how many are scored.
    */
-  const roomFor = (infos: WordInfo[]): boolean => {
-    if (fits(infos, true)) return true;
+  const roomFor = (infos: WordInfo[], lo: number, hi: number, scored: number): boolean => {
+    if (fits(infos, lo, hi, scored)) return true;
     reset();
     // Eight groups a token is a bound, not a count: a sentence of many tokens but few words needs
     // far fewer. Fresh tables take it if its words fit; `store` says if its sums did not (`overflow`).
-    return fits(infos, false);
+    return fits(infos, lo, hi, 0);
   };
   /**
-   * Whether the tables have room for the sentence's new words and shapes (and, with `countGroups`,
-   * eight groups a token). A function of the scorer, not a closure made per sentence: tsx names
-   * each closure it makes at run time (`__name`, a property defined on it), once a sentence.
+   * Whether the tables have room for the new words and shapes of the tokens `lo` to `hi` (and
+   * eight groups for each of `scored` tokens). A function of the scorer, not a closure made per
+   * sentence: tsx names each closure it makes at run time (`__name`, a property defined on it), once a sentence.
    */
-  const fits = (infos: WordInfo[], countGroups: boolean): boolean => {
+  const fits = (infos: WordInfo[], lo: number, hi: number, scored: number): boolean => {
     let fresh = 0;
-    for (let i = 0; i < infos.length; i++) if ((infos[i] as WordInfo).sumsGeneration !== generation) fresh++;
+    for (let i = lo; i < hi; i++) if ((infos[i] as WordInfo).sumsGeneration !== generation) fresh++;
     // A long sentence repeats its words (a table's rows, hostile text): count each word once
     // (a word's information is one object) before giving up on the tables.
-    if (fresh > MAX_SHAPES) fresh = new Set(infos.filter((info) => info.sumsGeneration !== generation)).size;
-    return (!countGroups || used + infos.length * GROUPS_PER_TOKEN <= groups) && nextWord + fresh <= words && shapeHashes.length + fresh <= MAX_SHAPES;
+    if (fresh > MAX_SHAPES) fresh = new Set(infos.slice(lo, hi).filter((info) => info.sumsGeneration !== generation)).size;
+    return used + scored * GROUPS_PER_TOKEN <= groups && nextWord + fresh <= words && shapeHashes.length + fresh <= MAX_SHAPES;
   };
 
-  /** The scores from the tables (`roomFor` the sentence first). */
-  const quickly = (s: Sentence, infos: WordInfo[], hints: DocumentHints, out: Float64Array): void => {
+  /** The scores of the tokens `from` to `to` from the tables (`roomFor` the tokens `lo` to `hi` first). */
+  const quickly = (s: Sentence, infos: WordInfo[], hints: DocumentHints, out: Float64Array, from: number, to: number, lo: number, hi: number): void => {
     const ts = s.tokens;
     const n = ts.length;
-    for (let i = 0; i < n; i++) wordOf(infos[i] as WordInfo);
+    for (let i = lo; i < hi; i++) wordOf(infos[i] as WordInfo);
     const scale = model.scale;
     const capsLine = s.capsLine;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const t = ts[i] as Token;
       const info = infos[i] as WordInfo;
       const w = info.sumsIndex;
@@ -301,7 +311,7 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
       const k = t.headline ? headingSums(1, w, info) : ZERO;
       // Whole numbers: the same sum in any order. Most tokens have no document hint and stand in
       // no line of capitals or headline: those three groups are zeros, and not read.
-      const base = i * TAG_COUNT;
+      const base = (i - from) * TAG_COUNT;
       if (g === ZERO && h === ZERO && k === ZERO) {
         for (let x = 0; x < TAG_COUNT; x++) {
           const sum = (arena[a + x] as number) + (arena[b + x] as number) + (arena[c + x] as number) + (arena[d + x] as number) + (arena[e + x] as number);
@@ -322,16 +332,19 @@ export function createScorer(model: Model, groups: number = MAX_GROUPS): Scorer 
   // (hostile text) gets its own, so that the kept one stays small.
   const kept = new Float64Array(1024 * TAG_COUNT);
   return {
-    score(s, infos, hints) {
-      if (!whole) return slowly(s, infos, hints);
-      if (!roomFor(infos)) return slowly(s, infos, hints);
-      const out = s.tokens.length * TAG_COUNT <= kept.length ? kept : new Float64Array(s.tokens.length * TAG_COUNT);
+    score(s, infos, hints, from = 0, to = s.tokens.length) {
+      if (!whole) return slowly(s, infos, hints, from, to);
+      // The tokens read: the features of a token reach two to either side (`OFFSETS`).
+      const lo = Math.max(0, from - 2);
+      const hi = Math.min(s.tokens.length, to + 2);
+      if (!roomFor(infos, lo, hi, to - from)) return slowly(s, infos, hints, from, to);
+      const out = (to - from) * TAG_COUNT <= kept.length ? kept : new Float64Array((to - from) * TAG_COUNT);
       overflow = false;
-      quickly(s, infos, hints, out);
+      quickly(s, infos, hints, out, from, to, lo, hi);
       if (!overflow) return out;
-      // Sums that did not fit read as zeros: the tables start again, and this sentence is scored from its features.
+      // Sums that did not fit read as zeros: the tables start again, and these tokens are scored from their features.
       reset();
-      return slowly(s, infos, hints);
+      return slowly(s, infos, hints, from, to);
     },
   };
 }
