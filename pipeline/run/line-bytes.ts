@@ -27,8 +27,8 @@ export function encodeLines(lines: readonly string[]): { bytes: Buffer; ends: nu
  * Node's shared pool, so that it can be transferred to another thread). Measuring each line's
  * UTF-8 length first (`Buffer.byteLength`) was a second pass over every character. On the 10 MB
  * slice's stage lines and records (95 MB of UTF-8), `written` (the record's JSON, the counts and
- * this) took 435-720 CPU ms (median 655 of 12 runs) with the length measured first, 386-644
- * (median 511) encoded once: about 14 ms per MB of input.
+ * this) took 435-720 CPU ms (median 658 of 12 runs) with the length measured first, 386-644
+ * (median 524) encoded once: about 13 ms per MB of input.
  */
 function encodeOnce(lines: readonly string[], most: number): { bytes: Buffer; ends: number[] } {
   if (scratch === null || scratch.length < most) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MOST, Math.max(most, 2 * (scratch?.length ?? 256 * 1024))));
