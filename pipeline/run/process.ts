@@ -14,6 +14,8 @@ import { buildRecord, toRecord, type NewsRecord } from '../core/record.ts';
 import { stagesPreset, type StageDefinition, type StageObserver } from '../core/stage.ts';
 import { countRules, documentCounts, type DocumentCounts } from './stats.ts';
 import type { CountsLine } from './write.ts';
+import { showInvisible } from './invisible.ts';
+import { encodeLines } from './line-bytes.ts';
 
 export interface StageLine {
   id: string;
@@ -60,18 +62,7 @@ export interface WrittenResult {
 /** A processed document's lines for the output files: with its stage lines, or (`stageFiles` false) its counts line. */
 export function written(result: ProcessResult, stageFiles = true): WrittenResult {
   const beside = stageFiles ? result.stageLines : [JSON.stringify({ id: result.record.id, decisions: result.decisions } satisfies CountsLine)];
-  const lines = [...beside, JSON.stringify(result.record)];
-  let size = 0;
-  for (const line of lines) size += Buffer.byteLength(line) + 1;
-  // A buffer of its own (not a slice of Node's shared pool), so that it can be transferred.
-  const bytes = Buffer.allocUnsafeSlow(size);
-  const ends: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    at += bytes.write(line, at);
-    bytes[at++] = 0x0a;
-    ends.push(at);
-  }
+  const { bytes, ends } = encodeLines([...beside, JSON.stringify(result.record)]);
   return { bytes, ends, counts: documentCounts(result.record, result.decisions), timings: result.timings };
 }
 
@@ -232,12 +223,4 @@ function rulesSince(file: VFile, start: number): { rule: string | null }[] {
   const rules: { rule: string | null }[] = [];
   for (let i = start; i < file.messages.length; i++) rules.push({ rule: (file.messages[i] as VFile['messages'][number]).ruleId ?? null });
   return rules;
-}
-
-// Controls, format characters and every space but U+0020: a reader of a decision cannot see them.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
-
-/** The text with each invisible character written as `<U+XXXX>`, so a stage file shows what changed. */
-export function showInvisible(text: string): string {
-  return text.replace(INVISIBLE, (ch) => `<U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
