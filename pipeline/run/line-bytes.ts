@@ -9,11 +9,11 @@
 let scratch: Buffer | null = null;
 
 /**
- * A document whose lines could need more (over about 5.6 million characters; a document of the
+ * A document whose lines could need more (over about 1.4 million characters; a document of the
  * bench's has about 70,000) measures them first instead: a scratch buffer kept for it would hold
  * three times the size of its lines for the rest of the run.
  */
-const SCRATCH_MOST = 16 * 1024 * 1024;
+const SCRATCH_MOST = 4 * 1024 * 1024;
 
 /** The lines, each with its newline, one after another, and where each ends (after its newline). */
 export function encodeLines(lines: readonly string[]): { bytes: Buffer; ends: number[] } {
