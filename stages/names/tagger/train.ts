@@ -11,7 +11,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { tokenize, type Token } from '../tokens.ts';
-import { clausesBeforeNames, sentenceOpeners, shortMonths } from './augment.ts';
 import { readConll, type ConllDocument } from './conll.ts';
 import { allowed, decode, type Model, packModel, serialize, TAG_COUNT, TAGS } from './model.ts';
 import { MODEL_FILE, runsOf, sentenceFeatures } from './tag.ts';
@@ -186,15 +185,10 @@ const t0 = performance.now();
 const sequences: Sequence[] = [];
 for (const file of TRAIN_FILES) {
   const docs = readConll(path.join(trainRoot, file));
-  const openers = sentenceOpeners(docs);
   for (const doc of docs) {
     sequences.push(...sequencesOf(doc));
     const titled = titleCased(doc);
     if (titled !== null) sequences.push(...sequencesOf(titled));
-    const clauses = clausesBeforeNames(doc, openers);
-    if (clauses !== null) sequences.push(...sequencesOf(clauses));
-    const dates = shortMonths(doc);
-    if (dates !== null) sequences.push(...sequencesOf(dates));
   }
   console.log(`${file}: ${docs.length} documents`);
 }
