@@ -203,9 +203,10 @@ export function wordLists(w: string, folded: string = foldWord(w)): string {
 
 /**
  * A month or weekday, full or abbreviated (`data/calendar.json`; `Jan.`, `января`), by the word
- * folded (`foldWord`). Not one of the letters of `wordLists`: as a feature of the word itself it
- * cost Spanish 0.004 to 0.010 and the people `Sun Yang` and `Kathrin Freitag` (Sun and Freitag are
- * weekdays); the tagger reads it only with a number beside the word (`SEEN_AS_DATE`, tagger/features.ts).
+ * folded (`foldWord`). Not one of the letters of `wordLists`: as a feature of the word wherever it
+ * stands it took Spanish to 0.874 (eval) and lost the people `Sun Yang` and `Kathrin Freitag` (Sun
+ * and Freitag are weekdays); the tagger reads it only with a number beside the word (`SEEN_AS_DATE`,
+ * tagger/features.ts).
  */
 export function isCalendarWord(folded: string): boolean {
   const bare = stripPeriod(folded);
