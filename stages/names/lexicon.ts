@@ -35,6 +35,8 @@ export interface Lexicon {
   chineseSurnames: Set<string>;
   cueAfter: Set<string>;
   cueBefore: Set<string>;
+  /** Months and weekdays, full and abbreviated (CLDR). */
+  calendar: Set<string>;
 }
 
 let cached: Lexicon | undefined;
@@ -61,6 +63,7 @@ export function lexicon(): Lexicon {
     chineseSurnames: wordSet('chinese-surnames.json'),
     cueAfter: new Set(cues.after),
     cueBefore: new Set(cues.before),
+    calendar: wordSet('calendar.json'),
   };
   return cached;
 }

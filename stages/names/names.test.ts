@@ -9,6 +9,7 @@ import { parseCommandLine } from '../../pipeline/run/flags.ts';
 import { bracketFree } from './detect.ts';
 import names, { findPeople, namesStage, parseGazetteer } from './index.ts';
 import { tokenize } from './tokens.ts';
+import { isCalendarWord } from './words.ts';
 
 const byName = (people: Person[], name: string) => people.find((p) => p.name === name);
 const namesOf = (text: string) => findPeople(text).map((p) => p.name);
@@ -323,5 +324,22 @@ describe('finds people in Chinese, Japanese and Korean script', () => {
 
   it('finds Korean names before a title', () => {
     expect(namesOf('윤석열 대통령은 서울에서 기자회견을 열었다. 이재명 대표는 이를 비판했다.')).toEqual(['윤석열', '이재명']);
+  });
+});
+
+// A kind of error the tagger made on the project's samples (`npm start` over samples/), fixed in
+// its features (`SEEN_AS_DATE` in tagger/features.ts, the months of data/calendar.json), not by a list of exceptions.
+describe('a month beside a number is a date', () => {
+  it("knows months and weekdays of the stage's languages, full and abbreviated, folded", () => {
+    for (const w of ['jan', 'jan.', 'sept.', 'august', 'janvier', 'januar', 'января', 'ιανουαριου', 'monday', 'domingo']) expect(isCalendarWord(w)).toBe(true);
+    for (const w of ['washington', 'nato', 'jane', 'mo']) expect(isCalendarWord(w)).toBe(false);
+  });
+
+  it('takes no month with a day number for a person (datelines)', () => {
+    expect(namesOf('Beijing, Jan 27 (PTI) Close allies China and Russia on Tuesday agreed to deepen defence cooperation.')).toEqual([]);
+    expect(namesOf('NEW DELHI, Jan 12 (PTI) Prime Minister Narendra Modi met the delegation.')).toEqual(['Narendra Modi']);
+    expect(namesOf('Berlin, Jan 5 (dpa) Chancellor Olaf Scholz spoke to reporters.')).toEqual(['Olaf Scholz']);
+    // The same word without a number beside it is still a given name.
+    expect(namesOf('Jan Ullrich won the Tour de France in 1997.')).toEqual(['Jan Ullrich']);
   });
 });

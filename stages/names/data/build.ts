@@ -85,3 +85,22 @@ const human = require('humannames') as Record<string, number>;
 const notNameWord = new Set([...stop, ...places.map(fold), ...demonyms.map(fold)]);
 // The largest list (about 195,000 words) is plain text, one word a line: 1.6 MB against 2.1 MB of JSON.
 writeWordLines('name-words.txt', Object.keys(human).filter((n) => !notNameWord.has(fold(n))));
+
+// Months and weekdays, in full and abbreviated, in the languages of the stop words, as CLDR writes
+// them (Node's ICU carries CLDR: Intl.DateTimeFormat), in every form it formats a month in: alone,
+// with a year (the Greek and Russian nominative) and with a day (their genitive: 27 января). Words
+// of three letters or more: the two-letter weekdays (Mo, Di, пн) are other words far more often.
+// The tagger reads them as a feature (`m` in `wordLists`): "Jan 27" is a date, not a man.
+const calendar: string[] = [];
+const monthForms: Intl.DateTimeFormatOptions[] = [{ month: 'long' }, { month: 'short' }, { month: 'long', year: 'numeric' }, { month: 'short', year: 'numeric' }, { month: 'long', day: 'numeric' }, { month: 'short', day: 'numeric' }];
+const partsOf = (lang: string, options: Intl.DateTimeFormatOptions, date: Date, type: 'month' | 'weekday') =>
+  new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).formatToParts(date).filter((p) => p.type === type).map((p) => p.value);
+// en-GB: British news abbreviates September as Sept.
+for (const lang of [...stopLangs, 'en-GB']) {
+  for (let m = 0; m < 12; m++) for (const options of monthForms) calendar.push(...partsOf(lang, options, new Date(Date.UTC(2024, m, 1)), 'month'));
+  // 1 January 2024 was a Monday.
+  for (let d = 0; d < 7; d++) for (const weekday of ['long', 'short'] as const) calendar.push(...partsOf(lang, { weekday }, new Date(Date.UTC(2024, 0, 1 + d)), 'weekday'));
+}
+// Catalan writes "de gener", "d’abril": the month is the word after the particle; a period ends an abbreviation.
+const calendarWords = calendar.flatMap((c) => c.split(/[\s’']+/u)).map((w) => w.replace(/\.$/u, '')).filter((w) => [...w].length >= 3);
+write('calendar.json', `CLDR ${process.versions.cldr} through Node's ICU ${process.versions.icu} (Intl.DateTimeFormat; Unicode licence): months and weekdays, full and abbreviated, ${[...stopLangs, 'en-GB'].join(', ')}; three letters or more`, calendarWords, 3);

@@ -7,7 +7,7 @@ import { memoizeRecent } from '../../../pipeline/core/memo.ts';
 import { charBits, CYRILLIC, GREEK, HAN, isSurrogate, LETTER, LOWER_OR_OTHER, NUMBER, OTHER_LETTER, UPPER } from '../letters.ts';
 import { foldWord } from '../spelling.ts';
 import { caseOf, type Token } from '../tokens.ts';
-import { wordLists } from '../words.ts';
+import { isCalendarWord, wordLists } from '../words.ts';
 
 // For characters past U+FFFF, which the table of letters.ts does not hold. Module constants, never
 // literals inside a function: see scripts/check-regex.mjs.
@@ -266,7 +266,7 @@ function wordInfo(text: string, kind: string): WordInfo {
     listHash: hashString(lists),
     suffixHash: suffixHashOf(lower),
     lists,
-    listBits: listBitsOf(lists),
+    listBits: listBitsOf(lists) | (kind === 'w' && isCalendarWord(lower) ? IN_CALENDAR : 0),
     sumsIndex: -1,
     sumsGeneration: -1,
     hintSlot: -1,
@@ -282,6 +282,8 @@ const IN_ORG_WORDS = 4;
 const IN_CUES_AFTER = 8;
 const IN_CUES_BEFORE = 16;
 const IN_STOPWORDS = 32;
+/** Not a list of `wordLists`: a month or weekday (`isCalendarWord`). */
+const IN_CALENDAR = 64;
 
 function listBitsOf(lists: string): number {
   let bits = 0;
@@ -392,7 +394,12 @@ const SEEN_BEFORE_ORG = 64;
 const SEEN_BY_CUE = 128;
 const SEEN_AFTER_FUNCTION_WORD = 256;
 const SEEN_ALONE = 512;
-const DOC_BITS = 10;
+// A month or weekday with a number beside it (`Jan 27`, `27 janvier`): the word is a date in this
+// document. The number beside it is a neighbour's shape already, but as a feature of its own the
+// pair is learned from the training data's dates, where the word alone (Jan: 10 persons and 7
+// months in CoNLL-2003) is not.
+const SEEN_AS_DATE = 1024;
+const DOC_BITS = 11;
 
 // Every table of hints takes the next number: a word's information keeps the number of the last
 // one that gave it a slot (`hintDocument`), and no two are alike.
@@ -508,6 +515,7 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
         if ((nextLists & IN_CUES_AFTER) !== 0 || (prevLists & IN_CUES_BEFORE) !== 0) bits |= SEEN_BY_CUE;
         if (prev !== undefined && !prev.capitalized && (prevLists & IN_STOPWORDS) !== 0) bits |= SEEN_AFTER_FUNCTION_WORD;
         if (!isCap(prev) && !isCap(next) && i > 0) bits |= SEEN_ALONE;
+        if ((is[i] as WordInfo).listBits & IN_CALENDAR && (prev?.kind === 'number' || next?.kind === 'number')) bits |= SEEN_AS_DATE;
       }
       if (bits !== 0) hints.add(slot, bits);
     }
