@@ -62,7 +62,7 @@ describe('one canonical name across scripts and documents', () => {
     const learned = learner.result();
     // Two documents write Andrey, one Andrei: the batch's spelling wins, in every document.
     expect(findPeople('Minister Andrei Belousov left.', { learned }).map((p) => p.name)).toEqual(['Andrey Belousov']);
-    expect(findPeople('Белоусов заявил, что учения продолжатся.', { learned }).map((p) => p.name)).toEqual(['Andrey Belousov']);
+    expect(findPeople('Министр обороны Андрей Белоусов заявил, что учения продолжатся.', { learned }).map((p) => p.name)).toEqual(['Andrey Belousov']);
     // A name in capitals is counted as a name, not as it is shouted; a regnal number stays in capitals.
     expect(learned.names.map((n) => n.spelling)).toContain('Sergey Shoigu');
     const kings = createNamesLearner();
