@@ -134,9 +134,10 @@ export function phraseOfForm(text: string, key: string, lowerCase?: string): Phr
   if (key === '') return null;
   const exact = key.length > longestLine ? undefined : (lines.get(key) ?? lines.get(skeleton(key)));
   if (exact) return exact;
-  // Words: one more than the spaces (the form has single spaces), counted without splitting.
+  // Words: one more than the spaces (the form has single spaces), counted without splitting and
+  // only as far as the most a notice may have.
   let words = 1;
-  for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) words++;
+  for (let i = key.indexOf(' '); i !== -1 && words <= longNotices.maxWords; i = key.indexOf(' ', i + 1)) words++;
   if (words > longNotices.maxWords) return null;
   const lowered = (lowerCase ?? text.normalize('NFC').toLowerCase()).trim();
   if (lowered === '') return null;
