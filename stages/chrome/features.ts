@@ -273,7 +273,7 @@ const COLON = 3;
  * index + 1, 0 for none; at most half full), so that a token hashed while it is read is looked up
  * without a string made for it.
  */
-interface HashedWords {
+export interface HashedWords {
   words: string[];
   slots: Int32Array;
   mask: number;
@@ -315,6 +315,26 @@ function isHashedWord(table: HashedWords, hash: number, lowered: string, start: 
     const w = words[k - 1] as string;
     if (w.length === end - start && lowered.startsWith(w, start)) return true;
   }
+}
+
+/** A stopword list as `plainStopword` looks words up in it (made once per list). */
+export function stopwordTable(list: Set<string>): HashedWords {
+  return hashedWords(list);
+}
+
+/**
+ * Whether `lowered`'s code units from `start` to `end` are one of the table's words, when each of
+ * them folds to itself (the run is then its own fold, `foldToken`): no string made for it. Null
+ * when one does not (the caller folds the run as a string).
+ */
+export function plainStopword(table: HashedWords, lowered: string, start: number, end: number): boolean | null {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = lowered.charCodeAt(i);
+    if (!foldsToItself(c)) return null;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return isHashedWord(table, hash, lowered, start, end);
 }
 
 /** Per code unit of the Basic Multilingual Plane: 0 not yet asked, 1 folds to itself, 2 not. */

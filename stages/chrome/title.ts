@@ -10,7 +10,7 @@
 // it short chrome by its neighbours does not count: a headline is a short line between a menu and
 // the story.
 import { stopwordsFor } from '../../pipeline/core/stopwords.ts';
-import { foldToken, type BlockFeatures } from './features.ts';
+import { foldToken, plainStopword, stopwordTable, type BlockFeatures } from './features.ts';
 
 export interface TitleCandidate {
   value: string;
@@ -77,8 +77,13 @@ function contentWord(token: string, stopwords: Set<string>): string | null {
 
 /** Only the digits 0-9. */
 function isNumber(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+  return isNumberAt(word, 0, word.length);
+}
+
+/** Only the digits 0-9 from `start` to `end`. */
+function isNumberAt(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
@@ -115,8 +120,17 @@ export function storyContentWords(text: string, leadLength: number, stopwords: S
   const cut = loweredLead.length;
   const lead = new Set<string>();
   const body = new Set<string>();
-  const take = (start: number, end: number): void => {
-    const w = contentWord(lowered.slice(start, end), stopwords);
+  const table = stopwordTable(stopwords);
+  const take = (start: number, end: number, run: boolean): void => {
+    // A run whose characters all fold to themselves is its own content word (`contentWord`): it
+    // is looked up among the stopwords by its hash, and only its first five letters are sliced.
+    const stop = run ? plainStopword(table, lowered, start, end) : null;
+    const w =
+      stop === null
+        ? contentWord(lowered.slice(start, end), stopwords)
+        : stop || end - start < 2 || isNumberAt(lowered, start, end)
+          ? null
+          : lowered.slice(start, Math.min(end, start + 5));
     if (w !== null) body.add(w);
     if (end <= cut) {
       if (w !== null) lead.add(w);
@@ -136,11 +150,11 @@ export function storyContentWords(text: string, leadLength: number, stopwords: S
     }
     const kind = code === -1 ? NOT_TOKEN : tokenChar(code);
     if (runStart !== -1 && kind !== IN_RUN) {
-      take(runStart, at);
+      take(runStart, at, true);
       runStart = -1;
     }
     if (runStart === -1) {
-      if (kind === ALONE) take(at, i + 1);
+      if (kind === ALONE) take(at, i + 1, false);
       else if (kind === IN_RUN) runStart = at;
     }
   }
