@@ -180,7 +180,7 @@ let scaled = new Float64Array(0);
  * costs less than sorting them all (the sort's work array was about 29 MB allocated per 10 MB of
  * the bench dump).
  */
-export function eldRead(text: string, top = Number.POSITIVE_INFINITY): EldReading {
+export function eldRead(text: string, top: number = Number.POSITIVE_INFINITY): EldReading {
   const g = eldGrams();
   const cleaned = text.substring(0, 1000).replace(g.separators, ' ').trim().toLowerCase();
   spellBytes(cleaned, g.byteChars);
