@@ -267,8 +267,8 @@ function zeroes(codes: string[], first: string | null): [string, number][] {
   return out;
 }
 
-/** Highest confidence first (of languages listed by name, so ties stay by Lingua's name: the sort is stable). */
-const byConfidence = (a: [string, number], b: [string, number]): number => b[1] - a[1];
+/** Highest confidence first, then by Lingua's name. */
+const byConfidence = (a: [string, number], b: [string, number]): number => b[1] - a[1] || byName(a[0], b[0]);
 
 /**
  * Confidences of `codes` for `text` (every code listed, those ruled out at 0), highest first.
@@ -279,8 +279,7 @@ export function scoreLanguages(text: string, codes: string[], low: boolean): [st
   if (!words.length) return zeroes(codes, null);
   const ruled = byUniqueLetters(words, codes);
   if (ruled) return zeroes(codes, ruled);
-  // In Lingua's order of names, so that sorting by confidence alone (stably) leaves ties by name.
-  const candidates = sortedByName(bySharedLetters(words, codes));
+  const candidates = bySharedLetters(words, codes);
   if (candidates.length === 1) return zeroes(codes, candidates[0]!);
   let letters = 0;
   for (let w = 0; w < words.length; w++) letters += words[w]!.length;
