@@ -206,6 +206,12 @@ function prepare(text: string, off: ReadonlySet<string>): Prepared {
 
 const NOTHING_OFF: ReadonlySet<string> = new Set();
 
+/** Whether the scores are highest first (ties in any order: the sort that would follow is stable). */
+function descending(scores: readonly [string, number][]): boolean {
+  for (let i = 1; i < scores.length; i++) if (scores[i]![1] > scores[i - 1]![1]) return false;
+  return true;
+}
+
 export function detectLanguage(text: string, options: DetectOptions = {}): DetectResult {
   const off = options.disable?.length ? new Set(options.disable) : NOTHING_OFF;
   let prepared: Prepared;
@@ -240,7 +246,11 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
   if (!scores.length || sum <= 0) {
     return cands?.length ? { lang: cands[0]!, confidence: 0.1, method: `${method}:script-default` } : { lang: 'und', confidence: 0, method: 'no-evidence' };
   }
-  let ranked = scores.map(([c, v]) => [c, v / sum] as [string, number]).sort((a, b) => b[1] - a[1]);
+  // Normalised in place (scoreLanguages gives a fresh list), and sorted only if it is not in order
+  // already: scoreLanguages ranks highest first, and dividing by one positive sum keeps that order.
+  // (The copy and the sort were about 16 MB allocated per 10 MB of the bench dump.)
+  for (const pair of scores) pair[1] /= sum;
+  let ranked = descending(scores) ? scores : scores.sort((a, b) => b[1] - a[1]);
 
   if (options.hint) {
     const h = options.hint.toLowerCase();

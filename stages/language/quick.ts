@@ -28,7 +28,7 @@ export function quickDetect(text: string): DetectResult | null {
 export function quickRead(text: string): { detection: DetectResult | null; guess: string | undefined; best: string[] } {
   if (text.length < QUICK_MIN_CHARS) return { detection: null, guess: undefined, best: [] };
   // A paragraph's first few hundred characters settle its language.
-  const result = eldRead(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text);
+  const result = eldRead(text.length > QUICK_MAX_CHARS ? text.slice(0, text.lastIndexOf(' ', QUICK_MAX_CHARS) + 1 || QUICK_MAX_CHARS) : text, AMONG_GUESSES);
   const languages = eldLanguages();
   const lang = iso3[result.best < 0 ? '' : (languages[result.best] as string)];
   const guess = lang === undefined || CLOSE.has(lang) ? undefined : lang;
@@ -71,6 +71,9 @@ export function quickAgrees(text: string, lang: string): boolean {
   return eldReading(text).lang === lang;
 }
 
+/** How many of eld's best languages `quickCandidates` gives. */
+const CANDIDATES = 3;
+
 /** eld's three best languages for a text (ISO 639-3, those eld knows). */
 export function quickCandidates(text: string): string[] {
   return eldReading(text).candidates;
@@ -84,10 +87,10 @@ interface EldReading {
 // Menus and bylines repeat across a dump: eld's reading of a short text is remembered.
 const eldReading = memoize(
   (text: string): EldReading => {
-    const result = eldRead(text);
+    const result = eldRead(text, CANDIDATES);
     const languages = eldLanguages();
     const candidates: string[] = [];
-    for (let i = 0; i < 3 && i < result.order.length; i++) {
+    for (let i = 0; i < CANDIDATES && i < result.order.length; i++) {
       const code = iso3[languages[result.order[i] as number] as string];
       if (code) candidates.push(code);
     }

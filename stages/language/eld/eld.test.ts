@@ -42,6 +42,14 @@ describe("eld's detection over its own database", () => {
     }
   });
 
+  it('lists the same best languages when asked for only the first few (eldRead with a top)', () => {
+    // Short texts score many languages alike: ties must stay in index order, as in the full list.
+    for (const text of ['Share on Facebook', 'Home', 'Die Minister vereinbarten eine Zusammenarbeit.', 'ok', 'a b c', 'Министры']) {
+      const all = [...eldRead(text).order];
+      for (const top of [2, 3, 5]) expect([text, top, eldRead(text, top).order]).toEqual([text, top, all.slice(0, top)]);
+    }
+  });
+
   it("reads eld's literal: quoted keys with escapes, bare keys, and each n-gram's scores", () => {
     const parsed = parseNgrams(`export const d = {ngrams:{' a\\'b':{3:47,55:72},"x'y ":{0:6},L_QL:{59:207}}};`);
     expect(parsed.grams).toEqual([" a'b", "x'y ", 'L_QL']);

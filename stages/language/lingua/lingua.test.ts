@@ -5,7 +5,7 @@ import { loadTable } from './models.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { scoreLanguages } from './score.ts';
+import { scoreLanguages, wordsOf } from './score.ts';
 import { MergedTable } from './merged.ts';
 
 const hash = (s: string): number => tableKey([...s].reduce((h, ch) => fnvCodePoint(h, ch.codePointAt(0)!), FNV_START));
@@ -128,6 +128,13 @@ describe('scoring languages', () => {
     const low = scoreLanguages('vasgestel', ['afr', 'nld', 'eng'], true);
     expect(high[0]![0]).toBe('afr');
     expect(high[0]![1]).not.toBeCloseTo(low[0]![1], 3);
+  });
+
+  it("splits words as Lingua does: at white space, punctuation and digits, keeping those with a letter", () => {
+    // What the expressions it replaced gave.
+    const byExpressions = (t: string) => t.toLowerCase().replace(/[\p{P}\p{N}]+/gu, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    const texts = ["Don't stop — 2026: «Ça va?» | a+b", 'हिन्दी में, १२ खबरें', '𝔘𝔫𝔦 😀text 𝟙𝟚x', 'ΣΟΦΙΑΣ. ΟΔΟΣ', ' \u00a0lead\ttab\u2028line ', '\ud800lone', 'İstanbul', ''];
+    for (const text of texts) expect([text, wordsOf(text)]).toEqual([text, byExpressions(text)]);
   });
 
   it('gives every language 0 for a text without letters', () => {
