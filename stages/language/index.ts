@@ -11,6 +11,7 @@ import { stopwordVote } from '../../pipeline/core/stopwords.ts';
 import { kindOf, LETTER, MARK } from '../../pipeline/core/text.ts';
 import { amongFor, CLOSE, QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect, quickRead } from './quick.ts';
 import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
+import { ownCopy } from '../../pipeline/core/own-copy.ts';
 
 export type Detection = DetectResult;
 
@@ -78,7 +79,8 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   if (hit) return hit;
   const result = detectRaw(sample, options);
   if (cache.size >= CACHE_SIZE) cache.clear();
-  cache.set(key, result);
+  // The key joins the text, often a piece of its page: remembered as it is, it kept the page alive.
+  cache.set(ownCopy(key), result);
   return result;
 }
 
@@ -180,7 +182,7 @@ class ShortReadings {
       texts = undefined;
     }
     if (!texts) this.byLanguage.set(lang, (texts = new Map()));
-    texts.set(text, value);
+    texts.set(ownCopy(text), value);
     this.size++;
     return value;
   }
