@@ -12,6 +12,7 @@ import { kindOf, LETTER, MARK } from '../../pipeline/core/text.ts';
 import { amongFor, CLOSE, QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect, quickRead } from './quick.ts';
 import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
 import { ownCopy } from '../../pipeline/core/own-copy.ts';
+import { SharedCandidates } from './shared-candidates.ts';
 
 export type Detection = DetectResult;
 
@@ -45,6 +46,8 @@ const CACHE_MAX_LENGTH = 200;
 /** Short texts answered from the cache (menus and templates repeat across a dump); about 32 MB at its bound (measured at the end of the 100 MB bench dump: a key and its candidates each). */
 const CACHE_SIZE = 50_000;
 const cache = new Map<string, Detection>();
+/** The candidates of the cache's detections, one object for equal ones (shared-candidates.ts). */
+const cachedCandidates = new SharedCandidates();
 
 export interface DetectLanguageOptions {
   hint?: string;
@@ -77,8 +80,11 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   const key = `${options.accuracy ?? ''}\u0000${options.among?.join(',') ?? ''}\u0000${sample}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = detectRaw(sample, options);
-  if (cache.size >= CACHE_SIZE) cache.clear();
+  const result = cachedCandidates.share(detectRaw(sample, options));
+  if (cache.size >= CACHE_SIZE) {
+    cache.clear();
+    cachedCandidates.clear();
+  }
   // The key joins the text, often a piece of its page: remembered as it is, it kept the page alive.
   cache.set(ownCopy(key), result);
   return result;
