@@ -3,19 +3,6 @@
 // word with the set's entry). Packed here, the same look-ups keep 4.2 MB: the words' characters
 // back to back in one byte array, where each begins, and a hash table of word numbers.
 
-/** FNV-1a of a word's code units. */
-function hashWord(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** Whether a word has a character past U+00FF (one that a byte does not hold). */
-function pastLatin1(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 0xff) return true;
-  return false;
-}
-
 /**
  * A set of words that cannot change once made, asked `has` like a `Set`. Words of Latin-1
  * characters (all but 14 of the name words) are packed; the others stay in a small `Set`.
@@ -43,7 +30,7 @@ export class WordTable implements Iterable<string> {
     while (size < 2 * words.length) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
-    for (const w of words) if (!this.has(w)) this.add(w);
+    for (const w of words) this.add(w);
   }
 
   get size(): number {
@@ -51,17 +38,8 @@ export class WordTable implements Iterable<string> {
   }
 
   has(w: string): boolean {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      if (c > 0xff) return this.others.has(w);
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    for (let slot = (h >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.slots[slot] as number;
-      if (entry === 0) return false;
-      if (this.equals(entry - 1, w)) return true;
-    }
+    const slot = this.slotOf(w);
+    return slot === -1 ? this.others.has(w) : this.slots[slot] !== 0;
   }
 
   *[Symbol.iterator](): IterableIterator<string> {
@@ -69,17 +47,34 @@ export class WordTable implements Iterable<string> {
     yield* this.others;
   }
 
+  /**
+   * The slot of the table that holds `w`, or the empty one where it would go; -1 for a word with a
+   * character past U+00FF. FNV-1a of the word's code units, then the slots after it in turn.
+   */
+  private slotOf(w: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c > 0xff) return -1;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    for (let slot = (h >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0 || this.equals(entry - 1, w)) return slot;
+    }
+  }
+
   private add(w: string): void {
-    if (pastLatin1(w)) {
+    const slot = this.slotOf(w);
+    if (slot === -1) {
       this.others.add(w);
       return;
     }
+    if (this.slots[slot] !== 0) return;
     const n = this.count++;
     const start = this.starts[n] as number;
     for (let i = 0; i < w.length; i++) this.chars[start + i] = w.charCodeAt(i);
     this.starts[n + 1] = start + w.length;
-    let slot = hashWord(w) & this.mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
     this.slots[slot] = n + 1;
   }
 
