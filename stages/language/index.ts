@@ -43,7 +43,7 @@ export interface LanguageOptions {
 /** Characters of a block the detector reads: past about three hundred, more text changes no answer (mixed dev blocks: 0.990 at 320 and at 600) and costs Lingua time in proportion. */
 const MAX_DETECT_CHARS = 320;
 const CACHE_MAX_LENGTH = 200;
-/** Short texts answered from the cache (menus and templates repeat across a dump); about 32 MB at its bound (measured at the end of the 100 MB bench dump: a key and its candidates each). */
+/** Short texts answered from the cache (menus and templates repeat across a dump); about 10.5 MB at its bound (measured at the end of the 100 MB bench dump: a key and a detection each; 32 MB when a key was a view of its page). */
 const CACHE_SIZE = 50_000;
 const cache = new Map<string, Detection>();
 /** The candidates of the cache's detections, one object for equal ones (shared-candidates.ts). */
@@ -170,7 +170,7 @@ function readShort(lang: string, text: string, lingua: DetectLanguageOptions): D
  * their menus, bylines and share bars (three short blocks in four on the bench dump are a repeat).
  * A reading depends on nothing else, so remembering it changes no answer. Kept a map per language
  * (no key string made and hashed per block), all emptied when they hold 50,000 entries together:
- * texts of under 250 characters each, about 25 MB.
+ * texts of under 250 characters each, copied (a view would keep its page), 7 to 9 MB as measured.
  */
 class ShortReadings {
   private readonly byLanguage = new Map<string, Map<string, Detection>>();

@@ -12,7 +12,7 @@ export class WordTable implements Iterable<string> {
   private readonly chars: Uint8Array;
   /** Where each packed word begins in `chars`, and after the last where it ends. */
   private readonly starts: Uint32Array;
-  /** Open addressing by `hashWord`: a packed word's number plus one, 0 for an empty slot. A table
+  /** Open addressing (`slotOf`): a packed word's number plus one, 0 for an empty slot. A table
    *  at least twice the words (a look-up that finds nothing passes about two slots). */
   private readonly slots: Int32Array;
   private readonly mask: number;
