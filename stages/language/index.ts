@@ -43,7 +43,7 @@ export interface LanguageOptions {
 /** Characters of a block the detector reads: past about three hundred, more text changes no answer (mixed dev blocks: 0.990 at 320 and at 600) and costs Lingua time in proportion. */
 const MAX_DETECT_CHARS = 320;
 const CACHE_MAX_LENGTH = 200;
-/** Short texts answered from the cache (menus and templates repeat across a dump); about 10.5 MB at its bound (measured at the end of the 100 MB bench dump: a key and a detection each; 32 MB when a key was a view of its page). */
+/** Short texts answered from the cache (menus and templates repeat across a dump); about 7 MB at its bound (measured at the end of the 100 MB bench dump: a key and a detection each; 32 MB when a key was a view of its page and each detection had candidates of its own). */
 const CACHE_SIZE = 50_000;
 const cache = new Map<string, Detection>();
 /** The candidates of the cache's detections, one object for equal ones (shared-candidates.ts). */
