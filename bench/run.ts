@@ -2,7 +2,8 @@
 //
 // Runs the whole pipeline over a realistic dump and prints throughput (MB/s, documents/s), peak
 // memory and the resident memory over the run (flat or growing), the process's CPU time, time to
-// the first record and milliseconds per MB for each stage (CPU time is the figure to compare on a
+// the first record and milliseconds per MB for each stage (wall-clock time inside the stage;
+// Node 20 has no per-thread CPU clock. CPU time is the figure to compare on a
 // shared machine: the wall clock also counts other processes' turns). The dump is built by
 // the development sets' generator (`$NEWSNORM_EVAL_DEV/perf/make-dump.mjs`, by default
 // ../shared/eval-dev: half scraped pages, half articles in 75 languages wrapped in chrome), and
@@ -109,7 +110,7 @@ const perStage = Object.entries(result.stageMs)
   .join(', ');
 console.log(`dump: ${path.relative(root, dump)} (${mb.toFixed(1)} MB${compressed}, ${documents} documents), ${workers} worker(s), --accuracy ${accuracy}${values['no-stage-files'] ? ', no stage files' : ''}${values['heap-growth'] === undefined ? '' : `, --heap-growth ${values['heap-growth']}`}${values.built === true ? ', the built package (dist/) under plain Node' : ', the sources under tsx'}`);
 console.log(`time: ${seconds.toFixed(1)} s; first record after ${(result.firstRecordMs / 1000).toFixed(2)} s`);
-console.log(`stage time, ms per MB (summed over workers): ${perStage}`);
+console.log(`stage time (wall clock), ms per MB (summed over workers): ${perStage}`);
 console.log(`peak memory: ${peakMb.toFixed(0)} MB (${(peakMb / workers).toFixed(0)} MB per worker)`);
 console.log(`memory over the run, highest resident MB in each tenth of the documents: ${result.tenths.join(' ')}`);
 console.log(`CPU: ${(result.cpuUserMs / 1e3).toFixed(1)} s user, ${(result.cpuSystemMs / 1e3).toFixed(1)} s system (all threads), ${(cpuMs / mb).toFixed(0)} ms per MB`);

@@ -6,7 +6,7 @@
 // remembered, and one lookup by its text gives them all.
 import { blockFeatures, type BlockFeatures } from './features.ts';
 import { isSiteName } from './patterns.ts';
-import { MAX_PHRASE_BLOCK, normalisePhrase, phraseOfForm, type PhraseMatch } from './phrases.ts';
+import { MAX_PHRASE_BLOCK, phraseFacts, type PhraseMatch } from './phrases.ts';
 import { templateKey, templateKeyOfForm } from './template.ts';
 
 /** A block's facts. Those of a short block are shared between documents: read them through the functions below, never change them. */
@@ -33,6 +33,8 @@ const REMEMBERED_TEXTS = 50_000;
 const LANGUAGES_PER_TEXT = 8;
 
 let remembered = new Map<string, BlockFacts>();
+/** A block longer than every phrase: no form is made. */
+const NO_PHRASE = { form: null, phrase: null };
 
 /**
  * A string of its own with the text's characters. A block's text is a piece of its document's,
@@ -46,15 +48,15 @@ export function ownCopy(text: string): string {
 /** The facts of a block's text. */
 export function blockFacts(text: string): BlockFacts {
   if (text.length > REMEMBERED_LENGTH) {
-    const form = text.length > MAX_PHRASE_BLOCK ? null : normalisePhrase(text);
-    return { form, phrase: form === null ? null : phraseOfForm(text, form), siteName: isSiteName(text), key: undefined, headline: undefined, features: [] };
+    const { form, phrase } = text.length > MAX_PHRASE_BLOCK ? NO_PHRASE : phraseFacts(text);
+    return { form, phrase, siteName: isSiteName(text), key: undefined, headline: undefined, features: [] };
   }
   let facts = remembered.get(text);
   if (facts === undefined) {
-    const form = normalisePhrase(text);
+    const { form, phrase } = phraseFacts(text);
     // Every field set here, none added later: an object's fields added after it is made are kept
     // in a second store of their own (about 40 bytes more a remembered text).
-    facts = { form, phrase: phraseOfForm(text, form), siteName: isSiteName(text), key: undefined, headline: undefined, features: [] };
+    facts = { form, phrase, siteName: isSiteName(text), key: undefined, headline: undefined, features: [] };
     if (remembered.size >= REMEMBERED_TEXTS) remembered = new Map();
     remembered.set(ownCopy(text), facts);
   }

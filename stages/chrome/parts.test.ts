@@ -67,6 +67,35 @@ describe('block features: script and URLs', () => {
     expect(blockFeatures('http://localhost/news', 'eng').urlDensity).toBe(1);
     expect(blockFeatures('Home News Sport Weather', 'eng').urlDensity).toBe(0);
   });
+
+  it('finds addresses and domains by their "@" or a dot before a letter, and none after a full stop and a space', () => {
+    expect(blockFeatures('write to desk@example.org', 'eng').urlDensity).toBeGreaterThan(0.5);
+    expect(blockFeatures('Reuters.com', 'eng').urlDensity).toBe(1);
+    expect(blockFeatures('It ended. Com on.', 'eng').urlDensity).toBe(0);
+  });
+});
+
+describe('block features: how a block ends', () => {
+  it('reads the last character but spaces and line breaks', () => {
+    expect(blockFeatures('It rained.  \n', 'eng').endsLikeSentence).toBe(true);
+    expect(blockFeatures('He said: «yes»', 'eng').endsLikeSentence).toBe(true);
+    expect(blockFeatures('Home News', 'eng').endsLikeSentence).toBe(false);
+    expect(blockFeatures('   ', 'eng').endsLikeSentence).toBe(false);
+  });
+
+  it('is cut short by "…" or "..." after a word, not by a full stop or four dots', () => {
+    expect(blockFeatures('The minister said that …', 'eng').truncated).toBe(true);
+    expect(blockFeatures('The minister said that... ', 'eng').truncated).toBe(true);
+    expect(blockFeatures('The minister said that.', 'eng').truncated).toBe(false);
+    expect(blockFeatures('The minister said that....', 'eng').truncated).toBe(false);
+  });
+
+  it('counts clock times and notes tabs', () => {
+    expect(blockFeatures('10:30 Opening 12:45 Lunch 18:00 Close', 'eng').timestamps).toBe(3);
+    expect(blockFeatures('Opening at ten', 'eng').timestamps).toBe(0);
+    expect(blockFeatures('Name\tScore', 'eng').tabbed).toBe(true);
+    expect(blockFeatures('Name Score', 'eng').tabbed).toBe(false);
+  });
 });
 
 describe('phrase forms', () => {

@@ -33,8 +33,13 @@ const LOOKALIKES: Record<string, string> = {
 export const normalisePhrase: (text: string) => string = phraseForm;
 
 function phraseForm(text: string): string {
+  return formOfLowered(text.normalize('NFC').toLowerCase());
+}
+
+/** The phrase form of a text already in NFC and lower case. */
+function formOfLowered(lowered: string): string {
   // Runs of spaces become one space (a single space is left as it is: no new string).
-  const form = text.normalize('NFC').toLowerCase().replace(/\s{2,}|[^\S ]/gu, ' ');
+  const form = lowered.replace(/\s{2,}|[^\S ]/gu, ' ');
   // The edges' spaces, punctuation and symbols leave ("©" stays, as the copyright line's mark),
   // found by walking in from each end rather than by a pattern tried at every position.
   let start = 0;
@@ -114,16 +119,27 @@ export function matchPhrase(text: string): PhraseMatch | null {
 /** Blocks longer than this are no phrase of the tables (and their form need not be made). */
 export const MAX_PHRASE_BLOCK = 1000;
 
-/** The chrome phrase a block is, given its form (`normalisePhrase(text)`). */
-export function phraseOfForm(text: string, key: string): PhraseMatch | null {
+/**
+ * A block's phrase form (`normalisePhrase`) and the phrase of the tables it is, from one NFC and
+ * lower-case copy of it (the form is made from it, and the `starts` are compared with it).
+ */
+export function phraseFacts(text: string): { form: string; phrase: PhraseMatch | null } {
+  const lowered = text.normalize('NFC').toLowerCase();
+  const form = formOfLowered(lowered);
+  return { form, phrase: phraseOfForm(text, form, lowered) };
+}
+
+/** The chrome phrase a block is, given its form (`normalisePhrase(text)`) and, if made, its NFC lower case. */
+export function phraseOfForm(text: string, key: string, lowerCase?: string): PhraseMatch | null {
   if (key === '') return null;
   const exact = key.length > longestLine ? undefined : (lines.get(key) ?? lines.get(skeleton(key)));
   if (exact) return exact;
-  // Words: one more than the spaces (the form has single spaces), counted without splitting.
+  // Words: one more than the spaces (the form has single spaces), counted without splitting and
+  // only as far as the most a notice may have.
   let words = 1;
-  for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) words++;
+  for (let i = key.indexOf(' '); i !== -1 && words <= longNotices.maxWords; i = key.indexOf(' ', i + 1)) words++;
   if (words > longNotices.maxWords) return null;
-  const lowered = text.normalize('NFC').toLowerCase().trim();
+  const lowered = (lowerCase ?? text.normalize('NFC').toLowerCase()).trim();
   if (lowered === '') return null;
   for (const s of startsByFirst.get(String.fromCodePoint(lowered.codePointAt(0) as number)) ?? []) {
     if (!lowered.startsWith(s.prefix)) continue;

@@ -2,6 +2,7 @@
 // over the stage's words; its PER spans are the name mentions, each with the role written right
 // before it ("Chinese Defense Minister"). Capitalised words the tagger left outside every entity
 // are handed on: the document-wide linking makes them mentions when they shorten a name found.
+import { foldWord, stopwordsFor } from '../../pipeline/core/stopwords.ts';
 import { cjkNames, cyrillicChineseNames } from './cjk.ts';
 import { tagEntities } from './tagger/tag.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -125,6 +126,22 @@ function trimmed(words: Token[]): Token[] {
   return words.slice(a, b);
 }
 
+/**
+ * A span without the function word that opened its sentence ("While Washington publicly warned":
+ * `While`): a capital a sentence gives any word, which the tagger may read as a name's (retraining
+ * flips it: the names README, "Errors on the samples"). Only a word of the document language's
+ * function words (`pipeline/core/stopwords.ts`, a hundred or so a language), never a given name
+ * (Will, May, Said) or a particle of a surname (Le Pen, De Niro), and only before another name word.
+ */
+function withoutOpeningFunctionWord(words: Token[], functionWords: Set<string> | null): Token[] {
+  if (functionWords === null || words.length < 2) return words;
+  const first = words[0] as Token;
+  if (!first.sentenceStart || first.kind !== 'word' || !isNameToken(words[1] as Token)) return words;
+  const lower = first.text.toLowerCase();
+  if (!functionWords.has(foldWord(lower)) || isGivenName(first.text) || isConnector(lower)) return words;
+  return words.slice(1);
+}
+
 /** The index of a token of the text in its tokens, which are in the order of their offsets (a search, not a table of every token). */
 function positionOf(tokens: Token[], token: Token): number {
   let lo = 0;
@@ -191,6 +208,7 @@ export function findNames(text: string, lang = 'und'): FoundNames {
   const mentions: NameMention[] = [];
   for (const [a, b] of chinese) mentions.push({ tokens: tokens.slice(a, b + 1), role: roleBefore(text, tokens, a), evidence: 'chinese-name' });
   const others: Token[][] = [];
+  const functionWords = lang === 'und' ? null : stopwordsFor(lang);
   for (const run of tagEntities(text, tokens)) {
     if (run.tokens.some((t) => inChinese.has(t))) continue;
     for (const t of run.tokens) inEntity.add(t);
@@ -199,7 +217,7 @@ export function findNames(text: string, lang = 'und'): FoundNames {
       continue;
     }
     for (const part of bracketFree(run.tokens)) {
-      const words = withGivenNameBefore(tokens, inEntity, trimmed(part));
+      const words = withGivenNameBefore(tokens, inEntity, withoutOpeningFunctionWord(trimmed(part), functionWords));
       // A lone initial names nobody (M.63: a goal's minute in a match report).
       if (words.length === 0 || (words.length === 1 && (words[0] as Token).kind === 'initial')) continue;
       mentions.push({ tokens: words, role: roleBefore(text, tokens, positionOf(tokens, words[0] as Token)), evidence: 'model' });

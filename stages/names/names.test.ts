@@ -26,6 +26,14 @@ describe('finds people and splits off their roles', () => {
     expect(people[0]?.mentions[0]).toEqual({ text: 'Dong Jun', start: 25, end: 33 });
   });
 
+  it('leaves out the function word that opens a sentence, not a given name or a particle', () => {
+    const mentions = (text: string, lang: string) => findPeople(text, { lang }).flatMap((p) => p.mentions.map((m) => m.text));
+    // The tagger took "While Washington" for a person (samples/004).
+    expect(mentions('The talks went on. While Washington publicly warned of support, Beijing stayed calm.', 'eng')).not.toContain('While Washington');
+    expect(mentions('Will Smith arrived on Monday.', 'eng')).toContain('Will Smith');
+    expect(mentions('Le Pen a dit non. Marine Le Pen est partie.', 'fra')).toContain('Le Pen');
+  });
+
   it('splits "U.S. President" off a surname alone', () => {
     const people = findPeople('U.S. President Trump spoke to reporters on Friday.');
     expect(people.map((p) => [p.name, p.roles])).toEqual([['Trump', ['U.S. President']]]);
