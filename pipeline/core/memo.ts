@@ -1,7 +1,10 @@
 // Remembering the last results of a function of one string. News repeats itself (words, menus,
 // share bars, bylines), so most lookups hit; the cache is emptied when full, which keeps memory
 // flat over a dump of millions, and a function's answer is the same whether remembered or not,
-// so output never depends on the order documents are processed in.
+// so output never depends on the order documents are processed in. A key is remembered as a copy
+// of its own (own-copy.ts), and the answer worked out from that copy: a key cut from a page would
+// keep the page alive.
+import { ownCopy } from './own-copy.ts';
 
 export interface MemoOptions {
   /** Entries kept at most (default 50,000). */
@@ -18,9 +21,10 @@ export function memoize<T>(fn: (key: string) => T, options: MemoOptions = {}): (
     if (key.length > maxKeyLength) return fn(key);
     let value = cache.get(key);
     if (value === undefined && !cache.has(key)) {
-      value = fn(key);
+      const own = ownCopy(key);
+      value = fn(own);
       if (cache.size >= size) cache = new Map();
-      cache.set(key, value);
+      cache.set(own, value);
     }
     return value as T;
   };
@@ -39,13 +43,14 @@ export function memoizeRecent<T>(fn: (key: string) => T, size: number): (key: st
   return (key) => {
     let value = current.get(key);
     if (value !== undefined) return value;
+    const own = ownCopy(key);
     value = old.get(key);
-    if (value === undefined) value = fn(key);
+    if (value === undefined) value = fn(own);
     if (current.size >= size) {
       old = current;
       current = new Map();
     }
-    current.set(key, value);
+    current.set(own, value);
     return value;
   };
 }

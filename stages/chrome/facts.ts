@@ -17,10 +17,10 @@ export interface BlockFacts {
   phrase: PhraseMatch | null;
   /** Nothing but a URL, a domain name or an e-mail address. */
   siteName: boolean;
-  /** The key the site templates know it by (`templateKey`), once asked for. */
-  key?: string | null;
-  /** Its letters and digits as a headline is compared (`headlineKey` of index.ts), once asked for. */
-  headline?: string;
+  /** The key the site templates know it by (`templateKey`), once asked for (undefined before). */
+  key: string | null | undefined;
+  /** Its letters and digits as a headline is compared (`headlineKey` of index.ts), once asked for (undefined before). */
+  headline: string | undefined;
   /** Its features, by the body's language and its own. */
   features: { lang: string; blockLang: string | undefined; features: BlockFeatures }[];
 }
@@ -49,12 +49,14 @@ export function ownCopy(text: string): string {
 export function blockFacts(text: string): BlockFacts {
   if (text.length > REMEMBERED_LENGTH) {
     const { form, phrase } = text.length > MAX_PHRASE_BLOCK ? NO_PHRASE : phraseFacts(text);
-    return { form, phrase, siteName: isSiteName(text), features: [] };
+    return { form, phrase, siteName: isSiteName(text), key: undefined, headline: undefined, features: [] };
   }
   let facts = remembered.get(text);
   if (facts === undefined) {
     const { form, phrase } = phraseFacts(text);
-    facts = { form, phrase, siteName: isSiteName(text), features: [] };
+    // Every field set here, none added later: an object's fields added after it is made are kept
+    // in a second store of their own (about 40 bytes more a remembered text).
+    facts = { form, phrase, siteName: isSiteName(text), key: undefined, headline: undefined, features: [] };
     if (remembered.size >= REMEMBERED_TEXTS) remembered = new Map();
     remembered.set(ownCopy(text), facts);
   }
@@ -65,7 +67,11 @@ export function blockFacts(text: string): BlockFacts {
 export function featuresOf(facts: BlockFacts, text: string, lang: string, blockLang: string | undefined): BlockFeatures {
   for (const f of facts.features) if (f.lang === lang && f.blockLang === blockLang) return f.features;
   const features = blockFeatures(text, lang, blockLang);
-  if (facts.features.length < LANGUAGES_PER_TEXT) facts.features.push({ lang, blockLang, features });
+  const entry = { lang, blockLang, features };
+  // The first entry in an array of one: a push would make room for seventeen (most texts are read
+  // in one language).
+  if (facts.features.length === 0) facts.features = [entry];
+  else if (facts.features.length < LANGUAGES_PER_TEXT) facts.features.push(entry);
   return features;
 }
 

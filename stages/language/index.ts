@@ -11,6 +11,8 @@ import { stopwordVote } from '../../pipeline/core/stopwords.ts';
 import { kindOf, LETTER, MARK } from '../../pipeline/core/text.ts';
 import { amongFor, CLOSE, QUICK_MIN_CHARS, quickAgrees, quickCandidates, quickDetect, quickRead } from './quick.ts';
 import { beyondLingua, FRANC_MIN_CHARS } from './franc.ts';
+import { ownCopy } from '../../pipeline/core/own-copy.ts';
+import { SharedCandidates } from './shared-candidates.ts';
 
 export type Detection = DetectResult;
 
@@ -41,9 +43,11 @@ export interface LanguageOptions {
 /** Characters of a block the detector reads: past about three hundred, more text changes no answer (mixed dev blocks: 0.990 at 320 and at 600) and costs Lingua time in proportion. */
 const MAX_DETECT_CHARS = 320;
 const CACHE_MAX_LENGTH = 200;
-/** Short texts answered from the cache (menus and templates repeat across a dump); about 32 MB at its bound (measured at the end of the 100 MB bench dump: a key and its candidates each). */
+/** Short texts answered from the cache (menus and templates repeat across a dump); about 7 MB at its bound (measured at the end of the 100 MB bench dump: a key and a detection each; 32 MB when a key was a view of its page and each detection had candidates of its own). */
 const CACHE_SIZE = 50_000;
 const cache = new Map<string, Detection>();
+/** The candidates of the cache's detections, one object for equal ones (shared-candidates.ts). */
+const cachedCandidates = new SharedCandidates();
 
 export interface DetectLanguageOptions {
   hint?: string;
@@ -76,9 +80,13 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   const key = `${options.accuracy ?? ''}\u0000${options.among?.join(',') ?? ''}\u0000${sample}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = detectRaw(sample, options);
-  if (cache.size >= CACHE_SIZE) cache.clear();
-  cache.set(key, result);
+  const result = cachedCandidates.share(detectRaw(sample, options));
+  if (cache.size >= CACHE_SIZE) {
+    cache.clear();
+    cachedCandidates.clear();
+  }
+  // The key joins the text, often a piece of its page: remembered as it is, it kept the page alive.
+  cache.set(ownCopy(key), result);
   return result;
 }
 
@@ -162,7 +170,7 @@ function readShort(lang: string, text: string, lingua: DetectLanguageOptions): D
  * their menus, bylines and share bars (three short blocks in four on the bench dump are a repeat).
  * A reading depends on nothing else, so remembering it changes no answer. Kept a map per language
  * (no key string made and hashed per block), all emptied when they hold 50,000 entries together:
- * texts of under 250 characters each, about 25 MB.
+ * texts of under 250 characters each, copied (a view would keep its page), 7 to 9 MB as measured.
  */
 class ShortReadings {
   private readonly byLanguage = new Map<string, Map<string, Detection>>();
@@ -180,7 +188,7 @@ class ShortReadings {
       texts = undefined;
     }
     if (!texts) this.byLanguage.set(lang, (texts = new Map()));
-    texts.set(text, value);
+    texts.set(ownCopy(text), value);
     this.size++;
     return value;
   }
