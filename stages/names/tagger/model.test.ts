@@ -37,19 +37,23 @@ function bestByEnumeration(model: Model, e: Float64Array, n: number, afterO = fa
   return best;
 }
 
+/** A model of random transitions and a sentence of `n` tokens of random scores under it. */
+function randomSentence(next: () => number, n: number): { model: Model; n: number; e: Float64Array } {
+  const model: Model = {
+    bits: 1,
+    emit: new Float32Array(0),
+    scale: 1,
+    transition: Float32Array.from({ length: TAG_COUNT * TAG_COUNT }, next),
+    start: Float32Array.from({ length: TAG_COUNT }, next),
+  };
+  return { model, n, e: Float64Array.from({ length: n * TAG_COUNT }, next) };
+}
+
 describe('viterbi', () => {
   it('finds the best sequence of tags where I-X follows only B-X or I-X', () => {
     const next = numbers(7);
     for (let round = 0; round < 40; round++) {
-      const model: Model = {
-        bits: 1,
-        emit: new Float32Array(0),
-        scale: 1,
-        transition: Float32Array.from({ length: TAG_COUNT * TAG_COUNT }, next),
-        start: Float32Array.from({ length: TAG_COUNT }, next),
-      };
-      const n = 1 + (round % 4);
-      const e = Float64Array.from({ length: n * TAG_COUNT }, next);
+      const { model, n, e } = randomSentence(next, 1 + (round % 4));
       expect(viterbi(model, e, n, maskedTransitions(model))).toEqual(bestByEnumeration(model, e, n));
     }
   });
@@ -57,15 +61,7 @@ describe('viterbi', () => {
   it('finds the best sequence of a part of a sentence with O before it, after it, or both', () => {
     const next = numbers(11);
     for (let round = 0; round < 60; round++) {
-      const model: Model = {
-        bits: 1,
-        emit: new Float32Array(0),
-        scale: 1,
-        transition: Float32Array.from({ length: TAG_COUNT * TAG_COUNT }, next),
-        start: Float32Array.from({ length: TAG_COUNT }, next),
-      };
-      const n = 1 + (round % 4);
-      const e = Float64Array.from({ length: n * TAG_COUNT }, next);
+      const { model, n, e } = randomSentence(next, 1 + (round % 4));
       const afterO = round % 3 !== 1;
       const beforeO = round % 3 !== 0;
       expect(viterbi(model, e, n, maskedTransitions(model), afterO, beforeO)).toEqual(bestByEnumeration(model, e, n, afterO, beforeO));
