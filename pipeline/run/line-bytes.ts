@@ -32,13 +32,8 @@ export function encodeLines(lines: readonly string[]): { bytes: Buffer; ends: nu
  */
 function encodeOnce(lines: readonly string[], most: number): { bytes: Buffer; ends: number[] } {
   if (scratch === null || scratch.length < most) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MOST, Math.max(most, 2 * (scratch?.length ?? 256 * 1024))));
-  const ends: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    at += scratch.write(line, at);
-    scratch[at++] = 0x0a;
-    ends.push(at);
-  }
+  const ends = writeLines(lines, scratch);
+  const at = ends.at(-1) ?? 0;
   const bytes = Buffer.allocUnsafeSlow(at);
   scratch.copy(bytes, 0, 0, at);
   return { bytes, ends };
@@ -49,12 +44,17 @@ function encodeMeasured(lines: readonly string[]): { bytes: Buffer; ends: number
   let size = 0;
   for (const line of lines) size += Buffer.byteLength(line) + 1;
   const bytes = Buffer.allocUnsafeSlow(size);
+  return { bytes, ends: writeLines(lines, bytes) };
+}
+
+/** Writes the lines, each with its newline, from the start of `into` (large enough); where each ends. */
+function writeLines(lines: readonly string[], into: Buffer): number[] {
   const ends: number[] = [];
   let at = 0;
   for (const line of lines) {
-    at += bytes.write(line, at);
-    bytes[at++] = 0x0a;
+    at += into.write(line, at);
+    into[at++] = 0x0a;
     ends.push(at);
   }
-  return { bytes, ends };
+  return ends;
 }
