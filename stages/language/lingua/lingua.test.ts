@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ABSENT, FNV_START, fnvCodePoint, GramTable, tableKey } from './table.ts';
 import { languagesWithModel, modelCacheDir, readModel } from './locate.ts';
-import { loadTable } from './models.ts';
+import { gramTable, loadTable } from './models.ts';
+import { CompactTable } from './compact-table.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,42 @@ describe('the n-gram table', () => {
     let h = FNV_START;
     for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
     expect(hash('ßи😀')).toBe(tableKey(h));
+  });
+});
+
+describe('the four-byte table (the four- and five-gram models a run keeps)', () => {
+  it("gives each n-gram the six-byte table's value, -1 for one it lacks, and comes back whole from its bytes", () => {
+    const t = new GramTable(3);
+    t.add(hash('ders'), Math.log(0.01));
+    t.add(hash('ßen'), Math.log(0.5));
+    const c = CompactTable.of(t);
+    expect(c.code(hash('ders'))).toBe(t.code(hash('ders')));
+    expect(c.code(hash('ßen'))).toBe(t.code(hash('ßen')));
+    expect(c.code(hash('thes'))).toBe(-1);
+    const bytes = c.toBytes();
+    expect(CompactTable.fromBytes(bytes)!.code(hash('ders'))).toBe(t.code(hash('ders')));
+    expect(CompactTable.fromBytes(bytes.subarray(0, bytes.length - 4))).toBeNull();
+    expect(CompactTable.fromBytes(t.toBytes())).toBeNull(); // the six-byte format
+  });
+
+  it("reads a real model as the six-byte table does, but for a few n-grams in 10,000, present or absent", () => {
+    const full = loadTable('ENGLISH', 5)!;
+    const compact = CompactTable.of(full);
+    let present = 0, differ = 0;
+    full.forEach((key, code) => { present++; if (compact.code(key) !== code) differ++; });
+    expect(present).toBeGreaterThan(100_000);
+    expect(differ / present).toBeLessThan(5e-4);
+    // Absent n-grams: keys from a fixed sequence, most of which no model has.
+    let absent = 0, read = 0;
+    for (let i = 1, key = 12345; i <= 200_000; i++) {
+      key = tableKey(Math.imul(key ^ (key >>> 13), 0x5bd1e995) + i);
+      if (full.code(key) >= 0) continue;
+      absent++;
+      if (compact.code(key) >= 0) read++;
+    }
+    expect(absent).toBeGreaterThan(190_000);
+    expect(read / absent).toBeLessThan(1e-3);
+    expect(compact.bytes).toBeLessThan((full.bytes * 2) / 3 + 16);
   });
 });
 
@@ -98,6 +135,13 @@ describe('the model cache', () => {
       process.env.NEWSNORM_MODEL_CACHE = '0';
       expect(modelCacheDir()).toBeNull();
       expect(loadTable('WELSH', 2)!.get(hash('dd'))).toBe(built.get(hash('dd'))); // built again, not the planted one
+      // A kept four-gram table is cached in its four-byte form only.
+      process.env.NEWSNORM_MODEL_CACHE = dir;
+      const kept = gramTable('WELSH', 4)!;
+      const cached = CompactTable.fromBytes(new Uint8Array(readFileSync(path.join(modelCacheDir()!, 'WELSH.4.nng3.bin'))))!;
+      expect([cached.count, cached.code(hash('ddyd'))]).toEqual([kept.count, kept.code(hash('ddyd'))]);
+      expect(kept.code(hash('ddyd'))).toBeGreaterThanOrEqual(0);
+      expect(existsSync(path.join(modelCacheDir()!, 'WELSH.4.nng2.bin'))).toBe(false);
     } finally {
       if (before === undefined) delete process.env.NEWSNORM_MODEL_CACHE; else process.env.NEWSNORM_MODEL_CACHE = before;
       rmSync(dir, { recursive: true, force: true });

@@ -1,25 +1,26 @@
-// Lingua's n-gram models as compact tables, loaded per language and n-gram length on first use and
-// kept for the life of the process. Bound: every model of all 75 languages is about 21 million
-// n-grams, 160 MB as tables. The scorer keeps the one- to three-gram models of all languages
-// merged (merged.ts: 7.8 MB, built from this module's tables, which it does not keep) and the
-// four- and five-gram models of the languages short blocks are weighed among here (about 2 MB a
-// language on average, about 150 MB for all). Built tables are kept on disk (locate.ts,
-// modelCacheDir), so a later run or worker reads them instead of building them again. In the
-// worker threads of a pool, a table kept here is made once for all of them, in shared memory
-// (pipeline/core/shared-tables.ts): a second worker no longer holds its own 128 to 160 MB.
+// Lingua's n-gram models as compact tables, loaded per language and n-gram length on first use.
+// The one- to three-gram models of all languages are kept merged (merged.ts: 7.8 MB, built from
+// this module's six-byte tables, `loadTable`, which it does not keep). The four- and five-gram
+// models of the languages short blocks are weighed among are kept here, as they are asked for, in
+// four bytes a slot (compact-table.ts; about 1.2 MB a language on average, about 87 MB for all 75,
+// against 131 MB at six bytes). Built tables are kept on disk (locate.ts, modelCacheDir), so a
+// later run or worker reads them instead of building them again. In the worker threads of a pool,
+// a table kept here is made once for all of them, in shared memory (pipeline/core/shared-tables.ts).
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { type Allocate, sharedTable } from '../../../pipeline/core/shared-tables.ts';
 import { modelCacheDir, readModel } from './locate.ts';
+import { CompactTable } from './compact-table.ts';
 import { FNV_START, GramTable, tableKey } from './table.ts';
 
-/** A cached table's file: named for the table's format too, so that two versions of newsnorm
- *  sharing one cache (an older install beside a newer) do not keep replacing each other's files. */
-const cacheFile = (dir: string, language: string, length: number): string => path.join(dir, `${language}.${length}.nng2.bin`);
+/** A cached table's file: named for the table's format too (`nng2`: six bytes a slot, `nng3`: four),
+ *  so that two versions of newsnorm sharing one cache (an older install beside a newer) do not keep
+ *  replacing each other's files. */
+const cacheFile = (dir: string, language: string, length: number, format = 'nng2'): string => path.join(dir, `${language}.${length}.${format}.bin`);
 
-/** Language → its tables by n-gram length (index 1 to 5), filled as they are asked for. */
-const tables = new Map<string, (GramTable | null | undefined)[]>();
+/** Language → its kept tables by n-gram length (index 4 and 5), filled as they are asked for. */
+const tables = new Map<string, (CompactTable | null | undefined)[]>();
 
 const QUOTE = 0x22, SLASH = 0x2f, SPACE = 0x20, BACKSLASH = 0x5c;
 
@@ -57,7 +58,7 @@ function build(json: Buffer): GramTable {
 
 /** The tables of `language` (Lingua's language name, e.g. ENGLISH) by n-gram length, each loaded
  *  on first use by `gramTable`; a slot is undefined until then, null where Lingua has no model. */
-export function languageTables(language: string): (GramTable | null | undefined)[] {
+export function languageTables(language: string): (CompactTable | null | undefined)[] {
   let list = tables.get(language);
   if (!list) tables.set(language, (list = []));
   return list;
@@ -65,14 +66,29 @@ export function languageTables(language: string): (GramTable | null | undefined)
 
 /** The table of `language`'s n-grams of `length` letters, null if Lingua has none; shared by the
  *  threads of a pool. */
-export function gramTable(language: string, length: number): GramTable | null {
+export function gramTable(language: string, length: number): CompactTable | null {
   const list = languageTables(language);
   let table = list[length];
   if (table === undefined) {
-    const bytes = sharedTable(`lingua/${language}.${length}.nng2`, (allocate) => fromCache(language, length, allocate) ?? built(language, length)?.toBytes() ?? null);
-    list[length] = table = bytes && GramTable.fromBytes(bytes);
+    const bytes = sharedTable(`lingua/${language}.${length}.nng3`, (allocate) => fromCache(language, length, allocate, 'nng3') ?? compacted(language, length, allocate));
+    list[length] = table = bytes && CompactTable.fromBytes(bytes);
   }
   return table;
+}
+
+/**
+ * The four-byte table's bytes (in `allocate`'s), made from the six-byte table: a run before this
+ * one's from the cache, else built from the model file without caching it (only its four-byte
+ * form is read again); the four-byte form is cached.
+ */
+function compacted(language: string, length: number, allocate: Allocate): Uint8Array | null {
+  const cached = fromCache(language, length, (n) => new Uint8Array(n));
+  const json = cached ? null : readModel(language, length);
+  const table = cached ? GramTable.fromBytes(cached) : json && build(json);
+  if (!table) return null;
+  const bytes = CompactTable.of(table).toBytes(allocate);
+  keep(language, length, 'nng3', bytes);
+  return bytes;
 }
 
 /** A table from the cache, else built from Lingua's model file (and cached); not kept in memory here. */
@@ -86,29 +102,33 @@ function built(language: string, length: number): GramTable | null {
   const json = readModel(language, length);
   if (!json) return null;
   const table = build(json);
-  const dir = modelCacheDir();
-  if (dir) {
-    // Best effort: a cache that cannot be written (a read-only install) only costs the next run
-    // the build again. Written under a name of its own, then renamed: workers never read half.
-    const file = cacheFile(dir, language, length);
-    const partial = `${file}.${process.pid}-${threadId}`;
-    try {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(partial, table.toBytes());
-      renameSync(partial, file);
-    } catch { /* see above */ }
-  }
+  keep(language, length, 'nng2', table.toBytes());
   return table;
 }
 
-/** The bytes of the table a run before this one built, read into `allocate`'s, or null (none,
- *  unreadable, or not a whole table). */
-function fromCache(language: string, length: number, allocate: Allocate): Uint8Array | null {
+/** Writes a table's bytes into the model cache, if there is one. Best effort: a cache that cannot
+ *  be written (a read-only install) only costs the next run the build again. Written under a name
+ *  of its own, then renamed: workers never read half. */
+function keep(language: string, length: number, format: string, bytes: Uint8Array): void {
+  const dir = modelCacheDir();
+  if (!dir) return;
+  const target = cacheFile(dir, language, length, format);
+  const partial = `${target}.${process.pid}-${threadId}`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(partial, bytes);
+    renameSync(partial, target);
+  } catch { /* see above */ }
+}
+
+/** The bytes of the table (six bytes a slot, or four: `format`) a run before this one made, read
+ *  into `allocate`'s, or null (none, unreadable, or not a whole table). */
+function fromCache(language: string, length: number, allocate: Allocate, format: 'nng2' | 'nng3' = 'nng2'): Uint8Array | null {
   const dir = modelCacheDir();
   if (!dir) return null;
   try {
-    const bytes = readInto(cacheFile(dir, language, length), allocate);
-    return GramTable.fromBytes(bytes) ? bytes : null;
+    const bytes = readInto(cacheFile(dir, language, length, format), allocate);
+    return (format === 'nng2' ? GramTable.fromBytes(bytes) : CompactTable.fromBytes(bytes)) ? bytes : null;
   } catch {
     return null;
   }

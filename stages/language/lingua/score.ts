@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { DIGIT, kindOf, LETTER, scriptOf, SPACE } from '../../../pipeline/core/text.ts';
 import { gramTable, languageTables } from './models.ts';
 import { type MergedTable, mergedTable } from './merged.ts';
-import { fromCode, type GramTable } from './table.ts';
+import type { CompactTable } from './compact-table.ts';
+import { fromCode } from './table.ts';
 import { numberGrams, type NumberedGrams } from './grams.ts';
 
 interface Rules { unique: Record<string, string>; shared: [string, string[]][] }
@@ -181,7 +182,7 @@ function fromMerged(table: MergedTable, key: number, at: number): void {
 }
 
 /** A numbered n-gram's codes (at `at`) from each candidate's own table of its length `n` (loaded on first use). */
-function fromOwn(languages: string[], own: (GramTable | null | undefined)[][], n: number, key: number, at: number): void {
+function fromOwn(languages: string[], own: (CompactTable | null | undefined)[][], n: number, key: number, at: number): void {
   for (let c = 0; c < languages.length; c++) {
     const tables = own[c]!;
     const t = tables[n] === undefined ? gramTable(languages[c]!, n) : tables[n];
@@ -199,7 +200,7 @@ let sumsOf = new Float64Array(128);
 let lettersOf = new Int32Array(128);
 
 /** A numbered n-gram's codes for all candidates, from the merged table of its length or each candidate's own. */
-function fill(g: number, k: number, grams: NumberedGrams, merged: (MergedTable | null)[], languages: string[], own: (GramTable | null | undefined)[][]): void {
+function fill(g: number, k: number, grams: NumberedGrams, merged: (MergedTable | null)[], languages: string[], own: (CompactTable | null | undefined)[][]): void {
   filled[g] = fillStamp;
   codes.fill(-1, g * k, g * k + k);
   const length = grams.length[g]!;
@@ -224,7 +225,7 @@ function sumsFor(languages: string[], grams: NumberedGrams): void {
   if (sumsOf.length < k) { sumsOf = new Float64Array(k * 2); lettersOf = new Int32Array(k * 2); }
   if (++fillStamp > 0x3fffffff) { fillStamp = 1; filled.fill(0); }
   const merged = mergedTables();
-  const own: (GramTable | null | undefined)[][] = new Array(k);
+  const own: (CompactTable | null | undefined)[][] = new Array(k);
   for (let c = 0; c < k; c++) {
     own[c] = languageTables(languages[c]!);
     candidateOf[languageNumber.get(languages[c]!)!] = c;
