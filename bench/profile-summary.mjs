@@ -4,7 +4,9 @@
 // learner, reading, writing, loading the code, the collector), then the N functions with the most
 // self time, then the time spent under each source file (node_modules folded to their package), so
 // that a profile of `npm run bench` reads in a terminal. With MB (the dump's size), the parts are
-// also given in milliseconds per MB, the bench's unit.
+// also given in milliseconds per MB, the bench's unit. A profile of the built package (dist/, e.g.
+// `node --cpu-prof --cpu-prof-dir=out/profile bench/measure.mjs '{"inputs":["out/bench/dev-30mb.jsonl"],
+// "out":"out/bench/out","overwrite":true}'` after `npm run build`) reads as the sources'.
 import fs from 'node:fs';
 
 const [file, count = '40', mbArg] = process.argv.slice(2);
@@ -23,7 +25,8 @@ const total = [...sampled.values()].reduce((a, b) => a + b, 0);
 const where = (url) => {
   const local = url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(local);
-  return m ? `npm:${m[1]}` : local || '(native)';
+  // The built package (bench --built, measure.mjs) runs dist/X.js for the sources' X.ts.
+  return m ? `npm:${m[1]}` : local.replace(/^dist\/(.*)\.js$/, '$1.ts') || '(native)';
 };
 /**
  * The part of the run a sample belongs to, from its stack (leaf first): a batch learner (the
@@ -56,6 +59,8 @@ function partOf(stack) {
 const self = new Map();
 const under = new Map();
 const parts = new Map();
+/** Part → its functions' self time: what each part's milliseconds are spent on. */
+const selfByPart = new Map();
 for (const [id, us] of sampled) {
   const stack = [];
   for (let at = id; at !== undefined; at = parent.get(at)) stack.push(nodes.get(at));
@@ -64,6 +69,9 @@ for (const [id, us] of sampled) {
   const { callFrame } = nodes.get(id);
   const key = `${callFrame.functionName || '(anonymous)'} ${where(callFrame.url)}`;
   self.set(key, (self.get(key) ?? 0) + us);
+  if (!selfByPart.has(part)) selfByPart.set(part, new Map());
+  const inPart = selfByPart.get(part);
+  inPart.set(key, (inPart.get(key) ?? 0) + us);
   const seen = new Set();
   for (let at = id; at !== undefined; at = parent.get(at)) {
     const place = where(nodes.get(at).callFrame.url);
@@ -75,7 +83,9 @@ for (const [id, us] of sampled) {
 }
 const show = (map, n) => {
   for (const [key, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) {
-    console.log(`${(us / 1000).toFixed(0).padStart(9)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
+    // A regular expression's name is its source, some of them thousands of characters.
+    const name = key.length > 140 ? `${key.slice(0, 137)}...` : key;
+    console.log(`${(us / 1000).toFixed(0).padStart(9)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${name}`);
   }
 };
 console.log(`total ${(total / 1000).toFixed(0)} ms\n-- by part of the run${mb ? ` (ms per MB of ${mb} MB)` : ''}`);
@@ -85,5 +95,11 @@ for (const [part, us] of [...parts].sort((a, b) => b[1] - a[1])) {
 }
 console.log('-- self time');
 show(self, Number(count));
+console.log('-- the five functions with the most self time in each part of over 2 %');
+for (const [part, us] of [...parts].sort((a, b) => b[1] - a[1])) {
+  if (us < total / 50) continue;
+  console.log(`  ${part}`);
+  show(new Map([...selfByPart.get(part)].sort((a, b) => b[1] - a[1]).slice(0, 5)), 5);
+}
 console.log('-- time under each file');
 show(under, Number(count));
