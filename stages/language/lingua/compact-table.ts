@@ -10,14 +10,10 @@
 // table: never, but for two n-grams of one 32-bit hash). Either way a text's score moves by one
 // n-gram's share, rarely and deterministically: on the bench dump's first 10 MB, 41 of 118,860
 // blocks changed their confidence and none its language; the development sets' figures did not move.
-import { type GramTable, home } from './table.ts';
+import { type GramTable, home, readTableBytes, slotsFor, tableBytes } from './table.ts';
 
-/** The file's first word ("NNG3": slots of four bytes, fingerprint and value), and the header's length: magic, n-gram count, slots. */
+/** The file's first word: "NNG3", slots of four bytes (fingerprint and value), at the six-byte table's load. */
 const MAGIC = 0x3347_4e4e;
-const HEADER = 12;
-
-/** Slots for `count` n-grams: a load of at most 0.8, as the six-byte table. */
-const slotsFor = (count: number): number => Math.max(8, Math.ceil(count / 0.8));
 
 /** The hash's 16-bit fingerprint, never 0 (a slot of 0 is empty): a mixing of its own (not the home's), so the two say different things. */
 export function fingerprint(hash: number): number {
@@ -52,20 +48,15 @@ export class CompactTable {
   get shared(): boolean { return this.slots.buffer instanceof SharedArrayBuffer; }
 
   /** The table as bytes (for the model cache and to share): a header (magic, n-gram count, slots), then the slots. */
-  toBytes(allocate: (length: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
-    const out = allocate(HEADER + this.size * 4);
-    new Uint32Array(out.buffer, out.byteOffset, 3).set([MAGIC, this.count, this.size]);
-    out.set(new Uint8Array(this.slots.buffer, this.slots.byteOffset, this.size * 4), HEADER);
-    return out;
+  toBytes(allocate?: (length: number) => Uint8Array): Uint8Array {
+    return tableBytes(MAGIC, this.count, this.size, this.slots, 4, allocate);
   }
 
   /** A table written by `toBytes`, or null for bytes that are not one whole (another format, cut
    *  short). The table reads the bytes where they are (no copy), so they must not change. */
   static fromBytes(bytes: Uint8Array): CompactTable | null {
-    if (bytes.length < HEADER || bytes.byteOffset % 4 !== 0) return null;
-    const [magic, count, size] = new Uint32Array(bytes.buffer, bytes.byteOffset, 3);
-    if (magic !== MAGIC || size !== slotsFor(count!) || bytes.length !== HEADER + size! * 4) return null;
-    return new CompactTable(count!, new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER, size!));
+    const read = readTableBytes(bytes, MAGIC, 4);
+    return read && new CompactTable(read.count, new Uint32Array(bytes.buffer, read.slotsAt, slotsFor(read.count)));
   }
 
   /** Adds an n-gram by its table key (table.ts `tableKey`) and quantised value (0 to 65535); a

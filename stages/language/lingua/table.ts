@@ -36,7 +36,25 @@ export function fnvCodePoint(h: number, cp: number): number {
 export const tableKey = (h: number): number => h >>> 0 || 1;
 
 /** Slots for `count` n-grams: a load of at most 0.8. */
-const slotsFor = (count: number): number => Math.max(8, Math.ceil(count / 0.8));
+export const slotsFor = (count: number): number => Math.max(8, Math.ceil(count / 0.8));
+
+/** A table's bytes as the model cache keeps them: a header (its format's `magic`, the n-gram count,
+ *  the slots), then the slots (`slots`, `slotBytes` each), in `allocate`'s bytes. */
+export function tableBytes(magic: number, count: number, size: number, slots: ArrayBufferView, slotBytes: number, allocate: (length: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
+  const out = allocate(HEADER + size * slotBytes);
+  new Uint32Array(out.buffer, out.byteOffset, 3).set([magic, count, size]);
+  out.set(new Uint8Array(slots.buffer, slots.byteOffset, size * slotBytes), HEADER);
+  return out;
+}
+
+/** The n-gram count of bytes `tableBytes` wrote in the format of `magic`, and where its slots
+ *  begin; null for bytes that are not one whole table of it (another format, cut short). */
+export function readTableBytes(bytes: Uint8Array, magic: number, slotBytes: number): { count: number; slotsAt: number } | null {
+  if (bytes.length < HEADER || bytes.byteOffset % 4 !== 0) return null;
+  const [found, count, size] = new Uint32Array(bytes.buffer, bytes.byteOffset, 3);
+  if (found !== magic || size !== slotsFor(count!) || bytes.length !== HEADER + size! * slotBytes) return null;
+  return { count: count!, slotsAt: bytes.byteOffset + HEADER };
+}
 
 /**
  * The slot a hash is first looked for in: the hash mixed (murmur3's finaliser: FNV-1a's high bits
@@ -72,20 +90,14 @@ export class GramTable {
 
   /** The table as bytes, for the model cache: a header (magic, n-gram count, slots), then the slots. */
   toBytes(): Uint8Array {
-    const out = new Uint8Array(HEADER + this.size * 6);
-    const header = new Uint32Array([MAGIC, this.count, this.size]);
-    out.set(new Uint8Array(header.buffer), 0);
-    out.set(new Uint8Array(this.slots.buffer, this.slots.byteOffset, this.size * 6), HEADER);
-    return out;
+    return tableBytes(MAGIC, this.count, this.size, this.slots, 6);
   }
 
   /** A table written by `toBytes`, or null for bytes that are not one whole (another format, cut
    *  short). The table reads the bytes where they are (no copy), so they must not change. */
   static fromBytes(bytes: Uint8Array): GramTable | null {
-    if (bytes.length < HEADER || bytes.byteOffset % 4 !== 0) return null;
-    const [magic, count, size] = new Uint32Array(bytes.buffer, bytes.byteOffset, 3);
-    if (magic !== MAGIC || size !== slotsFor(count!) || bytes.length !== HEADER + size! * 6) return null;
-    return new GramTable(count!, new Uint16Array(bytes.buffer, bytes.byteOffset + HEADER, size! * 3));
+    const read = readTableBytes(bytes, MAGIC, 6);
+    return read && new GramTable(read.count, new Uint16Array(bytes.buffer, read.slotsAt, slotsFor(read.count) * 3));
   }
 
   add(hash: number, logProbability: number): void {
