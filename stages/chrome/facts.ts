@@ -27,8 +27,15 @@ export interface BlockFacts {
 
 /** Blocks up to this long are remembered. */
 const REMEMBERED_LENGTH = 120;
-/** Remembered texts at most (about 25 MB); the memory is emptied when full. */
-const REMEMBERED_TEXTS = 50_000;
+/**
+ * Remembered texts at most; the memory is emptied when full. 25,000 since session 12: 50,000 held
+ * 34 MB at the end of the 1 GB bench dump's first 400 MB (21 MB at the end of the 100 MB dump; the
+ * later texts are longer and more often two bytes a character). Halving it and the three other
+ * caches of short texts (template keys, the language stage's detections and short readings) took
+ * one worker's peak there from 682 to 573 MB for about 5 % more CPU, the same output (docs/speed.md,
+ * "Where the memory goes").
+ */
+const REMEMBERED_TEXTS = 25_000;
 /** Languages a remembered text keeps features for (a menu line of a site is read in one or two). */
 const LANGUAGES_PER_TEXT = 8;
 

@@ -208,11 +208,13 @@ function templateLineKeys(text: string, maxLineLength: number, repair: boolean):
 
 /**
  * Template lines recur from page to page, and so do the lines repair acts on (a menu's "News &amp;
- * Events"): the keys of lines of up to 200 characters are remembered, repaired and all (100,000
- * at most, about 15 MB: the line and a key of 13 characters), for the learner's options.
+ * Events"): the keys of lines of up to 200 characters are remembered, repaired and all (50,000
+ * at most: the line and a key of 13 characters), for the learner's options. 100,000 held 26 MB at
+ * the end of the 1 GB bench dump's first 400 MB (10.5 at the end of the 100 MB dump), and were
+ * halved with chrome's facts in session 12 (facts.ts, `REMEMBERED_TEXTS`).
  */
 const REMEMBERED_LINE = 200;
-const REMEMBERED_LINES = 100_000;
+const REMEMBERED_LINES = 50_000;
 let remembered: { options: string; keys: Map<string, string | null> } = { options: '', keys: new Map() };
 
 function rememberedLines(maxLineLength: number, repair: boolean): Map<string, string | null> {

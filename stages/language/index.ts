@@ -43,8 +43,14 @@ export interface LanguageOptions {
 /** Characters of a block the detector reads: past about three hundred, more text changes no answer (mixed dev blocks: 0.990 at 320 and at 600) and costs Lingua time in proportion. */
 const MAX_DETECT_CHARS = 320;
 const CACHE_MAX_LENGTH = 200;
-/** Short texts answered from the cache (menus and templates repeat across a dump); about 7 MB at its bound (measured at the end of the 100 MB bench dump: a key and a detection each; 32 MB when a key was a view of its page and each detection had candidates of its own). */
-const CACHE_SIZE = 50_000;
+/**
+ * Short texts answered from the cache (menus and templates repeat across a dump): a key and a
+ * detection each. 50,000 held 6.7 MB at the end of the 100 MB bench dump and 14.9 MB at the end of
+ * the 1 GB dump's first 400 MB (32 MB at the end of the 100 MB dump when a key was a view of its page
+ * and each detection had candidates of its own); halved in session 12 with chrome's caches and the
+ * short readings below (stages/chrome/facts.ts, `REMEMBERED_TEXTS`, says what it bought).
+ */
+const CACHE_SIZE = 25_000;
 const cache = new Map<string, Detection>();
 /** The candidates of the cache's detections, one object for equal ones (shared-candidates.ts). */
 const cachedCandidates = new SharedCandidates();
@@ -193,7 +199,8 @@ class ShortReadings {
     return value;
   }
 }
-const SHORT_READINGS = 50_000;
+/** Short readings kept, in all languages (10.1 MB at 50,000 at the end of the 1 GB dump's first 400 MB; halved in session 12 with the detections above). */
+const SHORT_READINGS = 25_000;
 const shortReadings = { best: new ShortReadings({}), fast: new ShortReadings({ accuracy: 'low' }) };
 
 /** Long blocks read in full to settle the document's language; the others are checked against it. */
