@@ -70,10 +70,16 @@ export function gramTable(language: string, length: number): CompactTable | null
   const list = languageTables(language);
   let table = list[length];
   if (table === undefined) {
-    const bytes = sharedTable(`lingua/${language}.${length}.nng3`, (allocate) => fromCache(language, length, allocate, 'nng3') ?? compacted(language, length, allocate));
+    const bytes = sharedTable(`lingua/${language}.${length}.nng3`, (allocate) => compactBytes(language, length, allocate));
     list[length] = table = bytes && CompactTable.fromBytes(bytes);
   }
   return table;
+}
+
+/** The four-byte table's bytes (in `allocate`'s): a run before this one's from the cache, else
+ *  made (and cached); not kept in memory here. */
+export function compactBytes(language: string, length: number, allocate: Allocate): Uint8Array | null {
+  return fromCache(language, length, allocate, 'nng3') ?? compacted(language, length, allocate);
 }
 
 /**
