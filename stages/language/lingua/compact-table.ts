@@ -10,7 +10,7 @@
 // table: never, but for two n-grams of one 32-bit hash). Either way a text's score moves by one
 // n-gram's share, rarely and deterministically: on the bench dump's first 10 MB, 41 of 118,860
 // blocks changed their confidence and none its language; the development sets' figures did not move.
-import { type GramTable, home, readTableBytes, slotsFor, tableBytes } from './table.ts';
+import { type GramTable, home, readTableBytes, SlotTable, slotsFor, tableBytes } from './table.ts';
 
 /** The file's first word: "NNG3", slots of four bytes (fingerprint and value), at the six-byte table's load. */
 const MAGIC = 0x3347_4e4e;
@@ -22,16 +22,10 @@ export function fingerprint(hash: number): number {
   return (h ^ (h >>> 15)) >>> 16 || 1;
 }
 
-export class CompactTable {
-  /** A slot: fingerprint << 16 | value; 0 when empty. */
-  private readonly slots: Uint32Array;
-  private readonly size: number;
-  readonly count: number;
-
+export class CompactTable extends SlotTable<Uint32Array> {
+  /** `slots`: one 32-bit word a slot, fingerprint << 16 | value; 0 when empty. */
   constructor(count: number, slots?: Uint32Array) {
-    this.count = count;
-    this.size = slotsFor(count);
-    this.slots = slots ?? new Uint32Array(this.size);
+    super(count, slots ?? new Uint32Array(slotsFor(count)));
   }
 
   /** The six-byte table's n-grams, in its slot order (so the same table always gives the same bytes). */
@@ -43,9 +37,6 @@ export class CompactTable {
 
   /** Bytes held by the table. */
   get bytes(): number { return this.size * 4; }
-
-  /** Whether the table lies in shared memory: made once for all the workers of a pool (models.ts). */
-  get shared(): boolean { return this.slots.buffer instanceof SharedArrayBuffer; }
 
   /** The table as bytes (for the model cache and to share): a header (magic, n-gram count, slots), then the slots. */
   toBytes(allocate?: (length: number) => Uint8Array): Uint8Array {

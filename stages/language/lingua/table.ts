@@ -70,23 +70,31 @@ export function home(hash: number, size: number): number {
   return Math.floor(((h >>> 0) * size) / 4294967296);
 }
 
-export class GramTable {
-  /** Three 16-bit words a slot: the hash's low half, its high half, the value (0 0 marks an empty slot). */
-  private readonly slots: Uint16Array;
-  private readonly size: number;
+/** What both layouts of a table (this one and compact-table.ts's) share: the n-gram count, the
+ *  slots for it, and the array they lie in. */
+export abstract class SlotTable<A extends Uint16Array | Uint32Array> {
+  protected readonly slots: A;
+  protected readonly size: number;
   readonly count: number;
 
-  constructor(count: number, slots?: Uint16Array) {
+  protected constructor(count: number, slots: A) {
     this.count = count;
     this.size = slotsFor(count);
-    this.slots = slots ?? new Uint16Array(this.size * 3);
+    this.slots = slots;
+  }
+
+  /** Whether the table lies in shared memory: made once for all the workers of a pool (models.ts). */
+  get shared(): boolean { return this.slots.buffer instanceof SharedArrayBuffer; }
+}
+
+export class GramTable extends SlotTable<Uint16Array> {
+  /** `slots`: three 16-bit words a slot: the hash's low half, its high half, the value (0 0 marks an empty slot). */
+  constructor(count: number, slots?: Uint16Array) {
+    super(count, slots ?? new Uint16Array(slotsFor(count) * 3));
   }
 
   /** Bytes held by the table. */
   get bytes(): number { return this.size * 6; }
-
-  /** Whether the table lies in shared memory: made once for all the workers of a pool (models.ts). */
-  get shared(): boolean { return this.slots.buffer instanceof SharedArrayBuffer; }
 
   /** The table as bytes, for the model cache: a header (magic, n-gram count, slots), then the slots. */
   toBytes(): Uint8Array {
