@@ -2,8 +2,8 @@
 // The one- to three-gram models of all languages are kept merged (merged.ts: 7.8 MB, built from
 // this module's six-byte tables, `loadTable`, which it does not keep). The four- and five-gram
 // models of the languages short blocks are weighed among are kept here, as they are asked for, in
-// four bytes a slot (compact-table.ts; about 1.2 MB a language on average, about 87 MB for all 75,
-// against 131 MB at six bytes). Built tables are kept on disk (locate.ts, modelCacheDir), so a
+// four bytes a slot (compact-table.ts; 99 MB for all 72 languages that have them, 149 at six bytes;
+// 87 MB were loaded by the end of the 100 MB bench dump). Built tables are kept on disk (locate.ts, modelCacheDir), so a
 // later run or worker reads them instead of building them again. In the worker threads of a pool,
 // a table kept here is made once for all of them, in shared memory (pipeline/core/shared-tables.ts).
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
@@ -83,9 +83,9 @@ export function compactBytes(language: string, length: number, allocate: Allocat
 }
 
 /**
- * The four-byte table's bytes (in `allocate`'s), made from the six-byte table: a run before this
- * one's from the cache, else built from the model file without caching it (only its four-byte
- * form is read again); the four-byte form is cached.
+ * The four-byte table's bytes (in `allocate`'s), made from the six-byte table (one an older run
+ * cached, else built from the model file and not cached: only the four-byte form is read again),
+ * and cached.
  */
 function compacted(language: string, length: number, allocate: Allocate): Uint8Array | null {
   const cached = fromCache(language, length, (n) => new Uint8Array(n));
