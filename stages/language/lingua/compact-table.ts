@@ -5,18 +5,19 @@
 // fingerprint comes from a second mixing of the hash, independent of the home: a look-up of an
 // absent n-gram reads a present one's value only when a slot of its probe run (about 13 slots at a
 // load of 0.8) holds the same fingerprint. Measured over all 144 tables (20,000 keys of a fixed
-// sequence a table, nearly all absent, and every present n-gram): an absent n-gram reads as present 2.3 times in 10,000 look-ups (the
-// six-byte table: 0.5), a present one reads another's value 0.3 times in 10,000 (the six-byte
-// table: never, but for two n-grams of one 32-bit hash). Either way a text's score moves by one
+// sequence a table, nearly all absent, and every present n-gram): an absent n-gram reads as
+// present 2.3 times in 10,000 look-ups (the six-byte table: 0.5), a present one reads another's
+// value 0.3 times in 10,000 (the six-byte table: never, but for two n-grams of one 32-bit hash). Either way a text's score moves by one
 // n-gram's share, rarely and deterministically: on the bench dump's first 10 MB, 41 of 118,860
 // blocks changed their confidence and none its language; the development sets' figures did not move.
+import type { Allocate } from '../../../pipeline/core/shared-tables.ts';
 import { type GramTable, home, readTableBytes, SlotTable, slotsFor, tableBytes } from './table.ts';
 
 /** The file's first word: "NNG3", slots of four bytes (fingerprint and value), at the six-byte table's load. */
 const MAGIC = 0x3347_4e4e;
 
 /** The hash's 16-bit fingerprint, never 0 (a slot of 0 is empty): a mixing of its own (not the home's), so the two say different things. */
-export function fingerprint(hash: number): number {
+function fingerprint(hash: number): number {
   let h = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
   h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
   return (h ^ (h >>> 15)) >>> 16 || 1;
@@ -39,7 +40,7 @@ export class CompactTable extends SlotTable<Uint32Array> {
   get bytes(): number { return this.size * 4; }
 
   /** The table as bytes (for the model cache and to share): a header (magic, n-gram count, slots), then the slots. */
-  toBytes(allocate?: (length: number) => Uint8Array): Uint8Array {
+  toBytes(allocate?: Allocate): Uint8Array {
     return tableBytes(MAGIC, this.count, this.size, this.slots, 4, allocate);
   }
 

@@ -17,7 +17,8 @@ import { FNV_START, GramTable, tableKey } from './table.ts';
 /** A cached table's file: named for the table's format too (`nng2`: six bytes a slot, `nng3`: four),
  *  so that two versions of newsnorm sharing one cache (an older install beside a newer) do not keep
  *  replacing each other's files. */
-const cacheFile = (dir: string, language: string, length: number, format = 'nng2'): string => path.join(dir, `${language}.${length}.${format}.bin`);
+type Format = 'nng2' | 'nng3';
+const cacheFile = (dir: string, language: string, length: number, format: Format = 'nng2'): string => path.join(dir, `${language}.${length}.${format}.bin`);
 
 /** Language → its kept tables by n-gram length (index 4 and 5), filled as they are asked for. */
 const tables = new Map<string, (CompactTable | null | undefined)[]>();
@@ -115,7 +116,7 @@ function built(language: string, length: number): GramTable | null {
 /** Writes a table's bytes into the model cache, if there is one. Best effort: a cache that cannot
  *  be written (a read-only install) only costs the next run the build again. Written under a name
  *  of its own, then renamed: workers never read half. */
-function keep(language: string, length: number, format: string, bytes: Uint8Array): void {
+function keep(language: string, length: number, format: Format, bytes: Uint8Array): void {
   const dir = modelCacheDir();
   if (!dir) return;
   const target = cacheFile(dir, language, length, format);
@@ -129,7 +130,7 @@ function keep(language: string, length: number, format: string, bytes: Uint8Arra
 
 /** The bytes of the table (six bytes a slot, or four: `format`) a run before this one made, read
  *  into `allocate`'s, or null (none, unreadable, or not a whole table). */
-function fromCache(language: string, length: number, allocate: Allocate, format: 'nng2' | 'nng3' = 'nng2'): Uint8Array | null {
+function fromCache(language: string, length: number, allocate: Allocate, format: Format = 'nng2'): Uint8Array | null {
   const dir = modelCacheDir();
   if (!dir) return null;
   try {

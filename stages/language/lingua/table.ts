@@ -6,6 +6,8 @@
 // present one's reads that value (about one lookup in 10^5 on the largest model): both change a
 // text's score by one n-gram's share, rarely and deterministically.
 
+import type { Allocate } from '../../../pipeline/core/shared-tables.ts';
+
 const STEP = 2048;
 const MAX_CODE = 0xffff;
 /** What `get` answers for an n-gram the model does not have: log-probabilities are never positive. */
@@ -40,7 +42,7 @@ export const slotsFor = (count: number): number => Math.max(8, Math.ceil(count /
 
 /** A table's bytes as the model cache keeps them: a header (its format's `magic`, the n-gram count,
  *  the slots), then the slots (`slots`, `slotBytes` each), in `allocate`'s bytes. */
-export function tableBytes(magic: number, count: number, size: number, slots: ArrayBufferView, slotBytes: number, allocate: (length: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
+export function tableBytes(magic: number, count: number, size: number, slots: ArrayBufferView, slotBytes: number, allocate: Allocate = (n) => new Uint8Array(n)): Uint8Array {
   const out = allocate(HEADER + size * slotBytes);
   new Uint32Array(out.buffer, out.byteOffset, 3).set([magic, count, size]);
   out.set(new Uint8Array(slots.buffer, slots.byteOffset, size * slotBytes), HEADER);
