@@ -29,28 +29,3 @@ export function memoize<T>(fn: (key: string) => T, options: MemoOptions = {}): (
     return value as T;
   };
 }
-
-/**
- * A memo that keeps the keys in use: two generations of `size` entries each. When the current one
- * is full it becomes the old one, and a key found in the old one moves to the current; so the keys
- * still asked for survive, where `memoize` would empty itself and work them out again. For answers
- * that are costly to rebuild and hold more than themselves (the names tagger's word information
- * carries its summed weights). At most twice `size` entries are kept.
- */
-export function memoizeRecent<T>(fn: (key: string) => T, size: number): (key: string) => T {
-  let current = new Map<string, T>();
-  let old = new Map<string, T>();
-  return (key) => {
-    let value = current.get(key);
-    if (value !== undefined) return value;
-    const own = ownCopy(key);
-    value = old.get(key);
-    if (value === undefined) value = fn(own);
-    if (current.size >= size) {
-      old = current;
-      current = new Map();
-    }
-    current.set(own, value);
-    return value;
-  };
-}

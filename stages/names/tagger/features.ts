@@ -3,11 +3,11 @@
 // rest of the document says about the same word (written in lower case elsewhere, after a given
 // name elsewhere...). Every feature is a 32-bit hash of a template and a value, so the model is a
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
-import { memoizeRecent } from '../../../pipeline/core/memo.ts';
 import { charBits, CYRILLIC, GREEK, HAN, isSurrogate, LETTER, LOWER_OR_OTHER, NUMBER, OTHER_LETTER, UPPER } from '../letters.ts';
 import { foldWord } from '../spelling.ts';
 import { caseOf, type Token } from '../tokens.ts';
 import { isCalendarWord, wordLists } from '../words.ts';
+import { WordMemo } from './word-memo.ts';
 
 // For characters past U+FFFF, which the table of letters.ts does not hold. Module constants, never
 // literals inside a function: see scripts/check-regex.mjs.
@@ -291,13 +291,13 @@ function listBitsOf(lists: string): number {
   return bits;
 }
 
-/** Words whose information is kept, in each of the memo's two generations (`memoizeRecent`). */
+/** Words whose information is kept, in each of the memo's two generations (`WordMemo`). */
 const WORDS_KEPT = 50_000;
 
 // One memo a kind of token: the text alone is the key (no key string to build per token).
 const infoByKind = Object.fromEntries(
-  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, memoizeRecent((text: string) => wordInfo(text, kind[0] as string), WORDS_KEPT)]),
-) as Record<Token['kind'], (text: string) => WordInfo>;
+  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, new WordMemo((text: string) => wordInfo(text, kind[0] as string), WORDS_KEPT, hashString)]),
+) as Record<Token['kind'], WordMemo<WordInfo>>;
 
 // The information of a token of one ASCII character (a punctuation mark, a digit, a one-letter
 // word: 18% of the tokens of the bench slice), by the kind and the character's code: two reads of a
@@ -312,10 +312,10 @@ export function infoOf(t: Token): WordInfo {
     const c = text.charCodeAt(0);
     if (c < 128) {
       const table = asciiByKind[t.kind];
-      return (table[c] ??= infoByKind[t.kind](text));
+      return (table[c] ??= infoByKind[t.kind].get(text));
     }
   }
-  return infoByKind[t.kind](text);
+  return infoByKind[t.kind].get(text);
 }
 
 const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { hashString } from './features.ts';
+import { WordMemo } from './word-memo.ts';
+
+/** A memo of `{ text, upper }` that records each word it works out. */
+function upperMemo(size: number, hash: (w: string) => number = hashString) {
+  const calls: string[] = [];
+  const memo = new WordMemo(
+    (text: string) => {
+      calls.push(text);
+      return { text, upper: text.toUpperCase() };
+    },
+    size,
+    hash,
+  );
+  return { memo, calls };
+}
+
+describe('WordMemo', () => {
+  it('works out a word once while it is in use, across generations', () => {
+    const { memo, calls } = upperMemo(2);
+    // "the" is asked for between every new word: it moves to each new generation and stays.
+    for (const w of ['the', 'a', 'the', 'b', 'the', 'c', 'the', 'd', 'the']) expect(memo.get(w).upper).toBe(w.toUpperCase());
+    expect(calls).toEqual(['the', 'a', 'b', 'c', 'd']);
+  });
+
+  it('forgets a word not asked for over two generations', () => {
+    const { memo, calls } = upperMemo(2);
+    for (const w of ['a', 'b', 'c', 'd', 'e', 'a']) memo.get(w);
+    expect(calls).toEqual(['a', 'b', 'c', 'd', 'e', 'a']);
+  });
+
+  it('tells apart words of the same hash', () => {
+    const { memo, calls } = upperMemo(8, () => 7);
+    for (const w of ['Macron', 'Merkel', 'Macron', 'Modi', 'Merkel']) expect(memo.get(w).upper).toBe(w.toUpperCase());
+    expect(calls).toEqual(['Macron', 'Merkel', 'Modi']);
+  });
+
+  it('keeps a copy of its own of a word cut from a longer text', () => {
+    const page = `${'x'.repeat(1000)} Aleksandr Lukashenko`;
+    const { memo } = upperMemo(4);
+    const value = memo.get(page.slice(1001));
+    expect(value.text).toBe('Aleksandr Lukashenko');
+    // The same word from another text is the same value.
+    expect(memo.get(`Aleksandr ${'Lukashenko'}`)).toBe(value);
+  });
+});
