@@ -2,7 +2,7 @@
 // transliteration variants to one spelling, and the folded key every comparison uses.
 import { memoize } from '../../pipeline/core/memo.ts';
 import { foldTables, lexicon, scriptTables } from './lexicon.ts';
-import { charBits, CYRILLIC as CYRILLIC_LETTER, FOLDS_TO_LOWER_CASE, GREEK as GREEK_LETTER, isSurrogate } from './letters.ts';
+import { CHANGES_LOWER, charBits, CYRILLIC as CYRILLIC_LETTER, FOLDS_TO_LOWER_CASE, GREEK as GREEK_LETTER, isSurrogate } from './letters.ts';
 
 // Module constants, never literals inside a function: see scripts/check-regex.mjs.
 const MARKS = /\p{M}/gu;
@@ -71,16 +71,38 @@ export function foldWord(word: string): string {
   // fold (NFD decomposes and reorders marks only; the one lower case that reads its context,
   // Greek final sigma, gives σ or ς, both their own fold). Read by character codes: a regular
   // expression for the ASCII case first cost more than the loop.
-  if (foldsToLowerCase(word)) return word.toLowerCase();
+  const fold = foldKind(word);
+  if (fold === OWN_FOLD) return word;
+  if (fold === LOWER_CASE_FOLD) return word.toLowerCase();
   return foldByCharacter(word) ?? foldMemo(word);
 }
 
-function foldsToLowerCase(word: string): boolean {
+/** The word is its own fold: in lower case already, and folding only puts it in lower case. */
+const OWN_FOLD = 0;
+/** Folding only puts it in lower case. */
+const LOWER_CASE_FOLD = 1;
+const OTHER_FOLD = 2;
+
+/**
+ * How a word folds, by its characters' codes. Most words the stage folds are written in lower
+ * case: those are their own fold, where `toLowerCase` of a word past ASCII made a new string each
+ * time (and the document hints fold every lower-case word of a document).
+ */
+function foldKind(word: string): number {
+  let kind = OWN_FOLD;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c < 128 ? c === 96 : isSurrogate(c) || (charBits(c) & FOLDS_TO_LOWER_CASE) === 0) return false;
+    if (c < 128) {
+      if (c === 96) return OTHER_FOLD;
+      if (c >= 65 && c <= 90) kind = LOWER_CASE_FOLD;
+      continue;
+    }
+    if (isSurrogate(c)) return OTHER_FOLD;
+    const bits = charBits(c);
+    if ((bits & FOLDS_TO_LOWER_CASE) === 0) return OTHER_FOLD;
+    if ((bits & CHANGES_LOWER) !== 0) kind = LOWER_CASE_FOLD;
   }
-  return true;
+  return kind;
 }
 
 // Each character's fold, worked out once per code unit (`foldOne`): a word with accents (été,

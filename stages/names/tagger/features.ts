@@ -415,6 +415,12 @@ export class DocumentHints {
   /** The bits of each slot. */
   private readonly bits: number[] = [];
   private readonly slots = new Map<string, number>();
+  /**
+   * A bit for each folded spelling with a slot, at its hash (`lowerHash`) modulo 2,048: a word
+   * whose bit is not set has no slot, and is not looked up in the map. Most of a document's words
+   * in lower case are not read by the tagger, and have none.
+   */
+  private readonly marks = new Int32Array(64);
 
   get size(): number {
     return this.bits.length;
@@ -440,6 +446,8 @@ export class DocumentHints {
       slot = this.bits.length;
       this.slots.set(info.folded, slot);
       this.bits.push(0);
+      const mark = (info.lowerHash >>> 5) & 63;
+      this.marks[mark] = (this.marks[mark] as number) | (1 << (info.lowerHash & 31));
     }
     info.hintDocument = this.document;
     info.hintSlot = slot;
@@ -453,6 +461,8 @@ export class DocumentHints {
 
   /** Adds bits to the folded spelling's slot, if it has one. */
   addIfPresent(folded: string, bits: number): void {
+    const h = hashString(folded);
+    if (((this.marks[(h >>> 5) & 63] as number) & (1 << (h & 31))) === 0) return;
     const slot = this.slots.get(folded);
     if (slot !== undefined) this.bits[slot] = (this.bits[slot] as number) | bits;
   }
