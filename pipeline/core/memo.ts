@@ -5,6 +5,7 @@
 // of its own (own-copy.ts), and the answer worked out from that copy: a key cut from a page would
 // keep the page alive.
 import { ownCopy } from './own-copy.ts';
+import { hashKey, StringTable } from './string-table.ts';
 
 export interface MemoOptions {
   /** Entries kept at most (default 50,000). */
@@ -16,16 +17,19 @@ export interface MemoOptions {
 export function memoize<T>(fn: (key: string) => T, options: MemoOptions = {}): (key: string) => T {
   const size = options.size ?? 50_000;
   const maxKeyLength = options.maxKeyLength ?? Number.POSITIVE_INFINITY;
-  let cache = new Map<string, T>();
+  const table = new StringTable<T>(size);
   return (key) => {
     if (key.length > maxKeyLength) return fn(key);
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
-      const own = ownCopy(key);
-      value = fn(own);
-      if (cache.size >= size) cache = new Map();
-      cache.set(own, value);
+    const h = hashKey(key);
+    const at = table.find(key, h);
+    if (at >= 0) return table.values[at] as T;
+    const own = ownCopy(key);
+    const value = fn(own);
+    // Looked up again: `fn` may have asked the memo for this key itself (a recursive function).
+    if (table.find(own, h) < 0) {
+      if (table.full) table.clear();
+      table.add(own, h, value);
     }
-    return value as T;
+    return value;
   };
 }

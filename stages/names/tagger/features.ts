@@ -296,7 +296,7 @@ const WORDS_KEPT = 50_000;
 
 // One memo a kind of token: the text alone is the key (no key string to build per token).
 const infoByKind = Object.fromEntries(
-  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, new WordMemo((text: string) => wordInfo(text, kind[0] as string), WORDS_KEPT, hashString)]),
+  (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, new WordMemo((text: string) => wordInfo(text, kind[0] as string), WORDS_KEPT)]),
 ) as Record<Token['kind'], WordMemo<WordInfo>>;
 
 // The information of a token of one ASCII character (a punctuation mark, a digit, a one-letter
