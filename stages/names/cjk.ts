@@ -24,11 +24,12 @@ let data:
       chinese: Set<string>;
       japanese: Set<string>;
       korean: Set<string>;
-      foreign: Set<string>;
+      /** The transcription characters, by code unit (a character past Latin-1 read as a string is a new string each time). */
+      foreign: Set<number>;
       /** The cues after a name that stand after a surname alone: longer than a character, or 氏. */
       cuesAfterSurname: string[];
       /** The first code unit of every Chinese and Japanese surname: most characters open none. */
-      surnameOpeners: Set<string>;
+      surnameOpeners: Set<number>;
     })
   | undefined;
 
@@ -40,9 +41,9 @@ function lists() {
     chinese: new Set(raw.chineseSurnames),
     japanese: new Set(raw.japaneseSurnames),
     korean: new Set(raw.koreanSurnames),
-    foreign: new Set(raw.transliteration),
+    foreign: new Set([...raw.transliteration].map((ch) => ch.charCodeAt(0))),
     cuesAfterSurname: raw.cuesAfter.filter((c) => c.length > 1 || c === '氏'),
-    surnameOpeners: new Set([...raw.chineseSurnames, ...raw.japaneseSurnames].map((s) => s[0] as string)),
+    surnameOpeners: new Set([...raw.chineseSurnames, ...raw.japaneseSurnames].map((s) => s.charCodeAt(0))),
   };
   return data;
 }
@@ -69,13 +70,13 @@ function hanNameAt(run: string, i: number): string | null {
   // this function runs at every character of a run.
   let titledBefore: boolean | undefined;
   // A foreign name in transcription characters, after a title: 国务卿鲁比奥.
-  if (d.foreign.has(run[i] as string) && (titledBefore ??= titleEndsAt(run, i))) {
+  if (d.foreign.has(run.charCodeAt(i)) && (titledBefore ??= titleEndsAt(run, i))) {
     let j = i;
-    while (j < run.length && d.foreign.has(run[j] as string) && !startsWithAny(run.slice(j), d.cuesAfter)) j++;
+    while (j < run.length && d.foreign.has(run.charCodeAt(j)) && !startsWithAny(run.slice(j), d.cuesAfter)) j++;
     if (j - i >= 2) return run.slice(i, j);
   }
   // Both surnames tried below open with this code unit.
-  if (!d.surnameOpeners.has(run[i] as string)) return null;
+  if (!d.surnameOpeners.has(run.charCodeAt(i))) return null;
   for (const surname of [run.slice(i, i + 2), run.slice(i, i + 1)]) {
     const chinese = d.chinese.has(surname);
     const japanese = d.japanese.has(surname);
