@@ -169,11 +169,12 @@ const listBitsOf = (w: string): number => (mayBeListed(w) ? (smallLists.get(w) ?
 /**
  * The lists a word is in, as one string of letters in this order: g given name, n name word, p
  * place, c country, d nationality, t title, o organisation word, s stop word, z Chinese surname,
- * a and b speech cues after and before a name. The same answers as the tests above, with the
- * word folded and its case forms looked up once for all of them (the tagger asks this of every
- * new word); `folded` is `foldWord(w)`, when the caller has it.
+ * a and b speech cues after and before a name; and whether it is a month or weekday. The same
+ * answers as the tests above and `isCalendarWord`, with the word folded and its case forms looked
+ * up once for all of them (the tagger asks this of every new word); `folded` is `foldWord(w)`,
+ * when the caller has it.
  */
-export function wordLists(w: string, folded: string = foldWord(w)): string {
+export function wordLists(w: string, folded: string = foldWord(w)): WordLists {
   const bare = stripPeriod(folded);
   // The filter is asked once about the word folded, for every list that looks it up so.
   const listed = mayBeListed(folded);
@@ -198,7 +199,13 @@ export function wordLists(w: string, folded: string = foldWord(w)): string {
   if ((atFolded & IN_CHINESE_SURNAMES) !== 0 && !hasCyrillic(w) && !hasGreek(w)) s += 'z';
   if ((atFolded & IN_CUES_AFTER) !== 0) s += 'a';
   if ((atFolded & IN_CUES_BEFORE) !== 0) s += 'b';
-  return s;
+  return { letters: s, calendar: (inForms & IN_CALENDAR) !== 0 };
+}
+
+/** What `wordLists` gives: the letters of the lists, and whether the word is a month or weekday (`isCalendarWord`). */
+export interface WordLists {
+  letters: string;
+  calendar: boolean;
 }
 
 /**
@@ -209,10 +216,7 @@ export function wordLists(w: string, folded: string = foldWord(w)): string {
  * tagger/features.ts).
  */
 export function isCalendarWord(folded: string): boolean {
-  const bare = stripPeriod(folded);
-  let bits = listBitsOf(bare);
-  if (hasCyrillic(bare) || hasGreek(bare)) for (const f of formsOf(bare)) bits |= listBitsOf(f);
-  return (bits & IN_CALENDAR) !== 0;
+  return wordLists(folded, folded).calendar;
 }
 
 function stripPeriod(w: string): string {

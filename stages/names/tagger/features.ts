@@ -6,7 +6,7 @@
 import { charBits, CYRILLIC, GREEK, HAN, isSurrogate, LETTER, LOWER_OR_OTHER, NUMBER, OTHER_LETTER, UPPER } from '../letters.ts';
 import { foldWord } from '../spelling.ts';
 import { caseOf, type Token } from '../tokens.ts';
-import { isCalendarWord, wordLists } from '../words.ts';
+import { wordLists } from '../words.ts';
 import { WordMemo } from './word-memo.ts';
 
 // For characters past U+FFFF, which the table of letters.ts does not hold. Module constants, never
@@ -256,7 +256,9 @@ function wordInfo(text: string, kind: string): WordInfo {
   const token = tokenLike(text, kind);
   const lower = foldWord(text);
   const shape = wordShape(text);
-  const lists = kind === 'w' || kind === 'a' ? wordLists(text, lower) : '';
+  // A month or weekday only as a word (`isCalendarWord`): the same look-ups as its lists.
+  const found = kind === 'w' || kind === 'a' ? wordLists(text, lower) : null;
+  const lists = found === null ? '' : found.letters;
   return {
     text,
     folded: lower,
@@ -266,7 +268,7 @@ function wordInfo(text: string, kind: string): WordInfo {
     listHash: hashString(lists),
     suffixHash: suffixHashOf(lower),
     lists,
-    listBits: listBitsOf(lists) | (kind === 'w' && isCalendarWord(lower) ? IN_CALENDAR : 0),
+    listBits: listBitsOf(lists) | (kind === 'w' && found !== null && found.calendar ? IN_CALENDAR : 0),
     sumsIndex: -1,
     sumsGeneration: -1,
     hintSlot: -1,
