@@ -8,10 +8,12 @@
 // short), and every later round repeats the same 400 documents, whose words and sums are all
 // remembered by then: it measures the steady cost of a token.
 //
-// `npx tsx stages/names/measure-speed.ts FILE.jsonl... [--chunk N] [--warmup N] [--field NAME]`:
+// `npx tsx stages/names/measure-speed.ts FILE.jsonl... [--chunk N | --chunk-bytes N] [--warmup N] [--field NAME]`:
 // news the stage has not seen (issue 12's measure): the texts of JSONL files (field `text`, e.g.
 // the `records.jsonl` of a run, or a development set; with `--chunk`, each file's texts one after
-// another cut at white space into documents of about N characters), the first `--warmup` (30) run
+// another cut at white space into documents of about N characters; with `--chunk-bytes`, of about
+// N bytes of UTF-8, where a Russian or Greek document of 3 KB has half the characters of an
+// English one, and a Chinese one a third), the first `--warmup` (30) run
 // once to compile the code, every other one run once: its words are new to the stage unless an
 // earlier document had them. `--warmup-from OTHER.jsonl` takes the warm-up's documents from another
 // file (its texts whole), so that every document of FILE is measured (a set of a few dozen
@@ -65,15 +67,27 @@ function threadCpuMs(): { main: number; others: number } | null {
   return { main, others };
 }
 
-/** A text cut at white space into pieces of about `size` characters (the last may be shorter). */
-function chunks(text: string, size: number): string[] {
+/** The bytes of a character's UTF-8 (a surrogate pair's four, at its first half and none at its second). */
+const utf8Bytes = (code: number): number => (code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xdc00 && code <= 0xdfff ? 0 : code >= 0xd800 && code <= 0xdbff ? 4 : 3);
+
+/** Where a piece of `text` from `from` ends: after `size` characters, or (`bytes`) the characters of `size` bytes of UTF-8. */
+function pieceEnd(text: string, from: number, size: number, bytes: boolean): number {
+  if (!bytes) return Math.min(text.length, from + size);
+  let to = from;
+  for (let used = 0; to < text.length && used + utf8Bytes(text.charCodeAt(to)) <= size; to++) used += utf8Bytes(text.charCodeAt(to));
+  // Never between the halves of a surrogate pair.
+  return to < text.length && utf8Bytes(text.charCodeAt(to)) === 0 ? to - 1 : to;
+}
+
+/** A text cut at white space into pieces of about `size` characters, or bytes of UTF-8 (the last may be shorter). */
+function chunks(text: string, size: number, bytes: boolean): string[] {
   const out: string[] = [];
   let from = 0;
   while (from < text.length) {
-    let to = Math.min(text.length, from + size);
+    let to = pieceEnd(text, from, size, bytes);
     if (to < text.length) {
       const space = text.lastIndexOf(' ', to);
-      if (space > from + size / 2) to = space;
+      if (space > from + (to - from) / 2) to = space;
     }
     out.push(text.slice(from, to));
     from = to;
@@ -81,8 +95,8 @@ function chunks(text: string, size: number): string[] {
   return out;
 }
 
-/** The texts of JSONL files (`field`), with `size` > 0 each file's texts one after another cut into documents of about that size. */
-function textsOf(files: string[], field: string, size: number): string[] {
+/** The texts of JSONL files (`field`), with `size` > 0 each file's texts one after another cut into documents of about that size (`bytes`: of UTF-8). */
+function textsOf(files: string[], field: string, size: number, bytes = false): string[] {
   const texts: string[] = [];
   for (const file of files) {
     const values: string[] = [];
@@ -92,20 +106,20 @@ function textsOf(files: string[], field: string, size: number): string[] {
       if (typeof value === 'string') values.push(value);
     }
     // With --chunk, a file's texts one after another, cut into documents of that size.
-    if (size > 0) texts.push(...chunks(values.join('\n\n'), size));
+    if (size > 0) texts.push(...chunks(values.join('\n\n'), size, bytes));
     else texts.push(...values);
   }
   return texts;
 }
 
 /** The documents of `files`, after the warm-up's first `warmup` of `warmupFrom` when given (every document of `files` is then measured). */
-function documentsOf(files: string[], field: string, size: number, warmup: number, warmupFrom: string | undefined): string[] {
-  const texts = textsOf(files, field, size);
+function documentsOf(files: string[], field: string, size: number, bytes: boolean, warmup: number, warmupFrom: string | undefined): string[] {
+  const texts = textsOf(files, field, size, bytes);
   return warmupFrom === undefined ? texts : [...textsOf([warmupFrom], field, 0).slice(0, warmup), ...texts];
 }
 
-function unseen(files: string[], field: string, size: number, warmup: number, passes: number, limit: number, warmupFrom: string | undefined): void {
-  const texts = documentsOf(files, field, size, warmup, warmupFrom);
+/** `texts` (of `files`) read after the first `warmup`, `passes` times. */
+function unseen(files: string[], texts: string[], warmup: number, passes: number, limit: number): void {
   const cpuLoad = process.cpuUsage();
   defaultModel();
   const loadMs = cpuSecondsSince(cpuLoad) * 1000;
@@ -206,6 +220,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     chunk: { type: 'string', default: '0' },
+    'chunk-bytes': { type: 'string', default: '0' },
     warmup: { type: 'string', default: '30' },
     field: { type: 'string', default: 'text' },
     passes: { type: 'string', default: '1' },
@@ -215,7 +230,11 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length === 0) samples();
-else if (values.against !== undefined) {
-  const texts = documentsOf(positionals, values.field, Number(values.chunk), Number(values.warmup), values['warmup-from']);
-  await against(values.against, texts, Number(values.warmup), Number(values.limit));
-} else unseen(positionals, values.field, Number(values.chunk), Number(values.warmup), Number(values.passes), Number(values.limit), values['warmup-from']);
+else {
+  // --chunk-bytes: pieces of so many bytes of UTF-8 (a "3 KB" document), where --chunk counts characters.
+  const bytes = Number(values['chunk-bytes']) > 0;
+  const size = bytes ? Number(values['chunk-bytes']) : Number(values.chunk);
+  const texts = documentsOf(positionals, values.field, size, bytes, Number(values.warmup), values['warmup-from']);
+  if (values.against !== undefined) await against(values.against, texts, Number(values.warmup), Number(values.limit));
+  else unseen(positionals, texts, Number(values.warmup), Number(values.passes), Number(values.limit));
+}
