@@ -132,11 +132,24 @@ const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 /** ASCII white space other than the line break (a token of its own): what `\s` skips between tokens. */
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13 && c !== 10);
 
+// What the scanners below learn of the token they end, read while they read its characters: its
+// kind and `caseBits` (-1: not learned, worked out from the token's text). Set where a scanner
+// returns an end; `tokenize` clears them before each token.
+let scannedKind: TokenKind | null = null;
+let scannedCase = -1;
+
+/** Records what a scanner learned of its token, and returns the token's end. */
+function scanned(end: number, kind: TokenKind, cased: number): number {
+  scannedKind = kind;
+  scannedCase = cased;
+  return end;
+}
+
 /**
  * The end of the match of TOKEN at `i` when plain ASCII settles it, else -1: a character past
  * ASCII next to the token (a letter, a mark, a joiner such as ’) could extend it, and TOKEN decides.
  * Reading ASCII by character codes spares the regular expression its match objects, which cost
- * the tokenizer more than the matching.
+ * the tokenizer more than the matching; its kind and case are read on the way.
  */
 function asciiTokenEnd(text: string, i: number): number {
   const c = codeAt(text, i);
@@ -144,26 +157,39 @@ function asciiTokenEnd(text: string, i: number): number {
   if (isAsciiDigit(c)) {
     let j = i + 1;
     while (isAsciiDigit(codeAt(text, j))) j++;
-    return codeAt(text, j) >= 128 ? -1 : j;
+    return codeAt(text, j) >= 128 ? -1 : scanned(j, 'number', 0);
   }
-  if (!isAsciiLetter(c)) return i + 1; // a line break or a single mark (never white space: the caller skips it)
+  // A line break or a single mark (never white space: the caller skips it).
+  if (!isAsciiLetter(c)) return scanned(i + 1, c === 10 ? 'break' : 'punct', 0);
   // An abbreviation: a letter and a period, twice or more (U.S.).
   let j = i;
   while (isAsciiLetter(codeAt(text, j)) && codeAt(text, j + 1) === 46) j += 2;
   if (codeAt(text, j) >= 128 || codeAt(text, j + 1) >= 128) return -1;
-  if (j - i >= 4) return j;
-  // A word, with inner apostrophes and hyphens (O'Gorman, Jean-Pierre).
+  if (j - i >= 4) return scanned(j, 'abbreviation', -1);
+  // A word, with inner apostrophes and hyphens (O'Gorman, Jean-Pierre): its letters counted, and
+  // whether one is in lower case.
   j = i + 1;
+  let letters = 1;
+  let lower = c >= 97;
   for (;;) {
-    while (isAsciiLetter(codeAt(text, j))) j++;
+    for (let d = codeAt(text, j); isAsciiLetter(d); d = codeAt(text, j)) {
+      letters++;
+      if (d >= 97) lower = true;
+      j++;
+    }
     const d = codeAt(text, j);
     if (d >= 128) return -1;
-    if (d !== 39 && d !== 45) return j;
+    if (d !== 39 && d !== 45) break;
     const e = codeAt(text, j + 1);
     if (e >= 128) return -1;
-    if (!isAsciiLetter(e)) return j;
+    if (!isAsciiLetter(e)) break;
+    letters++;
+    if (e >= 97) lower = true;
     j += 2;
   }
+  const cased = (c <= 90 ? CAPITALIZED : 0) | (letters > 1 && !lower ? ALL_CAPS : 0);
+  // One capital and a period: an initial (P. Smith).
+  return scanned(j, j === i + 1 && c <= 90 && codeAt(text, j) === 46 ? 'initial' : 'word', cased);
 }
 
 /** A letter or mark of the BMP, or an ASCII letter (what the second branch of TOKEN reads). */
@@ -190,10 +216,10 @@ function letterTokenEnd(text: string, i: number): number {
     for (let d = codeAt(text, j); isWordUnit(d); d = codeAt(text, j)) j++;
     const d = codeAt(text, j);
     if (isSurrogate(d)) return -1;
-    if (!isJoiner(d)) return j;
+    if (!isJoiner(d)) return scanned(j, 'word', -1);
     const e = codeAt(text, j + 1);
     if (isSurrogate(e)) return -1;
-    if (!isWordUnit(e)) return j;
+    if (!isWordUnit(e)) return scanned(j, 'word', -1);
     j += 2;
   }
 }
@@ -218,6 +244,8 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     let start = i;
+    scannedKind = null;
+    scannedCase = -1;
     let stop = asciiTokenEnd(text, i);
     if (stop < 0) stop = letterTokenEnd(text, i);
     if (stop < 0) {
@@ -228,13 +256,14 @@ export function tokenize(text: string): Token[] {
       stop = start + m[0].length;
     }
     let value = text.slice(start, stop);
-    const kind = kindOf(value, text, start);
+    const kind = scannedKind ?? kindOf(value, text, start);
     const possessive = kind === 'word' && isPossessive(value);
     if (possessive) value = value.slice(0, -2);
     // The period of an initial belongs to the initial: it ends no sentence.
     const end = kind === 'initial' ? start + value.length + 1 : start + value.length;
     i = Math.max(stop, end);
-    const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? 0 : caseBits(value);
+    // The case the scanner read is that of the word with its 's: worked out again without it.
+    const cased = kind === 'punct' || kind === 'number' || kind === 'break' ? 0 : scannedCase >= 0 && !possessive ? scannedCase : caseBits(value);
     const token = new WordToken(kind === 'initial' ? `${value}.` : value, start, end, kind, (cased & CAPITALIZED) !== 0, (cased & ALL_CAPS) !== 0, sentenceStart, possessive);
     tokens.push(token);
     // The period after a short capitalised word (Mr., Dr., Gen., Sra.) ends no sentence.
