@@ -212,16 +212,40 @@ function letterTokenEnd(text: string, i: number): number {
   let j = i + 1;
   for (let d = codeAt(text, j); d >= 128 && !isSurrogate(d) && (charBits(d) & MARK) !== 0; d = codeAt(text, j)) j++;
   if (codeAt(text, j) === 46) return -1;
+  // The word's case as `caseByTable` reads it (for a word of ASCII letters, the same as `caseBits`):
+  // its letters counted, and whether one changes in upper case and one in lower case.
+  const opening = charBits(c);
+  let letters = 1;
+  let changes = opening;
   for (;;) {
-    for (let d = codeAt(text, j); isWordUnit(d); d = codeAt(text, j)) j++;
+    for (let bits = unitBits(codeAt(text, j)); (bits & (LETTER | MARK)) !== 0; bits = unitBits(codeAt(text, j))) {
+      if ((bits & LETTER) !== 0) {
+        letters++;
+        changes |= bits;
+      }
+      j++;
+    }
     const d = codeAt(text, j);
     if (isSurrogate(d)) return -1;
-    if (!isJoiner(d)) return scanned(j, 'word', -1);
+    if (!isJoiner(d)) break;
     const e = codeAt(text, j + 1);
     if (isSurrogate(e)) return -1;
-    if (!isWordUnit(e)) return scanned(j, 'word', -1);
+    if (!isWordUnit(e)) break;
     j += 2;
+    const bits = charBits(e);
+    if ((bits & LETTER) !== 0) {
+      letters++;
+      changes |= bits;
+    }
   }
+  const allCaps = letters > 1 && (changes & CHANGES_UPPER) === 0 && (changes & CHANGES_LOWER) !== 0;
+  return scanned(j, 'word', ((opening & OPENS_CAPITALISED) !== 0 ? CAPITALIZED : 0) | (allCaps ? ALL_CAPS : 0));
+}
+
+/** The bits of letters.ts of a letter or mark of a word (`isWordUnit`), 0 for any other code unit. */
+function unitBits(c: number): number {
+  if (c < 128) return isAsciiLetter(c) ? charBits(c) : 0;
+  return isSurrogate(c) ? 0 : charBits(c);
 }
 
 /** A word written with a possessive 's (Hoddle's), by its last two characters. */
