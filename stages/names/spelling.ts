@@ -123,6 +123,30 @@ function foldByCharacter(word: string): string | null {
   return out;
 }
 
+/**
+ * FNV-1a (`hashString` of the tagger's features.ts) of `foldWord(word)`, read from the word's
+ * characters without making the folded string; null where `foldWord` reads the word whole (a Σ,
+ * whose lower case depends on its place, or a character past U+FFFF). The tagger's document hints
+ * ask whether a word's folded spelling may be one they hold, for each word of a document in lower
+ * case: most are not, and a word with an accent was made again letter by letter to be asked.
+ */
+export function foldedHash(word: string): number | null {
+  const own = foldKind(word) === OWN_FOLD;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (own) {
+      h = Math.imul(h ^ c, 0x01000193);
+      continue;
+    }
+    if (isSurrogate(c) || c === SIGMA) return null;
+    // A character's fold is its lower case where the word folds so (`LOWER_CASE_FOLD`).
+    const fold = (charFolds[c] ??= foldOne(String.fromCharCode(c)));
+    for (let k = 0; k < fold.length; k++) h = Math.imul(h ^ fold.charCodeAt(k), 0x01000193);
+  }
+  return h | 0;
+}
+
 /** The fold of one character (or of a word, where the one above does not apply). */
 function foldOne(word: string): string {
   const lower = word.toLowerCase();

@@ -67,17 +67,13 @@ function kindOf(value: string, text: string, start: number): TokenKind {
   return 'word';
 }
 
-/** Whether a word begins with a capital, and whether it has two letters or more, all capitals. */
-export function caseOf(value: string): { capitalized: boolean; allCaps: boolean } {
-  const bits = caseBits(value);
-  return { capitalized: (bits & CAPITALIZED) !== 0, allCaps: (bits & ALL_CAPS) !== 0 };
-}
+/** The word begins with a capital (`caseBits`). */
+export const CAPITALIZED = 1;
+/** The word has two letters or more, all capitals (`caseBits`). */
+export const ALL_CAPS = 2;
 
-const CAPITALIZED = 1;
-const ALL_CAPS = 2;
-
-/** `caseOf` as bits (CAPITALIZED, ALL_CAPS), no object made per word; plain ASCII read by character codes. */
-function caseBits(value: string): number {
+/** Whether a word begins with a capital, and whether it has two letters or more, all capitals, as bits (CAPITALIZED, ALL_CAPS); plain ASCII read by character codes. */
+export function caseBits(value: string): number {
   let letters = 0;
   let lower = false;
   for (let i = 0; i < value.length; i++) {

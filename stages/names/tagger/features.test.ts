@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureList, hashString, mix } from './features.ts';
+import { foldedHash, foldWord } from '../spelling.ts';
+import { FeatureList, hashString, mix, shapeHashOf } from './features.ts';
 
 describe('feature hashes', () => {
   it('hashes a string by FNV-1a, as the committed model was trained (signed, the same low 32 bits)', () => {
@@ -28,5 +29,21 @@ describe('FeatureList', () => {
     f.push(9);
     expect(f.length).toBe(2);
     expect(f.values.slice(0, f.length)).toEqual([-5, 9]);
+  });
+
+  it("hashes a word's fold as the fold's own hash, without folding it", () => {
+    for (const w of ['news', 'Macron', 'NATO', 'été', 'Dröge', 'Łódź', 'Шойгу', 'ШОЙГУ', 'Μακρόν', 'İstanbul', 'O’Brien', 'ǅemal', 'Straße']) {
+      expect(foldedHash(w)).toBe(hashString(foldWord(w)));
+    }
+    // Where the fold reads the whole word (a capital sigma, a character past U+FFFF): no hash.
+    expect(foldedHash('ΟΔΟΣ')).toBeNull();
+    expect(foldedHash('𝐀bc')).toBeNull();
+  });
+
+  it("hashes a word's shape: letters and digits by class, runs longer than two cut to two", () => {
+    const shapes: [string, string][] = [
+      ['Macron', 'Xxx'], ['NATO', 'XX'], ['U.S.', 'X.X.'], ['2026-01-27', 'dd-dd-dd'], ['Шойгу', 'Xxx'], ['---', '--'], ['AbcDEF', 'XxxXX'], ['McDonald’s', 'XxXxx’x'], ['𝐀bc', 'Xxx'],
+    ];
+    for (const [word, shape] of shapes) expect(shapeHashOf(word)).toBe(hashString(shape));
   });
 });

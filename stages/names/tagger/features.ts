@@ -4,8 +4,8 @@
 // name elsewhere...). Every feature is a 32-bit hash of a template and a value, so the model is a
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
 import { charBits, CYRILLIC, GREEK, HAN, isSurrogate, LETTER, LOWER_OR_OTHER, NUMBER, OTHER_LETTER, UPPER } from '../letters.ts';
-import { foldWord } from '../spelling.ts';
-import { caseOf, type Token } from '../tokens.ts';
+import { foldedHash, foldWord } from '../spelling.ts';
+import { ALL_CAPS, CAPITALIZED, caseBits, type Token } from '../tokens.ts';
 import { wordLists } from '../words.ts';
 import { WordMemo } from './word-memo.ts';
 
@@ -74,27 +74,37 @@ const T = {
   prevWordShape: tpl('w-1|sh'), headline: tpl('headline'), wordNext: tpl('sh|w+1'), capsWord: tpl('caps|w'), doc: tpl('doc'), docShape: tpl('doc|sh'),
 };
 
-/** Xxxx, XX, x.x., dd: letters and digits by class, runs longer than two cut to two. */
-export function wordShape(w: string): string {
-  if (ASCII.test(w)) return asciiShape(w);
-  let out = '';
-  let last = '';
+/**
+ * `hashString` of a word's shape (Xxxx, XX, x.x., dd: letters and digits by class, runs longer than
+ * two cut to two), read from its characters: the shape itself is never kept.
+ */
+export function shapeHashOf(w: string): number {
+  let h = 0x811c9dc5;
+  let last = -1;
   let run = 0;
   for (let i = 0; i < w.length; i++) {
     const code = w.charCodeAt(i);
-    if (isSurrogate(code)) return shapeByRegex(w);
-    // A character's class from the table of letters.ts: three regular expressions a character
-    // cost more than the rest of a new word's information.
-    const bits = charBits(code);
-    const c = (bits & UPPER) !== 0 ? 'X' : (bits & LOWER_OR_OTHER) !== 0 ? 'x' : (bits & NUMBER) !== 0 ? 'd' : (w[i] as string);
+    if (isSurrogate(code)) return hashString(shapeByRegex(w));
+    // A character's class by its code in ASCII, else from the table of letters.ts: three regular
+    // expressions a character cost more than the rest of a new word's information.
+    let c = code;
+    if (code < 128) c = code >= 65 && code <= 90 ? X : code >= 97 && code <= 122 ? LOWER_X : code >= 48 && code <= 57 ? D : code;
+    else {
+      const bits = charBits(code);
+      c = (bits & UPPER) !== 0 ? X : (bits & LOWER_OR_OTHER) !== 0 ? LOWER_X : (bits & NUMBER) !== 0 ? D : code;
+    }
     run = c === last ? run + 1 : 1;
     last = c;
-    if (run <= 2) out += c;
+    if (run <= 2) h = Math.imul(h ^ c, 0x01000193);
   }
-  return out;
+  return h | 0;
 }
 
-/** `wordShape` of a word with characters past U+FFFF, by code points. */
+const X = 88;
+const LOWER_X = 120;
+const D = 100;
+
+/** A word's shape, for one with characters past U+FFFF, by code points. */
 function shapeByRegex(w: string): string {
   let out = '';
   let last = '';
@@ -108,34 +118,18 @@ function shapeByRegex(w: string): string {
   return out;
 }
 
-/** `wordShape` of plain ASCII, by character codes. */
-function asciiShape(w: string): string {
-  let out = '';
-  let last = '';
-  let run = 0;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    const k = c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : (w[i] as string);
-    run = k === last ? run + 1 : 1;
-    last = k;
-    if (run <= 2) out += k;
-  }
-  return out;
+/** Xx, X, x, d, p: the first letter's class and whether the rest is the same, for a token of this kind and text. */
+function shortShape(kind: Token['kind'], text: string): string {
+  if (kind === 'number') return 'd';
+  if (kind === 'punct' || kind === 'break') return text;
+  if (kind === 'initial') return 'X.';
+  if (kind === 'abbreviation') return 'X.X.';
+  const cased = caseBits(text);
+  if ((cased & ALL_CAPS) !== 0) return 'XX';
+  if (opensWithOtherLetter(text)) return 'o';
+  return (cased & CAPITALIZED) !== 0 ? 'Xx' : 'x';
 }
 
-/** Xx, X, x, d, p: the first letter's class and whether the rest is the same. */
-function shortShape(t: Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'>): string {
-  if (t.kind === 'number') return 'd';
-  if (t.kind === 'punct' || t.kind === 'break') return t.text;
-  if (t.kind === 'initial') return 'X.';
-  if (t.kind === 'abbreviation') return 'X.X.';
-  if (t.allCaps) return 'XX';
-  if (opensWithOtherLetter(t.text)) return 'o';
-  return t.capitalized ? 'Xx' : 'x';
-}
-
-
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** `/^\p{Lo}/u`: a letter of a script without case opens the word. */
 export function opensWithOtherLetter(w: string): boolean {
@@ -253,9 +247,7 @@ function suffixHashOf(lower: string): number {
 }
 
 function wordInfo(text: string, kind: string): WordInfo {
-  const token = tokenLike(text, kind);
   const lower = foldWord(text);
-  const shape = wordShape(text);
   // A month or weekday only as a word (`isCalendarWord`): the same look-ups as its lists.
   const found = kind === 'w' || kind === 'a' ? wordLists(text, lower) : null;
   const lists = found === null ? '' : found.letters;
@@ -263,8 +255,8 @@ function wordInfo(text: string, kind: string): WordInfo {
     text,
     folded: lower,
     lowerHash: hashString(lower),
-    shortHash: hashString(shortShape(token)),
-    shapeHash: hashString(shape),
+    shortHash: hashString(shortShape(KINDS[kind] ?? 'word', text)),
+    shapeHash: shapeHashOf(text),
     listHash: hashString(lists),
     suffixHash: suffixHashOf(lower),
     lists,
@@ -321,13 +313,6 @@ export function infoOf(t: Token): WordInfo {
 }
 
 const KINDS: Record<string, Token['kind']> = { w: 'word', i: 'initial', a: 'abbreviation', n: 'number', b: 'break', p: 'punct' };
-
-/** The flags of a token of this text and kind, as the tokenizer sets them. */
-function tokenLike(text: string, kind: string): Pick<Token, 'kind' | 'text' | 'allCaps' | 'capitalized'> {
-  const k = KINDS[kind] ?? 'word';
-  const cased = caseOf(text);
-  return { kind: k, text, capitalized: k !== 'punct' && k !== 'number' && k !== 'break' && cased.capitalized, allCaps: cased.allCaps };
-}
 
 /**
  * The information of a token the tagger does not read: one far from every capital (see
@@ -461,10 +446,14 @@ export class DocumentHints {
     this.bits[slot] = (this.bits[slot] as number) | bits;
   }
 
+  /** Whether a folded spelling of this hash (`hashString`) may have a slot: false when none has. */
+  mayHold(h: number): boolean {
+    return ((this.marks[(h >>> 5) & 63] as number) & (1 << (h & 31))) !== 0;
+  }
+
   /** Adds bits to the folded spelling's slot, if it has one. */
   addIfPresent(folded: string, bits: number): void {
-    const h = hashString(folded);
-    if (((this.marks[(h >>> 5) & 63] as number) & (1 << (h & 31))) === 0) return;
+    if (!this.mayHold(hashString(folded))) return;
     const slot = this.slots.get(folded);
     if (slot !== undefined) this.bits[slot] = (this.bits[slot] as number) | bits;
   }
@@ -542,7 +531,9 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Token;
       if (t.kind !== 'word' || (is !== null && is !== undefined && is[i] !== UNREAD)) continue;
-      hints.addIfPresent(foldWord(t.text), SEEN_LOWER);
+      // Folded only when its fold may have a slot.
+      const h = foldedHash(t.text);
+      if (h === null || hints.mayHold(h)) hints.addIfPresent(foldWord(t.text), SEEN_LOWER);
     }
   });
   return hints;
