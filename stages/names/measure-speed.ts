@@ -28,12 +28,29 @@
 // a figure of one process moves by a third from one run to the next of the same code; the median of
 // the ratios, by ±3 % (the code against a copy of itself: 0.985, 0.998, 1.035). It compares what a
 // document costs with the code compiled, not what V8's compiler costs (the two share its threads).
+// It hides what the collector costs, too (the two versions share its heap): a change that allocates
+// less is measured better in turn, one process each.
+//
+// `--built`: the package's JavaScript (dist/, after `npm run build`), as a user's program runs the
+// stage, in place of the sources as tsx reads them (with `--against`, DIR's dist/ too).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findPeople } from './index.ts';
-import { defaultModel } from './tagger/tag.ts';
+
+/** The two functions measured, from a checkout's sources or its built package. */
+interface Stage {
+  findPeople: typeof import('./index.ts').findPeople;
+  defaultModel: typeof import('./tagger/tag.ts').defaultModel;
+}
+
+/** The names stage of the checkout at `dir`: its TypeScript sources, or (`built`) its package's JavaScript in dist/ (`npm run build` first). */
+async function stageOf(dir: string, built: boolean): Promise<Stage> {
+  const file = (name: string) => pathToFileURL(path.resolve(dir, built ? `dist/stages/names/${name}.js` : `stages/names/${name}.ts`)).href;
+  const { findPeople } = (await import(file('index'))) as Pick<Stage, 'findPeople'>;
+  const { defaultModel } = (await import(file('tagger/tag'))) as Pick<Stage, 'defaultModel'>;
+  return { findPeople, defaultModel };
+}
 
 const cpuSecondsSince = (from: NodeJS.CpuUsage) => {
   const cpu = process.cpuUsage(from);
@@ -119,7 +136,7 @@ function documentsOf(files: string[], field: string, size: number, bytes: boolea
 }
 
 /** `texts` (of `files`) read after the first `warmup`, `passes` times. */
-function unseen(files: string[], texts: string[], warmup: number, passes: number, limit: number): void {
+function unseen({ findPeople, defaultModel }: Stage, files: string[], texts: string[], warmup: number, passes: number, limit: number): void {
   const cpuLoad = process.cpuUsage();
   defaultModel();
   const loadMs = cpuSecondsSince(cpuLoad) * 1000;
@@ -152,11 +169,10 @@ function unseen(files: string[], texts: string[], warmup: number, passes: number
  * warm-up (both), each document read by one and then the other, the order alternating; wall time
  * per call (the two run in turn, so a pause of the machine falls on either alike).
  */
-async function against(dir: string, texts: string[], warmup: number, limit: number): Promise<void> {
-  const other = (await import(pathToFileURL(path.resolve(dir, 'stages/names/index.ts')).href)) as { findPeople: typeof findPeople };
-  const otherModel = (await import(pathToFileURL(path.resolve(dir, 'stages/names/tagger/tag.ts')).href)) as { defaultModel: typeof defaultModel };
+async function against({ findPeople, defaultModel }: Stage, dir: string, built: boolean, texts: string[], warmup: number, limit: number): Promise<void> {
+  const other = await stageOf(dir, built);
   defaultModel();
-  otherModel.defaultModel();
+  other.defaultModel();
   for (const t of texts.slice(0, warmup)) {
     findPeople(t);
     other.findPeople(t);
@@ -185,7 +201,7 @@ async function against(dir: string, texts: string[], warmup: number, limit: numb
   );
 }
 
-function samples(): void {
+function samples({ findPeople, defaultModel }: Stage): void {
   const dir = path.join(import.meta.dirname, '..', '..', 'samples');
   const text = readdirSync(dir)
     .sort()
@@ -226,15 +242,18 @@ const { values, positionals } = parseArgs({
     passes: { type: 'string', default: '1' },
     limit: { type: 'string', default: '0' },
     'warmup-from': { type: 'string' },
+    built: { type: 'boolean', default: false },
     against: { type: 'string' },
   },
 });
-if (positionals.length === 0) samples();
+// `--built`: the package as it is installed (dist/, after `npm run build`), not the sources as tsx reads them.
+const stage = await stageOf(path.join(import.meta.dirname, '..', '..'), values.built);
+if (positionals.length === 0) samples(stage);
 else {
   // --chunk-bytes: pieces of so many bytes of UTF-8 (a "3 KB" document), where --chunk counts characters.
   const bytes = Number(values['chunk-bytes']) > 0;
   const size = bytes ? Number(values['chunk-bytes']) : Number(values.chunk);
   const texts = documentsOf(positionals, values.field, size, bytes, Number(values.warmup), values['warmup-from']);
-  if (values.against !== undefined) await against(values.against, texts, Number(values.warmup), Number(values.limit));
-  else unseen(positionals, texts, Number(values.warmup), Number(values.passes), Number(values.limit));
+  if (values.against !== undefined) await against(stage, values.against, values.built, texts, Number(values.warmup), Number(values.limit));
+  else unseen(stage, positionals, texts, Number(values.warmup), Number(values.passes), Number(values.limit));
 }
