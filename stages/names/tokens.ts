@@ -26,21 +26,62 @@ export interface Token {
  * A token as the tokenizer makes it. A class, not an object literal: V8 moves the objects of a
  * literal straight to its old generation once it has seen most of them outlive a collection (the
  * first document's tokens all do, the first time it collects), and then every later document's
- * tokens become garbage for the slow collector; it does not do so for a class's objects.
+ * tokens become garbage for the slow collector; it does not do so for a class's objects. Its five
+ * flags are bits of one number, read and written through accessors: a token is five fields, not
+ * nine (64 bytes, not 96), and a document has some six hundred.
  */
 export class WordToken implements Token {
-  headline = false;
+  private flags: number;
   constructor(
     public text: string,
     public start: number,
     public end: number,
     public kind: TokenKind,
-    public capitalized: boolean,
-    public allCaps: boolean,
-    public sentenceStart: boolean,
-    public possessive: boolean,
-  ) {}
+    capitalized: boolean,
+    allCaps: boolean,
+    sentenceStart: boolean,
+    possessive: boolean,
+  ) {
+    this.flags = (capitalized ? CAPITALISED_FLAG : 0) | (allCaps ? ALL_CAPS_FLAG : 0) | (sentenceStart ? SENTENCE_START_FLAG : 0) | (possessive ? POSSESSIVE_FLAG : 0);
+  }
+
+  get capitalized(): boolean {
+    return (this.flags & CAPITALISED_FLAG) !== 0;
+  }
+  set capitalized(on: boolean) {
+    this.flags = on ? this.flags | CAPITALISED_FLAG : this.flags & ~CAPITALISED_FLAG;
+  }
+  get allCaps(): boolean {
+    return (this.flags & ALL_CAPS_FLAG) !== 0;
+  }
+  set allCaps(on: boolean) {
+    this.flags = on ? this.flags | ALL_CAPS_FLAG : this.flags & ~ALL_CAPS_FLAG;
+  }
+  get sentenceStart(): boolean {
+    return (this.flags & SENTENCE_START_FLAG) !== 0;
+  }
+  set sentenceStart(on: boolean) {
+    this.flags = on ? this.flags | SENTENCE_START_FLAG : this.flags & ~SENTENCE_START_FLAG;
+  }
+  get possessive(): boolean {
+    return (this.flags & POSSESSIVE_FLAG) !== 0;
+  }
+  set possessive(on: boolean) {
+    this.flags = on ? this.flags | POSSESSIVE_FLAG : this.flags & ~POSSESSIVE_FLAG;
+  }
+  get headline(): boolean {
+    return (this.flags & HEADLINE_FLAG) !== 0;
+  }
+  set headline(on: boolean) {
+    this.flags = on ? this.flags | HEADLINE_FLAG : this.flags & ~HEADLINE_FLAG;
+  }
 }
+
+const CAPITALISED_FLAG = 1;
+const ALL_CAPS_FLAG = 2;
+const SENTENCE_START_FLAG = 4;
+const POSSESSIVE_FLAG = 8;
+const HEADLINE_FLAG = 16;
 
 // Abbreviations (U.S., U.K.), words with inner apostrophes and hyphens (O'Gorman, Jean-Pierre),
 // numbers, line breaks, any other single character.
