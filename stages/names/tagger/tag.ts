@@ -42,18 +42,25 @@ export function sentenceFeatures(tokens: Token[], bits: number): { tokens: Token
   }));
 }
 
-/** Spans of tagged tokens, from BIO tag indices (those of the tokens from `from` on). */
-export function runsOf(tokens: Token[], tags: number[], from = 0): EntityRun[] {
-  const runs: EntityRun[] = [];
+/** The entity type of each tag (PER for B-PER and I-PER), null for O; and whether it opens a span. */
+const TYPES: (string | null)[] = TAGS.map((tag) => (tag === 'O' ? null : tag.slice(2)));
+const OPENS: boolean[] = TAGS.map((tag) => tag.startsWith('B-'));
+
+/**
+ * Spans of tagged tokens, from BIO tag indices (those of the tokens from `from` on), pushed to
+ * `runs` (a new array unless given): no string cut from a tag's name, no closure, per token.
+ */
+export function runsOf(tokens: Token[], tags: number[], from = 0, runs: EntityRun[] = []): EntityRun[] {
   let open: EntityRun | null = null;
-  tags.forEach((k, i) => {
-    const tag = TAGS[k] as string;
-    if (tag === 'O' || tag.startsWith('B-') || open === null || open.type !== tag.slice(2)) {
+  for (let i = 0; i < tags.length; i++) {
+    const k = tags[i] as number;
+    const type = TYPES[k] as string | null;
+    if (type === null || OPENS[k] === true || open === null || open.type !== type) {
       if (open !== null) runs.push(open);
-      open = tag === 'O' ? null : { type: tag.slice(2), tokens: [] };
+      open = type === null ? null : { type, tokens: [] };
     }
     if (open !== null) open.tokens.push(tokens[from + i] as Token);
-  });
+  }
   if (open !== null) runs.push(open);
   return runs;
 }
@@ -155,7 +162,7 @@ export function tagEntities(text: string, tokens: Token[] = tokenize(text), mode
       // The tokens outside the parts are O: a part after one opens from O, a part before one ends into O.
       const scores = cached.scorer.score(s, infos[n] as WordInfo[], hints, from, to);
       const tags = viterbi(model, scores, to - from, cached.transitions, from > 0, to < length);
-      runs.push(...runsOf(s.tokens, tags, from));
+      runsOf(s.tokens, tags, from, runs);
     }
   });
   return runs;
