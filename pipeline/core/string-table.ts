@@ -16,25 +16,30 @@ export function hashKey(s: string): number {
 const FIRST_ROOM = 256;
 
 export class StringTable<T> {
-  /** An entry's number plus one, 0 for an empty slot; twice as many slots as the room for entries. */
+  /** An entry's number plus one, 0 for an empty slot; at least twice as many slots as the room for entries (a power of two). */
   private slots: Int32Array;
   private hashes: Int32Array;
   readonly keys: string[] = [];
   readonly values: T[] = [];
-  /** Entries held: those numbered 0 to `count` - 1. */
-  count = 0;
+  private held = 0;
 
   constructor(
     /** Entries held at most. */
     readonly size: number,
   ) {
+    if (!(size >= 1)) throw new Error(`StringTable: a size of at least 1, not ${size}`);
     const room = Math.min(FIRST_ROOM, size);
     this.slots = new Int32Array(slotsFor(room));
     this.hashes = new Int32Array(room);
   }
 
+  /** Entries held: those numbered 0 to `count` - 1. */
+  get count(): number {
+    return this.held;
+  }
+
   get full(): boolean {
-    return this.count >= this.size;
+    return this.held >= this.size;
   }
 
   /** The number of the entry of `key` (`h`: `hashKey(key)`), or -1. */
@@ -49,8 +54,9 @@ export class StringTable<T> {
 
   /** Adds an entry for a key it does not hold, when not `full`. */
   add(key: string, h: number, value: T): void {
-    if (this.count === this.hashes.length) this.grow();
-    const n = this.count++;
+    if (this.held >= this.size) throw new Error('StringTable: full (clear it first)');
+    if (this.held === this.hashes.length) this.grow();
+    const n = this.held++;
     this.hashes[n] = h;
     this.keys[n] = key;
     this.values[n] = value;
@@ -62,7 +68,7 @@ export class StringTable<T> {
     this.slots.fill(0);
     this.keys.length = 0;
     this.values.length = 0;
-    this.count = 0;
+    this.held = 0;
   }
 
   private place(n: number): void {
@@ -78,7 +84,7 @@ export class StringTable<T> {
     hashes.set(this.hashes);
     this.hashes = hashes;
     this.slots = new Int32Array(slotsFor(room));
-    for (let n = 0; n < this.count; n++) this.place(n);
+    for (let n = 0; n < this.held; n++) this.place(n);
   }
 }
 

@@ -36,6 +36,11 @@ let data:
 function lists() {
   if (data !== undefined) return data;
   const raw = JSON.parse(readFileSync(path.join(import.meta.dirname, 'data', 'cjk-names.json'), 'utf8')) as CjkData;
+  // The sets below hold code units: a character past U+FFFF would be half of one.
+  // (A surname is tested by its first character.)
+  for (const text of [...raw.transliteration, ...raw.chineseSurnames, ...raw.japaneseSurnames]) {
+    if ((text.codePointAt(0) ?? 0) > 0xffff) throw new Error(`names: cjk-names.json: ${text} opens past U+FFFF`);
+  }
   data = {
     ...raw,
     chinese: new Set(raw.chineseSurnames),

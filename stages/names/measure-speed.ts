@@ -87,13 +87,17 @@ function threadCpuMs(): { main: number; others: number } | null {
 /** The bytes of a character's UTF-8 (a surrogate pair's four, at its first half and none at its second). */
 const utf8Bytes = (code: number): number => (code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xdc00 && code <= 0xdfff ? 0 : code >= 0xd800 && code <= 0xdbff ? 4 : 3);
 
-/** Where a piece of `text` from `from` ends: after `size` characters, or (`bytes`) the characters of `size` bytes of UTF-8. */
+/**
+ * Where a piece of `text` from `from` ends: after `size` characters, or (`bytes`) the characters of
+ * `size` bytes of UTF-8, one character at least. A surrogate pair's second half counts no bytes, so
+ * the pair is never cut.
+ */
 function pieceEnd(text: string, from: number, size: number, bytes: boolean): number {
   if (!bytes) return Math.min(text.length, from + size);
   let to = from;
-  for (let used = 0; to < text.length && used + utf8Bytes(text.charCodeAt(to)) <= size; to++) used += utf8Bytes(text.charCodeAt(to));
-  // Never between the halves of a surrogate pair.
-  return to < text.length && utf8Bytes(text.charCodeAt(to)) === 0 ? to - 1 : to;
+  for (let used = 0; to < text.length && (to === from || used + utf8Bytes(text.charCodeAt(to)) <= size); to++) used += utf8Bytes(text.charCodeAt(to));
+  while (to < text.length && utf8Bytes(text.charCodeAt(to)) === 0) to++;
+  return to;
 }
 
 /** A text cut at white space into pieces of about `size` characters, or bytes of UTF-8 (the last may be shorter). */
@@ -123,7 +127,7 @@ function textsOf(files: string[], field: string, size: number, bytes = false): s
       if (typeof value === 'string') values.push(value);
     }
     // With --chunk, a file's texts one after another, cut into documents of that size.
-    if (size > 0) texts.push(...chunks(values.join('\n\n'), size, bytes));
+    if (size > 0) for (const piece of chunks(values.join('\n\n'), size, bytes)) texts.push(piece);
     else texts.push(...values);
   }
   return texts;
@@ -252,6 +256,7 @@ if (positionals.length === 0) samples(stage);
 else {
   // --chunk-bytes: pieces of so many bytes of UTF-8 (a "3 KB" document), where --chunk counts characters.
   const bytes = Number(values['chunk-bytes']) > 0;
+  if (bytes && Number(values.chunk) > 0) throw new Error('measure-speed: --chunk or --chunk-bytes, not both');
   const size = bytes ? Number(values['chunk-bytes']) : Number(values.chunk);
   const texts = documentsOf(positionals, values.field, size, bytes, Number(values.warmup), values['warmup-from']);
   if (values.against !== undefined) await against(stage, values.against, values.built, texts, Number(values.warmup), Number(values.limit));

@@ -64,7 +64,10 @@ export function withoutDiacritics(word: string): string {
     .normalize('NFC');
 }
 
-/** Lower case, no combining marks, typographic apostrophes straightened. */
+/**
+ * Lower case, no combining marks, typographic apostrophes straightened. A word that is its own fold
+ * is returned itself: a caller that keeps the fold of a piece of a page copies it first (own-copy.ts).
+ */
 export function foldWord(word: string): string {
   // A word whose characters fold to their lower case needs no decomposition: plain ASCII (but
   // for a backtick) and most words of Cyrillic, Greek, Arabic... Lower case is then the whole

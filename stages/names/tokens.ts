@@ -42,20 +42,20 @@ export class WordToken implements Token {
     sentenceStart: boolean,
     possessive: boolean,
   ) {
-    this.flags = (capitalized ? CAPITALISED_FLAG : 0) | (allCaps ? ALL_CAPS_FLAG : 0) | (sentenceStart ? SENTENCE_START_FLAG : 0) | (possessive ? POSSESSIVE_FLAG : 0);
+    this.flags = (capitalized ? CAPITALIZED : 0) | (allCaps ? ALL_CAPS : 0) | (sentenceStart ? SENTENCE_START_FLAG : 0) | (possessive ? POSSESSIVE_FLAG : 0);
   }
 
   get capitalized(): boolean {
-    return (this.flags & CAPITALISED_FLAG) !== 0;
+    return (this.flags & CAPITALIZED) !== 0;
   }
   set capitalized(on: boolean) {
-    this.flags = on ? this.flags | CAPITALISED_FLAG : this.flags & ~CAPITALISED_FLAG;
+    this.flags = on ? this.flags | CAPITALIZED : this.flags & ~CAPITALIZED;
   }
   get allCaps(): boolean {
-    return (this.flags & ALL_CAPS_FLAG) !== 0;
+    return (this.flags & ALL_CAPS) !== 0;
   }
   set allCaps(on: boolean) {
-    this.flags = on ? this.flags | ALL_CAPS_FLAG : this.flags & ~ALL_CAPS_FLAG;
+    this.flags = on ? this.flags | ALL_CAPS : this.flags & ~ALL_CAPS;
   }
   get sentenceStart(): boolean {
     return (this.flags & SENTENCE_START_FLAG) !== 0;
@@ -77,8 +77,7 @@ export class WordToken implements Token {
   }
 }
 
-const CAPITALISED_FLAG = 1;
-const ALL_CAPS_FLAG = 2;
+// The flags' other bits: CAPITALIZED and ALL_CAPS (below) are the first two, as `caseBits` gives them.
 const SENTENCE_START_FLAG = 4;
 const POSSESSIVE_FLAG = 8;
 const HEADLINE_FLAG = 16;

@@ -170,7 +170,7 @@ const listBitsOf = (w: string): number => (mayBeListed(w) ? (smallLists.get(w) ?
  * The lists a word is in, as one string of letters in this order: g given name, n name word, p
  * place, c country, d nationality, t title, o organisation word, s stop word, z Chinese surname,
  * a and b speech cues after and before a name; and whether it is a month or weekday. The same
- * answers as the tests above and `isCalendarWord`, with the word folded and its case forms looked
+ * answers as the tests above, with the word folded and its case forms looked
  * up once for all of them (the tagger asks this of every new word); `folded` is `foldWord(w)`,
  * when the caller has it.
  */
@@ -202,21 +202,17 @@ export function wordLists(w: string, folded: string = foldWord(w)): WordLists {
   return { letters: s, calendar: (inForms & IN_CALENDAR) !== 0 };
 }
 
-/** What `wordLists` gives: the letters of the lists, and whether the word is a month or weekday (`isCalendarWord`). */
+/** What `wordLists` gives. */
 export interface WordLists {
+  /** The letters of the lists the word is in. */
   letters: string;
+  /**
+   * A month or weekday, full or abbreviated (`data/calendar.json`; `Jan.`, `января`). Not one of
+   * the letters: as a feature of the word wherever it stands it took Spanish to 0.874 (eval) and
+   * lost the people `Sun Yang` and `Kathrin Freitag` (Sun and Freitag are weekdays); the tagger
+   * reads it only with a number beside the word (`SEEN_AS_DATE`, tagger/features.ts).
+   */
   calendar: boolean;
-}
-
-/**
- * A month or weekday, full or abbreviated (`data/calendar.json`; `Jan.`, `января`), by the word
- * folded (`foldWord`). Not one of the letters of `wordLists`: as a feature of the word wherever it
- * stands it took Spanish to 0.874 (eval) and lost the people `Sun Yang` and `Kathrin Freitag` (Sun
- * and Freitag are weekdays); the tagger reads it only with a number beside the word (`SEEN_AS_DATE`,
- * tagger/features.ts).
- */
-export function isCalendarWord(folded: string): boolean {
-  return wordLists(folded, folded).calendar;
 }
 
 function stripPeriod(w: string): string {

@@ -3,6 +3,7 @@
 // rest of the document says about the same word (written in lower case elsewhere, after a given
 // name elsewhere...). Every feature is a 32-bit hash of a template and a value, so the model is a
 // flat table of weights indexed by hash: no feature dictionary to ship or to load.
+import { hashKey } from '../../../pipeline/core/string-table.ts';
 import { charBits, CYRILLIC, GREEK, HAN, isSurrogate, LETTER, LOWER_OR_OTHER, NUMBER, OTHER_LETTER, UPPER } from '../letters.ts';
 import { foldedHash, foldWord } from '../spelling.ts';
 import { ALL_CAPS, CAPITALIZED, caseBits, type Token } from '../tokens.ts';
@@ -31,12 +32,8 @@ export function mix(a: number, b: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-/** FNV-1a of a string, signed as `mix` gives it (a small integer to V8, not a number object). */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
+/** FNV-1a of a string, signed as `mix` gives it (a small integer to V8, not a number object): the memos' hash, the same function. */
+export const hashString: (s: string) => number = hashKey;
 
 /** Where the feature functions below write a token's feature hashes: an array, or a `FeatureList`. */
 export interface FeatureSink {
@@ -276,7 +273,7 @@ const IN_ORG_WORDS = 4;
 const IN_CUES_AFTER = 8;
 const IN_CUES_BEFORE = 16;
 const IN_STOPWORDS = 32;
-/** Not a list of `wordLists`: a month or weekday (`isCalendarWord`). */
+/** No letter of `wordLists`' lists: a month or weekday (its `calendar`). */
 const IN_CALENDAR = 64;
 
 function listBitsOf(lists: string): number {
@@ -295,7 +292,7 @@ const infoByKind = Object.fromEntries(
 
 // The information of a token of one ASCII character (a punctuation mark, a digit, a one-letter
 // word: 18% of the tokens of the bench slice), by the kind and the character's code: two reads of a
-// small array, where the memos above hash the token's new string and look it up in a map.
+// small array, where the memos above hash the token's new string and look it up in a table.
 const asciiByKind = Object.fromEntries(
   (['word', 'initial', 'abbreviation', 'number', 'break', 'punct'] as const).map((kind) => [kind, new Array<WordInfo | undefined>(128).fill(undefined)]),
 ) as Record<Token['kind'], (WordInfo | undefined)[]>;

@@ -28,7 +28,7 @@ describe('WordMemo', () => {
     expect(calls).toEqual(['a', 'b', 'c', 'd', 'e', 'a']);
   });
 
-  it('keeps a copy of its own of a word cut from a longer text', () => {
+  it('answers for a word cut from a longer text, and for the same word written anew', () => {
     const page = `${'x'.repeat(1000)} Aleksandr Lukashenko`;
     const { memo } = upperMemo(4);
     const value = memo.get(page.slice(1001));
