@@ -245,7 +245,7 @@ function suffixHashOf(lower: string): number {
 
 function wordInfo(text: string, kind: string): WordInfo {
   const lower = foldWord(text);
-  // A month or weekday only as a word (`isCalendarWord`): the same look-ups as its lists.
+  // A month or weekday only as a word (`WordLists`' `calendar`): the same look-ups as its lists.
   const found = kind === 'w' || kind === 'a' ? wordLists(text, lower) : null;
   const lists = found === null ? '' : found.letters;
   return {
