@@ -46,34 +46,42 @@ export class WordToken implements Token {
   }
 
   get capitalized(): boolean {
-    return (this.flags & CAPITALIZED) !== 0;
+    return this.has(CAPITALIZED);
   }
   set capitalized(on: boolean) {
-    this.flags = on ? this.flags | CAPITALIZED : this.flags & ~CAPITALIZED;
+    this.mark(CAPITALIZED, on);
   }
   get allCaps(): boolean {
-    return (this.flags & ALL_CAPS) !== 0;
+    return this.has(ALL_CAPS);
   }
   set allCaps(on: boolean) {
-    this.flags = on ? this.flags | ALL_CAPS : this.flags & ~ALL_CAPS;
+    this.mark(ALL_CAPS, on);
   }
   get sentenceStart(): boolean {
-    return (this.flags & SENTENCE_START_FLAG) !== 0;
+    return this.has(SENTENCE_START_FLAG);
   }
   set sentenceStart(on: boolean) {
-    this.flags = on ? this.flags | SENTENCE_START_FLAG : this.flags & ~SENTENCE_START_FLAG;
+    this.mark(SENTENCE_START_FLAG, on);
   }
   get possessive(): boolean {
-    return (this.flags & POSSESSIVE_FLAG) !== 0;
+    return this.has(POSSESSIVE_FLAG);
   }
   set possessive(on: boolean) {
-    this.flags = on ? this.flags | POSSESSIVE_FLAG : this.flags & ~POSSESSIVE_FLAG;
+    this.mark(POSSESSIVE_FLAG, on);
   }
   get headline(): boolean {
-    return (this.flags & HEADLINE_FLAG) !== 0;
+    return this.has(HEADLINE_FLAG);
   }
   set headline(on: boolean) {
-    this.flags = on ? this.flags | HEADLINE_FLAG : this.flags & ~HEADLINE_FLAG;
+    this.mark(HEADLINE_FLAG, on);
+  }
+
+  private has(flag: number): boolean {
+    return (this.flags & flag) !== 0;
+  }
+
+  private mark(flag: number, on: boolean): void {
+    this.flags = on ? this.flags | flag : this.flags & ~flag;
   }
 }
 
