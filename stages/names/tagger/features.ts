@@ -448,9 +448,9 @@ export class DocumentHints {
     return ((this.marks[(h >>> 5) & 63] as number) & (1 << (h & 31))) !== 0;
   }
 
-  /** Adds bits to the folded spelling's slot, if it has one. */
-  addIfPresent(folded: string, bits: number): void {
-    if (!this.mayHold(hashString(folded))) return;
+  /** Adds bits to the folded spelling's slot, if it has one (`h`: its `hashString`, when the caller has it). */
+  addIfPresent(folded: string, bits: number, h: number = hashString(folded)): void {
+    if (!this.mayHold(h)) return;
     const slot = this.slots.get(folded);
     if (slot !== undefined) this.bits[slot] = (this.bits[slot] as number) | bits;
   }
@@ -530,7 +530,8 @@ export function documentHints(sentences: Sentence[], infos: (WordInfo[] | null)[
       if (t.kind !== 'word' || (is !== null && is !== undefined && is[i] !== UNREAD)) continue;
       // Folded only when its fold may have a slot.
       const h = foldedHash(t.text);
-      if (h === null || hints.mayHold(h)) hints.addIfPresent(foldWord(t.text), SEEN_LOWER);
+      if (h === null) hints.addIfPresent(foldWord(t.text), SEEN_LOWER);
+      else if (hints.mayHold(h)) hints.addIfPresent(foldWord(t.text), SEEN_LOWER, h);
     }
   });
   return hints;
