@@ -1,6 +1,7 @@
 // Spelling of name words across scripts and romanisations: Cyrillic and Greek to Latin letters,
 // transliteration variants to one spelling, and the folded key every comparison uses.
 import { memoize } from '../../pipeline/core/memo.ts';
+import { hashKey } from '../../pipeline/core/string-table.ts';
 import { foldTables, lexicon, scriptTables } from './lexicon.ts';
 import { CHANGES_LOWER, charBits, CYRILLIC as CYRILLIC_LETTER, FOLDS_TO_LOWER_CASE, GREEK as GREEK_LETTER, isSurrogate } from './letters.ts';
 
@@ -134,14 +135,11 @@ function foldByCharacter(word: string): string | null {
  * case: most are not, and a word with an accent was made again letter by letter to be asked.
  */
 export function foldedHash(word: string): number | null {
-  const own = foldKind(word) === OWN_FOLD;
+  if (foldKind(word) === OWN_FOLD) return hashKey(word);
+  // `hashKey` of the characters' folds one after another (FNV-1a reads one code unit after another).
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (own) {
-      h = Math.imul(h ^ c, 0x01000193);
-      continue;
-    }
     if (isSurrogate(c) || c === SIGMA) return null;
     // A character's fold is its lower case where the word folds so (`LOWER_CASE_FOLD`).
     const fold = (charFolds[c] ??= foldOne(String.fromCharCode(c)));
