@@ -18,7 +18,9 @@
 // earlier document had them. `--warmup-from OTHER.jsonl` takes the warm-up's documents from another
 // file (its texts whole), so that every document of FILE is measured (a set of a few dozen
 // documents, such as 3 KB chunks of the CoNLL development text, is otherwise mostly the JIT's
-// work). `--limit N` measures the first N after the warm-up only; `--passes 2`
+// work). `--limit N` measures the first N after the warm-up only (`--warmup 3000 --limit 9000`: the
+// stage as a batch runs it once V8 has compiled it, the words of the documents before remembered as
+// far as its memos hold them; the rate by blocks of 1,000 documents is printed too); `--passes 2`
 // runs them again (the second pass reads words the stage remembers, as long as they fit its memos). Prints documents per CPU-second of the process (the collector's threads included),
 // and on Linux how much of that CPU was the main thread's and how much V8's other threads' (its optimising compiler, mostly).
 //
@@ -139,12 +141,17 @@ function documentsOf(files: string[], field: string, size: number, bytes: boolea
   return warmupFrom === undefined ? texts : [...textsOf([warmupFrom], field, 0).slice(0, warmup), ...texts];
 }
 
+/** Documents a block of the rates printed block by block. */
+const BLOCK = 1000;
+
 /** `texts` (of `files`) read after the first `warmup`, `passes` times. */
 function unseen({ findPeople, defaultModel }: Stage, files: string[], texts: string[], warmup: number, passes: number, limit: number): void {
   const cpuLoad = process.cpuUsage();
   defaultModel();
   const loadMs = cpuSecondsSince(cpuLoad) * 1000;
+  const cpuWarmup = process.cpuUsage();
   for (const t of texts.slice(0, warmup)) findPeople(t);
+  const warmupSeconds = cpuSecondsSince(cpuWarmup);
   const measured = texts.slice(warmup, limit > 0 ? warmup + limit : texts.length);
   const chars = measured.reduce((n, t) => n + t.length, 0);
   for (let pass = 1; pass <= passes; pass++) {
@@ -152,7 +159,16 @@ function unseen({ findPeople, defaultModel }: Stage, files: string[], texts: str
     const threadsFrom = threadCpuMs();
     const t0 = performance.now();
     let people = 0;
-    for (const t of measured) people += findPeople(t).length;
+    // Documents per CPU-second of each block of `BLOCK` documents: V8 compiles the stage over the
+    // first thousands of a batch (see the README's "Speed", session 14), after which the rate holds.
+    const blocks: string[] = [];
+    let blockFrom = process.cpuUsage();
+    measured.forEach((t, i) => {
+      people += findPeople(t).length;
+      if ((i + 1) % BLOCK !== 0) return;
+      blocks.push((BLOCK / cpuSecondsSince(blockFrom)).toFixed(0));
+      blockFrom = process.cpuUsage();
+    });
     const cpu = cpuSecondsSince(from);
     const wall = (performance.now() - t0) / 1000;
     const threadsTo = threadCpuMs();
@@ -163,8 +179,10 @@ function unseen({ findPeople, defaultModel }: Stage, files: string[], texts: str
     console.log(
       `${files.map((f) => path.basename(f)).join(' + ')}${passes > 1 ? ` (pass ${pass})` : ''}: ${(measured.length / cpu).toFixed(0)} documents per CPU-second ` +
         `(${measured.length} documents of ${(chars / measured.length).toFixed(0)} characters on average, ${people} people, ` +
-        `${cpu.toFixed(2)} s CPU${split}, ${wall.toFixed(2)} s wall; model load ${loadMs.toFixed(0)} ms CPU; warm-up ${Math.min(warmup, texts.length)} documents)`,
+        `${cpu.toFixed(2)} s CPU${split}, ${wall.toFixed(2)} s wall; model load ${loadMs.toFixed(0)} ms CPU; ` +
+        `warm-up ${Math.min(warmup, texts.length)} documents, ${warmupSeconds.toFixed(2)} s CPU)`,
     );
+    if (blocks.length > 1) console.log(`  by blocks of ${BLOCK} documents, per CPU-second: ${blocks.join(', ')}`);
   }
 }
 
