@@ -141,7 +141,7 @@ function documentsOf(files: string[], field: string, size: number, bytes: boolea
   return warmupFrom === undefined ? texts : [...textsOf([warmupFrom], field, 0).slice(0, warmup), ...texts];
 }
 
-/** Documents a block of the rates printed block by block. */
+/** How many documents make one block of the rates printed block by block. */
 const BLOCK = 1000;
 
 /** `texts` (of `files`) read after the first `warmup`, `passes` times. */
